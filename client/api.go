@@ -1,0 +1,255 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// BasePath is the prefix of every portal route.
+const BasePath = "/api/kiosk/v1"
+
+// Header names of the contract.
+const (
+	HeaderCustomerSession = "X-Customer-Session"
+	HeaderIdempotencyKey  = "Idempotency-Key"
+)
+
+// Error codes: the stable "code" of an ErrorBody. Documented in docs/portal-api.yaml.
+const (
+	CodeAccountNotFound       = "account_not_found"
+	CodeRateLimited           = "rate_limited"
+	CodeUnauthorized          = "unauthorized"    // bad or missing kiosk key
+	CodeSessionInvalid        = "session_invalid" // customer session missing, expired or revoked
+	CodeBadCredentials        = "bad_credentials"
+	CodeEmailTaken            = "email_taken"
+	CodeAlreadyRegistered     = "already_registered"
+	CodeValidationFailed      = "validation_failed" // 422; details in Fields
+	CodeIdempotencyConflict   = "idempotency_conflict"
+	CodePaymentMethodNotFound = "payment_method_not_found"
+	CodeNotFound              = "not_found" // unknown route
+	CodeUnavailable           = "unavailable"
+	CodeInternal              = "internal"
+)
+
+// ErrorBody is the JSON body of every portal error response.
+type ErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"` // field name -> validate code
+}
+
+// Date is a calendar date without a time of day, sent as "2006-01-02".
+type Date struct{ time.Time }
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// String formats the date as YYYY-MM-DD.
+func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// MarshalJSON writes the date as a JSON string "YYYY-MM-DD".
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads a JSON string "YYYY-MM-DD".
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	d.Time = t
+	return nil
+}
+
+// Health is the answer of GET /health.
+type Health struct {
+	Status       string `json:"status"` // "ok"
+	TermsVersion string `json:"terms_version"`
+}
+
+// Terms is the answer of GET /terms?lang=en|es.
+type Terms struct {
+	Version string `json:"version"`
+	Lang    string `json:"lang"`
+	Title   string `json:"title"`
+	Text    string `json:"text"`
+}
+
+// LookupRequest is the body of POST /accounts/lookup.
+type LookupRequest struct {
+	AccountNumber string `json:"account_number"` // "00065821-0672430"
+	PostalCode    string `json:"postal_code"`
+}
+
+// AccountSummary is the account found by a lookup.
+type AccountSummary struct {
+	AccountRef      string `json:"account_ref"`     // opaque
+	ServiceAddress  string `json:"service_address"` // masked, e.g. "•••• W Main St"
+	Registered      bool   `json:"registered"`
+	LegacyAutoPay   bool   `json:"legacy_autopay"`
+	LegacyPaperless bool   `json:"legacy_paperless"`
+	AmountDueCents  int64  `json:"amount_due_cents"`
+	DueDate         Date   `json:"due_date"`
+}
+
+// RegistrationRequest is the body of POST /registrations.
+type RegistrationRequest struct {
+	AccountRef   string `json:"account_ref"`
+	Email        string `json:"email"`
+	Password     string `json:"password"`
+	TermsVersion string `json:"terms_version"`
+}
+
+// SignInRequest is the body of POST /sessions.
+type SignInRequest struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+// Session is a customer session: the answer of POST /registrations and POST /sessions.
+type Session struct {
+	Token     string    `json:"session_token"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// PasswordResetRequest is the body of POST /password-resets.
+type PasswordResetRequest struct {
+	Email string `json:"email"`
+}
+
+// AutoPay states.
+const (
+	AutoPayOff    = "off"
+	AutoPayActive = "active"
+)
+
+// AutoPay is the AutoPay enrolment of an account.
+type AutoPay struct {
+	Status          string `json:"status"`
+	PaymentMethodID string `json:"payment_method_id,omitempty"`
+	FirstDraftDate  *Date  `json:"first_draft_date,omitempty"`
+}
+
+// Bill delivery methods and states.
+const (
+	DeliveryPaper = "paper"
+	DeliveryEmail = "email"
+
+	DeliveryActive              = "active"
+	DeliveryPendingVerification = "pending_verification"
+)
+
+// BillDelivery is how the bill reaches the customer.
+type BillDelivery struct {
+	Method string `json:"method"`
+	Status string `json:"status"`
+	Email  string `json:"email,omitempty"`
+}
+
+// Payment method kinds.
+const (
+	KindBank = "bank"
+	KindCard = "card"
+)
+
+// PaymentMethod is a stored payment method, masked.
+type PaymentMethod struct {
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Brand string `json:"brand"` // "visa", "mastercard", "discover", "amex" or the bank account type
+	Last4 string `json:"last4"`
+}
+
+// Account is the signed-in customer's account: GET /account.
+type Account struct {
+	AccountRef     string          `json:"account_ref"`
+	ServiceAddress string          `json:"service_address"`
+	Email          string          `json:"email"`
+	AmountDueCents int64           `json:"amount_due_cents"`
+	DueDate        Date            `json:"due_date"`
+	AutoPay        AutoPay         `json:"autopay"`
+	BillDelivery   BillDelivery    `json:"bill_delivery"`
+	PaymentMethods []PaymentMethod `json:"payment_methods"`
+}
+
+// Bank account types.
+const (
+	BankChecking = "checking"
+	BankSavings  = "savings"
+)
+
+// BankAccount is a bank account as typed by the visitor.
+type BankAccount struct {
+	HolderName    string `json:"holder_name"`
+	RoutingNumber string `json:"routing_number"`
+	AccountNumber string `json:"account_number"`
+	AccountType   string `json:"account_type"`
+}
+
+// Card is a payment card as typed by the visitor.
+type Card struct {
+	HolderName string `json:"holder_name"`
+	Number     string `json:"number"`
+	ExpMonth   int    `json:"exp_month"`
+	ExpYear    int    `json:"exp_year"`
+	CVV        string `json:"cvv"`
+	PostalCode string `json:"postal_code"`
+}
+
+// PaymentDetails holds exactly one of Bank or Card: the body of POST /payment-methods
+// and the "payment" of a one-time payment.
+type PaymentDetails struct {
+	Bank *BankAccount `json:"bank,omitempty"`
+	Card *Card        `json:"card,omitempty"`
+}
+
+// AutoPayRequest is the body of POST /autopay.
+type AutoPayRequest struct {
+	PaymentMethodID string `json:"payment_method_id"`
+}
+
+// BillDeliveryRequest is the body of PUT /bill-delivery.
+type BillDeliveryRequest struct {
+	Method string `json:"method"`
+}
+
+// OneTimePaymentRequest is the body of POST /one-time-payments (no sign-in needed).
+type OneTimePaymentRequest struct {
+	AccountNumber string         `json:"account_number"`
+	PostalCode    string         `json:"postal_code"`
+	Email         string         `json:"email"`
+	AmountCents   int64          `json:"amount_cents"`
+	Payment       PaymentDetails `json:"payment"`
+}
+
+// Receipt is the answer of a one-time payment.
+type Receipt struct {
+	ConfirmationNumber string `json:"confirmation_number"`
+	AmountCents        int64  `json:"amount_cents"`
+	ReceiptEmail       string `json:"receipt_email"`
+}
+
+// Heartbeat is the body of POST /kiosk/heartbeat: fleet status, never personal data.
+type Heartbeat struct {
+	KioskID       string         `json:"kiosk_id"`
+	Version       string         `json:"version"`
+	UptimeSeconds int64          `json:"uptime_seconds"`
+	PortalOK      bool           `json:"portal_ok"`
+	Counts        map[string]int `json:"counts,omitempty"`
+}
+
+// OutboxMessage is an email the simulator "sent": GET /demo/outbox (simulator only).
+type OutboxMessage struct {
+	ID     string    `json:"id"`
+	To     string    `json:"to"`
+	Kind   string    `json:"kind"` // "verification" or "password_reset"
+	Link   string    `json:"link"`
+	SentAt time.Time `json:"sent_at"`
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// cmdProvision stores the portal credential and staff PIN, read from stdin only.
+func cmdProvision(args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintln(os.Stderr, "lobbykiosk provision: takes no arguments; it reads the credential and PIN from standard input")
+		return exitConfig
+	}
+	if err := runProvision(os.Stdin, os.Stderr, newSecretStore(appID, keyringTimeout)); err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk provision:", err)
+		return 1
+	}
+	return 0
+}
+
+// checkTimeout bounds the portal part of `lobbykiosk check`.
+const checkTimeout = 10 * time.Second
+
+// cmdCheck prints one verdict line per piece the kiosk needs; non-zero exit on any failure.
+func cmdCheck(args []string) int {
+	flags := flag.NewFlagSet("check", flag.ContinueOnError)
+	configPath := flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
+	if err := flags.Parse(args); err != nil {
+		return exitConfig
+	}
+	ok := runChecks(os.Stdout, *configPath, newSecretStore(appID, keyringTimeout))
+	if !ok {
+		return 1
+	}
+	return 0
+}
+
+// runChecks checks config, keyring, portal and credential in order, stopping at the
+// first piece the later ones depend on.
+func runChecks(w io.Writer, configPath string, store *secretStore) bool {
+	verdict := func(piece string, err error, okText string) bool {
+		if err != nil {
+			fmt.Fprintf(w, "%-10s FAIL  %v\n", piece, err)
+			return false
+		}
+		fmt.Fprintf(w, "%-10s ok    %s\n", piece, okText)
+		return true
+	}
+	cfg, err := loadConfig(configPath)
+	if !verdict("config", err, describeConfigSource(configPath)) {
+		return false
+	}
+	key, err := store.PortalKey()
+	if !verdict("keyring", err, "portal credential present") {
+		return false
+	}
+	pinOK := verdict("staff-pin", staffPINSet(store), "staff PIN set")
+	portal, err := client.New(client.Options{BaseURL: cfg.PortalURL, KioskKey: key, RootCAFile: cfg.RootCAFile})
+	if err != nil {
+		verdict("portal", err, "")
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
+	defer cancel()
+	health, err := portal.Health(ctx)
+	reachErr, credErr := err, err
+	if errors.Is(err, client.ErrUnauthorized) {
+		reachErr = nil // it answered: reachable, but the credential was refused
+	}
+	reachable := verdict("portal", reachErr, cfg.PortalURL+" reachable")
+	credential := reachable && verdict("credential", credErr, "accepted; terms version "+health.TermsVersion)
+	return pinOK && credential
+}
+
+func describeConfigSource(path string) string {
+	if path != "" {
+		return path
+	}
+	if _, err := os.Stat(defaultConfigPath); err == nil {
+		return defaultConfigPath
+	}
+	return "no file; built-in defaults"
+}
+
+// staffPINSet is nil when the keyring holds a staff PIN hash.
+func staffPINSet(store *secretStore) error {
+	// Verifying a PIN that cannot be valid tells "no PIN stored" (an error) from "a PIN
+	// is stored" (false, nil) without ever handling the real one.
+	_, err := store.VerifyStaffPIN("")
+	return err
+}
+
+// cmdVersion prints the version, the commit and the Fyne version it was built with.
+func cmdVersion(args []string) int {
+	fyneVersion := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range info.Deps {
+			if dep.Path == "fyne.io/fyne/v2" {
+				fyneVersion = dep.Version
+			}
+		}
+	}
+	fmt.Printf("lobbykiosk %s (commit %s), Fyne %s, %s\n", version, commit, fyneVersion, runtime.Version())
+	return 0
+}

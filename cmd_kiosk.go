@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/ui"
+)
+
+// keyringTimeout bounds every keyring call: a locked collection can block forever.
+const keyringTimeout = 3 * time.Second
+
+// cmdRun is the kiosk for real customers. Without a usable portal credential it still
+// opens, on its out-of-service screen, and logs why.
+func cmdRun(args []string) int {
+	flags := flag.NewFlagSet("run", flag.ContinueOnError)
+	configPath := flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
+	cfg, status := parseConfig(flags, args)
+	if status != 0 {
+		return status
+	}
+	logger := newLogger(os.Stderr, cfg.slogLevel())
+	portal, err := livePortal(cfg, newSecretStore(appID, keyringTimeout), logger)
+	if err != nil {
+		logger.Error("kiosk out of service", "reason", err.Error())
+	}
+	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive}
+	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
+}
+
+// parseConfig parses the subcommand's flags, then the config file they name.
+func parseConfig(flags *flag.FlagSet, args []string) (config, int) {
+	path := flags.Lookup("config")
+	if err := flags.Parse(args); err != nil {
+		return config{}, exitConfig
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "lobbykiosk %s: unexpected argument %q\n", flags.Name(), flags.Arg(0))
+		return config{}, exitConfig
+	}
+	cfg, err := loadConfig(path.Value.String())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk:", err)
+		return cfg, exitConfig
+	}
+	return cfg, 0
+}
+
+// livePortal reads the kiosk's credential from the keyring and builds the portal client.
+func livePortal(cfg config, store *secretStore, logger *slog.Logger) (*client.Client, error) {
+	key, err := store.PortalKey()
+	if err != nil {
+		return nil, err
+	}
+	return client.New(client.Options{BaseURL: cfg.PortalURL, KioskKey: key, RootCAFile: cfg.RootCAFile, Logger: logger})
+}
+
+// cmdDemo runs the kiosk on an in-process portal simulator on a random loopback port:
+// no keyring, practice accounts, a DEMO banner, windowed unless --fullscreen.
+func cmdDemo(args []string) int {
+	flags := flag.NewFlagSet("demo", flag.ContinueOnError)
+	flags.String("config", "", "config file (its portal_url is ignored)")
+	fullscreen := flags.Bool("fullscreen", false, "fill the screen like a real kiosk")
+	faults := flags.String("faults", "", `portal faults to inject, e.g. "POST /accounts/lookup=status:503,times:2"`)
+	cfg, status := parseConfig(flags, args)
+	if status != 0 {
+		return status
+	}
+	logger := newLogger(os.Stderr, cfg.slogLevel())
+	sim, err := newSimulator(*faults)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return exitConfig
+	}
+	srv, err := sim.Start("127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return 1
+	}
+	defer srv.Close()
+	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return 1
+	}
+	pin := randomPIN()
+	printDemoIntro(os.Stdout, srv.URL, pin)
+	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin)}
+	return openKiosk(deps, *fullscreen, logger)
+}
+
+// newSimulator makes a portal simulator with the faults of a --faults flag.
+func newSimulator(faultSpec string) (*portalsim.Sim, error) {
+	sim := portalsim.New(portalsim.Options{})
+	if faultSpec == "" {
+		return sim, nil
+	}
+	faults, err := portalsim.ParseFaults(faultSpec)
+	if err != nil {
+		return nil, fmt.Errorf("--faults: %w", err)
+	}
+	for route, f := range faults {
+		sim.SetFault(route, f)
+	}
+	return sim, nil
+}
+
+func printDemoIntro(w io.Writer, url, pin string) {
+	fmt.Fprintf(w, "Demo portal simulator at %s (kiosk key %q)\n", url, portalsim.DemoKioskKey)
+	fmt.Fprintf(w, "Staff PIN for this demo: %s\n", pin)
+	printDemoAccounts(w)
+}
+
+func printDemoAccounts(w io.Writer) {
+	fmt.Fprintln(w, "Practice accounts (account number, ZIP: situation):")
+	for _, a := range portalsim.DemoAccounts() {
+		fmt.Fprintf(w, "  %s  %s: %s", a.Number, a.PostalCode, a.Situation)
+		if a.Email != "" {
+			fmt.Fprintf(w, " (sign in: %s / %s)", a.Email, a.Password)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// randomPIN is a fresh six-digit staff PIN for one demo run.
+func randomPIN() string {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		panic(err) // crypto/rand never fails on Linux
+	}
+	return fmt.Sprintf("%06d", n.Int64())
+}
+
+// demoStaffPIN checks a PIN against the demo's own, held in memory (no keyring in a demo).
+type demoStaffPIN string
+
+func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
+	return subtle.ConstantTimeCompare([]byte(p), []byte(pin)) == 1, nil
+}
+
+// openKiosk opens the kiosk window and runs until it quits or SIGINT/SIGTERM arrives.
+func openKiosk(deps ui.Deps, fullscreen bool, logger *slog.Logger) int {
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	win := newKioskWindow(a, fullscreen)
+	if _, err := ui.New(win, deps); err != nil {
+		logger.Error("cannot build the kiosk", "err", err.Error())
+		return 1
+	}
+	stop := quitOnSignal(a)
+	defer stop()
+	win.ShowAndRun()
+	return 0
+}
+
+// newKioskWindow is borderless and full screen for a kiosk, an ordinary window otherwise.
+func newKioskWindow(a fyne.App, fullscreen bool) fyne.Window {
+	var win fyne.Window
+	if drv, ok := a.Driver().(desktop.Driver); ok && fullscreen {
+		win = drv.CreateSplashWindow()
+		win.SetFullScreen(true)
+	} else {
+		win = a.NewWindow("Medford Water")
+		win.Resize(fyne.NewSize(1280, 800))
+	}
+	win.SetMaster()
+	return win
+}
+
+// quitOnSignal makes SIGINT and SIGTERM quit the app cleanly (exit status 0).
+func quitOnSignal(a fyne.App) (stop func()) {
+	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			fyne.Do(a.Quit)
+		case <-done:
+		}
+	}()
+	return func() { close(done); cancel() }
+}
+
+// newLogger writes structured JSON to w (journald picks stderr up).
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	logger := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+	slog.SetDefault(logger)
+	return logger
+}

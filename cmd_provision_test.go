@@ -1,0 +1,102 @@
+package main
+
+// Uses keyring.MockInit() through newMockStore: no t.Parallel().
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
+)
+
+func TestProvisionStoresSecrets(t *testing.T) {
+	s := newMockStore(t)
+	var out bytes.Buffer
+	in := strings.NewReader("pk_live_secret_42\r\n246810\n246810\n")
+	if err := runProvision(in, &out, s); err != nil {
+		t.Fatal(err)
+	}
+	if key, err := s.PortalKey(); err != nil || key != "pk_live_secret_42" {
+		t.Fatalf("PortalKey() = %q, %v", key, err)
+	}
+	if ok, err := s.VerifyStaffPIN("246810"); !ok || err != nil {
+		t.Fatalf("VerifyStaffPIN = %v, %v", ok, err)
+	}
+	assertOneSafeLine(t, out.String(), "pk_live_secret_42", "246810")
+}
+
+func TestProvisionAcceptsLastLineWithoutNewline(t *testing.T) {
+	s := newMockStore(t)
+	var out bytes.Buffer
+	if err := runProvision(strings.NewReader("key\n123456\n123456"), &out, s); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestProvisionRefusesBadInputAndStoresNothing(t *testing.T) {
+	cases := map[string]string{
+		"empty input":      "",
+		"empty credential": "\n246810\n246810\n",
+		"missing confirm":  "key\n246810\n",
+		"short PIN":        "key\n12345\n12345\n",
+		"letters in PIN":   "key\n24681x\n24681x\n",
+		"PINs differ":      "key\n246810\n246811\n",
+		"huge line":        strings.Repeat("k", maxProvisionLine+10) + "\n246810\n246810\n",
+	}
+	for name, input := range cases {
+		t.Run(name, func(t *testing.T) {
+			s := newMockStore(t)
+			var out bytes.Buffer
+			err := runProvision(strings.NewReader(input), &out, s)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if strings.Contains(err.Error(), "24681") {
+				t.Errorf("error %q contains the PIN", err)
+			}
+			if _, err := s.PortalKey(); !errors.Is(err, errNoCredential) {
+				t.Errorf("credential stored despite refusal: %v", err)
+			}
+			if out.Len() != 0 {
+				t.Errorf("printed %q on failure", out.String())
+			}
+		})
+	}
+}
+
+func TestProvisionReportsUnavailableKeyring(t *testing.T) {
+	s := newMockStore(t)
+	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided"))
+	err := runProvision(strings.NewReader("key\n246810\n246810\n"), &bytes.Buffer{}, s)
+	if !errors.Is(err, errKeyringUnavailable) {
+		t.Fatalf("got %v, want errKeyringUnavailable", err)
+	}
+}
+
+func TestProvisionTimesOut(t *testing.T) {
+	b := &blockingBackend{release: make(chan struct{})}
+	defer b.unblock()
+	s := newSecretStore(appID, 50*time.Millisecond)
+	s.backend = b
+	err := runProvision(strings.NewReader("key\n246810\n246810\n"), &bytes.Buffer{}, s)
+	if !errors.Is(err, errTimeout) {
+		t.Fatalf("got %v, want a timeout", err)
+	}
+}
+
+// assertOneSafeLine checks the success output is a single line that
+// contains none of the secrets.
+func assertOneSafeLine(t *testing.T, out string, secrets ...string) {
+	t.Helper()
+	if strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "provisioned:") {
+		t.Errorf("output %q is not one result line", out)
+	}
+	for _, secret := range secrets {
+		if strings.Contains(out, secret) {
+			t.Errorf("output %q contains a secret", out)
+		}
+	}
+}

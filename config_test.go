@@ -1,0 +1,93 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestDefaultsAreValidAndTheUtilitysFacts(t *testing.T) {
+	cfg := defaultConfig()
+	if err := cfg.validate(); err != nil {
+		t.Fatalf("defaults invalid: %v", err)
+	}
+	if cfg.Utility.Phone != "541-774-2430" || cfg.IdleSeconds != 90 || cfg.WarningSeconds != 30 || cfg.MaxSessionMinutes != 20 {
+		t.Errorf("defaults drifted from the utility's facts: %+v", cfg)
+	}
+}
+
+func TestExampleConfigMatchesDefaults(t *testing.T) {
+	cfg, err := loadConfig("config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg, defaultConfig()) {
+		t.Errorf("config.example.toml no longer shows the defaults:\n got %+v\nwant %+v", cfg, defaultConfig())
+	}
+}
+
+func TestConfigOverridesDefaults(t *testing.T) {
+	cfg, err := loadConfig(writeConfig(t, "kiosk_id = \"lobby-7\"\ncard_entry = \"off\"\n[utility]\nphone = \"555-0100\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.KioskID != "lobby-7" || cfg.CardEntry != "off" || cfg.Utility.Phone != "555-0100" {
+		t.Errorf("overrides not applied: %+v", cfg)
+	}
+	if cfg.Utility.Name != "Medford Water" || cfg.IdleSeconds != 90 {
+		t.Errorf("defaults lost for keys the file does not set: %+v", cfg)
+	}
+}
+
+func TestConfigErrorsNameTheKey(t *testing.T) {
+	cases := map[string]string{
+		"idle_seconds = 5":                                      `"idle_seconds"`,
+		"warning_seconds = 10":                                  `"warning_seconds"`,
+		"max_session_minutes = 0":                               `"max_session_minutes"`,
+		`card_entry = "swipe"`:                                  `"card_entry"`,
+		`window_mode = "tiny"`:                                  `"window_mode"`,
+		`languages = ["en", "fr"]`:                              `"languages"`,
+		`default_language = "es"` + "\n" + `languages = ["en"]`: `"default_language"`,
+		`portal_url = "http://portal.example.org"`:              `"portal_url"`,
+		`portal_url = "ftp://127.0.0.1"`:                        `"portal_url"`,
+		`kiosk_id = "lobby 1"`:                                  `"kiosk_id"`,
+		`log_level = "loud"`:                                    `"log_level"`,
+		`idle_secs = 90`:                                        `"idle_secs"`,
+		"[utility]\nfax = \"1\"":                                `"utility.fax"`,
+		`idle_seconds = "ninety"`:                               "idle_seconds",
+		`idle_seconds = `:                                       "line 1",
+	}
+	for body, want := range cases {
+		_, err := loadConfig(writeConfig(t, body))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("config %q: error %v, want one naming %s", body, err, want)
+		}
+	}
+}
+
+func TestHTTPAllowedOnlyOnLoopback(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"https://services.medfordwater.org": true,
+		"http://127.0.0.1:8088":             true,
+		"http://localhost:8088":             true,
+		"http://[::1]:8088":                 true,
+		"http://10.0.0.5":                   false,
+		"https://user:pw@portal.example":    false,
+		"":                                  false,
+	} {
+		if got := validPortalURL(raw); got != want {
+			t.Errorf("validPortalURL(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

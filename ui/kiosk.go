@@ -1,0 +1,108 @@
+// Package ui builds the lobby kiosk's screens into a Fyne window.
+//
+// One file per screen; a registry of screens (screens.go) drives navigation. Every
+// visible string comes from the catalogs in translations/, in the visitor's language.
+// The Kiosk keeps references to the widgets of the screen on show so that tests can
+// tap and type into the same widgets a visitor uses.
+package ui
+
+import (
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// Mode tells the kiosk whether it serves real customers or practice accounts.
+type Mode int
+
+// The kiosk's modes. Demo and training run on the built-in portal simulator and
+// say so in a banner on every screen.
+const (
+	ModeLive Mode = iota
+	ModeDemo
+	ModeTraining
+)
+
+// Deps is everything the kiosk needs from outside.
+type Deps struct {
+	Portal   *client.Client // nil: the kiosk shows its out-of-service screen
+	Settings Settings
+	Logger   *slog.Logger
+	Mode     Mode
+	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
+}
+
+// PINVerifier checks a staff PIN.
+type PINVerifier interface {
+	VerifyStaffPIN(pin string) (bool, error)
+}
+
+// Kiosk is the running kiosk inside one window.
+type Kiosk struct {
+	win      fyne.Window
+	deps     Deps
+	settings Settings
+	text     *catalog
+	log      *slog.Logger
+
+	lang   string
+	screen screenID
+
+	welcome      *welcomeScreen
+	outOfService *outOfServiceScreen
+}
+
+// New builds the kiosk into win and shows its first screen: the welcome screen, or
+// the out-of-service screen when there is no portal to talk to.
+func New(win fyne.Window, deps Deps) (*Kiosk, error) {
+	text, err := loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger}
+	if k.log == nil {
+		k.log = slog.Default()
+	}
+	fyne.CurrentApp().Settings().SetTheme(newKioskTheme())
+	k.lang = k.settings.DefaultLanguage
+	if deps.Portal == nil {
+		k.show(screenOutOfService)
+	} else {
+		k.show(screenWelcome)
+	}
+	return k, nil
+}
+
+// T returns message id in the visitor's current language.
+func (k *Kiosk) T(id string, data ...map[string]any) string {
+	return k.tr(k.lang, id, data...)
+}
+
+// tr returns message id in lang; the utility's name and phone are always available
+// to the templates.
+func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
+	fill := map[string]any{"Utility": k.settings.Utility.Name, "Phone": k.settings.Utility.Phone}
+	for _, d := range data {
+		for key, v := range d {
+			fill[key] = v
+		}
+	}
+	return k.text.T(lang, id, fill)
+}
+
+// Language is the visitor's current language code.
+func (k *Kiosk) Language() string { return k.lang }
+
+// setLanguage switches the visitor's language and rebuilds the screen on show.
+func (k *Kiosk) setLanguage(lang string) {
+	k.lang = lang
+	k.show(k.screen)
+}
+
+// show builds screen id from scratch and puts it in the window.
+func (k *Kiosk) show(id screenID) {
+	k.screen = id
+	k.win.SetContent(k.frame(screens[id].build(k)))
+}

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// outOfServiceScreen tells visitors, in every offered language at once, that the
+// kiosk cannot help right now and how to pay or get help instead. Why it is out of
+// service goes to the log for staff, never to the screen.
+type outOfServiceScreen struct {
+	messages []*widget.Label
+}
+
+func buildOutOfService(k *Kiosk) fyne.CanvasObject {
+	s := &outOfServiceScreen{}
+	k.outOfService = s
+	box := container.NewVBox()
+	for _, lang := range k.settings.Languages {
+		title := widget.NewLabelWithStyle(k.tr(lang, "out_of_service.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		title.SizeName = "headingText"
+		body := widget.NewLabelWithStyle(k.tr(lang, "out_of_service.body"), fyne.TextAlignCenter, fyne.TextStyle{})
+		body.Wrapping = fyne.TextWrapWord
+		s.messages = append(s.messages, title, body)
+		box.Add(title)
+		box.Add(body)
+		box.Add(widget.NewSeparator())
+	}
+	return container.New(layout.NewCenterLayout(), container.NewGridWrap(fyne.NewSize(900, 0), box))
+}

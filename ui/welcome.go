@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/assets"
+)
+
+// languageButtonSize makes "English" and "Español" the biggest targets on screen.
+var languageButtonSize = fyne.NewSize(400, 150)
+
+// welcomeScreen is the first thing every visitor sees: who we are and a choice of
+// language. Its prompt is written in every offered language, since the visitor has
+// not chosen yet.
+type welcomeScreen struct {
+	title     *widget.Label
+	languages map[string]*widget.Button // by language code
+}
+
+func buildWelcome(k *Kiosk) fyne.CanvasObject {
+	s := &welcomeScreen{languages: map[string]*widget.Button{}}
+	k.welcome = s
+
+	logo := canvas.NewImageFromResource(assets.Logo)
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSize(180, 180))
+
+	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	s.title.SizeName = "headingText"
+
+	prompts := container.NewVBox()
+	buttons := container.NewHBox()
+	for _, lang := range k.settings.Languages {
+		prompts.Add(widget.NewLabelWithStyle(k.tr(lang, "welcome.choose_language"), fyne.TextAlignCenter, fyne.TextStyle{}))
+		button := widget.NewButton(k.tr(lang, "language.name"), func() { k.chooseLanguage(lang) })
+		button.Importance = widget.HighImportance
+		s.languages[lang] = button
+		buttons.Add(container.NewGridWrap(languageButtonSize, button))
+	}
+	big := container.NewThemeOverride(buttons, newKioskTheme().withTextSize(44))
+
+	return container.New(layout.NewCenterLayout(), container.NewVBox(
+		container.NewCenter(logo),
+		s.title,
+		prompts,
+		container.NewCenter(big),
+	))
+}
+
+// chooseLanguage starts the visit in lang.
+func (k *Kiosk) chooseLanguage(lang string) {
+	k.setLanguage(lang)
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	w := h.kiosk.welcome
+	if w == nil {
+		t.Fatal("welcome screen not shown first")
+	}
+	if got := w.languages["en"].Text; got != "English" {
+		t.Errorf("English button says %q", got)
+	}
+	if got := w.languages["es"].Text; got != "Español" {
+		t.Errorf("Spanish button says %q", got)
+	}
+	texts := visibleTexts(h.win.Canvas())
+	for _, want := range []string{"Welcome to Medford Water", "Touch your language to begin", "Toque su idioma para comenzar"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("welcome screen lacks %q; shows %q", want, texts)
+		}
+	}
+}
+
+func TestLanguageButtonsAreTheBiggestTargets(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	for lang, b := range h.kiosk.welcome.languages {
+		if size := b.Size(); size.Width < 300 || size.Height < 120 {
+			t.Errorf("%s button is only %v", lang, size)
+		}
+	}
+}
+
+func TestTappingEspañolSwitchesTheLanguage(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	test.Tap(h.kiosk.welcome.languages["es"])
+	if h.kiosk.Language() != "es" {
+		t.Fatalf("language is %q after tapping Español", h.kiosk.Language())
+	}
+	if got := h.kiosk.welcome.title.Text; got != "Bienvenido a Medford Water" {
+		t.Errorf("title after switching: %q", got)
+	}
+}
+
+func TestDemoModeShowsABanner(t *testing.T) {
+	h := newHarness(t, ModeDemo)
+	texts := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+	if !strings.Contains(texts, "DEMO") {
+		t.Errorf("no DEMO banner in %q", texts)
+	}
+	live := newHarness(t, ModeLive)
+	if texts := strings.Join(visibleTexts(live.win.Canvas()), "\n"); strings.Contains(texts, "DEMO") {
+		t.Errorf("a live kiosk shows a DEMO banner: %q", texts)
+	}
+}
+
+func TestNoPortalMeansOutOfServiceInBothLanguages(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, nil)
+	k, err := New(win, Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.welcome != nil || k.outOfService == nil {
+		t.Fatal("without a portal the kiosk must show the out-of-service screen")
+	}
+	texts := strings.Join(visibleTexts(win.Canvas()), "\n")
+	for _, want := range []string{"out of service", "fuera de servicio", "541-774-2430"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("out-of-service screen lacks %q:\n%s", want, texts)
+		}
+	}
+}
