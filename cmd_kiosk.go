@@ -31,7 +31,7 @@ const keyringTimeout = 3 * time.Second
 // opens, on its out-of-service screen, and logs why.
 func cmdRun(args []string) int {
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
-	configPath := flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
+	flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
 	cfg, status := parseConfig(flags, args)
 	if status != 0 {
 		return status

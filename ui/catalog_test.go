@@ -7,18 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-
 	"github.com/medfordwater/lobbykiosk/translations"
 )
-
-func canvasText(o fyne.CanvasObject) string {
-	if t, ok := o.(*canvas.Text); ok {
-		return t.Text
-	}
-	return ""
-}
 
 func TestCatalogsHaveTheSameNonEmptyKeys(t *testing.T) {
 	first, err := messageIDs(translations.Languages[0])

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,28 +39,54 @@ func newHarness(t *testing.T, mode Mode) *harness {
 	return &harness{kiosk: k, win: win, sim: sim}
 }
 
-// visibleTexts lists every text drawn on the window's canvas, overlays included.
+// visibleTexts lists every text drawn on the window's canvas, overlays included. A
+// widget whose text is known is read whole (not as its wrapped lines).
 func visibleTexts(c fyne.Canvas) []string {
 	var texts []string
-	objects := append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)
-	for _, root := range objects {
-		for _, o := range test.LaidOutObjects(root) {
-			if text := textOf(o); text != "" {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if text, ok := textOf(o); ok {
+			if text != "" {
 				texts = append(texts, text)
 			}
+			return
 		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, child := range o.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(o).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, overlay := range c.Overlays().List() {
+		walk(overlay)
 	}
 	return texts
 }
 
-func textOf(o fyne.CanvasObject) string {
+// textOf is the text a visitor reads on o, when o is a widget or text that shows one.
+func textOf(o fyne.CanvasObject) (string, bool) {
 	switch w := o.(type) {
 	case *widget.Label:
-		return w.Text
+		return w.Text, true
 	case *widget.Button:
-		return w.Text
+		return w.Text, true
 	case *widget.Entry:
-		return w.Text
+		return w.Text, true
+	case *widget.Check:
+		return w.Text, true
+	case *widget.Hyperlink:
+		return w.Text, true
+	case *canvas.Text:
+		return w.Text, true
 	}
-	return canvasText(o)
+	return "", false
 }

@@ -24,10 +24,15 @@ type screen struct {
 }
 
 // screens is the registry that drives navigation: Kiosk.show looks a screen up here
-// instead of a chain of ifs.
-var screens = map[screenID]screen{
-	screenWelcome:      {build: buildWelcome},
-	screenOutOfService: {build: buildOutOfService},
+// instead of a chain of ifs. It is filled in init because the builders themselves
+// navigate (through Kiosk.show), which a package-level initializer may not refer to.
+var screens map[screenID]screen
+
+func init() {
+	screens = map[screenID]screen{
+		screenWelcome:      {build: buildWelcome},
+		screenOutOfService: {build: buildOutOfService},
+	}
 }
 
 // frame puts the mode banner (demo, training) above a screen's content.

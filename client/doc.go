@@ -1,0 +1,20 @@
+// Package client is the lobby kiosk's client for the billing portal's kiosk
+// API (the wire contract is in api.go and docs/portal-api.yaml).
+//
+// It is built on resty v2 and adds what a public kiosk needs:
+//
+//   - https only, except to a loopback simulator; TLS 1.2 or later and an
+//     optional extra root CA;
+//   - a deadline on every visitor action (Options.ActionTimeout) when the
+//     caller's context has none;
+//   - retries with jittered exponential backoff, honouring Retry-After, only
+//     for network errors, 5xx and 429, and only for idempotent requests (GET,
+//     PUT, DELETE, or a POST carrying an Idempotency-Key) — never past the
+//     deadline;
+//   - a cap on response bodies, no cross-host redirects, JSON-only answers;
+//   - errors usable with errors.Is (ErrNotFound, ErrRateLimited,
+//     ErrUnauthorized, ErrValidation, ErrConflict, ErrUnavailable) and
+//     errors.As (*APIError);
+//   - logging through log/slog that records only the method, route, status,
+//     attempt and duration: never a body, token, key, email or number.
+package client

@@ -1,0 +1,96 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Sentinel errors, for errors.Is. An *APIError matches one of them by its
+// status; every failure to get a usable answer (network, timeout, malformed
+// or oversize body, refused redirect) matches ErrUnavailable.
+var (
+	ErrNotFound     = errors.New("portal: not found")
+	ErrRateLimited  = errors.New("portal: rate limited")
+	ErrUnauthorized = errors.New("portal: unauthorized")
+	ErrValidation   = errors.New("portal: validation failed")
+	ErrConflict     = errors.New("portal: conflict")
+	ErrUnavailable  = errors.New("portal: unavailable")
+)
+
+// APIError is an error answer of the portal (an ErrorBody with its status).
+type APIError struct {
+	Status     int               // HTTP status
+	Code       string            // stable code, e.g. CodeAccountNotFound
+	Message    string            // English, for people; never shown to visitors as is
+	Fields     map[string]string // with CodeValidationFailed: field -> validate code
+	RetryAfter time.Duration     // from Retry-After, when present
+}
+
+// Error describes the error by status and code only: the message is left out
+// so that logging an error can never leak what the portal echoed.
+func (e *APIError) Error() string {
+	return fmt.Sprintf("portal: %d %s", e.Status, e.Code)
+}
+
+// Is maps the status to the sentinel errors.
+func (e *APIError) Is(target error) bool {
+	return target != nil && target == sentinelFor(e.Status)
+}
+
+// sentinelFor returns the sentinel matching an HTTP error status, or nil.
+func sentinelFor(status int) error {
+	switch {
+	case status == http.StatusNotFound:
+		return ErrNotFound
+	case status == http.StatusTooManyRequests:
+		return ErrRateLimited
+	case status == http.StatusUnauthorized, status == http.StatusForbidden:
+		return ErrUnauthorized
+	case status == http.StatusBadRequest, status == http.StatusUnprocessableEntity:
+		return ErrValidation
+	case status == http.StatusConflict:
+		return ErrConflict
+	case status >= 500:
+		return ErrUnavailable
+	}
+	return nil
+}
+
+// UnavailableError is returned when no usable answer was obtained: a network
+// error, a timeout, a malformed, non-JSON or oversize body, or a refused
+// redirect. It matches ErrUnavailable and its cause (e.g.
+// context.DeadlineExceeded). Its text names the method and route, never a
+// full URL.
+type UnavailableError struct {
+	Method, Route string
+	Cause         error
+}
+
+func (e *UnavailableError) Error() string {
+	return fmt.Sprintf("portal unavailable: %s %s: %v", e.Method, e.Route, e.Cause)
+}
+
+// Unwrap returns ErrUnavailable and the cause.
+func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.Cause} }
+
+// Causes used inside UnavailableError.
+var (
+	errTooLarge      = errors.New("response too large")
+	errRedirect      = errors.New("redirect to another origin refused")
+	errTooManyHops   = errors.New("too many redirects")
+	errNotJSON       = errors.New("response is not JSON")
+	errMalformed     = errors.New("malformed JSON response")
+	errNoTimeToRetry = errors.New("no time left to retry before the deadline")
+)
+
+// statusError describes an answer that is neither success nor a JSON error.
+type statusError struct {
+	Status      int
+	ContentType string
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("unexpected answer: status %d, content type %q", e.Status, e.ContentType)
+}

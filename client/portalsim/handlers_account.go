@@ -1,0 +1,167 @@
+package portalsim
+
+import (
+	"crypto/rand"
+	"net/http"
+	"strings"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// Outbox message kinds.
+const (
+	kindVerification  = "verification"
+	kindPasswordReset = "password_reset"
+)
+
+// handleHealth answers GET /health.
+func (s *Sim) handleHealth(*request) reply {
+	return jsonReply(http.StatusOK, client.Health{Status: "ok", TermsVersion: TermsVersion})
+}
+
+// handleTerms answers GET /terms?lang=en|es.
+func (s *Sim) handleTerms(q *request) reply {
+	lang := q.http.URL.Query().Get("lang")
+	if lang == "" {
+		lang = "en"
+	}
+	terms, ok := termsText[lang]
+	if !ok {
+		return fieldErrors{"lang": string(validate.Required)}.reply()
+	}
+	return jsonReply(http.StatusOK, terms)
+}
+
+// handleLookup answers POST /accounts/lookup (Find My Account).
+func (s *Sim) handleLookup(q *request) reply {
+	if wait := s.lookupFailures.lockedFor(s.kioskKey, q.now); wait > 0 {
+		return rateLimitedReply(wait)
+	}
+	var in client.LookupRequest
+	if !decodeBody(q.body, &in) {
+		return invalidBodyReply()
+	}
+	bad := fieldErrors{}
+	number, code := validate.AccountNumber(in.AccountNumber)
+	bad.check("account_number", code)
+	postalCode, code := validate.PostalCode(in.PostalCode)
+	bad.check("postal_code", code)
+	if len(bad) > 0 {
+		return bad.reply()
+	}
+	a := s.accountByNumberAndZIP(number, postalCode)
+	if a == nil {
+		s.lookupFailures.record(s.kioskKey, q.now)
+		return accountNotFoundReply()
+	}
+	return jsonReply(http.StatusOK, a.summary())
+}
+
+// accountNotFoundReply is the same for a wrong ZIP and an unknown number.
+func accountNotFoundReply() reply {
+	return errorReply(http.StatusNotFound, client.CodeAccountNotFound, "no account matches that account number and ZIP code")
+}
+
+// handleRegistration answers POST /registrations (Take Me to My Account).
+func (s *Sim) handleRegistration(q *request) reply {
+	var in client.RegistrationRequest
+	if !decodeBody(q.body, &in) {
+		return invalidBodyReply()
+	}
+	a := s.accountByRef(in.AccountRef)
+	email, bad := checkRegistration(in, a)
+	switch {
+	case len(bad) > 0:
+		return bad.reply()
+	case a == nil:
+		return accountNotFoundReply()
+	case a.registered():
+		return errorReply(http.StatusConflict, client.CodeAlreadyRegistered, "this account already has an online login: sign in instead")
+	case s.accountByEmail(email) != nil:
+		return errorReply(http.StatusConflict, client.CodeEmailTaken, "another account already uses this email address")
+	}
+	a.register(email, in.Password)
+	s.stats.Registrations++
+	return jsonReply(http.StatusCreated, s.newSession(a))
+}
+
+// checkRegistration validates the fields of a registration; a is the account
+// it names, or nil. It returns the normalized email.
+func checkRegistration(in client.RegistrationRequest, a *account) (string, fieldErrors) {
+	bad := fieldErrors{}
+	if strings.TrimSpace(in.AccountRef) == "" {
+		bad.check("account_ref", validate.Required)
+	}
+	email, code := validate.Email(in.Email)
+	bad.check("email", code)
+	userInputs := []string{in.Email}
+	if a != nil {
+		userInputs = append(userInputs, a.number)
+	}
+	bad.check("password", validate.Password(in.Password, userInputs...))
+	switch in.TermsVersion {
+	case TermsVersion:
+	case "":
+		bad.check("terms_version", validate.Required)
+	default:
+		bad.check("terms_version", validate.TermsOutdated)
+	}
+	return email, bad
+}
+
+// handleSignIn answers POST /sessions.
+func (s *Sim) handleSignIn(q *request) reply {
+	var in client.SignInRequest
+	if !decodeBody(q.body, &in) {
+		return invalidBodyReply()
+	}
+	emailKey := strings.ToLower(strings.TrimSpace(in.Email))
+	if wait := s.signInFailures.lockedFor(emailKey, q.now); wait > 0 {
+		return rateLimitedReply(wait)
+	}
+	a := s.accountByEmail(strings.TrimSpace(in.Email))
+	if a == nil || !a.passwordMatches(in.Password) {
+		s.signInFailures.record(emailKey, q.now)
+		return errorReply(http.StatusUnauthorized, client.CodeBadCredentials, "wrong email or password")
+	}
+	s.signInFailures.reset(emailKey)
+	return jsonReply(http.StatusCreated, s.newSession(a))
+}
+
+// handleSignOut answers DELETE /sessions/current: always 204.
+func (s *Sim) handleSignOut(q *request) reply {
+	if sess := s.sessions[q.http.Header.Get(client.HeaderCustomerSession)]; sess != nil {
+		sess.revoked = true
+	}
+	return noContentReply()
+}
+
+// handlePasswordReset answers POST /password-resets: always 202, and an email
+// only when the address belongs to an account.
+func (s *Sim) handlePasswordReset(q *request) reply {
+	var in client.PasswordResetRequest
+	if decodeBody(q.body, &in) {
+		if a := s.accountByEmail(strings.TrimSpace(in.Email)); a != nil {
+			// The simulator does not serve this link: it only shows the email was sent.
+			s.send(q, a.email, kindPasswordReset, "/demo/password-reset/"+rand.Text())
+		}
+	}
+	return acceptedReply()
+}
+
+// send puts an email in the outbox, with a link to path (under the base path)
+// on the host the request came to.
+func (s *Sim) send(q *request, to, kind, path string) {
+	scheme := "http"
+	if q.http.TLS != nil {
+		scheme = "https"
+	}
+	s.outbox = append(s.outbox, client.OutboxMessage{
+		ID:     "msg_" + rand.Text(),
+		To:     to,
+		Kind:   kind,
+		Link:   scheme + "://" + q.http.Host + client.BasePath + path,
+		SentAt: q.now,
+	})
+}

@@ -1,0 +1,121 @@
+package portalsim
+
+import (
+	"context"
+	"crypto/sha256"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// idempotencyStore remembers, per (kiosk key, Idempotency-Key), the request it
+// was first used with and the answer it got, so a retry repeats the answer
+// instead of acting twice.
+type idempotencyStore struct {
+	mu      sync.Mutex
+	entries map[string]*idempotencyEntry
+}
+
+// idempotencyEntry is one key's request and, once done is closed, its answer.
+type idempotencyEntry struct {
+	fingerprint [sha256.Size]byte
+	done        chan struct{}
+	result      reply
+}
+
+func newIdempotencyStore() *idempotencyStore {
+	return &idempotencyStore{entries: make(map[string]*idempotencyEntry)}
+}
+
+// requestFingerprint identifies a request: its route, the customer session it
+// was made in and its body.
+func requestFingerprint(rt *route, sessionToken string, body []byte) [sha256.Size]byte {
+	h := sha256.New()
+	for _, part := range []string{rt.method, rt.pattern, sessionToken} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	h.Write(body)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// do runs act once per key. A request with a known key and the same
+// fingerprint waits for the first one and answers its result; a different
+// fingerprint is an idempotency conflict.
+func (st *idempotencyStore) do(ctx context.Context, key string, fingerprint [sha256.Size]byte, act func() reply) reply {
+	entry, first := st.claim(key, fingerprint)
+	if entry.fingerprint != fingerprint {
+		return errorReply(http.StatusUnprocessableEntity, client.CodeIdempotencyConflict,
+			"this Idempotency-Key was already used with a different request")
+	}
+	if first {
+		entry.result = act()
+		close(entry.done)
+		return entry.result
+	}
+	select {
+	case <-entry.done:
+		return entry.result
+	case <-ctx.Done():
+		return errorReply(http.StatusServiceUnavailable, client.CodeUnavailable, "the request was cancelled")
+	}
+}
+
+// claim returns the key's entry, creating it (first = true) if it is new.
+func (st *idempotencyStore) claim(key string, fingerprint [sha256.Size]byte) (entry *idempotencyEntry, first bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if entry = st.entries[key]; entry != nil {
+		return entry, false
+	}
+	entry = &idempotencyEntry{fingerprint: fingerprint, done: make(chan struct{})}
+	st.entries[key] = entry
+	return entry, true
+}
+
+// failureLog counts recent failures per key for lockouts: after limit failures
+// within window, the key is locked until the oldest leaves the window.
+type failureLog struct {
+	window   time.Duration
+	limit    int
+	failures map[string][]time.Time
+}
+
+func newFailureLog(window time.Duration, limit int) *failureLog {
+	return &failureLog{window: window, limit: limit, failures: make(map[string][]time.Time)}
+}
+
+// lockedFor returns how long key stays locked at now (0 when it is not locked).
+func (fl *failureLog) lockedFor(key string, now time.Time) time.Duration {
+	recent := fl.prune(key, now)
+	if len(recent) < fl.limit {
+		return 0
+	}
+	return recent[0].Add(fl.window).Sub(now)
+}
+
+// record notes a failure of key at now.
+func (fl *failureLog) record(key string, now time.Time) {
+	fl.failures[key] = append(fl.prune(key, now), now)
+}
+
+// reset forgets the failures of key.
+func (fl *failureLog) reset(key string) { delete(fl.failures, key) }
+
+// prune drops the failures of key that left the window and returns the rest.
+func (fl *failureLog) prune(key string, now time.Time) []time.Time {
+	recent := fl.failures[key]
+	for len(recent) > 0 && !now.Before(recent[0].Add(fl.window)) {
+		recent = recent[1:]
+	}
+	if len(recent) == 0 {
+		delete(fl.failures, key)
+		return nil
+	}
+	fl.failures[key] = recent
+	return recent
+}

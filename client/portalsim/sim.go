@@ -1,0 +1,169 @@
+// Package portalsim is an in-memory simulator of the billing portal's kiosk API
+// (docs/portal-api.yaml). Like net/http/httptest, it is a real HTTP server that
+// stands beside the client: tests, demos and the kiosk's offline mode talk to it
+// over HTTP exactly as they would talk to the portal.
+//
+// A Sim enforces the portal's rules (kiosk key, customer sessions, lookup and
+// sign-in lockouts, validation with the shared client/validate package,
+// idempotency keys) and can be told to misbehave with faults (latency, error
+// statuses, dropped connections, malformed bodies).
+//
+// The simulator never logs request bodies or any other personal data.
+package portalsim
+
+import (
+	"errors"
+	"maps"
+	"net"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// DemoKioskKey is the kiosk key a Sim accepts unless Options.KioskKey says otherwise.
+const DemoKioskKey = "demo-kiosk-key"
+
+// TermsVersion is the version of the current Terms and Conditions.
+const TermsVersion = "2024-05-06"
+
+// Defaults and limits of the simulated portal.
+const (
+	defaultSessionTTL = 15 * time.Minute
+	failureWindow     = 15 * time.Minute // lookup and sign-in lockout window
+	failureLimit      = 5                // failures within the window before 429
+	maxPaymentCents   = 1_000_000        // largest one-time payment
+	maxBodyBytes      = 64 << 10         // largest request body read
+	maxHeartbeats     = 1000             // heartbeats kept in memory
+)
+
+// Options configure a Sim. The zero value is usable.
+type Options struct {
+	KioskKey   string           // default DemoKioskKey
+	Now        func() time.Time // default time.Now (injected clock for tests)
+	SessionTTL time.Duration    // default 15m
+}
+
+// Stats counts the actions a Sim actually performed. Idempotent replays and
+// rejected requests do not count.
+type Stats struct {
+	Registrations, PaymentMethods, AutoPayEnrollments, BillDeliveryChanges, Payments, Heartbeats int
+}
+
+// Sim is the simulated portal: an http.Handler, safe for concurrent use.
+type Sim struct {
+	kioskKey   string
+	now        func() time.Time
+	sessionTTL time.Duration
+	idem       *idempotencyStore
+
+	mu             sync.Mutex // guards everything below
+	accounts       []*account
+	sessions       map[string]*session
+	verifications  map[string]*verification
+	outbox         []client.OutboxMessage
+	heartbeats     []client.Heartbeat
+	stats          Stats
+	lookupFailures *failureLog // keyed by kiosk key
+	signInFailures *failureLog // keyed by lower-cased email
+	faults         map[string]*Fault
+}
+
+// New returns a Sim seeded with the demo accounts (see DemoAccounts). Due
+// dates are computed from opts.Now() at this moment.
+func New(opts Options) *Sim {
+	s := &Sim{
+		kioskKey:       opts.KioskKey,
+		now:            opts.Now,
+		sessionTTL:     opts.SessionTTL,
+		idem:           newIdempotencyStore(),
+		sessions:       make(map[string]*session),
+		verifications:  make(map[string]*verification),
+		lookupFailures: newFailureLog(failureWindow, failureLimit),
+		signInFailures: newFailureLog(failureWindow, failureLimit),
+		faults:         make(map[string]*Fault),
+	}
+	if s.kioskKey == "" {
+		s.kioskKey = DemoKioskKey
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.sessionTTL <= 0 {
+		s.sessionTTL = defaultSessionTTL
+	}
+	s.accounts = seedAccounts(s.now())
+	return s
+}
+
+// Stats returns the counts of actions performed so far.
+func (s *Sim) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stats
+}
+
+// SessionActive reports whether token is a session that is neither expired nor revoked.
+func (s *Sim) SessionActive(token string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.activeSession(token) != nil
+}
+
+// Outbox returns the emails "sent" so far, oldest first.
+func (s *Sim) Outbox() []client.OutboxMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.outbox)
+}
+
+// Heartbeats returns the heartbeats received so far (the latest 1000), oldest first.
+func (s *Sim) Heartbeats() []client.Heartbeat {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.heartbeats)
+	for i := range out {
+		out[i].Counts = maps.Clone(out[i].Counts)
+	}
+	return out
+}
+
+// Server is a Sim listening on a real TCP address.
+type Server struct {
+	URL string // e.g. http://127.0.0.1:41234 (no base path)
+
+	httpServer *http.Server
+	served     chan struct{}
+}
+
+// Start listens on addr (e.g. "127.0.0.1:0") and serves the Sim in a goroutine
+// until Close.
+func (s *Sim) Start(addr string) (*Server, error) {
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	srv := &Server{
+		URL:        "http://" + listener.Addr().String(),
+		httpServer: &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second},
+		served:     make(chan struct{}),
+	}
+	go func() {
+		defer close(srv.served)
+		_ = srv.httpServer.Serve(listener)
+	}()
+	return srv, nil
+}
+
+// Close stops the server at once, closing its connections, and waits until it
+// has stopped serving.
+func (srv *Server) Close() error {
+	err := srv.httpServer.Close()
+	<-srv.served
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
