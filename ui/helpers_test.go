@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -89,4 +90,44 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	}
 	return "", false
+}
+
+// Practice accounts of the simulator.
+const (
+	legacyAccount     = "00065821-0672430" // ZIP 97501: legacy AutoPay and e-billing
+	plainAccount      = "10234567-1234567" // ZIP 97504
+	registeredAccount = "20345678-2345678" // ZIP 97501
+	dueSoonAccount    = "30456789-3456789" // ZIP 97502
+	zeroAccount       = "40567890-4567890" // ZIP 97504
+)
+
+// settle waits until every portal call the kiosk started has finished and its
+// result is on screen.
+func (h *harness) settle() { h.kiosk.inflight.Wait() }
+
+// typeInto focuses an entry and types text into it, as a visitor does.
+func (h *harness) typeInto(e *kioskEntry, text string) {
+	h.win.Canvas().Focus(e)
+	test.Type(e, text)
+}
+
+// startIn taps the language on the welcome screen.
+func (h *harness) startIn(lang string) {
+	test.Tap(h.kiosk.welcome.languages[lang])
+}
+
+// findAccount types the number and ZIP on the find screen and taps Find My Account.
+func (h *harness) findAccount(number, zip string) {
+	s := h.kiosk.find
+	h.typeInto(s.accountNumber.entry, number)
+	h.typeInto(s.postalCode.entry, zip)
+	test.Tap(s.submit)
+	h.settle()
+}
+
+// switchLanguage taps the chrome's language toggle.
+func (h *harness) switchLanguage() { test.Tap(h.kiosk.chrome.language) }
+
+func dateOf(y int, m time.Month, d int) client.Date {
+	return client.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }

@@ -7,7 +7,11 @@
 package ui
 
 import (
+	"context"
 	"log/slog"
+	"slices"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -31,7 +35,8 @@ type Deps struct {
 	Settings Settings
 	Logger   *slog.Logger
 	Mode     Mode
-	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
+	Staff    PINVerifier      // checks the staff PIN (keyring hash, or the demo's own)
+	Now      func() time.Time // the clock; nil means time.Now
 }
 
 // PINVerifier checks a staff PIN.
@@ -47,11 +52,16 @@ type Kiosk struct {
 	text     *catalog
 	log      *slog.Logger
 
-	lang   string
-	screen screenID
+	lang     string
+	screen   screenID
+	visit    *visit
+	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 
+	chrome       *chrome
 	welcome      *welcomeScreen
 	outOfService *outOfServiceScreen
+	find         *findScreen
+	found        *foundScreen
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -65,8 +75,12 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if k.log == nil {
 		k.log = slog.Default()
 	}
+	if k.deps.Now == nil {
+		k.deps.Now = time.Now
+	}
 	fyne.CurrentApp().Settings().SetTheme(newKioskTheme())
 	k.lang = k.settings.DefaultLanguage
+	k.visit = newVisit()
 	if deps.Portal == nil {
 		k.show(screenOutOfService)
 	} else {
@@ -104,5 +118,65 @@ func (k *Kiosk) setLanguage(lang string) {
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
 	k.screen = id
-	k.win.SetContent(k.frame(screens[id].build(k)))
+	k.win.SetContent(k.frame(id, screens[id].build(k)))
+}
+
+// refresh rebuilds the screen on show from the visit.
+func (k *Kiosk) refresh() { k.show(k.screen) }
+
+// navigate moves to the screen event ev leads to, remembering where to come back.
+func (k *Kiosk) navigate(ev event) {
+	to, ok := nextScreen(k.screen, ev)
+	if _, built := screens[to]; !ok || !built {
+		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
+		return
+	}
+	if i := slices.Index(k.visit.history, to); i >= 0 {
+		k.visit.history = k.visit.history[:i] // coming back round: no loops in Back
+	} else {
+		k.visit.history = append(k.visit.history, k.screen)
+	}
+	k.show(to)
+}
+
+// back returns to the previous screen of this visit.
+func (k *Kiosk) back() {
+	h := k.visit.history
+	if len(h) == 0 {
+		k.startOver()
+		return
+	}
+	k.visit.history = h[:len(h)-1]
+	k.show(h[len(h)-1])
+}
+
+// startOver forgets the visitor and returns to the welcome screen in the default
+// language. (The full reset with its proofs belongs to the reset work; this drops the
+// visit value, so nothing typed survives.)
+func (k *Kiosk) startOver() {
+	k.revokeSession(k.visit.session)
+	k.visit.end()
+	k.visit = newVisit()
+	k.lang = k.settings.DefaultLanguage
+	k.show(screenWelcome)
+}
+
+// revokeTimeout bounds the best-effort sign-out at the end of a visit.
+const revokeTimeout = 3 * time.Second
+
+// revokeSession signs the customer out on the portal in the background: best effort,
+// it never delays the return to the welcome screen.
+func (k *Kiosk) revokeSession(token string) {
+	if token == "" {
+		return
+	}
+	k.inflight.Add(1)
+	go func() {
+		defer k.inflight.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)
+		defer cancel()
+		if err := k.deps.Portal.SignOut(ctx, token); err != nil {
+			k.log.Warn("could not revoke the customer session", "err", err.Error())
+		}
+	}()
 }

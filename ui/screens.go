@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // screenID names a screen of the kiosk.
@@ -16,11 +18,25 @@ type screenID string
 const (
 	screenWelcome      screenID = "welcome"
 	screenOutOfService screenID = "out_of_service"
+	screenFind         screenID = "find"
+	screenFound        screenID = "found"
+	screenRegister     screenID = "register"
+	screenSignIn       screenID = "sign_in"
+	screenMyAccount    screenID = "my_account"
+	screenAutoPay      screenID = "autopay"
+	screenEBilling     screenID = "ebilling"
+	screenPay          screenID = "pay"
+	screenDone         screenID = "done"
+	screenHelp         screenID = "help"
+	screenNoEmail      screenID = "no_email"
 )
 
 // screen is one entry of the registry: how to build it for the current visitor.
 type screen struct {
-	build func(k *Kiosk) fyne.CanvasObject
+	build  func(k *Kiosk) fyne.CanvasObject
+	bare   bool   // no visitor chrome (welcome, out of service)
+	title  string // message ID of the screen's title in the chrome
+	noBack bool   // the screen offers no Back (nothing sensible to return to)
 }
 
 // screens is the registry that drives navigation: Kiosk.show looks a screen up here
@@ -30,18 +46,60 @@ var screens map[screenID]screen
 
 func init() {
 	screens = map[screenID]screen{
-		screenWelcome:      {build: buildWelcome},
-		screenOutOfService: {build: buildOutOfService},
+		screenWelcome:      {build: buildWelcome, bare: true},
+		screenOutOfService: {build: buildOutOfService, bare: true},
+		screenFind:         {build: buildFind, title: "find.title"},
+		screenFound:        {build: buildFound, title: "found.title"},
 	}
 }
 
-// frame puts the mode banner (demo, training) above a screen's content.
-func (k *Kiosk) frame(content fyne.CanvasObject) fyne.CanvasObject {
-	banner := k.modeBanner()
-	if banner == nil {
-		return content
+// chrome is the bar on every visitor screen: Back, the screen's title, the other
+// language, Questions?, Start over.
+type chrome struct {
+	back, language, help, startOver *widget.Button
+	title                           *widget.Label
+}
+
+// frame puts the mode banner (demo, training) and the visitor chrome around a
+// screen's content.
+func (k *Kiosk) frame(id screenID, content fyne.CanvasObject) fyne.CanvasObject {
+	var top []fyne.CanvasObject
+	if banner := k.modeBanner(); banner != nil {
+		top = append(top, banner)
 	}
-	return container.NewBorder(banner, nil, nil, nil, content)
+	k.chrome = nil
+	if !screens[id].bare {
+		top = append(top, k.chromeBar(screens[id]))
+		content = container.NewVScroll(container.NewPadded(content))
+	}
+	return container.NewBorder(container.NewVBox(top...), nil, nil, nil, content)
+}
+
+func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
+	c := &chrome{}
+	k.chrome = c
+	c.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
+	if s.noBack {
+		c.back.Hide()
+	}
+	c.title = widget.NewLabelWithStyle(k.T(s.title), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	c.title.SizeName = theme.SizeNameSubHeadingText
+	other := k.otherLanguage()
+	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
+	c.help = widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) })
+	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
+	right := container.NewHBox(c.language, c.help, c.startOver)
+	return container.NewPadded(container.NewBorder(nil, widget.NewSeparator(), c.back, right, c.title))
+}
+
+// otherLanguage is the language the chrome's toggle switches to.
+func (k *Kiosk) otherLanguage() string {
+	for _, lang := range k.settings.Languages {
+		if lang != k.lang {
+			return lang
+		}
+	}
+	return k.lang
 }
 
 // modeBanner is a strip that no one can miss, or nil for a live kiosk.

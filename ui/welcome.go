@@ -53,5 +53,6 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 
 // chooseLanguage starts the visit in lang.
 func (k *Kiosk) chooseLanguage(lang string) {
-	k.setLanguage(lang)
+	k.lang = lang
+	k.navigate(evLanguageChosen)
 }

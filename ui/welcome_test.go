@@ -37,14 +37,14 @@ func TestLanguageButtonsAreTheBiggestTargets(t *testing.T) {
 	}
 }
 
-func TestTappingEspañolSwitchesTheLanguage(t *testing.T) {
+func TestTappingEspañolStartsTheVisitInSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	test.Tap(h.kiosk.welcome.languages["es"])
-	if h.kiosk.Language() != "es" {
-		t.Fatalf("language is %q after tapping Español", h.kiosk.Language())
+	if h.kiosk.Language() != "es" || h.kiosk.screen != screenFind {
+		t.Fatalf("after tapping Español: language %q, screen %s", h.kiosk.Language(), h.kiosk.screen)
 	}
-	if got := h.kiosk.welcome.title.Text; got != "Bienvenido a Medford Water" {
-		t.Errorf("title after switching: %q", got)
+	if got := h.kiosk.chrome.title.Text; got != "Buscar mi cuenta" {
+		t.Errorf("title: %q", got)
 	}
 }
 

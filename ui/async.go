@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// actionTimeout is the deadline of one visitor action (a tap that calls the portal),
+// retries included.
+const actionTimeout = 20 * time.Second
+
+// portalCall runs work off the UI thread. While it runs the screen shows "One
+// moment" and its action buttons are disabled (the screen is rebuilt from the
+// visit's busy flag, so a language switch mid-call cannot re-enable them). done runs
+// on the UI thread with work's error, unless the visit ended (reset) meanwhile.
+func (k *Kiosk) portalCall(work func(ctx context.Context) error, done func(err error)) {
+	v := k.visit
+	if v.busy {
+		return // a second tap while the first call is in flight does nothing
+	}
+	v.busy = true
+	k.refresh()
+	k.inflight.Add(1)
+	go func() {
+		ctx, cancel := context.WithTimeout(v.ctx, actionTimeout)
+		err := work(ctx)
+		cancel()
+		fyne.Do(func() {
+			defer k.inflight.Done()
+			if v != k.visit {
+				return
+			}
+			v.busy = false
+			done(err)
+		})
+	}()
+}
+
+// portalProblem turns a portal error into the message a visitor understands. A
+// validation error also marks each field the portal named.
+func (k *Kiosk) portalProblem(err error) string {
+	var apiErr *client.APIError
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeEmailTaken:
+		return "error.email_taken"
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeAlreadyRegistered:
+		return "error.already_registered"
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeBadCredentials:
+		return "error.bad_credentials"
+	case errors.Is(err, client.ErrNotFound):
+		return "error.account_not_found"
+	case errors.Is(err, client.ErrRateLimited):
+		return "error.rate_limited"
+	case errors.As(err, &apiErr) && len(apiErr.Fields) > 0:
+		for name, code := range apiErr.Fields {
+			k.visit.problems[fieldID(name)] = "field." + code
+		}
+		return "error.check_fields"
+	}
+	return "error.unavailable"
+}

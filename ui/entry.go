@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/widget"
+)
+
+// kioskEntry is a single-line entry that tells its field when the visitor leaves it,
+// so a problem is shown beside the field as soon as the visitor moves on (Fyne's
+// Entry has no focus-lost callback of its own).
+type kioskEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newKioskEntry(password bool) *kioskEntry {
+	e := &kioskEntry{}
+	e.Password = password
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost runs the entry's own handling, then the field's check.
+func (e *kioskEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}

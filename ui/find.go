@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// findScreen is "Find My Account": the customer number–account number from the bill
+// and the service ZIP code, in the portal's own words.
+type findScreen struct {
+	accountNumber, postalCode *field
+	problem                   *widget.Label
+	submit                    *widget.Button
+}
+
+func buildFind(k *Kiosk) fyne.CanvasObject {
+	s := &findScreen{}
+	k.find = s
+	s.accountNumber = k.newField(fieldSpec{
+		id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
+		placeholder: "00000000-0000000",
+		check:       func(_ *visit, text string) validate.Code { _, c := validate.AccountNumber(text); return c },
+	})
+	s.postalCode = k.newField(fieldSpec{
+		id: fieldPostalCode, labelID: "find.postal_code", placeholder: "97501",
+		check: func(_ *visit, text string) validate.Code { _, c := validate.PostalCode(text); return c },
+	})
+	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
+	s.postalCode.entry.OnSubmitted = func(string) { k.findAccount() }
+	problem, problemLabel := k.screenProblem()
+	s.problem = problemLabel
+	s.submit = k.primaryButton("find.submit", k.findAccount)
+	return formColumn(
+		k.fieldObject(s.accountNumber),
+		k.fieldObject(s.postalCode),
+		problem,
+		s.submit,
+	)
+}
+
+// findAccount looks the account up; on success the visitor sees what was found.
+func (k *Kiosk) findAccount() {
+	s := k.find
+	if !k.checkFields(s.accountNumber, s.postalCode) {
+		return
+	}
+	number, _ := validate.AccountNumber(k.visit.fields[fieldAccountNumber])
+	zip, _ := validate.PostalCode(k.visit.fields[fieldPostalCode])
+	var found client.AccountSummary
+	k.portalCall(func(ctx context.Context) (err error) {
+		found, err = k.deps.Portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.visit.problems[fieldNone] = k.portalProblem(err)
+			k.refresh()
+			return
+		}
+		delete(k.visit.problems, fieldNone)
+		k.visit.account = &found
+		k.navigate(evAccountFound)
+	})
+}
+

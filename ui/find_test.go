@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+func TestFindAccountTypedWithoutTheHyphen(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.startIn(lang)
+		h.findAccount(strings.ReplaceAll(plainAccount, "-", ""), "97504")
+		if h.kiosk.screen != screenFound {
+			t.Fatalf("%s: screen %s after a good lookup; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		}
+		if got := h.kiosk.found.address.Text; !strings.Contains(got, "••••") {
+			t.Errorf("%s: address not masked: %q", lang, got)
+		}
+	}
+}
+
+func TestWrongZIPSaysSoAndKeepsTheInput(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("es")
+	h.findAccount(plainAccount, "97501")
+	s := h.kiosk.find
+	if h.kiosk.screen != screenFind {
+		t.Fatalf("moved on to %s with a wrong ZIP", h.kiosk.screen)
+	}
+	if !strings.Contains(s.problem.Text, "No encontramos esa cuenta") || !s.problem.Visible() {
+		t.Errorf("problem shown: %q", s.problem.Text)
+	}
+	if s.accountNumber.entry.Text != plainAccount || s.postalCode.entry.Text != "97501" {
+		t.Errorf("typed input lost: %q %q", s.accountNumber.entry.Text, s.postalCode.entry.Text)
+	}
+	if s.submit.Disabled() {
+		t.Error("Find My Account stays disabled after the answer")
+	}
+}
+
+func TestMalformedNumberIsCaughtBesideTheField(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	s := h.kiosk.find
+	h.typeInto(s.accountNumber.entry, "12345")
+	h.win.Canvas().Focus(s.postalCode.entry) // leaving the field checks it
+	if !strings.Contains(s.accountNumber.problem.Text, "8 digits") || !s.accountNumber.icon.Visible() {
+		t.Errorf("no problem beside the field on leaving it: %q", s.accountNumber.problem.Text)
+	}
+	test.Tap(s.submit)
+	h.settle()
+	if h.kiosk.screen != screenFind || h.sim.Stats() != (portalsim.Stats{}) {
+		t.Errorf("a malformed number reached the portal")
+	}
+	if s.postalCode.problem.Text != "This field cannot be blank." {
+		t.Errorf("blank ZIP not flagged on submit: %q", s.postalCode.problem.Text)
+	}
+	h.switchLanguage()
+	if got := h.kiosk.find.accountNumber.problem.Text; !strings.Contains(got, "8 dígitos") {
+		t.Errorf("problem not re-translated after a language switch: %q", got)
+	}
+	if got := h.kiosk.find.accountNumber.entry.Text; got != "12345" {
+		t.Errorf("language switch lost the typed number: %q", got)
+	}
+}
+
+func TestPortalDownGivesThePhoneNumber(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.sim.SetFault("POST /accounts/lookup", portalsim.Fault{Status: 503})
+	h.startIn("en")
+	h.findAccount(plainAccount, "97504")
+	if got := h.kiosk.find.problem.Text; !strings.Contains(got, "541-774-2430") {
+		t.Errorf("portal down message lacks the phone: %q", got)
+	}
+	h.sim.ClearFaults()
+	test.Tap(h.kiosk.find.submit)
+	h.settle()
+	if h.kiosk.screen != screenFound {
+		t.Errorf("a retry after the portal came back did not succeed: %s", h.kiosk.screen)
+	}
+}
+
+func TestFoundGuidanceComesFromTheAccount(t *testing.T) {
+	cases := []struct {
+		number, zip string
+		wants       []string
+		register    bool
+	}{
+		{legacyAccount, "97501", []string{"AutoPay and e-billing on the old portal", "paper bill"}, true},
+		{registeredAccount, "97501", []string{"already registered"}, false},
+		{dueSoonAccount, "97502", []string{"due within 24 hours"}, true},
+		{zeroAccount, "97504", []string{"You owe nothing"}, true},
+	}
+	for _, c := range cases {
+		h := newHarness(t, ModeLive)
+		h.startIn("en")
+		h.findAccount(c.number, c.zip)
+		if h.kiosk.screen != screenFound {
+			t.Fatalf("%s: not found", c.number)
+		}
+		text := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+		for _, want := range c.wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: screen lacks %q:\n%s", c.number, want, text)
+			}
+		}
+		s := h.kiosk.found
+		if s.register.Visible() != c.register || s.signIn.Visible() == c.register {
+			t.Errorf("%s: register shown %v, sign in shown %v", c.number, s.register.Visible(), s.signIn.Visible())
+		}
+	}
+}
+
+func TestAmountAndDateInTheVisitorsLanguage(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("es")
+	h.findAccount(legacyAccount, "97501")
+	got := h.kiosk.found.amountDue.Text
+	if !strings.Contains(got, "$") || !strings.Contains(got, " de 20") {
+		t.Errorf("Spanish amount line: %q", got)
+	}
+	if formatMoney(123456) != "$1,234.56" || formatMoney(5) != "$0.05" {
+		t.Errorf("formatMoney: %s %s", formatMoney(123456), formatMoney(5))
+	}
+	h.kiosk.lang = "en"
+	june := h.kiosk.formatDate(dateOf(2026, time.June, 15))
+	h.kiosk.lang = "es"
+	junio := h.kiosk.formatDate(dateOf(2026, time.June, 15))
+	if june != "June 15, 2026" || junio != "15 de junio de 2026" {
+		t.Errorf("dates: %q / %q", june, junio)
+	}
+}
+
+func TestBackAndStartOver(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("es")
+	h.findAccount(legacyAccount, "97501")
+	test.Tap(h.kiosk.chrome.back)
+	if h.kiosk.screen != screenFind || h.kiosk.find.accountNumber.entry.Text != legacyAccount {
+		t.Fatalf("Back: screen %s, number %q", h.kiosk.screen, h.kiosk.find.accountNumber.entry.Text)
+	}
+	test.Tap(h.kiosk.chrome.startOver)
+	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
+		t.Fatalf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	}
+	h.startIn("en")
+	if got := h.kiosk.find.accountNumber.entry.Text; got != "" {
+		t.Errorf("the next visitor sees the last one's number: %q", got)
+	}
+}

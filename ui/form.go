@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// fieldSpec describes one text field of a form.
+type fieldSpec struct {
+	id          fieldID
+	labelID     string // message ID of the field's label
+	hintID      string // optional message ID of a help line under the label
+	placeholder string // a format example, not words (so it needs no translation)
+	password    bool
+	check       func(v *visit, text string) validate.Code
+}
+
+// field is a labelled entry bound to one of the visit's fields, with its problem
+// (icon and words, never colour alone) shown beside it.
+type field struct {
+	spec    fieldSpec
+	entry   *kioskEntry
+	problem *widget.Label
+	icon    *widget.Icon
+}
+
+// newField builds spec's widgets from the visit: the typed text and any problem.
+func (k *Kiosk) newField(spec fieldSpec) *field {
+	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
+	f.entry.SetText(k.visit.fields[spec.id])
+	f.entry.PlaceHolder = spec.placeholder
+	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
+	f.entry.onLeave = func() {
+		if k.visit.fields[spec.id] != "" {
+			k.checkField(f)
+		}
+	}
+	f.problem = widget.NewLabel("")
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.icon = widget.NewIcon(theme.ErrorIcon())
+	k.showProblem(f)
+	return f
+}
+
+// object lays the field out: label, optional hint, entry, problem.
+func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
+	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(label)
+	if f.spec.hintID != "" {
+		hint := widget.NewLabel(k.T(f.spec.hintID))
+		hint.Wrapping = fyne.TextWrapWord
+		box.Add(hint)
+	}
+	box.Add(f.entry)
+	box.Add(container.NewBorder(nil, nil, f.icon, nil, f.problem))
+	return box
+}
+
+// checkField validates the field now and shows or clears its problem.
+func (k *Kiosk) checkField(f *field) bool {
+	code := validate.OK
+	if f.spec.check != nil {
+		code = f.spec.check(k.visit, k.visit.fields[f.spec.id])
+	}
+	k.setProblem(f.spec.id, code)
+	k.showProblem(f)
+	return code == validate.OK
+}
+
+// checkFields validates every field (a submit), focusing the first with a problem.
+func (k *Kiosk) checkFields(fields ...*field) bool {
+	var first *field
+	for _, f := range fields {
+		if !k.checkField(f) && first == nil {
+			first = f
+		}
+	}
+	if first != nil {
+		k.win.Canvas().Focus(first.entry)
+	}
+	return first == nil
+}
+
+// setProblem records (or clears) the message for a field, by validation code.
+func (k *Kiosk) setProblem(id fieldID, code validate.Code) {
+	if code == validate.OK {
+		delete(k.visit.problems, id)
+		return
+	}
+	k.visit.problems[id] = "field." + string(code)
+}
+
+func (k *Kiosk) showProblem(f *field) {
+	msg, ok := k.visit.problems[f.spec.id]
+	if !ok {
+		f.problem.SetText("")
+		f.problem.Hide()
+		f.icon.Hide()
+		return
+	}
+	f.problem.SetText(k.T(msg))
+	f.problem.Show()
+	f.icon.Show()
+}
+
+// fieldNone keys a problem that belongs to the whole screen (a portal answer).
+const fieldNone fieldID = ""
+
+// screenProblem shows the screen-level problem of the visit, if any: an error icon
+// and words. It returns the object to lay out and the label (for tests).
+func (k *Kiosk) screenProblem() (fyne.CanvasObject, *widget.Label) {
+	label := widget.NewLabel("")
+	label.Wrapping = fyne.TextWrapWord
+	label.Importance = widget.DangerImportance
+	box := container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, label)
+	if msg, ok := k.visit.problems[fieldNone]; ok {
+		label.SetText(k.T(msg))
+	} else {
+		box.Hide()
+	}
+	return box, label
+}
+
+// primaryButton is a screen's main action. While a portal call is in flight it says
+// "One moment…" and cannot be tapped again.
+func (k *Kiosk) primaryButton(labelID string, tapped func()) *widget.Button {
+	b := widget.NewButton(k.T(labelID), tapped)
+	b.Importance = widget.HighImportance
+	if k.visit.busy {
+		b.SetText(k.T("busy.one_moment"))
+		b.Disable()
+	}
+	return b
+}
+
+// formColumn centres a form in a column a visitor can read without turning their head.
+func formColumn(objects ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewCenter(container.New(columnLayout{width: 760}, container.NewVBox(objects...)))
+}
+
+// columnLayout gives its objects a fixed width and their own height.
+type columnLayout struct{ width float32 }
+
+func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(c.width, h)
+}
+
+func (c columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}

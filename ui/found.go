@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// registerLeadTime: the FAQ asks customers to register at least 24 hours before
+// their bill's due date for their preferences to apply to that bill.
+const registerLeadTime = 24 * time.Hour
+
+// foundScreen shows the account found, guidance drawn from the account itself, and
+// the visitor's choices.
+type foundScreen struct {
+	address, amountDue *widget.Label
+	guidance           []*widget.Label
+	register, signIn   *widget.Button
+	payNow, startOver  *widget.Button
+}
+
+func buildFound(k *Kiosk) fyne.CanvasObject {
+	a := k.visit.account
+	s := &foundScreen{}
+	k.found = s
+	s.address = widget.NewLabelWithStyle(k.T("found.address", map[string]any{"Address": a.ServiceAddress}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.amountDue = widget.NewLabel(k.amountDueText(a))
+	s.amountDue.Wrapping = fyne.TextWrapWord
+	for _, id := range k.foundGuidance() {
+		label := widget.NewLabel(k.T(id))
+		label.Wrapping = fyne.TextWrapWord
+		s.guidance = append(s.guidance, label)
+	}
+
+	s.register = k.primaryButton("found.register", func() { k.navigate(evRegister) })
+	s.signIn = k.primaryButton("found.sign_in", func() { k.navigate(evSignIn) })
+	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
+	s.startOver = widget.NewButton(k.T("nav.start_over"), k.startOver)
+	if a.Registered {
+		s.register.Hide()
+	} else {
+		s.signIn.Hide()
+	}
+	if k.dueSoon() {
+		s.payNow.Importance = widget.HighImportance
+	}
+
+	objects := []fyne.CanvasObject{s.address, s.amountDue}
+	for _, g := range s.guidance {
+		objects = append(objects, guidanceCard(g))
+	}
+	objects = append(objects, s.register, s.signIn, s.payNow, s.startOver)
+	return formColumn(objects...)
+}
+
+// amountDueText says what is owed and by when, or that nothing is.
+func (k *Kiosk) amountDueText(a *client.AccountSummary) string {
+	if a.AmountDueCents <= 0 {
+		return k.T("found.nothing_due")
+	}
+	return k.T("found.amount_due", map[string]any{"Amount": formatMoney(a.AmountDueCents), "Date": k.formatDate(a.DueDate)})
+}
+
+// foundGuidance lists the messages the account itself calls for, most urgent first.
+func (k *Kiosk) foundGuidance() []string {
+	a := k.visit.account
+	var ids []string
+	if a.Registered {
+		ids = append(ids, "found.already_registered")
+	}
+	if k.dueSoon() {
+		ids = append(ids, "found.due_soon")
+	}
+	switch {
+	case a.LegacyAutoPay && a.LegacyPaperless:
+		ids = append(ids, "found.legacy_both")
+	case a.LegacyAutoPay:
+		ids = append(ids, "found.legacy_autopay")
+	case a.LegacyPaperless:
+		ids = append(ids, "found.legacy_paperless")
+	}
+	return ids
+}
+
+// dueSoon reports whether the bill is due within 24 hours (or overdue) with money
+// owed: registering now will not apply to it, so paying now is offered first.
+func (k *Kiosk) dueSoon() bool {
+	a := k.visit.account
+	if a.AmountDueCents <= 0 {
+		return false
+	}
+	now := k.deps.Now()
+	y, m, d := a.DueDate.Date()
+	due := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	return due.Sub(now) < registerLeadTime
+}
+
+// guidanceCard sets a piece of guidance apart from the rest of the screen.
+func guidanceCard(label *widget.Label) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewPadded(label))
+}
