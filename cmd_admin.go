@@ -20,7 +20,7 @@ func cmdProvision(args []string) int {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision: takes no arguments; it reads the credential and PIN from standard input")
 		return exitConfig
 	}
-	if err := runProvision(os.Stdin, os.Stderr, newSecretStore(appID, keyringTimeout)); err != nil {
+	if err := runProvision(os.Stdin, os.Stderr, newSecretStore(appID, defaultKeyringTimeout)); err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision:", err)
 		return 1
 	}
@@ -37,7 +37,7 @@ func cmdCheck(args []string) int {
 	if err := flags.Parse(args); err != nil {
 		return exitConfig
 	}
-	ok := runChecks(os.Stdout, *configPath, newSecretStore(appID, keyringTimeout))
+	ok := runChecks(os.Stdout, *configPath, newSecretStore(appID, defaultKeyringTimeout))
 	if !ok {
 		return 1
 	}

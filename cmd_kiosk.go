@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -24,9 +23,6 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui"
 )
 
-// keyringTimeout bounds every keyring call: a locked collection can block forever.
-const keyringTimeout = 3 * time.Second
-
 // cmdRun is the kiosk for real customers. Without a usable portal credential it still
 // opens, on its out-of-service screen, and logs why.
 func cmdRun(args []string) int {
@@ -37,7 +33,7 @@ func cmdRun(args []string) int {
 		return status
 	}
 	logger := newLogger(os.Stderr, cfg.slogLevel())
-	portal, err := livePortal(cfg, newSecretStore(appID, keyringTimeout), logger)
+	portal, err := livePortal(cfg, newSecretStore(appID, defaultKeyringTimeout), logger)
 	if err != nil {
 		logger.Error("kiosk out of service", "reason", err.Error())
 	}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+// checkEnv is a portal simulator and a config file pointing at it.
+func checkEnv(t *testing.T) (configPath string, sim *httptest.Server) {
+	t.Helper()
+	srv := httptest.NewServer(portalsim.New(portalsim.Options{}))
+	t.Cleanup(srv.Close)
+	configPath = filepath.Join(t.TempDir(), "config.toml")
+	body := fmt.Sprintf("portal_url = %q\n", srv.URL)
+	if err := os.WriteFile(configPath, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return configPath, srv
+}
+
+func runCheckLines(t *testing.T, configPath string, store *secretStore) (bool, string) {
+	t.Helper()
+	var out bytes.Buffer
+	ok := runChecks(&out, configPath, store)
+	return ok, out.String()
+}
+
+func TestCheckPassesWhenEverythingIsInPlace(t *testing.T) {
+	configPath, _ := checkEnv(t)
+	store := newMockStore(t)
+	if err := store.SetPortalKey(portalsim.DemoKioskKey); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetStaffPIN("482913"); err != nil {
+		t.Fatal(err)
+	}
+	ok, out := runCheckLines(t, configPath, store)
+	if !ok {
+		t.Fatalf("check failed:\n%s", out)
+	}
+	for _, piece := range []string{"config", "keyring", "staff-pin", "portal", "credential"} {
+		if !strings.Contains(out, piece) {
+			t.Errorf("no verdict line for %s:\n%s", piece, out)
+		}
+	}
+	if strings.Contains(out, portalsim.DemoKioskKey) || strings.Contains(out, "482913") {
+		t.Errorf("check printed a secret:\n%s", out)
+	}
+}
+
+func TestCheckFailsOnEachMissingPiece(t *testing.T) {
+	configPath, srv := checkEnv(t)
+	store := newMockStore(t)
+
+	ok, out := runCheckLines(t, configPath, store)
+	if ok || !strings.Contains(out, "keyring    FAIL") {
+		t.Errorf("no credential provisioned, yet:\n%s", out)
+	}
+
+	if err := store.SetPortalKey("a-key-the-portal-never-issued"); err != nil {
+		t.Fatal(err)
+	}
+	ok, out = runCheckLines(t, configPath, store)
+	if ok || !strings.Contains(out, "staff-pin  FAIL") || !strings.Contains(out, "credential FAIL") || !strings.Contains(out, "portal     ok") {
+		t.Errorf("wrong credential and no PIN, yet:\n%s", out)
+	}
+
+	srv.Close()
+	ok, out = runCheckLines(t, configPath, store)
+	if ok || !strings.Contains(out, "portal     FAIL") {
+		t.Errorf("portal down, yet:\n%s", out)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	if err := os.WriteFile(bad, []byte("idle_seconds = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok, out = runCheckLines(t, bad, store)
+	if ok || !strings.Contains(out, "config     FAIL") || !strings.Contains(out, "idle_seconds") {
+		t.Errorf("bad config, yet:\n%s", out)
+	}
+}
+
+func TestDispatchRefusesUnknownCommands(t *testing.T) {
+	var stderr bytes.Buffer
+	if status := dispatch([]string{"launch-rockets"}, &stderr); status != exitConfig {
+		t.Errorf("unknown command exit status %d, want %d", status, exitConfig)
+	}
+	if !strings.Contains(stderr.String(), "launch-rockets") || !strings.Contains(stderr.String(), "provision") {
+		t.Errorf("unhelpful usage: %s", stderr.String())
+	}
+	if status := dispatch([]string{"help"}, &stderr); status != 0 {
+		t.Errorf("help exit status %d", status)
+	}
+}
