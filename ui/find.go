@@ -18,6 +18,8 @@ type findScreen struct {
 	submit                    *widget.Button
 }
 
+func init() { addScreen(screenFind, screen{build: buildFind, title: "find.title"}) }
+
 func buildFind(k *Kiosk) fyne.CanvasObject {
 	s := &findScreen{}
 	k.find = s
@@ -66,4 +68,3 @@ func (k *Kiosk) findAccount() {
 		k.navigate(evAccountFound)
 	})
 }
-

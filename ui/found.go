@@ -23,6 +23,8 @@ type foundScreen struct {
 	payNow, startOver  *widget.Button
 }
 
+func init() { addScreen(screenFound, screen{build: buildFound, title: "found.title"}) }
+
 func buildFound(k *Kiosk) fyne.CanvasObject {
 	a := k.visit.account
 	s := &foundScreen{}

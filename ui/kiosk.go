@@ -62,6 +62,7 @@ type Kiosk struct {
 	outOfService *outOfServiceScreen
 	find         *findScreen
 	found        *foundScreen
+	// Each screen adds the holder of its widgets here, one line each.
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or

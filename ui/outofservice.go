@@ -14,6 +14,8 @@ type outOfServiceScreen struct {
 	messages []*widget.Label
 }
 
+func init() { addScreen(screenOutOfService, screen{build: buildOutOfService, bare: true}) }
+
 func buildOutOfService(k *Kiosk) fyne.CanvasObject {
 	s := &outOfServiceScreen{}
 	k.outOfService = s

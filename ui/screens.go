@@ -40,18 +40,11 @@ type screen struct {
 }
 
 // screens is the registry that drives navigation: Kiosk.show looks a screen up here
-// instead of a chain of ifs. It is filled in init because the builders themselves
-// navigate (through Kiosk.show), which a package-level initializer may not refer to.
-var screens map[screenID]screen
+// instead of a chain of ifs. Each screen's file adds itself in its init, next to its
+// builder.
+var screens = map[screenID]screen{}
 
-func init() {
-	screens = map[screenID]screen{
-		screenWelcome:      {build: buildWelcome, bare: true},
-		screenOutOfService: {build: buildOutOfService, bare: true},
-		screenFind:         {build: buildFind, title: "find.title"},
-		screenFound:        {build: buildFound, title: "found.title"},
-	}
-}
+func addScreen(id screenID, s screen) { screens[id] = s }
 
 // chrome is the bar on every visitor screen: Back, the screen's title, the other
 // language, Questions?, Start over.

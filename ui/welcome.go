@@ -21,6 +21,8 @@ type welcomeScreen struct {
 	languages map[string]*widget.Button // by language code
 }
 
+func init() { addScreen(screenWelcome, screen{build: buildWelcome, bare: true}) }
+
 func buildWelcome(k *Kiosk) fyne.CanvasObject {
 	s := &welcomeScreen{languages: map[string]*widget.Button{}}
 	k.welcome = s
