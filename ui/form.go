@@ -160,3 +160,11 @@ func (c columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 	}
 }
+
+// wrappedLabel is a label that wraps at word boundaries: every sentence a visitor
+// reads, in either language.
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

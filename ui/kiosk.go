@@ -63,6 +63,14 @@ type Kiosk struct {
 	find         *findScreen
 	found        *foundScreen
 	// Each screen adds the holder of its widgets here, one line each.
+	autoPay   *autoPayScreen
+	myAccount *myAccountScreen
+	eBilling  *eBillingScreen
+	help      *helpScreen
+	noEmail   *noEmailScreen
+	pay       *payScreen
+	register  *registerScreen
+	signIn    *signInScreen
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -128,6 +136,9 @@ func (k *Kiosk) refresh() { k.show(k.screen) }
 // navigate moves to the screen event ev leads to, remembering where to come back.
 func (k *Kiosk) navigate(ev event) {
 	to, ok := nextScreen(k.screen, ev)
+	if to == k.screen {
+		return // e.g. Questions? on the help screen itself
+	}
 	if _, built := screens[to]; !ok || !built {
 		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
 		return
@@ -137,7 +148,15 @@ func (k *Kiosk) navigate(ev event) {
 	} else {
 		k.visit.history = append(k.visit.history, k.screen)
 	}
-	k.show(to)
+	k.arrive(to)
+}
+
+// arrive shows screen id and runs its enter hook.
+func (k *Kiosk) arrive(id screenID) {
+	k.show(id)
+	if enter := screens[id].enter; enter != nil {
+		enter(k)
+	}
 }
 
 // back returns to the previous screen of this visit.
@@ -148,7 +167,7 @@ func (k *Kiosk) back() {
 		return
 	}
 	k.visit.history = h[:len(h)-1]
-	k.show(h[len(h)-1])
+	k.arrive(h[len(h)-1])
 }
 
 // startOver forgets the visitor and returns to the welcome screen in the default

@@ -37,6 +37,9 @@ type screen struct {
 	bare   bool   // no visitor chrome (welcome, out of service)
 	title  string // message ID of the screen's title in the chrome
 	noBack bool   // the screen offers no Back (nothing sensible to return to)
+	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
+	// a language switch): the place to start loading what the screen shows.
+	enter func(k *Kiosk)
 }
 
 // screens is the registry that drives navigation: Kiosk.show looks a screen up here

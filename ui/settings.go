@@ -45,6 +45,9 @@ func (s Settings) withDefaults() Settings {
 	if len(s.Languages) == 0 {
 		s.Languages = []string{"en", "es"}
 	}
+	if s.CardEntry == "" {
+		s.CardEntry = cardEntryKeyed
+	}
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = s.Languages[0]
 	}

@@ -32,9 +32,15 @@ type visit struct {
 
 	account *client.AccountSummary // found by "Find My Account"
 	session string                 // customer session token after register or sign-in
+	details *client.Account        // the signed-in account (myaccount.go); nil until fetched
+	autoPay *autoPayState          // the AutoPay enrolment under way (autopay.go)
+	login   loginState             // register and sign-in: terms, idempotency key (register.go)
 
 	history []screenID // screens to go back to, most recent last
 	busy    bool       // a portal call is in flight: action buttons are disabled
+
+	pay  *payState // the one-time payment under way (pay.go)
+	done []string  // confirmation numbers of what this visit did, for the Done screen
 }
 
 func newVisit() *visit {

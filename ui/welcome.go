@@ -19,6 +19,9 @@ var languageButtonSize = fyne.NewSize(400, 150)
 type welcomeScreen struct {
 	title     *widget.Label
 	languages map[string]*widget.Button // by language code
+	// Smaller ways out for visitors who are not here to find their account yet,
+	// labelled in every language since no language has been chosen.
+	help, noEmail *widget.Button
 }
 
 func init() { addScreen(screenWelcome, screen{build: buildWelcome, bare: true}) }
@@ -44,13 +47,36 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 		buttons.Add(container.NewGridWrap(languageButtonSize, button))
 	}
 	big := container.NewThemeOverride(buttons, newKioskTheme().withTextSize(44))
+	var help, noEmail fyne.CanvasObject
+	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
+	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
 	return container.New(layout.NewCenterLayout(), container.NewVBox(
 		container.NewCenter(logo),
 		s.title,
 		prompts,
 		container.NewCenter(big),
+		container.NewCenter(container.NewHBox(help, noEmail)),
 	))
+}
+
+// inEveryLanguage shows message id in each offered language side by side, the
+// default language first, for screens where the visitor has not chosen one.
+func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
+	langs := []string{k.settings.DefaultLanguage}
+	for _, lang := range k.settings.Languages {
+		if lang != k.settings.DefaultLanguage {
+			langs = append(langs, lang)
+		}
+	}
+	box := container.NewHBox()
+	for i, lang := range langs {
+		if i > 0 {
+			box.Add(widget.NewSeparator())
+		}
+		box.Add(widget.NewLabel(k.tr(lang, id)))
+	}
+	return container.NewCenter(box)
 }
 
 // chooseLanguage starts the visit in lang.

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// eBillingScreen switches the bill to email, in the portal's words: Bill Delivery
+// Method → Email → Send Verification Email. It only completes when the visitor opens
+// the link in that email, so the screen ends on "check your email" with a resend.
+type eBillingScreen struct {
+	explain      *widget.Label
+	send, resend *widget.Button
+	sent         *widget.Label
+	done         *widget.Button
+	problem      *widget.Label
+}
+
+func init() {
+	addScreen(screenEBilling, screen{build: buildEBilling, title: "ebilling.title"})
+}
+
+func buildEBilling(k *Kiosk) fyne.CanvasObject {
+	s := &eBillingScreen{}
+	k.eBilling = s
+	problem, label := k.screenProblem()
+	s.problem = label
+	d := k.visit.details
+	s.explain = wrappedLabel(k.T("ebilling.explain", map[string]any{"Email": d.Email}))
+	s.send = k.primaryButton("ebilling.send", k.sendVerificationEmail)
+	s.resend = widget.NewButton(k.T("ebilling.resend"), k.resendVerificationEmail)
+	s.sent = wrappedLabel(k.T("ebilling.check_email", map[string]any{"Email": d.Email}))
+	s.done = k.primaryButton("ebilling.done", func() { k.navigate(evFinish) })
+	if k.verificationPending() {
+		s.send.Hide()
+		if k.visit.busy {
+			s.resend.Disable()
+		}
+	} else {
+		s.sent.Hide()
+		s.resend.Hide()
+		s.done.Hide()
+	}
+	return formColumn(s.explain, problem, s.send, guidanceCard(s.sent), s.resend, s.done)
+}
+
+func (k *Kiosk) verificationPending() bool {
+	b := k.visit.details.BillDelivery
+	return b.Method == client.DeliveryEmail && b.Status == client.DeliveryPendingVerification
+}
+
+// sendVerificationEmail switches delivery to email; the portal sends the link.
+func (k *Kiosk) sendVerificationEmail() {
+	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
+		return k.deps.Portal.SetBillDelivery(ctx, k.visit.session, client.DeliveryEmail)
+	})
+}
+
+// resendVerificationEmail asks the portal for another link.
+func (k *Kiosk) resendVerificationEmail() {
+	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
+		return k.deps.Portal.ResendVerificationEmail(ctx, k.visit.session)
+	})
+}
+
+func (k *Kiosk) changeBillDelivery(call func(ctx context.Context) (client.BillDelivery, error)) {
+	var delivery client.BillDelivery
+	k.portalCall(func(ctx context.Context) (err error) {
+		delivery, err = call(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.visit.problems[fieldNone] = k.portalProblem(err)
+		} else {
+			delete(k.visit.problems, fieldNone)
+			k.visit.details.BillDelivery = delivery
+		}
+		k.refresh()
+	})
+}

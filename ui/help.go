@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// faqItem is one question of the utility's FAQ and its answer, as message IDs.
+type faqItem struct{ question, answer string }
+
+// faq is the utility's own FAQ about its portal (shared/reference/faq-es.txt), in
+// its order, so what a visitor reads here matches the printed sheet.
+var faq = []faqItem{
+	{"help.q_access", "help.a_access"},
+	{"help.q_when", "help.a_when"},
+	{"help.q_how", "help.a_how"},
+	{"help.q_autopay", "help.a_autopay"},
+	{"help.q_ebilling", "help.a_ebilling"},
+	{"help.q_autopay_date", "help.a_autopay_date"},
+	{"help.q_ebilling_old", "help.a_ebilling_old"},
+	{"help.q_must", "help.a_must"},
+	{"help.q_phone", "help.a_phone"},
+	{"help.q_computer", "help.a_computer"},
+	{"help.q_no_email", "help.a_no_email"},
+	{"help.q_safe", "help.a_safe"},
+}
+
+// helpScreen is "Questions?": the FAQ, one tappable question at a time, and how to
+// reach a person. Which answers are open survives a rebuild (language switch) in the
+// same visit, so switching language does not fold up what the visitor was reading.
+type helpScreen struct {
+	visit     *visit
+	open      map[int]bool     // FAQ index → answer shown
+	questions []*widget.Button // the tap target of each question
+	answers   []*widget.Label
+	contact   []*widget.Label
+	noEmail   *widget.Button
+	back      *widget.Button
+}
+
+func init() { addScreen(screenHelp, screen{build: buildHelp, title: "help.title"}) }
+
+func buildHelp(k *Kiosk) fyne.CanvasObject {
+	s := &helpScreen{visit: k.visit, open: map[int]bool{}}
+	if prev := k.help; prev != nil && prev.visit == k.visit {
+		s.open = prev.open
+	}
+	k.help = s
+
+	intro := wrappedLabel(k.T("help.intro"))
+	objects := []fyne.CanvasObject{intro}
+	for i, item := range faq {
+		objects = append(objects, k.faqEntry(s, i, item))
+	}
+	s.noEmail = widget.NewButtonWithIcon(k.T("noemail.button"), theme.MailComposeIcon(), func() { k.navigate(evNoEmail) })
+	s.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
+	objects = append(objects, widget.NewSeparator(), k.helpContact(s), s.noEmail, s.back)
+	return formColumn(objects...)
+}
+
+// faqArrowSize makes the open/closed arrow of a question easy to see.
+var faqArrowSize = fyne.NewSize(36, 36)
+
+// faqEntry is one question (a wrapped, tappable line with an open/closed arrow)
+// and its answer, shown only while the question is open.
+func (k *Kiosk) faqEntry(s *helpScreen, i int, item faqItem) fyne.CanvasObject {
+	question := widget.NewLabelWithStyle(k.T(item.question), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	question.Wrapping = fyne.TextWrapWord
+	answer := wrappedLabel(k.T(item.answer))
+	icon := widget.NewIcon(theme.MenuExpandIcon())
+	show := func() {
+		if s.open[i] {
+			icon.SetResource(theme.MenuDropDownIcon())
+			answer.Show()
+		} else {
+			icon.SetResource(theme.MenuExpandIcon())
+			answer.Hide()
+		}
+	}
+	show()
+	button, target := labelledButton(func() {
+		s.open[i] = !s.open[i]
+		show()
+		// The column grew or shrank: lay the whole screen out again (keeping the
+		// scroll position, which rebuilding the screen would lose).
+		k.win.Content().Refresh()
+	}, container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(faqArrowSize, icon)), nil, question))
+	s.questions = append(s.questions, button)
+	s.answers = append(s.answers, answer)
+	return container.NewVBox(target, answer)
+}
+
+// helpContact is the FAQ's closing block: how to reach Customer Service.
+func (k *Kiosk) helpContact(s *helpScreen) fyne.CanvasObject {
+	u := k.settings.Utility
+	data := map[string]any{"Email": u.Email, "Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
+	title := widget.NewLabelWithStyle(k.T("help.contact_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	box := container.NewVBox(title)
+	for _, id := range []string{"help.contact_phone", "help.contact_automated", "help.contact_email", "help.contact_office", "help.contact_cash"} {
+		label := wrappedLabel(k.T(id, data))
+		s.contact = append(s.contact, label)
+		box.Add(label)
+	}
+	return box
+}
+
+// labelledButton is a button whose words are ordinary labels laid over it: a
+// Button's own text cannot wrap (a long Spanish question would run off the screen)
+// nor hold two languages side by side. Labels take no taps, so a tap anywhere on
+// the words reaches the button underneath.
+func labelledButton(tapped func(), content fyne.CanvasObject) (*widget.Button, fyne.CanvasObject) {
+	b := widget.NewButton("", tapped)
+	return b, container.NewStack(b, container.NewPadded(content))
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// helpScreenText is everything drawn on the window, one text a line.
+func helpScreenText(h *harness) string { return strings.Join(visibleTexts(h.win.Canvas()), "\n") }
+
+// assertHelpShows fails for each of wants the window does not show.
+func assertHelpShows(t *testing.T, h *harness, wants ...string) {
+	t.Helper()
+	text := helpScreenText(h)
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("screen %s (%s) lacks %q:\n%s", h.kiosk.screen, h.kiosk.lang, want, text)
+		}
+	}
+}
+
+func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	test.Tap(h.kiosk.welcome.help)
+	if h.kiosk.screen != screenHelp || h.kiosk.lang != "en" {
+		t.Fatalf("Questions? led to %s in %s", h.kiosk.screen, h.kiosk.lang)
+	}
+	assertHelpShows(t, h, "How do I register?", "Do I have to register?", "I don't have an email address. How do I register?",
+		"541-774-2430", "Press 0", "24 hours a day, 7 days a week", "customerservice@medfordwater.org",
+		"200 S. Ivy St, Room 177", "Monday–Friday", "Cash is accepted in person only.")
+	if strings.Contains(helpScreenText(h), "Touch Find My Account") {
+		t.Error("answers show before their question is tapped")
+	}
+	s := h.kiosk.help
+	test.Tap(s.questions[2]) // How do I register?
+	assertHelpShows(t, h, "Touch Find My Account", "Take Me to My Account", "Use this computer")
+	assertTextsFromCatalog(t, h)
+
+	h.switchLanguage()
+	assertHelpShows(t, h, "¿Cómo me registro?", "¿Tengo que registrarme?", "Toque Buscar mi cuenta", "Llevarme a mi cuenta",
+		"Presione 0", "los 7 días de la semana", "El efectivo solo se acepta en persona.")
+	if strings.Contains(helpScreenText(h), "How do I register?") {
+		t.Error("English left on the Spanish FAQ")
+	}
+	assertTextsFromCatalog(t, h)
+
+	test.Tap(h.kiosk.help.questions[2])
+	if strings.Contains(helpScreenText(h), "Toque Buscar mi cuenta") {
+		t.Error("a second tap does not close the answer")
+	}
+	test.Tap(h.kiosk.help.back)
+	if h.kiosk.screen != screenWelcome {
+		t.Errorf("Back from help went to %s, not the welcome screen", h.kiosk.screen)
+	}
+}
+
+func TestEveryFAQAnswerOpensInBothLanguages(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.startIn(lang)
+		test.Tap(h.kiosk.chrome.help)
+		s := h.kiosk.help
+		if len(s.questions) != len(faq) || len(faq) != 12 {
+			t.Fatalf("%s: %d questions on screen, %d in the FAQ", lang, len(s.questions), len(faq))
+		}
+		for _, q := range s.questions {
+			test.Tap(q)
+		}
+		for i, a := range h.kiosk.help.answers {
+			if !a.Visible() || a.Text == faq[i].answer {
+				t.Errorf("%s: answer %d is hidden or untranslated: %q", lang, i, a.Text)
+			}
+		}
+		assertTextsFromCatalog(t, h)
+	}
+}
+
+func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("es")
+	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
+	h.typeInto(h.kiosk.find.postalCode.entry, "975")
+	test.Tap(h.kiosk.chrome.help)
+	if h.kiosk.screen != screenHelp {
+		t.Fatalf("chrome Questions? led to %s", h.kiosk.screen)
+	}
+	assertHelpShows(t, h, "¿Preguntas?", "¿Cómo activo el pago automático?", "No tengo dirección de correo electrónico. ¿Cómo me registro?")
+	test.Tap(h.kiosk.help.questions[10])
+	assertHelpShows(t, h, "Servicio al Cliente al 541-774-2430")
+	assertTextsFromCatalog(t, h)
+
+	test.Tap(h.kiosk.chrome.back)
+	f := h.kiosk.find
+	if h.kiosk.screen != screenFind || h.kiosk.lang != "es" {
+		t.Fatalf("Back from help: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	}
+	if f.accountNumber.entry.Text != plainAccount || f.postalCode.entry.Text != "975" {
+		t.Errorf("typed input lost on the way to help and back: %q %q", f.accountNumber.entry.Text, f.postalCode.entry.Text)
+	}
+}
+
+func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	test.Tap(h.kiosk.welcome.noEmail)
+	if h.kiosk.screen != screenNoEmail {
+		t.Fatalf("I don't have an email led to %s", h.kiosk.screen)
+	}
+	s := h.kiosk.noEmail
+	for _, want := range []string{"541-774-2430", "press 0", "24 hours a day"} {
+		if !strings.Contains(s.phone.Text, want) {
+			t.Errorf("phone way lacks %q: %q", want, s.phone.Text)
+		}
+	}
+	assertHelpShows(t, h, "An email address is required to register or to pay online.", "200 S. Ivy St, Room 177", "Cash is accepted in person only.")
+	assertTextsFromCatalog(t, h)
+
+	h.switchLanguage()
+	assertHelpShows(t, h, "¿No tiene correo electrónico?", "Llame al 541-774-2430", "presione 0", "El efectivo solo se acepta en persona.")
+	assertTextsFromCatalog(t, h)
+
+	test.Tap(h.kiosk.noEmail.startOver)
+	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
+		t.Errorf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	}
+}
+
+func TestNoEmailFromHelpComesBackAlongTheWay(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+	test.Tap(h.kiosk.chrome.help)
+	test.Tap(h.kiosk.help.noEmail)
+	if h.kiosk.screen != screenNoEmail {
+		t.Fatalf("help's I don't have an email led to %s", h.kiosk.screen)
+	}
+	test.Tap(h.kiosk.noEmail.back)
+	if h.kiosk.screen != screenHelp {
+		t.Fatalf("Back from no email: %s", h.kiosk.screen)
+	}
+	test.Tap(h.kiosk.help.back)
+	if h.kiosk.screen != screenFind || h.kiosk.find.accountNumber.entry.Text != legacyAccount {
+		t.Errorf("Back from help: screen %s, number %q", h.kiosk.screen, h.kiosk.find.accountNumber.entry.Text)
+	}
+}
+
+func TestWelcomeOffersQuestionsAndNoEmailInEveryLanguage(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	texts := visibleTexts(h.win.Canvas())
+	for _, want := range []string{"Questions?", "¿Preguntas?", "I don't have an email", "No tengo correo electrónico"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("welcome screen lacks %q; shows %q", want, texts)
+		}
+	}
+	w := h.kiosk.welcome
+	for _, b := range []string{"help", "noEmail"} {
+		small := map[string]float32{"help": w.help.Size().Height, "noEmail": w.noEmail.Size().Height}[b]
+		if small == 0 || small >= w.languages["en"].Size().Height {
+			t.Errorf("%s button is %v high: not smaller than the language buttons", b, small)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// myAccountScreen is where a registered or signed-in visitor lands: the state of
+// AutoPay and e-billing, one tap to each, Pay now, and Finish.
+type myAccountScreen struct {
+	autoPay, eBilling *widget.Label
+	reminders         []*widget.Label
+	setAutoPay        *widget.Button
+	setEBilling       *widget.Button
+	payNow, finish    *widget.Button
+	retry             *widget.Button
+	problem           *widget.Label
+}
+
+func init() {
+	addScreen(screenMyAccount, screen{
+		build: buildMyAccount, title: "myaccount.title", noBack: true,
+		enter: func(k *Kiosk) { k.loadAccountDetails() },
+	})
+}
+
+func buildMyAccount(k *Kiosk) fyne.CanvasObject {
+	s := &myAccountScreen{}
+	k.myAccount = s
+	problem, label := k.screenProblem()
+	s.problem = label
+	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
+	s.finish = k.primaryButton("myaccount.finish", func() { k.navigate(evFinish) })
+	d := k.visit.details
+	if d == nil {
+		return k.accountNotLoaded(problem, s)
+	}
+	s.autoPay = wrappedLabel(k.autoPayStatus(d.AutoPay))
+	s.eBilling = wrappedLabel(k.eBillingStatus(d.BillDelivery))
+	s.setAutoPay = k.primaryButton("myaccount.set_autopay", func() { k.navigate(evAutoPay) })
+	s.setEBilling = k.primaryButton("myaccount.set_ebilling", func() { k.navigate(evEBilling) })
+	if d.AutoPay.Status == client.AutoPayActive {
+		s.setAutoPay.Hide()
+	}
+	if d.BillDelivery.Method == client.DeliveryEmail && d.BillDelivery.Status == client.DeliveryActive {
+		s.setEBilling.Hide()
+	}
+	objects := []fyne.CanvasObject{wrappedLabel(k.T("myaccount.signed_in", map[string]any{"Email": d.Email})), problem}
+	objects = append(objects, s.autoPay, s.setAutoPay, s.eBilling, s.setEBilling)
+	for _, id := range k.legacyReminders(d) {
+		r := wrappedLabel(k.T(id))
+		s.reminders = append(s.reminders, r)
+		objects = append(objects, guidanceCard(r))
+	}
+	return formColumn(append(objects, s.payNow, s.finish)...)
+}
+
+// accountNotLoaded is the screen while the account loads, or after loading failed:
+// then the problem, a way to try again, and the ways on that need no account data.
+func (k *Kiosk) accountNotLoaded(problem fyne.CanvasObject, s *myAccountScreen) fyne.CanvasObject {
+	if k.visit.busy {
+		return formColumn(wrappedLabel(k.T("busy.one_moment")))
+	}
+	s.retry = k.primaryButton("myaccount.retry", k.loadAccountDetails)
+	return formColumn(problem, s.retry, s.payNow, s.finish)
+}
+
+// loadAccountDetails fetches the signed-in account, each time the visitor arrives on
+// My account (so it shows what AutoPay or e-billing just changed).
+func (k *Kiosk) loadAccountDetails() {
+	k.visit.details = nil
+	var details client.Account
+	k.portalCall(func(ctx context.Context) (err error) {
+		details, err = k.deps.Portal.Account(ctx, k.visit.session)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.visit.problems[fieldNone] = k.portalProblem(err)
+		} else {
+			delete(k.visit.problems, fieldNone)
+			k.visit.details = &details
+		}
+		k.refresh()
+	})
+}
+
+// autoPayStatus says whether AutoPay is on, and from when.
+func (k *Kiosk) autoPayStatus(a client.AutoPay) string {
+	if a.Status != client.AutoPayActive {
+		return k.T("myaccount.autopay_off")
+	}
+	if a.FirstDraftDate != nil {
+		return k.T("myaccount.autopay_on_from", map[string]any{"Date": k.formatDate(*a.FirstDraftDate)})
+	}
+	return k.T("myaccount.autopay_on")
+}
+
+// eBillingStatus says how the bill arrives, and whether a verification is pending.
+func (k *Kiosk) eBillingStatus(b client.BillDelivery) string {
+	switch {
+	case b.Method == client.DeliveryEmail && b.Status == client.DeliveryPendingVerification:
+		return k.T("myaccount.ebilling_pending", map[string]any{"Email": b.Email})
+	case b.Method == client.DeliveryEmail:
+		return k.T("myaccount.ebilling_on", map[string]any{"Email": b.Email})
+	}
+	return k.T("myaccount.ebilling_off")
+}
+
+// legacyReminders repeats, on the signed-in account, what the old portal's
+// customers must set again (the account found earlier says what they had).
+func (k *Kiosk) legacyReminders(d *client.Account) []string {
+	a := k.visit.account
+	if a == nil {
+		return nil
+	}
+	var ids []string
+	if a.LegacyAutoPay && d.AutoPay.Status != client.AutoPayActive {
+		ids = append(ids, "myaccount.legacy_autopay")
+	}
+	if a.LegacyPaperless && d.BillDelivery.Method != client.DeliveryEmail {
+		ids = append(ids, "myaccount.legacy_paperless")
+	}
+	return ids
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+// signInDirectly finds the registered practice account through the UI, then signs
+// in on the portal from the test and lands on My account, as sign-in does.
+func (h *harness) signInDirectly(t *testing.T, lang string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(registeredAccount, "97501")
+	var demo portalsim.DemoAccount
+	for _, a := range portalsim.DemoAccounts() {
+		if a.Number == registeredAccount {
+			demo = a
+		}
+	}
+	session, err := h.kiosk.deps.Portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.kiosk.visit.session = session.Token
+	h.kiosk.arrive(screenMyAccount)
+	h.settle()
+}
+
+func TestMyAccountShowsTheStateOfAutoPayAndEBilling(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"AutoPay: off", "paper bill", "maria.demo@example.com"},
+		"es": {"Pago automático: desactivado", "factura impresa", "maria.demo@example.com"},
+	} {
+		h := newHarness(t, ModeLive)
+		h.signInDirectly(t, lang)
+		s := h.kiosk.myAccount
+		if s == nil || s.autoPay == nil {
+			t.Fatalf("%s: My account did not load; problems %v", lang, h.kiosk.visit.problems)
+		}
+		text := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: My account lacks %q:\n%s", lang, w, text)
+			}
+		}
+		assertTextsFromCatalog(t, h)
+	}
+}
+
+func TestEBillingSendsTheVerificationAndFinishesByTheLink(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "es")
+	test.Tap(h.kiosk.myAccount.setEBilling)
+	s := h.kiosk.eBilling
+	if h.kiosk.screen != screenEBilling || !strings.Contains(s.explain.Text, "maria.demo@example.com") {
+		t.Fatalf("e-billing screen: %s %q", h.kiosk.screen, s.explain.Text)
+	}
+	test.Tap(s.send)
+	h.settle()
+	s = h.kiosk.eBilling
+	if !s.sent.Visible() || !strings.Contains(s.sent.Text, "abra el enlace") || s.send.Visible() {
+		t.Fatalf("after sending: %q (send still shown: %v)", s.sent.Text, s.send.Visible())
+	}
+	test.Tap(s.resend)
+	h.settle()
+	outbox := h.sim.Outbox()
+	if len(outbox) != 2 || outbox[1].Kind != "verification" {
+		t.Fatalf("outbox after send and resend: %+v", outbox)
+	}
+	resp, err := http.Get(outbox[1].Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	test.Tap(h.kiosk.eBilling.done)
+	h.settle()
+	if h.kiosk.screen != screenMyAccount || !strings.Contains(h.kiosk.myAccount.eBilling.Text, "correo electrónico a maria.demo@example.com") {
+		t.Errorf("My account after verifying: %s %q", h.kiosk.screen, h.kiosk.myAccount.eBilling.Text)
+	}
+	if h.kiosk.myAccount.setEBilling.Visible() {
+		t.Error("still offers e-billing once it is on")
+	}
+}
+
+func TestMyAccountLoadFailureOffersRetryAndThePhone(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.sim.SetFault("GET /account", portalsim.Fault{Status: 503, Times: 3})
+	h.signInDirectly(t, "en")
+	s := h.kiosk.myAccount
+	if s.retry == nil || !strings.Contains(s.problem.Text, "541-774-2430") {
+		t.Fatalf("load failure: retry %v, problem %q", s.retry, s.problem.Text)
+	}
+	test.Tap(s.retry)
+	h.settle()
+	if h.kiosk.myAccount.autoPay == nil {
+		t.Errorf("retry after the portal came back did not load; problems %v", h.kiosk.visit.problems)
+	}
+}

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// noEmailScreen tells a visitor without an email address why the kiosk cannot
+// register them or take a payment (the portal requires an email for both) and how
+// they can still pay: by phone or at the front counter.
+type noEmailScreen struct {
+	required, phone, counter *widget.Label
+	back, startOver          *widget.Button
+}
+
+func init() { addScreen(screenNoEmail, screen{build: buildNoEmail, title: "noemail.title"}) }
+
+func buildNoEmail(k *Kiosk) fyne.CanvasObject {
+	s := &noEmailScreen{}
+	k.noEmail = s
+	u := k.settings.Utility
+	data := map[string]any{"Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
+
+	s.required = widget.NewLabelWithStyle(k.T("noemail.required"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.required.Wrapping = fyne.TextWrapWord
+	s.phone = wrappedLabel(k.T("noemail.phone", data))
+	s.counter = wrappedLabel(k.T("noemail.counter", data))
+	s.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
+	s.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
+	s.startOver.Importance = widget.HighImportance
+
+	return formColumn(
+		s.required,
+		wrappedLabel(k.T("noemail.still_pay")),
+		widget.NewCard("", "", container.NewVBox(k.noEmailHeading("noemail.phone_title"), s.phone)),
+		widget.NewCard("", "", container.NewVBox(k.noEmailHeading("noemail.counter_title"), s.counter)),
+		s.back,
+		s.startOver,
+	)
+}
+
+// noEmailHeading names one way to pay, larger than the text under it.
+func (k *Kiosk) noEmailHeading(id string) *widget.Label {
+	l := widget.NewLabelWithStyle(k.T(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}

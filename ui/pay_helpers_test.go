@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+// Payment details the simulator accepts (and one it does not).
+const (
+	goodRouting = "021000021" // passes the ABA checksum
+	badRouting  = "021000022"
+	bankNumber  = "000123456789"
+	visaNumber  = "4111 1111 1111 1111"
+)
+
+// newPayHarness is newHarness with the kiosk's card setting: "keyed" or "off".
+func newPayHarness(t *testing.T, cardEntry string) *harness {
+	t.Helper()
+	return newPayHarnessLogged(t, cardEntry, nil)
+}
+
+// newPayHarnessLogged also gives the portal client a logger (nil: the default).
+func newPayHarnessLogged(t *testing.T, cardEntry string, log *slog.Logger) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	sim := portalsim.New(portalsim.Options{})
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewTempWindow(t, nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	k, err := New(win, Deps{Portal: portal, Mode: ModeLive, Settings: Settings{CardEntry: cardEntry}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &harness{kiosk: k, win: win, sim: sim}
+}
+
+// goToPay starts in lang, finds the legacy account and taps Pay now.
+func (h *harness) goToPay(t *testing.T, lang string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(legacyAccount, "97501")
+	test.Tap(h.kiosk.found.payNow)
+	if h.kiosk.screen != screenPay || h.kiosk.pay.submit == nil {
+		t.Fatalf("Pay now led to %s", h.kiosk.screen)
+	}
+}
+
+// fillEmails types the email and its confirmation.
+func (h *harness) fillEmails(email, again string) {
+	s := h.kiosk.pay
+	h.typeInto(s.email.entry, email)
+	h.typeInto(s.emailAgain.entry, again)
+}
+
+// fillBank types a checking account on the payment screen.
+func (h *harness) fillBank(routing string) {
+	h.fillBankInto(func() *paymentForm { return h.kiosk.pay.method }, routing)
+}
+
+// fillBankInto types a checking account into the payment form form() returns (the
+// screen is rebuilt by some taps, so the form is looked up each time).
+func (h *harness) fillBankInto(form func() *paymentForm, routing string) {
+	m := form()
+	h.typeInto(m.bankHolder.entry, "Maria Lopez")
+	h.typeInto(m.routing.entry, routing)
+	h.typeInto(m.bankAccount.entry, bankNumber)
+	test.Tap(m.accountType.buttons[client.BankChecking]) // rebuilds the screen
+}
+
+// fillCard chooses a card and types a good Visa on the payment screen.
+func (h *harness) fillCard() {
+	h.fillCardInto(func() *paymentForm { return h.kiosk.pay.method })
+}
+
+// fillCardInto chooses a card and types a good Visa into the form form() returns.
+func (h *harness) fillCardInto(form func() *paymentForm) {
+	test.Tap(form().kind.buttons[client.KindCard]) // rebuilds the screen
+	m := form()
+	h.typeInto(m.cardHolder.entry, "Maria Lopez")
+	h.typeInto(m.cardNumber.entry, visaNumber)
+	h.typeInto(m.expMonth.entry, "12")
+	h.typeInto(m.expYear.entry, "39")
+	h.typeInto(m.cvv.entry, "123")
+	h.typeInto(m.cardPostal.entry, "97501")
+}
+
+// screenText is everything the window shows, one text a line.
+func (h *harness) screenText() string { return strings.Join(visibleTexts(h.win.Canvas()), "\n") }
+
+// reviewAndPay taps Continue to payment, checks the review is on show, taps Pay.
+func (h *harness) reviewAndPay(t *testing.T) {
+	t.Helper()
+	test.Tap(h.kiosk.pay.submit)
+	if h.kiosk.pay.payButton == nil {
+		t.Fatalf("no review after Continue to payment; problems %v", h.kiosk.visit.problems)
+	}
+	test.Tap(h.kiosk.pay.payButton)
+	h.settle()
+}
+
+// paymentGate is a log handler that holds the portal client's goroutine, once a
+// payment's answer is in, until the test closes gate. The test can then tap while
+// the call is surely in flight, and closing the channel orders those taps before the
+// call's result reaches the screen (the race detector sees that order).
+type paymentGate struct{ gate chan struct{} }
+
+func (g paymentGate) Enabled(context.Context, slog.Level) bool { return true }
+
+func (g paymentGate) Handle(_ context.Context, r slog.Record) error {
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "route" && strings.Contains(a.Value.String(), "one-time-payments") {
+			<-g.gate
+			return false
+		}
+		return true
+	})
+	return nil
+}
+
+func (g paymentGate) WithAttrs([]slog.Attr) slog.Handler { return g }
+func (g paymentGate) WithGroup(string) slog.Handler      { return g }

@@ -1,0 +1,285 @@
+package ui
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+func TestPayByBankAccountAfterFind(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newPayHarness(t, "keyed")
+		h.goToPay(t, lang)
+		s := h.kiosk.pay
+		due := formatMoney(h.kiosk.visit.account.AmountDueCents)
+		if s.accountNumber.entry.Text != legacyAccount || s.postalCode.entry.Text != "97501" || s.amount.entry.Text != due {
+			t.Fatalf("%s: not prefilled: %q %q %q", lang, s.accountNumber.entry.Text, s.postalCode.entry.Text, s.amount.entry.Text)
+		}
+		if want := map[string]string{"en": "By clicking Continue to payment", "es": "Al hacer clic en Continuar con el pago"}[lang]; !strings.Contains(h.screenText(), want) {
+			t.Errorf("%s: the terms line is missing", lang)
+		}
+		assertTextsFromCatalog(t, h, legacyAccount, "97501", due)
+		h.fillEmails("maria@example.com", "maria@example.com")
+		h.fillBank(goodRouting)
+		test.Tap(h.kiosk.pay.submit)
+		review := h.screenText()
+		if strings.Contains(review, bankNumber) || strings.Contains(review, goodRouting) || !strings.Contains(review, "6789") {
+			t.Errorf("%s: review not masked to the last 4 digits:\n%s", lang, review)
+		}
+		if !strings.Contains(h.kiosk.pay.payButton.Text, due) || !strings.Contains(review, "maria@example.com") {
+			t.Errorf("%s: review lacks the amount or email: %q\n%s", lang, h.kiosk.pay.payButton.Text, review)
+		}
+		assertTextsFromCatalog(t, h)
+		test.Tap(h.kiosk.pay.payButton)
+		h.settle()
+		if got := h.sim.Stats().Payments; got != 1 {
+			t.Fatalf("%s: %d payments, want 1; problems %v", lang, got, h.kiosk.visit.problems)
+		}
+		assertPaid(t, h, lang, due)
+		if !h.kiosk.pay.register.Visible() {
+			t.Errorf("%s: no offer to register an unregistered account", lang)
+		}
+		assertTextsFromCatalog(t, h)
+		if _, built := screens[screenRegister]; built {
+			test.Tap(h.kiosk.pay.register)
+			h.settle() // the register screen may call the portal on arrival
+			if h.kiosk.screen != screenRegister {
+				t.Errorf("%s: Register now led to %s", lang, h.kiosk.screen)
+			}
+		}
+	}
+}
+
+// assertPaid checks the receipt is on show and the payment numbers are forgotten.
+func assertPaid(t *testing.T, h *harness, lang, amount string) {
+	t.Helper()
+	v := h.kiosk.visit
+	if len(v.done) != 1 || !strings.Contains(h.kiosk.pay.confirmation.Text, v.done[0]) || v.done[0] == "" {
+		t.Errorf("%s: confirmation %q, done %v", lang, h.kiosk.pay.confirmation.Text, v.done)
+	}
+	if text := h.screenText(); !strings.Contains(text, amount) || !strings.Contains(text, "maria@example.com") {
+		t.Errorf("%s: receipt lacks the amount or email:\n%s", lang, text)
+	}
+	for _, id := range paymentFields {
+		if _, kept := v.fields[id]; kept {
+			t.Errorf("%s: %s still in the visit after paying", lang, id)
+		}
+	}
+}
+
+func TestPayByCard(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		h := newPayHarness(t, "keyed")
+		h.goToPay(t, lang)
+		h.fillEmails("maria@example.com", "MARIA@example.com ")
+		h.fillCard()
+		test.Tap(h.kiosk.pay.submit)
+		want := map[string]string{"en": "Card ending in 1111", "es": "Tarjeta que termina en 1111"}[lang]
+		if text := h.screenText(); !strings.Contains(text, want) || strings.Contains(text, "4111 1111") {
+			t.Fatalf("%s: review of the card:\n%s", lang, text)
+		}
+		test.Tap(h.kiosk.pay.payButton)
+		h.settle()
+		if got := h.sim.Stats().Payments; got != 1 {
+			t.Fatalf("%s: %d payments; problems %v", lang, got, h.kiosk.visit.problems)
+		}
+		assertPaid(t, h, lang, formatMoney(h.kiosk.visit.account.AmountDueCents))
+	}
+}
+
+func TestCardChoiceOnlyWhenKeyed(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		off := newPayHarness(t, "off")
+		off.goToPay(t, lang)
+		card := off.kiosk.tr(lang, "payment.card")
+		if off.kiosk.pay.method.kind != nil || strings.Contains(off.screenText(), card) {
+			t.Errorf("%s: a card can be chosen with CardEntry off", lang)
+		}
+		off.kiosk.visit.fields[fieldPayKind] = client.KindCard // even if asked for, no card
+		if off.kiosk.paymentKind() != client.KindBank {
+			t.Errorf("%s: card kind honoured with CardEntry off", lang)
+		}
+		keyed := newPayHarness(t, "keyed")
+		keyed.goToPay(t, lang)
+		if !strings.Contains(keyed.screenText(), card) {
+			t.Errorf("%s: no card choice with CardEntry keyed", lang)
+		}
+	}
+}
+
+func TestPayEmailProblemsShowBesideTheFieldAndKeepInput(t *testing.T) {
+	cases := []struct{ email, again, lang, emailWants, againWants string }{
+		{"", "", "en", "Email address cannot be blank.", "Email address cannot be blank."},
+		{"", "", "es", "La dirección de correo electrónico no puede quedar en blanco.", "La dirección de correo electrónico no puede quedar en blanco."},
+		{"maria@", "maria@", "en", "Not a valid email address", ""},
+		{"maria@example", "maria@example", "es", "No es una dirección de correo electrónico válida", ""},
+		{"maria@example.com", "mario@example.com", "en", "", "The two emails are not the same."},
+		{"maria@example.com", "mario@example.com", "es", "", "no son iguales"},
+	}
+	for _, c := range cases {
+		h := newPayHarness(t, "keyed")
+		h.goToPay(t, c.lang)
+		h.fillEmails(c.email, c.again)
+		h.fillBank(goodRouting)
+		test.Tap(h.kiosk.pay.submit)
+		s := h.kiosk.pay
+		if s.payButton != nil || s.submit == nil {
+			t.Fatalf("%q/%q: went on to the review", c.email, c.again)
+		}
+		checkProblem(t, c.email, s.email, c.emailWants)
+		checkProblem(t, c.again, s.emailAgain, c.againWants)
+		if s.email.entry.Text != c.email || s.emailAgain.entry.Text != c.again || s.method.bankAccount.entry.Text != bankNumber {
+			t.Errorf("%q/%q: typed input lost", c.email, c.again)
+		}
+		assertTextsFromCatalog(t, h, legacyAccount, "97501", s.amount.entry.Text, c.email, c.again, "Maria Lopez", goodRouting, bankNumber)
+		if h.sim.Stats().Payments != 0 {
+			t.Errorf("%q/%q: paid anyway", c.email, c.again)
+		}
+	}
+}
+
+// checkProblem checks the problem beside f: want, or none when want is "".
+func checkProblem(t *testing.T, typed string, f *field, want string) {
+	t.Helper()
+	shown := f.problem.Visible() && f.icon.Visible()
+	if want == "" && shown {
+		t.Errorf("%q: unexpected problem %q", typed, f.problem.Text)
+	}
+	if want != "" && (!shown || !strings.Contains(f.problem.Text, want)) {
+		t.Errorf("%q: problem %q (shown %v), want %q", typed, f.problem.Text, shown, want)
+	}
+}
+
+func TestPayBadRoutingNumber(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newPayHarness(t, "off")
+		h.goToPay(t, lang)
+		h.fillEmails("maria@example.com", "maria@example.com")
+		h.fillBank(badRouting)
+		test.Tap(h.kiosk.pay.submit)
+		want := map[string]string{"en": "routing number", "es": "número de ruta"}[lang]
+		checkProblem(t, badRouting, h.kiosk.pay.method.routing, want)
+		h.switchLanguage() // the problem and what was typed survive a rebuild
+		m := h.kiosk.pay.method
+		if m.routing.entry.Text != badRouting || !m.routing.problem.Visible() || h.kiosk.pay.payButton != nil {
+			t.Errorf("%s: after a language switch: %q, problem shown %v", lang, m.routing.entry.Text, m.routing.problem.Visible())
+		}
+	}
+}
+
+func TestPayDoubleTapPaysOnce(t *testing.T) {
+	gate := make(chan struct{})
+	h := newPayHarnessLogged(t, "off", slog.New(paymentGate{gate}))
+	h.goToPay(t, "es")
+	h.fillEmails("maria@example.com", "maria@example.com")
+	h.fillBank(goodRouting)
+	test.Tap(h.kiosk.pay.submit)
+	first := h.kiosk.pay.payButton
+	test.Tap(first)
+	test.Tap(first) // the widget the visitor tapped, tapped again while in flight
+	busy := h.kiosk.pay.payButton
+	test.Tap(busy) // and the button now on show
+	if !busy.Disabled() || busy.Text != "Un momento…" || !h.kiosk.pay.change.Disabled() {
+		t.Errorf("while paying: Pay %q disabled %v", busy.Text, busy.Disabled())
+	}
+	close(gate)
+	h.settle()
+	test.Tap(first) // and once more with the receipt on show
+	h.settle()
+	if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+		t.Errorf("%d payments after a double tap, want 1", got)
+	}
+}
+
+func TestPayRetryAfterTheAnswerWasLostPaysOnce(t *testing.T) {
+	h := newPayHarness(t, "off")
+	h.sim.SetFault("POST /one-time-payments", portalsim.Fault{Drop: true, Times: 1})
+	h.goToPay(t, "en")
+	h.fillEmails("maria@example.com", "maria@example.com")
+	h.fillBank(goodRouting)
+	h.reviewAndPay(t) // the client retries the dropped POST itself, with the same key
+	if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+		t.Fatalf("%d payments after one dropped answer; problems %v", got, h.kiosk.visit.problems)
+	}
+}
+
+func TestPayAgainAfterALostAnswerReusesTheKey(t *testing.T) {
+	h := newPayHarness(t, "off")
+	h.goToPay(t, "es")
+	h.fillEmails("maria@example.com", "maria@example.com")
+	h.fillBank(goodRouting)
+	test.Tap(h.kiosk.pay.submit)
+	st := h.kiosk.visit.pay
+	key := st.key
+	// The portal took the payment but the kiosk never heard: as if every answer was lost.
+	taken, err := h.kiosk.deps.Portal.PayOnce(t.Context(), st.req, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(h.kiosk.pay.change) // the visitor looks again, changes nothing
+	test.Tap(h.kiosk.pay.submit)
+	if h.kiosk.visit.pay.key != key {
+		t.Fatal("the same payment reviewed again got a new idempotency key")
+	}
+	test.Tap(h.kiosk.pay.payButton)
+	h.settle()
+	if got := h.sim.Stats().Payments; got != 1 {
+		t.Errorf("%d payments, want 1", got)
+	}
+	if !strings.Contains(h.kiosk.pay.confirmation.Text, taken.ConfirmationNumber) {
+		t.Errorf("confirmation %q, want the one taken: %s", h.kiosk.pay.confirmation.Text, taken.ConfirmationNumber)
+	}
+}
+
+func TestPayPortalDownGivesThePhoneNumber(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newPayHarness(t, "off")
+		h.goToPay(t, lang)
+		h.fillEmails("maria@example.com", "maria@example.com")
+		h.fillBank(goodRouting)
+		h.sim.SetFault("POST /one-time-payments", portalsim.Fault{Status: 503})
+		h.reviewAndPay(t)
+		if got := h.kiosk.pay.problem.Text; !strings.Contains(got, "541-774-2430") || h.kiosk.pay.payButton == nil {
+			t.Fatalf("%s: portal down: %q", lang, got)
+		}
+		if h.kiosk.pay.payButton.Disabled() {
+			t.Errorf("%s: Pay stays disabled after the answer", lang)
+		}
+		h.sim.ClearFaults()
+		test.Tap(h.kiosk.pay.payButton)
+		h.settle()
+		if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+			t.Errorf("%s: %d payments after the portal came back", lang, got)
+		}
+	}
+}
+
+func TestPayAccountTypeAndAmountAreChecked(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newPayHarness(t, "off")
+		h.goToPay(t, lang)
+		h.fillEmails("maria@example.com", "maria@example.com")
+		m := h.kiosk.pay.method
+		h.typeInto(m.bankHolder.entry, "Maria Lopez")
+		h.typeInto(m.routing.entry, goodRouting)
+		h.typeInto(m.bankAccount.entry, bankNumber)
+		amount := h.kiosk.pay.amount.entry
+		amount.SetText("")
+		h.typeInto(amount, "$20,000.00")
+		test.Tap(h.kiosk.pay.submit) // no checking or savings chosen
+		s := h.kiosk.pay
+		if want := h.kiosk.T("field.invalid_account_type"); s.method.accountType.problem.Text != want || !s.method.accountType.problem.Visible() {
+			t.Errorf("%s: account type problem %q", lang, s.method.accountType.problem.Text)
+		}
+		checkProblem(t, "$20,000.00", s.amount, h.kiosk.T("field.amount_too_large"))
+		test.Tap(s.method.accountType.buttons[client.BankSavings]) // choosing clears the problem
+		if h.kiosk.pay.method.accountType.problem.Visible() || h.kiosk.pay.amount.entry.Text != "$20,000.00" || s.payButton != nil {
+			t.Errorf("%s: after choosing savings: problem shown %v", lang, h.kiosk.pay.method.accountType.problem.Visible())
+		}
+	}
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// The payment method's fields. Where the portal reports a problem with a field, the
+// ID is the portal's own field name, so portalProblem marks the same field.
+const (
+	fieldPayKind      fieldID = "payment_kind" // client.KindBank or client.KindCard
+	fieldBankHolder   fieldID = "bank.holder_name"
+	fieldBankRouting  fieldID = "bank.routing_number"
+	fieldBankAccount  fieldID = "bank.account_number"
+	fieldBankType     fieldID = "bank.account_type" // client.BankChecking or BankSavings
+	fieldCardHolder   fieldID = "card.holder_name"
+	fieldCardNumber   fieldID = "card.number"
+	fieldCardExpMonth fieldID = "card.exp_month"
+	fieldCardExpYear  fieldID = "card.exp_year"
+	fieldCardCVV      fieldID = "card.cvv"
+	fieldCardPostal   fieldID = "card.postal_code"
+
+	cardEntryKeyed = "keyed" // Settings.CardEntry that lets visitors type a card
+)
+
+// paymentFields lists every field of the payment form: what is forgotten once the
+// payment method has been used.
+var paymentFields = []fieldID{
+	fieldPayKind, fieldBankHolder, fieldBankRouting, fieldBankAccount, fieldBankType,
+	fieldCardHolder, fieldCardNumber, fieldCardExpMonth, fieldCardExpYear, fieldCardCVV, fieldCardPostal,
+}
+
+// choice is a row of big buttons for one of a few options (easier to hit on a
+// touchscreen than radio buttons); the chosen one is highlighted.
+type choice struct {
+	id      fieldID
+	buttons map[string]*widget.Button // by option value
+	problem *widget.Label
+}
+
+// paymentForm is the reusable "how will you pay" piece: a bank account or, when the
+// kiosk allows keyed cards, a card. Its values live in the visit's fields.
+type paymentForm struct {
+	kind                                      *choice // nil when cards are not offered
+	bankHolder, routing, bankAccount          *field
+	accountType                               *choice
+	cardHolder, cardNumber, expMonth, expYear *field
+	cvv, cardPostal                           *field
+}
+
+// cardsOffered reports whether this kiosk lets visitors type a card number.
+func (k *Kiosk) cardsOffered() bool { return k.settings.CardEntry == cardEntryKeyed }
+
+// paymentKind is the kind of payment method the visitor chose: a bank account unless
+// they chose a card and cards are offered.
+func (k *Kiosk) paymentKind() string {
+	if k.cardsOffered() && k.visit.fields[fieldPayKind] == client.KindCard {
+		return client.KindCard
+	}
+	return client.KindBank
+}
+
+// newPaymentForm builds the form's widgets from the visit.
+func (k *Kiosk) newPaymentForm() *paymentForm {
+	p := &paymentForm{}
+	if k.cardsOffered() {
+		p.kind = k.newChoice(fieldPayKind, k.paymentKind(), []string{client.KindBank, client.KindCard},
+			map[string]string{client.KindBank: k.T("payment.bank"), client.KindCard: k.T("payment.card")})
+	}
+	p.bankHolder = k.newField(fieldSpec{id: fieldBankHolder, labelID: "payment.holder_name", check: checkHolder})
+	p.routing = k.newField(fieldSpec{id: fieldBankRouting, labelID: "payment.routing_number", hintID: "payment.routing_hint",
+		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }})
+	p.bankAccount = k.newField(fieldSpec{id: fieldBankAccount, labelID: "payment.bank_account_number",
+		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }})
+	p.accountType = k.newChoice(fieldBankType, k.visit.fields[fieldBankType], []string{client.BankChecking, client.BankSavings},
+		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
+	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
+	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
+		check: func(_ *visit, s string) validate.Code { _, _, c := validate.CardNumber(s); return c }})
+	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth})
+	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: k.checkExpiry})
+	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV})
+	p.cardPostal = k.newField(fieldSpec{id: fieldCardPostal, labelID: "payment.card_postal_code",
+		check: func(_ *visit, s string) validate.Code { _, c := validate.PostalCode(s); return c }})
+	return p
+}
+
+func checkHolder(_ *visit, s string) validate.Code { return validate.HolderName(s) }
+
+// checkMonth accepts 1..12, typed as "3" or "03".
+func checkMonth(_ *visit, s string) validate.Code {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return validate.Required
+	}
+	if m, err := strconv.Atoi(s); err != nil || m < 1 || m > 12 {
+		return validate.InvalidExpiry
+	}
+	return validate.OK
+}
+
+// checkExpiry checks the year together with the month typed beside it.
+func (k *Kiosk) checkExpiry(v *visit, s string) validate.Code {
+	if strings.TrimSpace(s) == "" {
+		return validate.Required
+	}
+	month, _ := strconv.Atoi(strings.TrimSpace(v.fields[fieldCardExpMonth]))
+	year, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return validate.InvalidExpiry
+	}
+	return validate.Expiry(month, year, k.deps.Now())
+}
+
+// checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.
+func checkCVV(v *visit, s string) validate.Code {
+	_, brand, _ := validate.CardNumber(v.fields[fieldCardNumber])
+	return validate.CVV(strings.TrimSpace(s), brand)
+}
+
+// newChoice builds a choice from the visit; tapping an option records it and
+// rebuilds the screen (which may show other fields).
+func (k *Kiosk) newChoice(id fieldID, chosen string, options []string, labels map[string]string) *choice {
+	c := &choice{id: id, buttons: map[string]*widget.Button{}}
+	for _, option := range options {
+		b := widget.NewButton(labels[option], func() {
+			k.visit.fields[id] = option
+			delete(k.visit.problems, id)
+			k.refresh()
+		})
+		if option == chosen {
+			b.Importance = widget.HighImportance
+		}
+		c.buttons[option] = b
+	}
+	c.problem = widget.NewLabel("")
+	c.problem.Wrapping = fyne.TextWrapWord
+	c.problem.Importance = widget.DangerImportance
+	if msg, ok := k.visit.problems[id]; ok {
+		c.problem.SetText(k.T(msg))
+	} else {
+		c.problem.Hide()
+	}
+	return c
+}
+
+// choiceObject lays a choice out: its label, the buttons side by side, its problem.
+func (k *Kiosk) choiceObject(c *choice, labelID string, options []string) fyne.CanvasObject {
+	row := container.NewGridWithColumns(len(options))
+	for _, option := range options {
+		row.Add(c.buttons[option])
+	}
+	label := widget.NewLabelWithStyle(k.T(labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(label, row, c.problem)
+}
+
+// paymentFormObject lays out the fields of the chosen kind of payment method.
+func (k *Kiosk) paymentFormObject(p *paymentForm) fyne.CanvasObject {
+	box := container.NewVBox()
+	if p.kind != nil {
+		box.Add(k.choiceObject(p.kind, "payment.method", []string{client.KindBank, client.KindCard}))
+	}
+	if k.paymentKind() == client.KindCard {
+		expiry := container.NewGridWithColumns(2, k.fieldObject(p.expMonth), k.fieldObject(p.expYear))
+		for _, o := range []fyne.CanvasObject{k.fieldObject(p.cardHolder), k.fieldObject(p.cardNumber),
+			expiry, k.fieldObject(p.cvv), k.fieldObject(p.cardPostal)} {
+			box.Add(o)
+		}
+		return box
+	}
+	box.Add(k.fieldObject(p.bankHolder))
+	box.Add(k.fieldObject(p.routing))
+	box.Add(k.fieldObject(p.bankAccount))
+	box.Add(k.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings}))
+	return box
+}
+
+// checkPaymentForm validates the fields of the chosen kind, showing each problem
+// beside its field; it reports whether all are good.
+func (k *Kiosk) checkPaymentForm(p *paymentForm) bool {
+	if k.paymentKind() == client.KindCard {
+		return k.checkFields(p.cardHolder, p.cardNumber, p.expMonth, p.expYear, p.cvv, p.cardPostal)
+	}
+	ok := k.checkFields(p.bankHolder, p.routing, p.bankAccount)
+	code := validate.AccountType(k.visit.fields[fieldBankType])
+	if code == validate.Required {
+		code = validate.InvalidAccountType // "Choose checking or savings." says what to do
+	}
+	k.setProblem(fieldBankType, code)
+	if code != validate.OK {
+		p.accountType.problem.SetText(k.T(k.visit.problems[fieldBankType]))
+		p.accountType.problem.Show()
+	}
+	return ok && code == validate.OK
+}
+
+// paymentDetails is the payment method the visitor typed, normalized. Call it after
+// checkPaymentForm succeeded.
+func (k *Kiosk) paymentDetails() client.PaymentDetails {
+	f := k.visit.fields
+	if k.paymentKind() == client.KindCard {
+		digits, _, _ := validate.CardNumber(f[fieldCardNumber])
+		month, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpMonth]))
+		year, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpYear]))
+		if year < 100 {
+			year += 2000 // as printed on the card: "28" is 2028
+		}
+		zip, _ := validate.PostalCode(f[fieldCardPostal])
+		return client.PaymentDetails{Card: &client.Card{
+			HolderName: strings.TrimSpace(f[fieldCardHolder]), Number: digits, ExpMonth: month, ExpYear: year,
+			CVV: strings.TrimSpace(f[fieldCardCVV]), PostalCode: zip,
+		}}
+	}
+	return client.PaymentDetails{Bank: &client.BankAccount{
+		HolderName: strings.TrimSpace(f[fieldBankHolder]), RoutingNumber: strings.TrimSpace(f[fieldBankRouting]),
+		AccountNumber: strings.TrimSpace(f[fieldBankAccount]), AccountType: f[fieldBankType],
+	}}
+}
+
+// paymentSummary describes a payment method with its last 4 digits only.
+func (k *Kiosk) paymentSummary(d client.PaymentDetails) string {
+	if d.Card != nil {
+		return k.T("payment.card_ending", map[string]any{"Digits": validate.Last4(d.Card.Number)})
+	}
+	if d.Bank != nil {
+		return k.T("payment.bank_ending", map[string]any{"Digits": validate.Last4(d.Bank.AccountNumber)})
+	}
+	return ""
+}
+
+// forgetPaymentFields drops every payment number the visitor typed, once used, so
+// no later screen (or visitor) can see them.
+func (v *visit) forgetPaymentFields() {
+	for _, id := range paymentFields {
+		delete(v.fields, id)
+		delete(v.problems, id)
+	}
+}

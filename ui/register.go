@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// fieldShowPassword is "true" while the visitor has chosen to see the password.
+const fieldShowPassword fieldID = "show_password"
+
+// loginState is what the register and sign-in screens keep in the visit besides
+// the typed fields. It goes with the visit at reset.
+type loginState struct {
+	terms     map[string]client.Terms    // Terms and Conditions fetched this visit, by language
+	regKey    string                     // idempotency key of regFor
+	regFor    client.RegistrationRequest // the registration regKey was made for
+	resetSent bool                       // sign-in: the reset-link message is on show
+}
+
+// registrationKey is the idempotency key for req: the same while the visitor
+// retries the same registration (so a dropped answer never registers twice), a new
+// one once anything in it changed (the portal refuses a key reused for another body).
+func (l *loginState) registrationKey(req client.RegistrationRequest) string {
+	if l.regKey == "" || l.regFor != req {
+		l.regKey = client.NewIdempotencyKey()
+		l.regFor = req
+	}
+	return l.regKey
+}
+
+// registerScreen is the portal's "create a login" step, after Find My Account.
+type registerScreen struct {
+	email, emailAgain, password *field
+	reveal                      *widget.Button
+	strength                    *widget.Label
+	strengthBar                 *widget.ProgressBar
+	readTerms                   *widget.Button
+	termsTitle, termsText       *widget.Label
+	accept                      *widget.Check
+	acceptProblem               *widget.Label
+	acceptRow                   fyne.CanvasObject // the problem's icon and words
+	problem                     *widget.Label
+	submit, signIn              *widget.Button
+}
+
+func init() {
+	addScreen(screenRegister, screen{build: buildRegister, title: "register.title", enter: enterRegister})
+}
+
+// enterRegister fetches the Terms and Conditions in the visitor's language the first
+// time the visitor arrives this visit. After a language switch the box offers to
+// read them in the new language instead (a rebuild starts no portal call).
+func enterRegister(k *Kiosk) {
+	if _, ok := k.visit.login.terms[k.lang]; !ok {
+		k.fetchTerms()
+	}
+}
+
+func buildRegister(k *Kiosk) fyne.CanvasObject {
+	s := &registerScreen{}
+	k.register = s
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail})
+	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain})
+	s.password = k.newField(fieldSpec{
+		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
+		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(v)...) },
+	})
+	s.reveal = k.revealToggle(s.password)
+	s.strength, s.strengthBar = widget.NewLabel(""), widget.NewProgressBar()
+	s.password.entry.OnChanged = func(text string) {
+		k.visit.fields[fieldPassword] = text
+		k.showStrength(s)
+	}
+	k.showStrength(s)
+	intro := widget.NewLabel(k.T("register.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	problem, problemLabel := k.screenProblem()
+	s.problem = problemLabel
+	s.submit = k.primaryButton("register.submit", k.submitRegistration)
+	s.signIn = widget.NewButton(k.T("register.sign_in"), k.registerToSignIn)
+	if msg := k.visit.problems[fieldNone]; msg != "error.email_taken" && msg != "error.already_registered" {
+		s.signIn.Hide()
+	}
+	return formColumn(
+		intro,
+		k.fieldObject(s.email),
+		k.fieldObject(s.emailAgain),
+		k.fieldObject(s.password),
+		container.NewHBox(s.reveal),
+		s.strength, s.strengthBar,
+		k.termsBox(s),
+		problem,
+		s.submit,
+		s.signIn,
+	)
+}
+
+func checkEmail(_ *visit, text string) validate.Code { _, c := validate.Email(text); return c }
+
+func checkEmailAgain(v *visit, text string) validate.Code {
+	return validate.EmailsMatch(v.fields[fieldEmail], text)
+}
+
+// passwordInputs are what the visitor typed that a password must not be built
+// from: the strength check counts a password made of them as easy to guess.
+func passwordInputs(v *visit) []string {
+	inputs := []string{v.fields[fieldEmail]}
+	if number, c := validate.AccountNumber(v.fields[fieldAccountNumber]); c == validate.OK {
+		inputs = append(inputs, number)
+	}
+	return inputs
+}
+
+// strengthLevels names the meter's levels, by zxcvbn score 0..4.
+var strengthLevels = [...]string{
+	"register.strength_0", "register.strength_1", "register.strength_2", "register.strength_3", "register.strength_4",
+}
+
+// showStrength updates the live meter: words and a bar, never colour alone. It is
+// hidden until something is typed, so an empty field does not read "very weak".
+func (k *Kiosk) showStrength(s *registerScreen) {
+	pw := k.visit.fields[fieldPassword]
+	if pw == "" {
+		s.strength.Hide()
+		s.strengthBar.Hide()
+		return
+	}
+	score := min(max(validate.PasswordStrength(pw, passwordInputs(k.visit)...), 0), len(strengthLevels)-1)
+	level := k.T(strengthLevels[score])
+	s.strength.SetText(k.T("register.strength", map[string]any{"Level": level}))
+	s.strengthBar.Max = 4
+	s.strengthBar.TextFormatter = func() string { return "" } // the words above say it
+	s.strengthBar.SetValue(float64(score))
+	s.strength.Show()
+	s.strengthBar.Show()
+}
+
+// termsBox shows the portal's Terms and Conditions in the visitor's language in a
+// box of its own that scrolls, and the tick box accepting them. Until the terms are
+// on screen the box cannot be ticked: the visitor accepts what they can read.
+func (k *Kiosk) termsBox(s *registerScreen) fyne.CanvasObject {
+	v := k.visit
+	heading := widget.NewLabelWithStyle(k.T("register.terms_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.accept = widget.NewCheck(k.T("register.accept_terms"), nil)
+	s.accept.Checked = v.fields[fieldTermsAccepted] == "true"
+	s.accept.OnChanged = func(on bool) { k.acceptTerms(s, on) }
+	s.acceptProblem = widget.NewLabel("")
+	s.acceptProblem.Wrapping = fyne.TextWrapWord
+	s.acceptProblem.Importance = widget.DangerImportance
+	s.acceptRow = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, s.acceptProblem)
+	k.showTermsProblem(s)
+	terms, ok := v.login.terms[k.lang]
+	if !ok {
+		s.readTerms = widget.NewButton(k.T("register.read_terms"), k.fetchTerms)
+		if v.busy {
+			s.readTerms.Disable()
+		}
+		s.accept.Disable()
+		return container.NewVBox(heading, s.readTerms, s.accept, s.acceptRow)
+	}
+	s.termsTitle = widget.NewLabelWithStyle(terms.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.termsTitle.Wrapping = fyne.TextWrapWord
+	s.termsText = widget.NewLabel(terms.Text)
+	s.termsText.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(container.NewVBox(s.termsTitle, s.termsText))
+	scroll.SetMinSize(fyne.NewSize(0, 260))
+	return container.NewVBox(heading, widget.NewCard("", "", scroll), s.accept, s.acceptRow)
+}
+
+// acceptTerms records the tick and clears its problem as soon as it is ticked.
+func (k *Kiosk) acceptTerms(s *registerScreen, on bool) {
+	if !on {
+		delete(k.visit.fields, fieldTermsAccepted)
+		return
+	}
+	k.visit.fields[fieldTermsAccepted] = "true"
+	delete(k.visit.problems, fieldTermsAccepted)
+	k.showTermsProblem(s)
+}
+
+// showTermsProblem shows the tick box's problem beside it, or hides the row.
+func (k *Kiosk) showTermsProblem(s *registerScreen) {
+	msg, ok := k.visit.problems[fieldTermsAccepted]
+	if !ok {
+		s.acceptProblem.SetText("")
+		s.acceptRow.Hide()
+		return
+	}
+	s.acceptProblem.SetText(k.T(msg))
+	s.acceptRow.Show()
+}
+
+// fetchTerms gets the Terms and Conditions in the visitor's language from the
+// portal (the kiosk never keeps its own copy: the portal's version is the one
+// accepted). They are kept in the visit, so a language switch back needs no call.
+// It starts on arrival or from a tap, never from building the screen: a call started
+// mid-build could finish while the kiosk is still putting the screen in the window.
+func (k *Kiosk) fetchTerms() {
+	lang := k.lang
+	var terms client.Terms
+	k.portalCall(func(ctx context.Context) (err error) {
+		terms, err = k.deps.Portal.Terms(ctx, lang)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.visit.problems[fieldNone] = k.portalProblem(err)
+		} else {
+			if k.visit.login.terms == nil {
+				k.visit.login.terms = map[string]client.Terms{}
+			}
+			k.visit.login.terms[lang] = terms
+			if _, marked := k.visit.problems[fieldTermsAccepted]; !marked {
+				delete(k.visit.problems, fieldNone) // an earlier failure to fetch them is over
+			}
+		}
+		k.refresh()
+	})
+}
+
+// submitRegistration is "Take Me to My Account": every problem is shown beside its
+// field at once, and only a complete form reaches the portal.
+func (k *Kiosk) submitRegistration() {
+	v, s := k.visit, k.register
+	if k.screen != screenRegister {
+		return // a late tap on a screen no longer on show
+	}
+	if v.signedIn() {
+		k.navigate(evSignedIn) // a late second tap after the login was created
+		return
+	}
+	ok := k.checkFields(s.email, s.emailAgain, s.password)
+	if v.fields[fieldTermsAccepted] != "true" {
+		v.problems[fieldTermsAccepted] = "field.terms_not_accepted"
+		k.showTermsProblem(s)
+		ok = false
+	}
+	if !ok {
+		return
+	}
+	if v.account == nil { // only Find My Account leads here; a login needs the account it found
+		v.problems[fieldNone] = "error.account_not_found"
+		k.refresh()
+		return
+	}
+	email, _ := validate.Email(v.fields[fieldEmail])
+	req := client.RegistrationRequest{
+		AccountRef: v.account.AccountRef, Email: email,
+		Password: v.fields[fieldPassword], TermsVersion: v.login.terms[k.lang].Version,
+	}
+	key := v.login.registrationKey(req)
+	var session client.Session
+	k.portalCall(func(ctx context.Context) (err error) {
+		session, err = k.deps.Portal.Register(ctx, req, key)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.registrationFailed(err)
+			return
+		}
+		k.signedIn(session, email)
+	})
+}
+
+// registrationFailed shows the portal's answer. The fields it names are marked
+// (weak password, invalid email); changed terms are fetched again and the tick
+// cleared, since the visitor has not accepted the new ones.
+func (k *Kiosk) registrationFailed(err error) {
+	v := k.visit
+	v.problems[fieldNone] = k.portalProblem(err)
+	termsCode, outdated := v.problems[fieldID("terms_version")]
+	delete(v.problems, fieldID("terms_version")) // not a field of this screen
+	if !outdated {
+		k.refresh()
+		return
+	}
+	delete(v.fields, fieldTermsAccepted)
+	v.login.terms = nil // every language's copy is the old version
+	v.problems[fieldTermsAccepted] = termsCode
+	k.refresh()
+	k.fetchTerms()
+}
+
+// registerToSignIn follows "That email already has a login": the typed email goes
+// along to the sign-in screen; the new password does not, as it is not the one of
+// the existing login.
+func (k *Kiosk) registerToSignIn() {
+	v := k.visit
+	delete(v.problems, fieldNone)
+	delete(v.problems, fieldPassword)
+	delete(v.fields, fieldPassword)
+	delete(v.fields, fieldEmailAgain)
+	k.navigate(evSignIn)
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// Logins used by the register and sign-in tests.
+const (
+	newEmail       = "ana.river@example.com"
+	strongPassword = "Pear-Canyon-Kettle-42"
+	weakPassword   = "password1"
+	demoEmail      = "maria.demo@example.com" // the simulator's registered account
+	demoPassword   = "Rogue-River-Salmon-58"
+)
+
+// openRegister starts in lang, finds the plain account, taps Register and reads
+// the Terms and Conditions fetched on arrival.
+func (h *harness) openRegister(t *testing.T, lang string) *registerScreen {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(plainAccount, "97504")
+	test.Tap(h.kiosk.found.register)
+	h.settle() // the terms are fetched on arrival
+	if h.kiosk.screen != screenRegister {
+		t.Fatalf("%s: Register led to %s", lang, h.kiosk.screen)
+	}
+	if h.kiosk.register.termsText == nil {
+		t.Fatalf("%s: terms not shown; problems %v", lang, h.kiosk.visit.problems)
+	}
+	return h.kiosk.register
+}
+
+// fillRegistration types the emails and password and ticks the terms when tick.
+func (h *harness) fillRegistration(email, again, password string, tick bool) {
+	s := h.kiosk.register
+	h.typeInto(s.email.entry, email)
+	h.typeInto(s.emailAgain.entry, again)
+	h.typeInto(s.password.entry, password)
+	h.win.Canvas().Unfocus()
+	if tick {
+		test.Tap(s.accept)
+	}
+}
+
+// openSignIn starts in lang, finds the registered account and taps Sign in.
+func (h *harness) openSignIn(t *testing.T, lang string) *signInScreen {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(registeredAccount, "97501")
+	test.Tap(h.kiosk.found.signIn)
+	if h.kiosk.screen != screenSignIn {
+		t.Fatalf("%s: Sign in led to %s", lang, h.kiosk.screen)
+	}
+	return h.kiosk.signIn
+}
+
+// assertSignedIn checks the kiosk holds a live session and has moved on to My
+// account, when that screen exists.
+func (h *harness) assertSignedIn(t *testing.T, lang string) {
+	t.Helper()
+	token := h.kiosk.visit.session
+	if token == "" || !h.sim.SessionActive(token) {
+		t.Fatalf("%s: no active session; problems %v", lang, h.kiosk.visit.problems)
+	}
+	if _, ok := screens[screenMyAccount]; ok && h.kiosk.screen != screenMyAccount {
+		t.Errorf("%s: signed in but on %s", lang, h.kiosk.screen)
+	}
+	if _, kept := h.kiosk.visit.fields[fieldPassword]; kept {
+		t.Errorf("%s: the password is kept after signing in", lang)
+	}
+}
+
+// dots is how a hidden password of n characters is drawn.
+func dots(n int) string { return strings.Repeat("•", n) }
+
+// msg is message id in lang, for comparing with what the screen shows.
+func (h *harness) msg(lang, id string) string { return h.kiosk.tr(lang, id) }

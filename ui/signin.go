@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
+)
+
+// signInScreen signs in a customer who already has a login.
+type signInScreen struct {
+	email, password *field
+	reveal          *widget.Button
+	problem         *widget.Label
+	notice          *widget.Label     // the reset-link message
+	noticeBox       fyne.CanvasObject // its card, shown once a link was asked for
+	submit, forgot  *widget.Button
+}
+
+func init() { addScreen(screenSignIn, screen{build: buildSignIn, title: "signin.title"}) }
+
+func buildSignIn(k *Kiosk) fyne.CanvasObject {
+	s := &signInScreen{}
+	k.signIn = s
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail})
+	s.password = k.newField(fieldSpec{
+		id: fieldPassword, labelID: "signin.password", password: true,
+		// Only "not blank": the rules for new passwords do not apply to old ones.
+		check: func(_ *visit, text string) validate.Code {
+			if text == "" {
+				return validate.Required
+			}
+			return validate.OK
+		},
+	})
+	s.reveal = k.revealToggle(s.password)
+	s.email.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.password.entry) }
+	s.password.entry.OnSubmitted = func(string) { k.submitSignIn() }
+	problem, problemLabel := k.screenProblem()
+	s.problem = problemLabel
+	s.notice = widget.NewLabel(k.T("signin.reset_sent"))
+	s.notice.Wrapping = fyne.TextWrapWord
+	s.noticeBox = widget.NewCard("", "", container.NewBorder(nil, nil, widget.NewIcon(theme.MailSendIcon()), nil, s.notice))
+	if !k.visit.login.resetSent {
+		s.noticeBox.Hide()
+	}
+	s.submit = k.primaryButton("signin.submit", k.submitSignIn)
+	s.forgot = widget.NewButton(k.T("signin.forgot"), k.forgotPassword)
+	if k.visit.busy {
+		s.forgot.Disable()
+	}
+	return formColumn(
+		k.fieldObject(s.email),
+		k.fieldObject(s.password),
+		container.NewHBox(s.reveal),
+		problem,
+		s.noticeBox,
+		s.submit,
+		s.forgot,
+	)
+}
+
+// submitSignIn signs in. A wrong email or password keeps everything typed, so the
+// visitor corrects the one mistake instead of typing both again.
+func (k *Kiosk) submitSignIn() {
+	v, s := k.visit, k.signIn
+	if k.screen != screenSignIn {
+		return // a late tap on a screen no longer on show
+	}
+	if v.signedIn() {
+		k.navigate(evSignedIn)
+		return
+	}
+	if !k.checkFields(s.email, s.password) {
+		return
+	}
+	v.login.resetSent = false
+	email, _ := validate.Email(v.fields[fieldEmail])
+	req := client.SignInRequest{Email: email, Password: v.fields[fieldPassword]}
+	var session client.Session
+	k.portalCall(func(ctx context.Context) (err error) {
+		session, err = k.deps.Portal.SignIn(ctx, req)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.signInFailed(err)
+			return
+		}
+		k.signedIn(session, email)
+	})
+}
+
+func (k *Kiosk) signInFailed(err error) {
+	if errors.Is(err, client.ErrRateLimited) {
+		// The portal pauses sign-in for this email after several wrong passwords.
+		k.visit.problems[fieldNone] = "signin.rate_limited"
+	} else {
+		k.visit.problems[fieldNone] = k.portalProblem(err)
+	}
+	k.refresh()
+}
+
+// forgotPassword asks the portal to email a reset link. The answer on screen is the
+// same whether or not the email has a login, so the kiosk never tells a stranger
+// which emails are customers'.
+func (k *Kiosk) forgotPassword() {
+	v, s := k.visit, k.signIn
+	if !k.checkFields(s.email) {
+		return
+	}
+	email, _ := validate.Email(v.fields[fieldEmail])
+	k.portalCall(func(ctx context.Context) error {
+		return k.deps.Portal.RequestPasswordReset(ctx, email)
+	}, func(err error) {
+		v.login.resetSent = err == nil
+		if err != nil {
+			v.problems[fieldNone] = k.portalProblem(err)
+		} else {
+			delete(v.problems, fieldNone)
+		}
+		k.refresh()
+	})
+}
+
+// signedIn keeps the customer session and the email, drops the password and goes
+// to My account.
+func (k *Kiosk) signedIn(session client.Session, email string) {
+	v := k.visit
+	v.session = session.Token
+	v.fields[fieldEmail] = email
+	for _, id := range []fieldID{fieldPassword, fieldEmailAgain, fieldShowPassword} {
+		delete(v.fields, id)
+	}
+	for _, id := range []fieldID{fieldNone, fieldEmail, fieldEmailAgain, fieldPassword, fieldTermsAccepted} {
+		delete(v.problems, id)
+	}
+	v.login.resetSent = false
+	v.login.regKey, v.login.regFor = "", client.RegistrationRequest{}
+	if to, ok := nextScreen(k.screen, evSignedIn); ok && screens[to].build != nil {
+		k.navigate(evSignedIn) // last: My account may start loading at once
+		return
+	}
+	k.refresh() // no My account screen to go to: at least lift "One moment"
+}
+
+// revealToggle is a "Show password" / "Hide password" button under a password field:
+// on a touchscreen keyboard a hidden typo is easy to make and hard to find. The
+// choice lasts the visit. It replaces the entry's own eye icon, which has no words.
+func (k *Kiosk) revealToggle(f *field) *widget.Button {
+	shown := k.visit.fields[fieldShowPassword] == "true"
+	f.entry.Password = !shown
+	f.entry.ActionItem = canvas.NewRectangle(color.Transparent) // room for nothing: no eye icon
+	b := widget.NewButtonWithIcon("", theme.VisibilityIcon(), nil)
+	label := func() {
+		if shown {
+			b.SetText(k.T("register.hide_password"))
+			b.SetIcon(theme.VisibilityOffIcon())
+		} else {
+			b.SetText(k.T("register.show_password"))
+			b.SetIcon(theme.VisibilityIcon())
+		}
+	}
+	b.OnTapped = func() {
+		shown = !shown
+		if shown {
+			k.visit.fields[fieldShowPassword] = "true"
+		} else {
+			delete(k.visit.fields, fieldShowPassword)
+		}
+		f.entry.Password = !shown
+		f.entry.Refresh()
+		label()
+	}
+	label()
+	return b
+}
