@@ -126,6 +126,11 @@ func (k *Kiosk) createAutoPay() {
 func (k *Kiosk) autoPayCreated(result client.AutoPay) {
 	v := k.visit
 	v.autoPay = &autoPayState{result: &result}
+	if result.FirstDraftDate != nil {
+		v.record("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate})
+	} else {
+		v.record("done.autopay", nil)
+	}
 	v.forgetPaymentFields()
 	delete(v.problems, fieldNone)
 	k.refresh()

@@ -78,6 +78,7 @@ func (k *Kiosk) changeBillDelivery(call func(ctx context.Context) (client.BillDe
 		} else {
 			delete(k.visit.problems, fieldNone)
 			k.visit.details.BillDelivery = delivery
+			k.visit.record("done.ebilling_pending", map[string]any{"Email": delivery.Email})
 		}
 		k.refresh()
 	})

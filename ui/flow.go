@@ -34,7 +34,7 @@ var transitions = map[screenID]map[event]screenID{
 	screenAutoPay:   {evFinish: screenMyAccount},
 	screenEBilling:  {evFinish: screenMyAccount},
 	screenPay:       {evPaid: screenDone, evRegister: screenRegister},
-	screenDone:      {evRegister: screenRegister, evFinish: screenWelcome},
+	screenDone:      {evRegister: screenRegister},
 }
 
 // anywhere lists the events every screen accepts.

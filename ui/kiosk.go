@@ -63,6 +63,7 @@ type Kiosk struct {
 	find         *findScreen
 	found        *foundScreen
 	// Each screen adds the holder of its widgets here, one line each.
+	done      *doneScreen
 	autoPay   *autoPayScreen
 	myAccount *myAccountScreen
 	eBilling  *eBillingScreen

@@ -234,7 +234,9 @@ func (k *Kiosk) payFailed(err error) {
 func (k *Kiosk) paid(r client.Receipt) {
 	v := k.visit
 	v.pay = &payState{receipt: &r}
-	v.done = append(v.done, r.ConfirmationNumber)
+	v.record("done.paid", map[string]any{
+		"Amount": formatMoney(r.AmountCents), "Number": r.ConfirmationNumber, "Email": r.ReceiptEmail,
+	})
 	v.forgetPaymentFields()
 	delete(v.problems, fieldNone)
 	k.refresh()

@@ -59,8 +59,11 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 func assertPaid(t *testing.T, h *harness, lang, amount string) {
 	t.Helper()
 	v := h.kiosk.visit
-	if len(v.done) != 1 || !strings.Contains(h.kiosk.pay.confirmation.Text, v.done[0]) || v.done[0] == "" {
-		t.Errorf("%s: confirmation %q, done %v", lang, h.kiosk.pay.confirmation.Text, v.done)
+	if len(v.outcomes) != 1 || v.outcomes[0].messageID != "done.paid" {
+		t.Fatalf("%s: outcomes %v", lang, v.outcomes)
+	}
+	if number, _ := v.outcomes[0].data["Number"].(string); number == "" || !strings.Contains(h.kiosk.pay.confirmation.Text, number) {
+		t.Errorf("%s: confirmation %q, recorded number %q", lang, h.kiosk.pay.confirmation.Text, number)
 	}
 	if text := h.screenText(); !strings.Contains(text, amount) || !strings.Contains(text, "maria@example.com") {
 		t.Errorf("%s: receipt lacks the amount or email:\n%s", lang, text)

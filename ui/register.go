@@ -264,6 +264,7 @@ func (k *Kiosk) submitRegistration() {
 			k.registrationFailed(err)
 			return
 		}
+		k.visit.record("done.registered", map[string]any{"Email": email})
 		k.signedIn(session, email)
 	})
 }

@@ -39,8 +39,8 @@ type visit struct {
 	history []screenID // screens to go back to, most recent last
 	busy    bool       // a portal call is in flight: action buttons are disabled
 
-	pay  *payState // the one-time payment under way (pay.go)
-	done []string  // confirmation numbers of what this visit did, for the Done screen
+	pay      *payState // the one-time payment under way (pay.go)
+	outcomes []outcome // what this visit did, for the Done screen (done.go)
 }
 
 func newVisit() *visit {

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// outcome is one thing the visitor did, kept as a message ID and its data so the
+// Done screen says it in whichever language is on show.
+type outcome struct {
+	messageID string
+	data      map[string]any // a client.Date value is formatted in the visitor's language
+}
+
+// record notes an outcome once (sending the verification email twice is one outcome).
+func (v *visit) record(messageID string, data map[string]any) {
+	for _, o := range v.outcomes {
+		if o.messageID == messageID {
+			return
+		}
+	}
+	v.outcomes = append(v.outcomes, outcome{messageID: messageID, data: data})
+}
+
+// doneScreen sums up the visit: confirmation numbers, and what still needs the
+// visitor's email. Finish forgets everything and returns to the welcome screen.
+type doneScreen struct {
+	summary []*widget.Label
+	finish  *widget.Button
+}
+
+func init() {
+	addScreen(screenDone, screen{build: buildDone, title: "done.title", noBack: true})
+}
+
+func buildDone(k *Kiosk) fyne.CanvasObject {
+	s := &doneScreen{}
+	k.done = s
+	if len(k.visit.outcomes) == 0 {
+		s.summary = append(s.summary, wrappedLabel(k.T("done.nothing")))
+	}
+	for _, o := range k.visit.outcomes {
+		s.summary = append(s.summary, wrappedLabel(k.T(o.messageID, k.localize(o.data))))
+	}
+	s.finish = k.primaryButton("done.finish", k.startOver)
+	objects := []fyne.CanvasObject{wrappedLabel(k.T("done.intro"))}
+	for _, l := range s.summary {
+		objects = append(objects, guidanceCard(l))
+	}
+	objects = append(objects, wrappedLabel(k.T("done.take_care")), s.finish)
+	return formColumn(objects...)
+}
+
+// localize formats the dates of an outcome's data in the visitor's language.
+func (k *Kiosk) localize(data map[string]any) map[string]any {
+	out := make(map[string]any, len(data))
+	for key, v := range data {
+		if d, ok := v.(client.Date); ok {
+			v = k.formatDate(d)
+		}
+		out[key] = v
+	}
+	return out
+}

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// The journeys of the issue, walked end to end in both languages by tapping and
+// typing into the real widgets, against the portal simulator over HTTP.
+
+// enrolAutoPayByBank fills the AutoPay screen with a bank account and creates it.
+func (h *harness) enrolAutoPayByBank(t *testing.T) {
+	t.Helper()
+	h.fillBankInto(h.autoPayForm, "021000021")
+	test.Tap(h.kiosk.autoPay.submit)
+	test.Tap(h.kiosk.autoPay.create)
+	h.settle()
+	if h.kiosk.autoPay.confirmation == nil {
+		t.Fatalf("AutoPay not confirmed; problems %v", h.kiosk.visit.problems)
+	}
+}
+
+func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.openRegister(t, lang)
+		h.fillRegistration(newEmail, newEmail, strongPassword, true)
+		test.Tap(h.kiosk.register.submit)
+		h.settle()
+		h.assertSignedIn(t, lang)
+
+		test.Tap(h.kiosk.myAccount.setAutoPay)
+		h.enrolAutoPayByBank(t)
+		test.Tap(h.kiosk.autoPay.done)
+		h.settle()
+
+		test.Tap(h.kiosk.myAccount.setEBilling)
+		test.Tap(h.kiosk.eBilling.send)
+		h.settle()
+		test.Tap(h.kiosk.eBilling.done)
+		h.settle()
+
+		test.Tap(h.kiosk.myAccount.finish)
+		if h.kiosk.screen != screenDone {
+			t.Fatalf("%s: Finish led to %s", lang, h.kiosk.screen)
+		}
+		summary := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+		var ids []string
+		for _, o := range h.kiosk.visit.outcomes {
+			ids = append(ids, o.messageID)
+		}
+		if strings.Join(ids, " ") != "done.registered done.autopay_from done.ebilling_pending" {
+			t.Errorf("%s: outcomes %v", lang, ids)
+		}
+		for _, label := range h.kiosk.done.summary {
+			if !strings.Contains(summary, label.Text) || strings.Contains(label.Text, "<no value>") {
+				t.Errorf("%s: summary line %q not shown whole", lang, label.Text)
+			}
+		}
+		if !strings.Contains(summary, newEmail) {
+			t.Errorf("%s: Done screen does not say which email needs the link:\n%s", lang, summary)
+		}
+		assertTextsFromCatalog(t, h, newEmail)
+		stats := h.sim.Stats()
+		if stats.Registrations != 1 || stats.AutoPayEnrollments != 1 || stats.BillDeliveryChanges != 1 {
+			t.Errorf("%s: simulator counts %+v", lang, stats)
+		}
+		token := h.kiosk.visit.session
+		test.Tap(h.kiosk.done.finish)
+		h.settle()
+		if h.kiosk.screen != screenWelcome || h.sim.SessionActive(token) {
+			t.Errorf("%s: Finish left screen %s, session active %v", lang, h.kiosk.screen, h.sim.SessionActive(token))
+		}
+	}
+}
+
+func TestJourneyLegacyAccountGuidanceThenRegisterAndAutoPay(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.startIn(lang)
+		h.findAccount(legacyAccount, "97501")
+		guidance := h.kiosk.found.guidance
+		if len(guidance) == 0 || guidance[0].Text != h.msg(lang, "found.legacy_both") {
+			t.Fatalf("%s: legacy guidance missing: %v", lang, guidance)
+		}
+		test.Tap(h.kiosk.found.register)
+		h.settle()
+		h.fillRegistration(newEmail, newEmail, strongPassword, true)
+		test.Tap(h.kiosk.register.submit)
+		h.settle()
+		h.assertSignedIn(t, lang)
+		reminders := h.kiosk.myAccount.reminders
+		if len(reminders) != 2 {
+			t.Errorf("%s: My account should remind of both old-portal settings: %d reminders", lang, len(reminders))
+		}
+		test.Tap(h.kiosk.myAccount.setAutoPay)
+		h.enrolAutoPayByBank(t)
+		// Found → Register → My account → AutoPay (form, review, confirmation): 4 screens.
+		history := h.kiosk.visit.history
+		if got := len(history) - slices.Index(history, screenFound) + 1; got != 4 || h.kiosk.screen != screenAutoPay {
+			t.Errorf("%s: %d screens from Account found to AutoPay confirmed, want 4; history %v", lang, got, history)
+		}
+	}
+}
+
+func TestJourneySignInThenAutoPayByCard(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		s := h.openSignIn(t, lang)
+		h.typeInto(s.email.entry, demoEmail)
+		h.typeInto(s.password.entry, demoPassword)
+		test.Tap(s.submit)
+		h.settle()
+		h.assertSignedIn(t, lang)
+		test.Tap(h.kiosk.myAccount.setAutoPay)
+		h.fillCardInto(h.autoPayForm)
+		test.Tap(h.kiosk.autoPay.submit)
+		test.Tap(h.kiosk.autoPay.create)
+		h.settle()
+		if h.kiosk.autoPay.confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {
+			t.Fatalf("%s: card AutoPay failed; problems %v", lang, h.kiosk.visit.problems)
+		}
+		assertTextsFromCatalog(t, h)
+	}
+}
+
+func TestEBillingVerificationLinkCompletesIt(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "en")
+	test.Tap(h.kiosk.myAccount.setEBilling)
+	test.Tap(h.kiosk.eBilling.send)
+	h.settle()
+	outbox := h.sim.Outbox()
+	resp, err := http.Get(outbox[len(outbox)-1].Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	test.Tap(h.kiosk.eBilling.done)
+	h.settle()
+	if got := h.kiosk.myAccount.eBilling.Text; got != h.msg("en", "myaccount.ebilling_on")[:len("Bill delivery: email to ")]+demoEmail+"." {
+		t.Errorf("after the link: %q", got)
+	}
+}
