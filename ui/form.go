@@ -44,6 +44,9 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.problem.Importance = widget.DangerImportance
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	k.showProblem(f)
+	if k.firstEntry == nil {
+		k.firstEntry = f.entry
+	}
 	return f
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,7 +82,9 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	case *widget.Button:
 		return w.Text, true
 	case *widget.Entry:
-		return w.Text, true
+		return shownEntryText(w), true
+	case *kioskEntry:
+		return shownEntryText(&w.Entry), true
 	case *widget.Check:
 		return w.Text, true
 	case *widget.Hyperlink:
@@ -130,4 +133,13 @@ func (h *harness) switchLanguage() { test.Tap(h.kiosk.chrome.language) }
 
 func dateOf(y int, m time.Month, d int) client.Date {
 	return client.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// shownEntryText is what an entry draws: its text, or a dot a character for a
+// hidden password.
+func shownEntryText(e *widget.Entry) string {
+	if e.Password {
+		return strings.Repeat("•", len([]rune(e.Text)))
+	}
+	return e.Text
 }

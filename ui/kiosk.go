@@ -57,6 +57,8 @@ type Kiosk struct {
 	visit    *visit
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 
+	firstEntry fyne.Focusable // the first field of the screen being built: focused on show
+
 	chrome       *chrome
 	welcome      *welcomeScreen
 	outOfService *outOfServiceScreen
@@ -128,7 +130,12 @@ func (k *Kiosk) setLanguage(lang string) {
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
 	k.screen = id
+	k.firstEntry = nil
 	k.win.SetContent(k.frame(id, screens[id].build(k)))
+	if k.firstEntry != nil && !k.visit.busy {
+		// The visitor can type at once, without first finding and touching a field.
+		k.win.Canvas().Focus(k.firstEntry)
+	}
 }
 
 // refresh rebuilds the screen on show from the visit.
