@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -24,17 +25,31 @@ type harness struct {
 
 func newHarness(t *testing.T, mode Mode) *harness {
 	t.Helper()
+	return newHarnessWith(t, harnessOptions{mode: mode})
+}
+
+// harnessOptions vary the kiosk under test; the zero value is a live kiosk with the
+// default settings, the real clock and the default logger.
+type harnessOptions struct {
+	mode      Mode
+	settings  Settings
+	clientLog *slog.Logger     // the portal client's logger
+	now       func() time.Time // the clock of the kiosk and the simulator
+}
+
+func newHarnessWith(t *testing.T, o harnessOptions) *harness {
+	t.Helper()
 	test.NewTempApp(t)
-	sim := portalsim.New(portalsim.Options{})
+	sim := portalsim.New(portalsim.Options{Now: o.now})
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey})
+	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: o.clientLog})
 	if err != nil {
 		t.Fatal(err)
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: mode})
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Now: o.now})
 	if err != nil {
 		t.Fatal(err)
 	}

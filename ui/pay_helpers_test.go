@@ -3,15 +3,12 @@ package ui
 import (
 	"context"
 	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
 // Payment details the simulator accepts (and one it does not).
@@ -31,21 +28,7 @@ func newPayHarness(t *testing.T, cardEntry string) *harness {
 // newPayHarnessLogged also gives the portal client a logger (nil: the default).
 func newPayHarnessLogged(t *testing.T, cardEntry string, log *slog.Logger) *harness {
 	t.Helper()
-	test.NewTempApp(t)
-	sim := portalsim.New(portalsim.Options{})
-	srv := httptest.NewServer(sim)
-	t.Cleanup(srv.Close)
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewTempWindow(t, nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: ModeLive, Settings: Settings{CardEntry: cardEntry}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &harness{kiosk: k, win: win, sim: sim}
+	return newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntry}, clientLog: log})
 }
 
 // goToPay starts in lang, finds the legacy account and taps Pay now.
