@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image/color"
+
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -15,6 +18,11 @@ type kioskEntry struct {
 func newKioskEntry(password bool) *kioskEntry {
 	e := &kioskEntry{}
 	e.Password = password
+	if password {
+		// Set before the first render, which would otherwise add Fyne's word-less eye
+		// icon; the screens put a "Show password" button with words under the field.
+		e.ActionItem = canvas.NewRectangle(color.Transparent)
+	}
 	e.ExtendBaseWidget(e)
 	return e
 }

@@ -3,10 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
-	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -157,7 +155,6 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 func (k *Kiosk) revealToggle(f *field) *widget.Button {
 	shown := k.visit.fields[fieldShowPassword] == "true"
 	f.entry.Password = !shown
-	f.entry.ActionItem = canvas.NewRectangle(color.Transparent) // room for nothing: no eye icon
 	b := widget.NewButtonWithIcon("", theme.VisibilityIcon(), nil)
 	label := func() {
 		if shown {
