@@ -52,7 +52,10 @@ func (k *Kiosk) portalProblem(err error) string {
 		return "error.already_registered"
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeBadCredentials:
 		return "error.bad_credentials"
-	case errors.Is(err, client.ErrNotFound):
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeSessionInvalid:
+		k.visit.session = "" // expired or revoked: no retry can use it again
+		return "error.session_expired"
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeAccountNotFound:
 		return "error.account_not_found"
 	case errors.Is(err, client.ErrRateLimited):
 		return "error.rate_limited"
@@ -63,4 +66,15 @@ func (k *Kiosk) portalProblem(err error) string {
 		return "error.check_fields"
 	}
 	return "error.unavailable"
+}
+
+// showResult puts the outcome of a portal call on the screen: the problem it
+// reported, or none, then rebuilds the screen from the visit.
+func (k *Kiosk) showResult(err error) {
+	if err != nil {
+		k.visit.problems[fieldNone] = k.portalProblem(err)
+	} else {
+		delete(k.visit.problems, fieldNone)
+	}
+	k.refresh()
 }

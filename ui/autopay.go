@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -114,8 +115,11 @@ func (k *Kiosk) createAutoPay() {
 	}, func(err error) {
 		st.methodID = methodID
 		if err != nil {
-			k.visit.problems[fieldNone] = k.portalProblem(err)
-			k.refresh()
+			var apiErr *client.APIError
+			if errors.As(err, &apiErr) && len(apiErr.Fields) > 0 {
+				st.reviewing = false // the fields the portal named are on the form
+			}
+			k.showResult(err)
 			return
 		}
 		k.autoPayCreated(result)

@@ -73,13 +73,10 @@ func (k *Kiosk) changeBillDelivery(call func(ctx context.Context) (client.BillDe
 		delivery, err = call(ctx)
 		return err
 	}, func(err error) {
-		if err != nil {
-			k.visit.problems[fieldNone] = k.portalProblem(err)
-		} else {
-			delete(k.visit.problems, fieldNone)
+		if err == nil {
 			k.visit.details.BillDelivery = delivery
 			k.visit.record("done.ebilling_pending", map[string]any{"Email": delivery.Email})
 		}
-		k.refresh()
+		k.showResult(err)
 	})
 }

@@ -59,11 +59,9 @@ func (k *Kiosk) findAccount() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			k.visit.problems[fieldNone] = k.portalProblem(err)
-			k.refresh()
+			k.showResult(err)
 			return
 		}
-		delete(k.visit.problems, fieldNone)
 		k.visit.account = &found
 		k.navigate(evAccountFound)
 	})

@@ -15,6 +15,7 @@ const (
 	evPayNow         event = "pay_now"
 	evPaid           event = "paid"
 	evFinish         event = "finish"
+	evMyAccount      event = "my_account"
 	evHelp           event = "help"
 	evNoEmail        event = "no_email"
 )
@@ -33,7 +34,7 @@ var transitions = map[screenID]map[event]screenID{
 	screenMyAccount: {evAutoPay: screenAutoPay, evEBilling: screenEBilling, evPayNow: screenPay, evFinish: screenDone},
 	screenAutoPay:   {evFinish: screenMyAccount},
 	screenEBilling:  {evFinish: screenMyAccount},
-	screenPay:       {evPaid: screenDone, evRegister: screenRegister},
+	screenPay:       {evPaid: screenDone, evRegister: screenRegister, evSignIn: screenSignIn, evMyAccount: screenMyAccount},
 	screenDone:      {evRegister: screenRegister},
 }
 

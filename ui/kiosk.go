@@ -159,8 +159,10 @@ func (k *Kiosk) navigate(ev event) {
 	k.arrive(to)
 }
 
-// arrive shows screen id and runs its enter hook.
+// arrive shows screen id and runs its enter hook. A problem the portal reported
+// belongs to the screen it happened on, so it is dropped on the way.
 func (k *Kiosk) arrive(id screenID) {
+	delete(k.visit.problems, fieldNone)
 	k.show(id)
 	if enter := screens[id].enter; enter != nil {
 		enter(k)

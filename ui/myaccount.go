@@ -78,13 +78,10 @@ func (k *Kiosk) loadAccountDetails() {
 		details, err = k.deps.Portal.Account(ctx, k.visit.session)
 		return err
 	}, func(err error) {
-		if err != nil {
-			k.visit.problems[fieldNone] = k.portalProblem(err)
-		} else {
-			delete(k.visit.problems, fieldNone)
+		if err == nil {
 			k.visit.details = &details
 		}
-		k.refresh()
+		k.showResult(err)
 	})
 }
 

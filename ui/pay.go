@@ -243,6 +243,22 @@ func (k *Kiosk) paid(r client.Receipt) {
 }
 
 // payReceiptView is the last step: the confirmation, and an offer to register.
+// afterPaymentOffer is what the receipt offers next, so AutoPay or e-billing is one
+// step away: set them up when signed in, sign in when the account has a login,
+// register when it has none.
+func (k *Kiosk) afterPaymentOffer() (offerID, buttonID string, ev event) {
+	a := k.visit.account
+	switch {
+	case k.visit.signedIn():
+		return "pay.myaccount_offer", "pay.myaccount", evMyAccount
+	case a == nil:
+		return "", "", ""
+	case a.Registered:
+		return "pay.signin_offer", "found.sign_in", evSignIn
+	}
+	return "pay.register_offer", "pay.register", evRegister
+}
+
 func (k *Kiosk) payReceiptView(s *payScreen, r *client.Receipt) fyne.CanvasObject {
 	thanks := widget.NewLabelWithStyle(k.T("pay.paid"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	thanks.Wrapping = fyne.TextWrapWord
@@ -257,14 +273,10 @@ func (k *Kiosk) payReceiptView(s *payScreen, r *client.Receipt) fyne.CanvasObjec
 		label.Wrapping = fyne.TextWrapWord
 		lines = append(lines, label)
 	}
-	s.register = widget.NewButton(k.T("pay.register"), func() { k.navigate(evRegister) })
-	if a := k.visit.account; a != nil && !a.Registered {
-		offer := widget.NewLabel(k.T("pay.register_offer"))
-		offer.Wrapping = fyne.TextWrapWord
+	if offerID, buttonID, ev := k.afterPaymentOffer(); offerID != "" {
+		s.register = widget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
 		s.register.Importance = widget.HighImportance
-		lines = append(lines, guidanceCard(offer), s.register)
-	} else {
-		s.register.Hide()
+		lines = append(lines, guidanceCard(wrappedLabel(k.T(offerID))), s.register)
 	}
 	s.finish = widget.NewButton(k.T("pay.finish"), func() { k.navigate(evPaid) })
 	return formColumn(append(lines, s.finish)...)

@@ -24,6 +24,19 @@ type loginState struct {
 	resetSent bool                       // sign-in: the reset-link message is on show
 }
 
+// termsVersion is the version of the terms the visitor read: in lang when fetched,
+// otherwise in the language they read them in before switching (the portal versions
+// both translations together).
+func (l *loginState) termsVersion(lang string) string {
+	if t, ok := l.terms[lang]; ok {
+		return t.Version
+	}
+	for _, t := range l.terms {
+		return t.Version
+	}
+	return ""
+}
+
 // registrationKey is the idempotency key for req: the same while the visitor
 // retries the same registration (so a dropped answer never registers twice), a new
 // one once anything in it changed (the portal refuses a key reused for another body).
@@ -252,7 +265,7 @@ func (k *Kiosk) submitRegistration() {
 	email, _ := validate.Email(v.fields[fieldEmail])
 	req := client.RegistrationRequest{
 		AccountRef: v.account.AccountRef, Email: email,
-		Password: v.fields[fieldPassword], TermsVersion: v.login.terms[k.lang].Version,
+		Password: v.fields[fieldPassword], TermsVersion: v.login.termsVersion(k.lang),
 	}
 	key := v.login.registrationKey(req)
 	var session client.Session

@@ -78,11 +78,19 @@ func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
 	if s.noBack {
 		c.back.Hide()
 	}
+	if k.visit.busy {
+		// Leaving mid-call would strand its answer (a login on a screen that no longer
+		// offers it); Start over stays, since a reset cancels the call.
+		c.back.Disable()
+	}
 	c.title = widget.NewLabelWithStyle(k.T(s.title), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	other := k.otherLanguage()
 	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	c.help = widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) })
+	if k.visit.busy {
+		c.help.Disable()
+	}
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)
 	return container.NewPadded(container.NewBorder(nil, widget.NewSeparator(), c.back, right, c.title))

@@ -142,11 +142,7 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 	}
 	v.login.resetSent = false
 	v.login.regKey, v.login.regFor = "", client.RegistrationRequest{}
-	if to, ok := nextScreen(k.screen, evSignedIn); ok && screens[to].build != nil {
-		k.navigate(evSignedIn) // last: My account may start loading at once
-		return
-	}
-	k.refresh() // no My account screen to go to: at least lift "One moment"
+	k.navigate(evSignedIn) // last: My account starts loading at once
 }
 
 // revealToggle is a "Show password" / "Hide password" button under a password field:

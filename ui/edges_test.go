@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// Edges a visitor can reach by wandering: language switches mid-form, Back after a
+// failure, paying after registering, a sign-in that expired.
+
+func TestRegisterAfterSwitchingLanguageOnceTheBoxIsTicked(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.openRegister(t, "en")
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+	h.switchLanguage()
+	test.Tap(h.kiosk.register.submit)
+	h.settle()
+	h.assertSignedIn(t, "es")
+}
+
+func TestAProblemStaysOnTheScreenItHappenedOn(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	s := h.openSignIn(t, "en")
+	h.typeInto(s.email.entry, demoEmail)
+	h.typeInto(s.password.entry, "Wrong-Horse-Battery-9")
+	test.Tap(s.submit)
+	h.settle()
+	if !h.kiosk.signIn.problem.Visible() {
+		t.Fatal("no problem shown for a wrong password")
+	}
+	test.Tap(h.kiosk.chrome.back)
+	test.Tap(h.kiosk.found.payNow)
+	if text := h.screenText(); strings.Contains(text, h.msg("en", "error.bad_credentials")) {
+		t.Errorf("the sign-in problem followed the visitor to the payment form:\n%s", text)
+	}
+}
+
+func TestPayingAfterRegisteringOffersAutoPayNotRegistration(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.openRegister(t, "es")
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+	test.Tap(h.kiosk.register.submit)
+	h.settle()
+	h.assertSignedIn(t, "es")
+	test.Tap(h.kiosk.myAccount.payNow)
+	if got := h.kiosk.pay.email.entry.Text; got != newEmail {
+		t.Errorf("the login's email is not offered for the receipt: %q", got)
+	}
+	h.typeInto(h.kiosk.pay.emailAgain.entry, newEmail)
+	h.fillBank(goodRouting)
+	h.reviewAndPay(t)
+	if h.sim.Stats().Payments != 1 || h.kiosk.pay.register == nil {
+		t.Fatalf("payment or offer missing; problems %v", h.kiosk.visit.problems)
+	}
+	if got := h.kiosk.pay.register.Text; got != h.msg("es", "pay.myaccount") {
+		t.Errorf("after registering, the receipt offers %q", got)
+	}
+	test.Tap(h.kiosk.pay.register)
+	h.settle()
+	if h.kiosk.screen != screenMyAccount {
+		t.Errorf("the offer led to %s", h.kiosk.screen)
+	}
+}
+
+func TestARegisteredAccountPayingWithoutSigningInIsOfferedSignIn(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.findAccount(registeredAccount, "97501")
+	test.Tap(h.kiosk.found.payNow)
+	h.fillEmails(demoEmail, demoEmail)
+	h.fillBank(goodRouting)
+	h.reviewAndPay(t)
+	test.Tap(h.kiosk.pay.register)
+	if h.kiosk.screen != screenSignIn {
+		t.Errorf("the offer led to %s, want sign in", h.kiosk.screen)
+	}
+}
+
+func TestAnEndedSignInSaysSoNotPortalDown(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "en")
+	if err := h.kiosk.deps.Portal.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(h.kiosk.myAccount.setEBilling)
+	test.Tap(h.kiosk.eBilling.send)
+	h.settle()
+	if got := h.kiosk.eBilling.problem.Text; got != h.msg("en", "error.session_expired") {
+		t.Errorf("an ended session reads %q", got)
+	}
+	if h.kiosk.visit.session != "" {
+		t.Error("the dead session token is kept")
+	}
+}
+
+func TestBackAndHelpWaitForACallInFlight(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.kiosk.visit.busy = true // as portalCall sets it while a call is in flight
+	h.kiosk.refresh()
+	if !h.kiosk.chrome.back.Disabled() || !h.kiosk.chrome.help.Disabled() || h.kiosk.chrome.startOver.Disabled() {
+		t.Error("mid-call, Back and Questions? must wait and Start over must not")
+	}
+}
