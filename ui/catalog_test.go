@@ -69,12 +69,12 @@ func TestEveryMessageTheCodeUsesExists(t *testing.T) {
 	}
 }
 
-// catalogPatterns matches any message of any catalog, template fields filled with
-// anything.
-func catalogPatterns(t *testing.T, k *Kiosk) []*regexp.Regexp {
+// catalogPatterns matches any message of the catalogs of langs, template fields
+// filled with anything.
+func catalogPatterns(t *testing.T, k *Kiosk, langs []string) []*regexp.Regexp {
 	var patterns []*regexp.Regexp
 	field := regexp.MustCompile(`\\\{\\\{\\\.[A-Za-z]+\\\}\\\}`)
-	for _, lang := range translations.Languages {
+	for _, lang := range langs {
 		messages, err := messageIDs(lang)
 		if err != nil {
 			t.Fatal(err)
@@ -88,11 +88,19 @@ func catalogPatterns(t *testing.T, k *Kiosk) []*regexp.Regexp {
 	return patterns
 }
 
-// assertTextsFromCatalog checks every text on the window is a catalog message or
-// something the visitor typed.
+// assertTextsFromCatalog checks every text on the window is a message of the
+// visitor's language (of every language on the screens before one is chosen), a
+// language's own name on the language switch, or something the visitor typed.
 func assertTextsFromCatalog(t *testing.T, h *harness, typed ...string) {
 	t.Helper()
-	patterns := catalogPatterns(t, h.kiosk)
+	langs := []string{h.kiosk.lang}
+	if screens[h.kiosk.screen].bare {
+		langs = translations.Languages
+	}
+	patterns := catalogPatterns(t, h.kiosk, langs)
+	for _, lang := range translations.Languages {
+		typed = append(typed, h.kiosk.tr(lang, "language.name"))
+	}
 	for _, text := range visibleTexts(h.win.Canvas()) {
 		if slices.Contains(typed, text) || slices.ContainsFunc(patterns, func(p *regexp.Regexp) bool { return p.MatchString(text) }) {
 			continue

@@ -25,12 +25,15 @@ func buildFind(k *Kiosk) fyne.CanvasObject {
 	k.find = s
 	s.accountNumber = k.newField(fieldSpec{
 		id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
+		// The portal's blank form shows "A0000000-0000000"; bills print digits only
+		// (the FAQ's own example is 00065821-0672430), so the kiosk shows the digits
+		// rather than send visitors hunting for a letter their bill does not have.
 		placeholder: "00000000-0000000",
-		check:       func(_ *visit, text string) validate.Code { _, c := validate.AccountNumber(text); return c },
+		check:       checkAccountNumber,
 	})
 	s.postalCode = k.newField(fieldSpec{
 		id: fieldPostalCode, labelID: "find.postal_code", placeholder: "97501",
-		check: func(_ *visit, text string) validate.Code { _, c := validate.PostalCode(text); return c },
+		check: checkPostalCode,
 	})
 	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
 	s.postalCode.entry.OnSubmitted = func(string) { k.findAccount() }

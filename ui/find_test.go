@@ -25,21 +25,23 @@ func TestFindAccountTypedWithoutTheHyphen(t *testing.T) {
 }
 
 func TestWrongZIPSaysSoAndKeepsTheInput(t *testing.T) {
-	h := newHarness(t, ModeLive)
-	h.startIn("es")
-	h.findAccount(plainAccount, "97501")
-	s := h.kiosk.find
-	if h.kiosk.screen != screenFind {
-		t.Fatalf("moved on to %s with a wrong ZIP", h.kiosk.screen)
-	}
-	if !strings.Contains(s.problem.Text, "No encontramos esa cuenta") || !s.problem.Visible() {
-		t.Errorf("problem shown: %q", s.problem.Text)
-	}
-	if s.accountNumber.entry.Text != plainAccount || s.postalCode.entry.Text != "97501" {
-		t.Errorf("typed input lost: %q %q", s.accountNumber.entry.Text, s.postalCode.entry.Text)
-	}
-	if s.submit.Disabled() {
-		t.Error("Find My Account stays disabled after the answer")
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.startIn(lang)
+		h.findAccount(plainAccount, "97501")
+		s := h.kiosk.find
+		if h.kiosk.screen != screenFind {
+			t.Fatalf("%s: moved on to %s with a wrong ZIP", lang, h.kiosk.screen)
+		}
+		if s.problem.Text != h.msg(lang, "error.account_not_found") || !s.problem.Visible() {
+			t.Errorf("%s: problem shown: %q", lang, s.problem.Text)
+		}
+		if s.accountNumber.entry.Text != plainAccount || s.postalCode.entry.Text != "97501" {
+			t.Errorf("%s: typed input lost: %q %q", lang, s.accountNumber.entry.Text, s.postalCode.entry.Text)
+		}
+		if s.submit.Disabled() {
+			t.Errorf("%s: Find My Account stays disabled after the answer", lang)
+		}
 	}
 }
 
@@ -70,18 +72,20 @@ func TestMalformedNumberIsCaughtBesideTheField(t *testing.T) {
 }
 
 func TestPortalDownGivesThePhoneNumber(t *testing.T) {
-	h := newHarness(t, ModeLive)
-	h.sim.SetFault("POST /accounts/lookup", portalsim.Fault{Status: 503})
-	h.startIn("en")
-	h.findAccount(plainAccount, "97504")
-	if got := h.kiosk.find.problem.Text; !strings.Contains(got, "541-774-2430") {
-		t.Errorf("portal down message lacks the phone: %q", got)
-	}
-	h.sim.ClearFaults()
-	test.Tap(h.kiosk.find.submit)
-	h.settle()
-	if h.kiosk.screen != screenFound {
-		t.Errorf("a retry after the portal came back did not succeed: %s", h.kiosk.screen)
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.sim.SetFault("POST /accounts/lookup", portalsim.Fault{Status: 503})
+		h.startIn(lang)
+		h.findAccount(plainAccount, "97504")
+		if got := h.kiosk.find.problem.Text; got != h.kiosk.tr(lang, "error.unavailable") || !strings.Contains(got, "541-774-2430") {
+			t.Errorf("%s: portal down message: %q", lang, got)
+		}
+		h.sim.ClearFaults()
+		test.Tap(h.kiosk.find.submit)
+		h.settle()
+		if h.kiosk.screen != screenFound {
+			t.Errorf("%s: a retry after the portal came back did not succeed: %s", lang, h.kiosk.screen)
+		}
 	}
 }
 

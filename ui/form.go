@@ -17,6 +17,7 @@ type fieldSpec struct {
 	placeholder string // a format example, not words (so it needs no translation)
 	password    bool
 	check       func(v *visit, text string) validate.Code
+	blankID     string // message ID for a blank field, when it has words of its own
 }
 
 // field is a labelled entry bound to one of the visit's fields, with its problem
@@ -71,6 +72,9 @@ func (k *Kiosk) checkField(f *field) bool {
 		code = f.spec.check(k.visit, k.visit.fields[f.spec.id])
 	}
 	k.setProblem(f.spec.id, code)
+	if code == validate.Required && f.spec.blankID != "" {
+		k.visit.problems[f.spec.id] = f.spec.blankID
+	}
 	k.showProblem(f)
 	return code == validate.OK
 }

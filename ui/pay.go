@@ -65,13 +65,13 @@ func buildPay(k *Kiosk) fyne.CanvasObject {
 func (k *Kiosk) payFormView(s *payScreen) fyne.CanvasObject {
 	k.prefillAmount()
 	s.accountNumber = k.newField(fieldSpec{id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
-		check: func(_ *visit, text string) validate.Code { _, c := validate.AccountNumber(text); return c }})
+		check: checkAccountNumber})
 	s.postalCode = k.newField(fieldSpec{id: fieldPostalCode, labelID: "find.postal_code",
-		check: func(_ *visit, text string) validate.Code { _, c := validate.PostalCode(text); return c }})
+		check: checkPostalCode})
 	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "pay.email", hintID: "pay.email_hint",
-		check: func(_ *visit, text string) validate.Code { _, c := validate.Email(text); return c }})
+		check: checkEmail, blankID: emailBlankID})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
-		check: func(v *visit, text string) validate.Code { return validate.EmailsMatch(v.fields[fieldEmail], text) }})
+		check: checkEmailAgain, blankID: emailBlankID})
 	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: checkAmount})
 	s.method = k.newPaymentForm()
 	problem, label := k.screenProblem()
@@ -111,7 +111,6 @@ func (k *Kiosk) continueToPayment() {
 	s := k.pay
 	ok := k.checkFields(s.accountNumber, s.postalCode, s.email, s.emailAgain, s.amount)
 	ok = k.checkPaymentForm(s.method) && ok
-	k.portalEmailWords(s.email, s.emailAgain)
 	if !ok {
 		return
 	}
@@ -126,16 +125,6 @@ func (k *Kiosk) continueToPayment() {
 	}
 	st.req, st.reviewing = req, true
 	k.refresh()
-}
-
-// portalEmailWords uses the portal's own words for a blank email.
-func (k *Kiosk) portalEmailWords(fields ...*field) {
-	for _, f := range fields {
-		if k.visit.problems[f.spec.id] == "field."+string(validate.Required) {
-			k.visit.problems[f.spec.id] = "pay.email_blank"
-			k.showProblem(f)
-		}
-	}
 }
 
 // paymentRequest is the payment the visitor typed, normalized. Call it once every

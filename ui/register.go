@@ -79,8 +79,8 @@ func enterRegister(k *Kiosk) {
 func buildRegister(k *Kiosk) fyne.CanvasObject {
 	s := &registerScreen{}
 	k.register = s
-	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail})
-	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain})
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID})
+	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
 		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(v)...) },
@@ -113,12 +113,6 @@ func buildRegister(k *Kiosk) fyne.CanvasObject {
 		s.submit,
 		s.signIn,
 	)
-}
-
-func checkEmail(_ *visit, text string) validate.Code { _, c := validate.Email(text); return c }
-
-func checkEmailAgain(v *visit, text string) validate.Code {
-	return validate.EmailsMatch(v.fields[fieldEmail], text)
 }
 
 // passwordInputs are what the visitor typed that a password must not be built

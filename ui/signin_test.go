@@ -94,7 +94,7 @@ func TestSignInBlankFieldsNeverReachThePortal(t *testing.T) {
 	h.sim.SetFault("POST /sessions", portalsim.Fault{Status: 500})
 	test.Tap(s.submit)
 	h.settle()
-	if s.email.problem.Text != h.msg("es", "field.required") || s.password.problem.Text != h.msg("es", "field.required") {
+	if s.email.problem.Text != h.msg("es", emailBlankID) || s.password.problem.Text != h.msg("es", "field.required") {
 		t.Errorf("blank fields shown as %q / %q", s.email.problem.Text, s.password.problem.Text)
 	}
 	if s.problem.Text != "" {
