@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -160,7 +161,7 @@ func openKiosk(deps ui.Deps, fullscreen bool, logger *slog.Logger) int {
 		logger.Error("cannot build the kiosk", "err", err.Error())
 		return 1
 	}
-	stop := quitOnSignal(a)
+	stop := quitOnSignal(a, logger)
 	defer stop()
 	win.ShowAndRun()
 	return 0
@@ -180,14 +181,27 @@ func newKioskWindow(a fyne.App, fullscreen bool) fyne.Window {
 	return win
 }
 
-// quitOnSignal makes SIGINT and SIGTERM quit the app cleanly (exit status 0).
-func quitOnSignal(a fyne.App) (stop func()) {
+// quitGrace is how long a quit asked for by a signal may take before the process
+// exits anyway: a kiosk that ignores SIGTERM blocks its service manager's restart.
+const quitGrace = 3 * time.Second
+
+// quitOnSignal makes SIGINT and SIGTERM quit the app cleanly (exit status 0). The
+// kiosk keeps nothing to save, so if the UI thread does not get round to quitting
+// within quitGrace the process exits without it.
+func quitOnSignal(a fyne.App, logger *slog.Logger) (stop func()) {
 	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-ctx.Done():
 			fyne.Do(a.Quit)
+		case <-done:
+			return
+		}
+		select {
+		case <-time.After(quitGrace):
+			logger.Warn("the window did not close in time after a stop signal; exiting")
+			os.Exit(0)
 		case <-done:
 		}
 	}()

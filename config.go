@@ -34,6 +34,7 @@ type config struct {
 	WarningSeconds    int        `toml:"warning_seconds"`
 	MaxSessionMinutes int        `toml:"max_session_minutes"`
 	CardEntry         string     `toml:"card_entry"`
+	MaxPaymentDollars int64      `toml:"max_payment_dollars"`
 	WindowMode        string     `toml:"window_mode"`
 	LogLevel          string     `toml:"log_level"`
 	Utility           ui.Utility `toml:"utility"`
@@ -50,6 +51,7 @@ func defaultConfig() config {
 		WarningSeconds:    30,
 		MaxSessionMinutes: 20,
 		CardEntry:         "keyed",
+		MaxPaymentDollars: 10_000,
 		WindowMode:        "fullscreen",
 		LogLevel:          "info",
 		Utility:           ui.MedfordWater(),
@@ -106,6 +108,7 @@ func (c config) validate() error {
 		{"warning_seconds", c.WarningSeconds >= 20 && c.WarningSeconds <= 300, "must be between 20 and 300 (WCAG 2.2.1 asks for at least 20)"},
 		{"max_session_minutes", c.MaxSessionMinutes >= 5 && c.MaxSessionMinutes <= 120, "must be between 5 and 120"},
 		{"card_entry", c.CardEntry == "keyed" || c.CardEntry == "off", `must be "keyed" or "off"`},
+		{"max_payment_dollars", c.MaxPaymentDollars >= 1 && c.MaxPaymentDollars <= 10_000, "must be between 1 and 10000 (the portal's limit)"},
 		{"window_mode", c.WindowMode == "fullscreen" || c.WindowMode == "windowed", `must be "fullscreen" or "windowed"`},
 		{"log_level", validLogLevel(c.LogLevel), `must be "debug", "info", "warn" or "error"`},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
@@ -171,5 +174,6 @@ func (c config) uiSettings() ui.Settings {
 		WarningSeconds:    c.WarningSeconds,
 		MaxSessionMinutes: c.MaxSessionMinutes,
 		CardEntry:         c.CardEntry,
+		MaxPaymentCents:   c.MaxPaymentDollars * 100,
 	}
 }

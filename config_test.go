@@ -56,6 +56,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		"warning_seconds = 10":                                  `"warning_seconds"`,
 		"max_session_minutes = 0":                               `"max_session_minutes"`,
 		`card_entry = "swipe"`:                                  `"card_entry"`,
+		"max_payment_dollars = 0":                               `"max_payment_dollars"`,
 		`window_mode = "tiny"`:                                  `"window_mode"`,
 		`languages = ["en", "fr"]`:                              `"languages"`,
 		`default_language = "es"` + "\n" + `languages = ["en"]`: `"default_language"`,

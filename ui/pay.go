@@ -17,9 +17,6 @@ import (
 // portal problem with the amount shows beside it.
 const fieldPayAmount fieldID = "amount_cents"
 
-// maxPaymentCents is the most the kiosk takes in one payment ($10,000.00).
-const maxPaymentCents = 1_000_000
-
 // payState is the one-time payment of this visit: the step on show and, under
 // review, the exact request and its idempotency key.
 type payState struct {
@@ -72,7 +69,7 @@ func (k *Kiosk) payFormView(s *payScreen) fyne.CanvasObject {
 		check: checkEmail, blankID: emailBlankID})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
 		check: checkEmailAgain, blankID: emailBlankID})
-	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: checkAmount})
+	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: k.checkAmount})
 	s.method = k.newPaymentForm()
 	problem, label := k.screenProblem()
 	s.problem = label
@@ -97,12 +94,13 @@ func (k *Kiosk) prefillAmount() {
 	k.visit.fields[fieldPayAmount] = formatMoney(a.AmountDueCents)
 }
 
-func checkAmount(_ *visit, text string) validate.Code {
+// checkAmount accepts dollars and cents up to the kiosk's configured maximum.
+func (k *Kiosk) checkAmount(_ *visit, text string) validate.Code {
 	cents, c := validate.ParseAmount(text)
 	if c != validate.OK {
 		return c
 	}
-	return validate.AmountCents(cents, maxPaymentCents)
+	return validate.AmountCents(cents, k.settings.MaxPaymentCents)
 }
 
 // continueToPayment checks everything beside each field and, when all is good,

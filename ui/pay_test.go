@@ -285,3 +285,14 @@ func TestPayAccountTypeAndAmountAreChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestPayAmountAboveTheConfiguredMaximum(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{settings: Settings{MaxPaymentCents: 50_00}})
+	h.goToPay(t, "es")
+	h.kiosk.pay.amount.entry.SetText("")
+	h.typeInto(h.kiosk.pay.amount.entry, "50.01")
+	test.Tap(h.kiosk.pay.submit)
+	if got := h.kiosk.pay.amount.problem.Text; got != h.msg("es", "field.amount_too_large") {
+		t.Errorf("$50.01 against a $50.00 maximum: %q", got)
+	}
+}

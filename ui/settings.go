@@ -26,6 +26,10 @@ func MedfordWater() Utility {
 	}
 }
 
+// defaultMaxPaymentCents is the most one payment may be unless configured: $10,000.00,
+// the portal's own limit for a one-time payment.
+const defaultMaxPaymentCents = 1_000_000
+
 // Settings is what the screens need from the kiosk's configuration.
 type Settings struct {
 	Utility           Utility
@@ -35,6 +39,7 @@ type Settings struct {
 	WarningSeconds    int
 	MaxSessionMinutes int
 	CardEntry         string // "keyed" or "off"
+	MaxPaymentCents   int64  // the most one payment may be
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty.
@@ -44,6 +49,9 @@ func (s Settings) withDefaults() Settings {
 	}
 	if len(s.Languages) == 0 {
 		s.Languages = []string{"en", "es"}
+	}
+	if s.MaxPaymentCents <= 0 {
+		s.MaxPaymentCents = defaultMaxPaymentCents
 	}
 	if s.CardEntry == "" {
 		s.CardEntry = cardEntryKeyed

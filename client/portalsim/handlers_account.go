@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
@@ -35,7 +36,7 @@ func (s *Sim) handleTerms(q *request) reply {
 
 // handleLookup answers POST /accounts/lookup (Find My Account).
 func (s *Sim) handleLookup(q *request) reply {
-	if wait := s.lookupFailures.lockedFor(s.kioskKey, q.now); wait > 0 {
+	if locked, wait := s.lookupLocked(q); locked {
 		return rateLimitedReply(wait)
 	}
 	var in client.LookupRequest
@@ -50,12 +51,29 @@ func (s *Sim) handleLookup(q *request) reply {
 	if len(bad) > 0 {
 		return bad.reply()
 	}
-	a := s.accountByNumberAndZIP(number, postalCode)
+	a := s.guardedAccount(number, postalCode, q)
 	if a == nil {
-		s.lookupFailures.record(s.kioskKey, q.now)
 		return accountNotFoundReply()
 	}
 	return jsonReply(http.StatusOK, a.summary())
+}
+
+// lookupLocked reports whether the kiosk is locked out of finding accounts by
+// number and ZIP, and for how long.
+func (s *Sim) lookupLocked(q *request) (bool, time.Duration) {
+	wait := s.lookupFailures.lockedFor(s.kioskKey, q.now)
+	return wait > 0, wait
+}
+
+// guardedAccount finds the account for a number and ZIP, counting a miss against
+// the kiosk's lookup lockout. Every route that takes a number and ZIP (lookup,
+// one-time payment) goes through it, so none can be used to guess numbers.
+func (s *Sim) guardedAccount(number, postalCode string, q *request) *account {
+	a := s.accountByNumberAndZIP(number, postalCode)
+	if a == nil {
+		s.lookupFailures.record(s.kioskKey, q.now)
+	}
+	return a
 }
 
 // accountNotFoundReply is the same for a wrong ZIP and an unknown number.

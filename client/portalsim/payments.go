@@ -48,6 +48,9 @@ func checkBank(b client.BankAccount, bad fieldErrors) client.PaymentMethod {
 
 // handleOneTimePayment answers POST /one-time-payments (no sign-in needed).
 func (s *Sim) handleOneTimePayment(q *request) reply {
+	if locked, wait := s.lookupLocked(q); locked {
+		return rateLimitedReply(wait)
+	}
 	var in client.OneTimePaymentRequest
 	if !decodeBody(q.body, &in) {
 		return invalidBodyReply()
@@ -64,7 +67,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	if len(bad) > 0 {
 		return bad.reply()
 	}
-	a := s.accountByNumberAndZIP(number, postalCode)
+	a := s.guardedAccount(number, postalCode, q)
 	if a == nil {
 		return accountNotFoundReply()
 	}

@@ -146,3 +146,22 @@ func statusOf(c *http.Client, req *http.Request) int {
 	_ = resp.Body.Close()
 	return resp.StatusCode
 }
+
+// TestOneTimePaymentSharesTheLookupLockout: a payment's number and ZIP are a lookup
+// too, so guessing through payments locks the kiosk out of both routes.
+func TestOneTimePaymentSharesTheLookupLockout(t *testing.T) {
+	e := newEnv(t)
+	wrongZIP := payment(5000)
+	wrongZIP.PostalCode = "97504"
+	for i := range failureLimit {
+		e.call("POST", "/one-time-payments", wrongZIP, withIdempotencyKey(fmt.Sprint("guess-", i))).
+			wantError(t, http.StatusNotFound, client.CodeAccountNotFound)
+	}
+	e.call("POST", "/one-time-payments", payment(5000), withIdempotencyKey("right")).
+		wantError(t, http.StatusTooManyRequests, client.CodeRateLimited)
+	e.call("POST", "/accounts/lookup", client.LookupRequest{AccountNumber: legacyNumber, PostalCode: "97501"}).
+		wantError(t, http.StatusTooManyRequests, client.CodeRateLimited)
+	if got := e.sim.Stats().Payments; got != 0 {
+		t.Errorf("payments %d while locked out", got)
+	}
+}
