@@ -32,7 +32,7 @@ type doneScreen struct {
 }
 
 func init() {
-	addScreen(screenDone, screen{build: buildDone, title: "done.title", noBack: true})
+	addScreen(screenDone, screen{build: buildDone, title: "done.title"})
 }
 
 func buildDone(k *Kiosk) fyne.CanvasObject {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 
@@ -83,26 +82,35 @@ func TestJourneyLegacyAccountGuidanceThenRegisterAndAutoPay(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.startIn(lang)
 		h.findAccount(legacyAccount, "97501")
+		visited := []screenID{h.kiosk.screen}
 		guidance := h.kiosk.found.guidance
 		if len(guidance) == 0 || guidance[0].Text != h.msg(lang, "found.legacy_both") {
 			t.Fatalf("%s: legacy guidance missing: %v", lang, guidance)
 		}
 		test.Tap(h.kiosk.found.register)
 		h.settle()
+		visited = append(visited, h.kiosk.screen)
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
 		test.Tap(h.kiosk.register.submit)
 		h.settle()
 		h.assertSignedIn(t, lang)
+		visited = append(visited, h.kiosk.screen)
 		reminders := h.kiosk.myAccount.reminders
 		if len(reminders) != 2 {
 			t.Errorf("%s: My account should remind of both old-portal settings: %d reminders", lang, len(reminders))
 		}
 		test.Tap(h.kiosk.myAccount.setAutoPay)
+		visited = append(visited, h.kiosk.screen)
 		h.enrolAutoPayByBank(t)
 		// Found → Register → My account → AutoPay (form, review, confirmation): 4 screens.
-		history := h.kiosk.visit.history
-		if got := len(history) - slices.Index(history, screenFound) + 1; got != 4 || h.kiosk.screen != screenAutoPay {
-			t.Errorf("%s: %d screens from Account found to AutoPay confirmed, want 4; history %v", lang, got, history)
+		if h.kiosk.screen != screenAutoPay || len(visited) != 4 {
+			t.Errorf("%s: screens from Account found to AutoPay confirmed: %v, want 4", lang, visited)
+		}
+		test.Tap(h.kiosk.autoPay.done)
+		h.settle()
+		test.Tap(h.kiosk.chrome.back)
+		if h.kiosk.screen != screenFound || !h.kiosk.found.signIn.Visible() {
+			t.Errorf("%s: Back from My account led to %s, not the account found (now with Sign in)", lang, h.kiosk.screen)
 		}
 	}
 }

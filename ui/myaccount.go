@@ -23,7 +23,7 @@ type myAccountScreen struct {
 
 func init() {
 	addScreen(screenMyAccount, screen{
-		build: buildMyAccount, title: "myaccount.title", noBack: true,
+		build: buildMyAccount, title: "myaccount.title",
 		enter: func(k *Kiosk) { k.loadAccountDetails() },
 	})
 }

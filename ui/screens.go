@@ -36,7 +36,6 @@ type screen struct {
 	build  func(k *Kiosk) fyne.CanvasObject
 	bare   bool   // no visitor chrome (welcome, out of service)
 	title  string // message ID of the screen's title in the chrome
-	noBack bool   // the screen offers no Back (nothing sensible to return to)
 	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
 	// a language switch): the place to start loading what the screen shows.
 	enter func(k *Kiosk)
@@ -75,9 +74,6 @@ func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
 	c := &chrome{}
 	k.chrome = c
 	c.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
-	if s.noBack {
-		c.back.Hide()
-	}
 	if k.visit.busy {
 		// Leaving mid-call would strand its answer (a login on a screen that no longer
 		// offers it); Start over stays, since a reset cancels the call.

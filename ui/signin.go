@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -142,7 +143,15 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 	}
 	v.login.resetSent = false
 	v.login.regKey, v.login.regFor = "", client.RegistrationRequest{}
+	if v.account != nil {
+		v.account.Registered = true // it has a login now, whichever way the visitor came
+	}
 	k.navigate(evSignedIn) // last: My account starts loading at once
+	// The register and sign-in forms are spent: Back from My account returns to the
+	// account found, not to a form for a login that now exists.
+	v.history = slices.DeleteFunc(v.history, func(id screenID) bool {
+		return id == screenRegister || id == screenSignIn
+	})
 }
 
 // revealToggle is a "Show password" / "Hide password" button under a password field:
