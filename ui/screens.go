@@ -33,9 +33,9 @@ const (
 
 // screen is one entry of the registry: how to build it for the current visitor.
 type screen struct {
-	build  func(k *Kiosk) fyne.CanvasObject
-	bare   bool   // no visitor chrome (welcome, out of service)
-	title  string // message ID of the screen's title in the chrome
+	build func(k *Kiosk) fyne.CanvasObject
+	bare  bool   // no visitor chrome (welcome, out of service)
+	title string // message ID of the screen's title in the chrome
 	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
 	// a language switch): the place to start loading what the screen shows.
 	enter func(k *Kiosk)
