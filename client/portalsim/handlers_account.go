@@ -44,10 +44,7 @@ func (s *Sim) handleLookup(q *request) reply {
 		return invalidBodyReply()
 	}
 	bad := fieldErrors{}
-	number, code := validate.AccountNumber(in.AccountNumber)
-	bad.check("account_number", code)
-	postalCode, code := validate.PostalCode(in.PostalCode)
-	bad.check("postal_code", code)
+	number, postalCode := checkNumberAndZIP(in.AccountNumber, in.PostalCode, bad)
 	if len(bad) > 0 {
 		return bad.reply()
 	}
@@ -56,6 +53,16 @@ func (s *Sim) handleLookup(q *request) reply {
 		return accountNotFoundReply()
 	}
 	return jsonReply(http.StatusOK, a.summary())
+}
+
+// checkNumberAndZIP validates an account number and ZIP as typed, noting problems
+// in bad, and returns them normalized.
+func checkNumberAndZIP(number, postalCode string, bad fieldErrors) (string, string) {
+	number, code := validate.AccountNumber(number)
+	bad.check("account_number", code)
+	postalCode, code = validate.PostalCode(postalCode)
+	bad.check("postal_code", code)
+	return number, postalCode
 }
 
 // lookupLocked reports whether the kiosk is locked out of finding accounts by

@@ -56,10 +56,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 		return invalidBodyReply()
 	}
 	bad := fieldErrors{}
-	number, code := validate.AccountNumber(in.AccountNumber)
-	bad.check("account_number", code)
-	postalCode, code := validate.PostalCode(in.PostalCode)
-	bad.check("postal_code", code)
+	number, postalCode := checkNumberAndZIP(in.AccountNumber, in.PostalCode, bad)
 	email, code := validate.Email(in.Email)
 	bad.check("email", code)
 	bad.check("amount_cents", validate.AmountCents(in.AmountCents, maxPaymentCents))
