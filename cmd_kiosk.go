@@ -157,6 +157,7 @@ func openKiosk(deps ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	win := newKioskWindow(a, fullscreen)
+	deps.Quit = a.Quit
 	if _, err := ui.New(win, deps); err != nil {
 		logger.Error("cannot build the kiosk", "err", err.Error())
 		return 1

@@ -103,14 +103,14 @@ func (k *Kiosk) createAutoPay() {
 	var result client.AutoPay
 	k.portalCall(func(ctx context.Context) error {
 		if methodID == "" {
-			method, err := k.deps.Portal.AddPaymentMethod(ctx, session, details, methodKey)
+			method, err := k.portal.AddPaymentMethod(ctx, session, details, methodKey)
 			if err != nil {
 				return err
 			}
 			methodID = method.ID
 		}
 		var err error
-		result, err = k.deps.Portal.EnrollAutoPay(ctx, session, client.AutoPayRequest{PaymentMethodID: methodID}, enrolKey)
+		result, err = k.portal.EnrollAutoPay(ctx, session, client.AutoPayRequest{PaymentMethodID: methodID}, enrolKey)
 		return err
 	}, func(err error) {
 		st.methodID = methodID

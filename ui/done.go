@@ -44,7 +44,7 @@ func buildDone(k *Kiosk) fyne.CanvasObject {
 	for _, o := range k.visit.outcomes {
 		s.summary = append(s.summary, wrappedLabel(k.T(o.messageID, k.localize(o.data))))
 	}
-	s.finish = k.primaryButton("done.finish", k.startOver)
+	s.finish = k.primaryButton("done.finish", k.finish)
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("done.intro"))}
 	for _, l := range s.summary {
 		objects = append(objects, guidanceCard(l))

@@ -56,14 +56,14 @@ func (k *Kiosk) verificationPending() bool {
 // sendVerificationEmail switches delivery to email; the portal sends the link.
 func (k *Kiosk) sendVerificationEmail() {
 	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
-		return k.deps.Portal.SetBillDelivery(ctx, k.visit.session, client.DeliveryEmail)
+		return k.portal.SetBillDelivery(ctx, k.visit.session, client.DeliveryEmail)
 	})
 }
 
 // resendVerificationEmail asks the portal for another link.
 func (k *Kiosk) resendVerificationEmail() {
 	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
-		return k.deps.Portal.ResendVerificationEmail(ctx, k.visit.session)
+		return k.portal.ResendVerificationEmail(ctx, k.visit.session)
 	})
 }
 

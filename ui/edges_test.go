@@ -82,7 +82,7 @@ func TestARegisteredAccountPayingWithoutSigningInIsOfferedSignIn(t *testing.T) {
 func TestAnEndedSignInSaysSoNotPortalDown(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "en")
-	if err := h.kiosk.deps.Portal.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
+	if err := h.kiosk.portal.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(h.kiosk.myAccount.setEBilling)

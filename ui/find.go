@@ -58,7 +58,7 @@ func (k *Kiosk) findAccount() {
 	zip, _ := validate.PostalCode(k.visit.fields[fieldPostalCode])
 	var found client.AccountSummary
 	k.portalCall(func(ctx context.Context) (err error) {
-		found, err = k.deps.Portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})
+		found, err = k.portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})
 		return err
 	}, func(err error) {
 		if err != nil {

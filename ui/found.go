@@ -95,7 +95,7 @@ func (k *Kiosk) dueSoon() bool {
 	if a.AmountDueCents <= 0 {
 		return false
 	}
-	now := k.deps.Now()
+	now := k.clock.Now()
 	y, m, d := a.DueDate.Date()
 	due := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
 	return due.Sub(now) < registerLeadTime

@@ -19,7 +19,7 @@ func (h *harness) assertGolden(t *testing.T, name string) {
 }
 
 func newGoldenHarness(t *testing.T) *harness {
-	return newHarnessWith(t, harnessOptions{now: func() time.Time { return goldenNow }})
+	return newHarnessWith(t, harnessOptions{start: goldenNow})
 }
 
 // TestScreensRenderAsTheirMasters renders every screen in both languages.

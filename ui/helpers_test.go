@@ -21,6 +21,7 @@ type harness struct {
 	kiosk *Kiosk
 	win   fyne.Window
 	sim   *portalsim.Sim
+	clock *fakeClock
 }
 
 func newHarness(t *testing.T, mode Mode) *harness {
@@ -33,14 +34,19 @@ func newHarness(t *testing.T, mode Mode) *harness {
 type harnessOptions struct {
 	mode      Mode
 	settings  Settings
-	clientLog *slog.Logger     // the portal client's logger
-	now       func() time.Time // the clock of the kiosk and the simulator
+	clientLog *slog.Logger // the portal client's logger
+	log       *slog.Logger // the kiosk's logger
+	start     time.Time    // where the fake clock of the kiosk and the simulator starts; zero: now
 }
 
 func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 	t.Helper()
 	test.NewTempApp(t)
-	sim := portalsim.New(portalsim.Options{Now: o.now})
+	if o.start.IsZero() {
+		o.start = time.Now()
+	}
+	clock := newFakeClock(o.start)
+	sim := portalsim.New(portalsim.Options{Now: clock.Now})
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
 	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: o.clientLog})
@@ -49,11 +55,11 @@ func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Now: o.now})
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &harness{kiosk: k, win: win, sim: sim}
+	return &harness{kiosk: k, win: win, sim: sim, clock: clock}
 }
 
 // visibleTexts lists every text drawn on the window's canvas, overlays included. A

@@ -7,11 +7,8 @@
 package ui
 
 import (
-	"context"
 	"log/slog"
-	"slices"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -35,8 +32,9 @@ type Deps struct {
 	Settings Settings
 	Logger   *slog.Logger
 	Mode     Mode
-	Staff    PINVerifier      // checks the staff PIN (keyring hash, or the demo's own)
-	Now      func() time.Time // the clock; nil means time.Now
+	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
+	Clock    Clock       // nil means the wall clock
+	Quit     func()      // ends the program (staff "Exit"); nil in tests
 }
 
 // PINVerifier checks a staff PIN.
@@ -52,13 +50,25 @@ type Kiosk struct {
 	text     *catalog
 	log      *slog.Logger
 
+	clock  Clock
+	portal *client.Client // the portal in use: the live one, or training's simulator
+
 	lang     string
 	screen   screenID
 	visit    *visit
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
+	limits   visitLimits    // the idle and visit-length timers and their warning
 
-	firstEntry fyne.Focusable // the first field of the screen being built: focused on show
+	firstEntry fyne.Focusable             // the first field of the screen being built: focused on show
+	watched    map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
+	lastError  string                     // for staff: the last problem, as a code, never personal data
 
+	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
+}
+
+// screenWidgets holds the widgets of the screen on show, so tests can tap and type
+// into the same widgets a visitor uses.
+type screenWidgets struct {
 	chrome       *chrome
 	welcome      *welcomeScreen
 	outOfService *outOfServiceScreen
@@ -74,6 +84,7 @@ type Kiosk struct {
 	pay       *payScreen
 	register  *registerScreen
 	signIn    *signInScreen
+	warning   *warningOverlay
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -83,16 +94,18 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger}
+	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
+		clock: deps.Clock, portal: deps.Portal, watched: map[fyne.CanvasObject]bool{}}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
-	if k.deps.Now == nil {
-		k.deps.Now = time.Now
+	if k.clock == nil {
+		k.clock = realClock{}
 	}
 	fyne.CurrentApp().Settings().SetTheme(newKioskTheme())
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
+	k.lockDown()
 	if deps.Portal == nil {
 		k.show(screenOutOfService)
 	} else {
@@ -116,97 +129,4 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 		}
 	}
 	return k.text.T(lang, id, fill)
-}
-
-// Language is the visitor's current language code.
-func (k *Kiosk) Language() string { return k.lang }
-
-// setLanguage switches the visitor's language and rebuilds the screen on show.
-func (k *Kiosk) setLanguage(lang string) {
-	k.lang = lang
-	k.show(k.screen)
-}
-
-// show builds screen id from scratch and puts it in the window.
-func (k *Kiosk) show(id screenID) {
-	k.screen = id
-	k.firstEntry = nil
-	k.win.SetContent(k.frame(id, screens[id].build(k)))
-	if k.firstEntry != nil && !k.visit.busy {
-		// The visitor can type at once, without first finding and touching a field.
-		k.win.Canvas().Focus(k.firstEntry)
-	}
-}
-
-// refresh rebuilds the screen on show from the visit.
-func (k *Kiosk) refresh() { k.show(k.screen) }
-
-// navigate moves to the screen event ev leads to, remembering where to come back.
-func (k *Kiosk) navigate(ev event) {
-	to, ok := nextScreen(k.screen, ev)
-	if to == k.screen {
-		return // e.g. Questions? on the help screen itself
-	}
-	if _, built := screens[to]; !ok || !built {
-		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
-		return
-	}
-	if i := slices.Index(k.visit.history, to); i >= 0 {
-		k.visit.history = k.visit.history[:i] // coming back round: no loops in Back
-	} else {
-		k.visit.history = append(k.visit.history, k.screen)
-	}
-	k.arrive(to)
-}
-
-// arrive shows screen id and runs its enter hook. A problem the portal reported
-// belongs to the screen it happened on, so it is dropped on the way.
-func (k *Kiosk) arrive(id screenID) {
-	delete(k.visit.problems, fieldNone)
-	k.show(id)
-	if enter := screens[id].enter; enter != nil {
-		enter(k)
-	}
-}
-
-// back returns to the previous screen of this visit.
-func (k *Kiosk) back() {
-	h := k.visit.history
-	if len(h) == 0 {
-		k.startOver()
-		return
-	}
-	k.visit.history = h[:len(h)-1]
-	k.arrive(h[len(h)-1])
-}
-
-// startOver forgets the visitor and returns to the welcome screen in the default
-// language. (The full reset with its proofs belongs to the reset work; this drops the
-// visit value, so nothing typed survives.)
-func (k *Kiosk) startOver() {
-	k.revokeSession(k.visit.session)
-	k.visit.end()
-	k.visit = newVisit()
-	k.lang = k.settings.DefaultLanguage
-	k.show(screenWelcome)
-}
-
-// revokeTimeout bounds the best-effort sign-out at the end of a visit.
-const revokeTimeout = 3 * time.Second
-
-// revokeSession signs the customer out on the portal in the background: best effort,
-// it never delays the return to the welcome screen.
-func (k *Kiosk) revokeSession(token string) {
-	if token == "" {
-		return
-	}
-	k.inflight.Add(1)
-	go func() {
-		defer k.inflight.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)
-		defer cancel()
-		if err := k.deps.Portal.SignOut(ctx, token); err != nil {
-			k.log.Warn("could not revoke the customer session", "err", err.Error())
-		}
-	}()
 }

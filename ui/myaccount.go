@@ -75,7 +75,7 @@ func (k *Kiosk) loadAccountDetails() {
 	k.visit.details = nil
 	var details client.Account
 	k.portalCall(func(ctx context.Context) (err error) {
-		details, err = k.deps.Portal.Account(ctx, k.visit.session)
+		details, err = k.portal.Account(ctx, k.visit.session)
 		return err
 	}, func(err error) {
 		if err == nil {

@@ -24,7 +24,7 @@ func (h *harness) signInDirectly(t *testing.T, lang string) {
 			demo = a
 		}
 	}
-	session, err := h.kiosk.deps.Portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
+	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
 	if err != nil {
 		t.Fatal(err)
 	}

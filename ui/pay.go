@@ -195,7 +195,7 @@ func (k *Kiosk) payNow() {
 	req, key := st.req, st.key
 	var receipt client.Receipt
 	k.portalCall(func(ctx context.Context) (err error) {
-		receipt, err = k.deps.Portal.PayOnce(ctx, req, key)
+		receipt, err = k.portal.PayOnce(ctx, req, key)
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -116,7 +116,7 @@ func (k *Kiosk) checkExpiry(v *visit, s string) validate.Code {
 	if err != nil {
 		return validate.InvalidExpiry
 	}
-	return validate.Expiry(month, year, k.deps.Now())
+	return validate.Expiry(month, year, k.clock.Now())
 }
 
 // checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.

@@ -213,7 +213,7 @@ func (k *Kiosk) fetchTerms() {
 	lang := k.lang
 	var terms client.Terms
 	k.portalCall(func(ctx context.Context) (err error) {
-		terms, err = k.deps.Portal.Terms(ctx, lang)
+		terms, err = k.portal.Terms(ctx, lang)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -264,7 +264,7 @@ func (k *Kiosk) submitRegistration() {
 	key := v.login.registrationKey(req)
 	var session client.Session
 	k.portalCall(func(ctx context.Context) (err error) {
-		session, err = k.deps.Portal.Register(ctx, req, key)
+		session, err = k.portal.Register(ctx, req, key)
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -50,6 +50,17 @@ func (s Settings) withDefaults() Settings {
 	if len(s.Languages) == 0 {
 		s.Languages = []string{"en", "es"}
 	}
+	if s.IdleSeconds <= 0 {
+		s.IdleSeconds = 90
+	}
+	if s.WarningSeconds == 0 {
+		s.WarningSeconds = 30
+	}
+	// WCAG 2.2.1: a visitor gets at least 20 seconds to answer a time-out warning.
+	s.WarningSeconds = max(s.WarningSeconds, 20)
+	if s.MaxSessionMinutes <= 0 {
+		s.MaxSessionMinutes = 20
+	}
 	if s.MaxPaymentCents <= 0 {
 		s.MaxPaymentCents = defaultMaxPaymentCents
 	}

@@ -86,7 +86,7 @@ func (k *Kiosk) submitSignIn() {
 	req := client.SignInRequest{Email: email, Password: v.fields[fieldPassword]}
 	var session client.Session
 	k.portalCall(func(ctx context.Context) (err error) {
-		session, err = k.deps.Portal.SignIn(ctx, req)
+		session, err = k.portal.SignIn(ctx, req)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -117,7 +117,7 @@ func (k *Kiosk) forgotPassword() {
 	}
 	email, _ := validate.Email(v.fields[fieldEmail])
 	k.portalCall(func(ctx context.Context) error {
-		return k.deps.Portal.RequestPasswordReset(ctx, email)
+		return k.portal.RequestPasswordReset(ctx, email)
 	}, func(err error) {
 		v.login.resetSent = err == nil
 		if err != nil {

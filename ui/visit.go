@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -36,8 +37,9 @@ type visit struct {
 	autoPay *autoPayState          // the AutoPay enrolment under way (autopay.go)
 	login   loginState             // register and sign-in: terms, idempotency key (register.go)
 
-	history []screenID // screens to go back to, most recent last
-	busy    bool       // a portal call is in flight: action buttons are disabled
+	startedAt time.Time  // the visitor's first action; zero on an untouched welcome screen
+	history   []screenID // screens to go back to, most recent last
+	busy      bool       // a portal call is in flight: action buttons are disabled
 
 	pay      *payState // the one-time payment under way (pay.go)
 	outcomes []outcome // what this visit did, for the Done screen (done.go)

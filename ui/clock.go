@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// Clock is the kiosk's sense of time: the idle and visit-length limits, the
+// countdowns and the due-date guidance all read it, so tests can move time on
+// instead of sleeping.
+type Clock interface {
+	Now() time.Time
+	// AfterFunc runs f on the UI thread once d has passed, unless stopped.
+	AfterFunc(d time.Duration, f func()) Timer
+}
+
+// Timer is a pending AfterFunc.
+type Timer interface {
+	// Stop cancels the timer; it reports whether it stopped it before it fired.
+	Stop() bool
+}
+
+// realClock is the wall clock; its timers hand their work to the UI thread.
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) AfterFunc(d time.Duration, f func()) Timer {
+	return time.AfterFunc(d, func() { fyne.Do(f) })
+}
+
+// stopTimer stops t if there is one.
+func stopTimer(t Timer) {
+	if t != nil {
+		t.Stop()
+	}
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// The idle and visit-length limits, on the test's own clock: nothing sleeps.
+
+const idle = 90 * time.Second // the default idle_seconds
+
+func TestTheWelcomeScreenNeverTimesOut(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.clock.Advance(24 * time.Hour)
+	if h.kiosk.warning != nil || h.kiosk.screen != screenWelcome || h.clock.pending() != 0 {
+		t.Errorf("untouched welcome: warning %v, screen %s, %d timers", h.kiosk.warning, h.kiosk.screen, h.clock.pending())
+	}
+}
+
+func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("es")
+	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+	h.clock.Advance(idle - time.Second)
+	if h.kiosk.warning != nil {
+		t.Fatal("warning before idle_seconds")
+	}
+	h.clock.Advance(time.Second)
+	w := h.kiosk.warning
+	if w == nil || w.title.Text != "¿Sigue ahí?" || w.countdown.Text != "Se volverá a empezar en 30 segundos" {
+		t.Fatalf("no Spanish warning at idle_seconds: %+v", w)
+	}
+	if h.win.Canvas().Overlays().Top() == nil || !w.popup.Visible() {
+		t.Error("the warning is not over the screen")
+	}
+	h.clock.Advance(10 * time.Second)
+	if got := h.kiosk.warning.countdown.Text; got != "Se volverá a empezar en 20 segundos" {
+		t.Errorf("countdown after 10 s: %q", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" || h.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("after the countdown: screen %s, language %s, overlay %v", h.kiosk.screen, h.kiosk.lang, h.win.Canvas().Overlays().Top())
+	}
+}
+
+func TestINeedMoreTimeWorksAtLeastTenTimes(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{settings: Settings{MaxSessionMinutes: 120}})
+	h.startIn("en")
+	for i := range 12 {
+		h.clock.Advance(idle + 25*time.Second)
+		if h.kiosk.warning == nil || !h.kiosk.warning.more.Visible() {
+			t.Fatalf("extension %d: no warning with its button", i+1)
+		}
+		test.Tap(h.kiosk.warning.more)
+		if h.kiosk.warning != nil || h.kiosk.screen != screenFind {
+			t.Fatalf("extension %d did not keep the visit", i+1)
+		}
+	}
+}
+
+func TestTypingIntoAFocusedEntryPostponesTheReset(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	entry := h.kiosk.find.accountNumber.entry
+	if h.win.Canvas().Focused() != entry {
+		t.Fatal("the account number is not focused on arrival")
+	}
+	for range 5 {
+		h.clock.Advance(idle - 10*time.Second)
+		test.Type(entry, "1") // into the focused entry, as a keyboard does
+	}
+	h.clock.Advance(idle - time.Second)
+	if h.kiosk.warning != nil {
+		t.Fatal("typing did not postpone the warning")
+	}
+	h.clock.Advance(time.Second)
+	if h.kiosk.warning == nil {
+		t.Error("no warning idle_seconds after the last key")
+	}
+}
+
+func TestTappingAButtonPostponesTheReset(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.clock.Advance(idle - time.Second)
+	test.Tap(h.kiosk.chrome.language) // any control counts, this one only switches language
+	h.clock.Advance(idle - time.Second)
+	if h.kiosk.warning != nil {
+		t.Fatal("a tap did not postpone the warning")
+	}
+}
+
+func TestScrollingAndKeysWithNothingFocusedPostponeTheReset(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	test.Tap(h.kiosk.chrome.help)
+	h.win.Canvas().Unfocus()
+	h.clock.Advance(idle - time.Second)
+	test.Scroll(h.win.Canvas(), fyne.NewPos(640, 500), 0, -40)
+	h.clock.Advance(idle - time.Second)
+	h.win.Canvas().(fyne.Canvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.clock.Advance(idle - time.Second)
+	if h.kiosk.warning != nil {
+		t.Error("scrolling or a key with nothing focused did not postpone the warning")
+	}
+}
+
+func TestTheVisitLengthLimitWarnsThenEnds(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	entry := h.kiosk.find.accountNumber.entry
+	keepBusy := func(d time.Duration) { // a visitor who never stops typing
+		for step := time.Minute; d > 0; d -= step {
+			h.clock.Advance(min(step, d))
+			test.Type(entry, "1")
+		}
+	}
+	keepBusy(20*time.Minute - 31*time.Second)
+	if h.kiosk.warning != nil {
+		t.Fatal("visit warning too early")
+	}
+	keepBusy(time.Second)
+	if h.kiosk.warning == nil || h.kiosk.warning.title.Text != "Your visit is almost over" {
+		t.Fatalf("no visit-length warning 30 s before max_session_minutes: %+v", h.kiosk.warning)
+	}
+	test.Type(entry, "1") // typing does not wave off this warning: it needs the button
+	if h.kiosk.warning == nil {
+		t.Fatal("typing dismissed the visit-length warning")
+	}
+	test.Tap(h.kiosk.warning.more)
+	keepBusy(visitExtension - time.Second)
+	if h.kiosk.warning != nil {
+		t.Fatal("the extension did not hold")
+	}
+	h.clock.Advance(time.Second)
+	if h.kiosk.warning == nil {
+		t.Fatal("no warning at the end of the extension")
+	}
+	h.clock.Advance(30 * time.Second)
+	if h.kiosk.screen != screenWelcome {
+		t.Errorf("visit not ended by the limit: %s", h.kiosk.screen)
+	}
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// Language is the visitor's current language code.
+func (k *Kiosk) Language() string { return k.lang }
+
+// setLanguage switches the visitor's language and rebuilds the screen on show.
+func (k *Kiosk) setLanguage(lang string) {
+	k.lang = lang
+	k.show(k.screen)
+}
+
+// show builds screen id from scratch and puts it in the window.
+func (k *Kiosk) show(id screenID) {
+	k.screen = id
+	k.firstEntry = nil
+	k.watched = map[fyne.CanvasObject]bool{}
+	content := k.frame(id, screens[id].build(k))
+	k.watch(content)
+	k.win.SetContent(content)
+	if k.firstEntry != nil && !k.visit.busy {
+		// The visitor can type at once, without first finding and touching a field.
+		k.win.Canvas().Focus(k.firstEntry)
+	}
+}
+
+// refresh rebuilds the screen on show from the visit.
+func (k *Kiosk) refresh() { k.show(k.screen) }
+
+// navigate moves to the screen event ev leads to, remembering where to come back.
+func (k *Kiosk) navigate(ev event) {
+	to, ok := nextScreen(k.screen, ev)
+	if to == k.screen {
+		return // e.g. Questions? on the help screen itself
+	}
+	if _, built := screens[to]; !ok || !built {
+		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
+		return
+	}
+	k.startVisit()
+	if i := slices.Index(k.visit.history, to); i >= 0 {
+		k.visit.history = k.visit.history[:i] // coming back round: no loops in Back
+	} else {
+		k.visit.history = append(k.visit.history, k.screen)
+	}
+	k.arrive(to)
+}
+
+// arrive shows screen id and runs its enter hook. A problem the portal reported
+// belongs to the screen it happened on, so it is dropped on the way.
+func (k *Kiosk) arrive(id screenID) {
+	delete(k.visit.problems, fieldNone)
+	k.show(id)
+	if enter := screens[id].enter; enter != nil {
+		enter(k)
+	}
+}
+
+// back returns to the previous screen of this visit.
+func (k *Kiosk) back() {
+	h := k.visit.history
+	if len(h) == 0 {
+		k.reset(triggerStartOver)
+		return
+	}
+	k.visit.history = h[:len(h)-1]
+	k.arrive(h[len(h)-1])
+}
+
+// revokeTimeout bounds the best-effort sign-out at the end of a visit.
+const revokeTimeout = 3 * time.Second
+
+// revokeSession signs the customer out on the portal in the background: best effort,
+// it never delays the return to the welcome screen.
+func (k *Kiosk) revokeSession(token string) {
+	if token == "" {
+		return
+	}
+	k.inflight.Add(1)
+	go func() {
+		defer k.inflight.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)
+		defer cancel()
+		if err := k.portal.SignOut(ctx, token); err != nil {
+			k.log.Warn("could not revoke the customer session", "err", err.Error())
+		}
+	}()
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// controlsOn lists every control a visitor can touch on the canvas, overlays too.
+func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
+	var found []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget:
+			found = append(found, o)
+			return
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return found
+}
+
+// TestEveryControlOnEveryScreenIsWatched: no screen can escape activity tracking
+// and panic recovery, whatever containers it is built from.
+func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
+	h := newHarness(t, ModeDemo)
+	check := func() {
+		t.Helper()
+		controls := controlsOn(h.win.Canvas())
+		if len(controls) == 0 {
+			t.Fatalf("screen %s: no controls found", h.kiosk.screen)
+		}
+		for _, c := range controls {
+			if !h.kiosk.watched[c] {
+				t.Errorf("screen %s: a %T is not watched", h.kiosk.screen, c)
+			}
+		}
+	}
+	check()
+	h.signInDirectly(t, "es")
+	for id := range screens {
+		if id == screenOutOfService {
+			continue
+		}
+		h.kiosk.show(id)
+		check()
+	}
+	h.clock.Advance(idle)
+	check() // the idle warning's own button
+}
+
+func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
+	h.kiosk.watch(boom)
+	test.Tap(boom)
+	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
+		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.screen, h.kiosk.lastError)
+	}
+}
