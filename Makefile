@@ -3,7 +3,7 @@
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
 # Other targets: deps, build, fmt-check, vet, unit-test, keyring-test,
-# smoke, clean.
+# smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,7 +20,7 @@ LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false
 
-.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke clean
+.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke clean
 
 deps:
 	@.ci/deps.sh
@@ -51,6 +51,13 @@ keyring-test:
 
 smoke: build
 	@.ci/smoke.sh $(BIN)
+
+# Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does.
+fuzz:
+	@.ci/fuzz.sh
+
+fuzz-smoke:
+	@FUZZTIME=2s .ci/fuzz.sh
 
 clean:
 	rm -rf bin .ci/out

@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -34,11 +35,13 @@ func cmdRun(args []string) int {
 		return status
 	}
 	logger := newLogger(os.Stderr, cfg.slogLevel())
-	portal, err := livePortal(cfg, newSecretStore(appID, defaultKeyringTimeout), logger)
+	store := newSecretStore(appID, defaultKeyringTimeout)
+	portal, err := livePortal(cfg, store, logger)
 	if err != nil {
 		logger.Error("kiosk out of service", "reason", err.Error())
 	}
-	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive}
+	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive,
+		Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
 
@@ -99,7 +102,15 @@ func cmdDemo(args []string) int {
 	}
 	pin := randomPIN()
 	printDemoIntro(os.Stdout, srv.URL, pin)
-	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin)}
+	// The demo's lockout lives and dies with the demo, away from a real kiosk's.
+	stateDir, err := os.MkdirTemp("", "lobbykiosk-demo-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return 1
+	}
+	defer os.RemoveAll(stateDir)
+	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
+		StaffLockout: newFileLockout(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version}
 	return openKiosk(deps, *fullscreen, logger)
 }
 

@@ -92,3 +92,33 @@ func TestHTTPAllowedOnlyOnLoopback(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoadConfig: any file content gives a valid config or an error naming the
+// problem; never a panic, and never a config that fails its own checks.
+func FuzzLoadConfig(f *testing.F) {
+	example, err := os.ReadFile("config.example.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(example))
+	f.Add("idle_seconds = 5")
+	f.Add("[utility]\nname = \"\"")
+	f.Add("languages = []")
+	f.Add("portal_url = \"http://127.0.0.1:1\"\nwindow_mode = \"windowed\"")
+	f.Fuzz(func(t *testing.T, body string) {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadConfig(path)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "config "+path+": ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if err := cfg.validate(); err != nil {
+			t.Fatalf("loaded a config that fails its own checks: %v", err)
+		}
+	})
+}

@@ -35,6 +35,10 @@ type Deps struct {
 	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
 	Clock    Clock       // nil means the wall clock
 	Quit     func()      // ends the program (staff "Exit"); nil in tests
+
+	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
+	KioskID      string       // shown in the staff status
+	Version      string       // shown in the staff status
 }
 
 // PINVerifier checks a staff PIN.
@@ -62,6 +66,10 @@ type Kiosk struct {
 	firstEntry fyne.Focusable             // the first field of the screen being built: focused on show
 	watched    map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError  string                     // for staff: the last problem, as a code, never personal data
+	look       look                       // the visitor's text size and contrast (theme.go)
+	mode       Mode                       // deps.Mode, or training while staff run it (training.go)
+	staff      staffState                 // the staff gesture, lockout, training (staff.go)
+	health     healthWatch                // the welcome screen's portal check (health.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }
@@ -75,6 +83,8 @@ type screenWidgets struct {
 	find         *findScreen
 	found        *foundScreen
 	// Each screen adds the holder of its widgets here, one line each.
+	pinPad    *pinPad
+	staffMenu *staffMenu
 	done      *doneScreen
 	autoPay   *autoPayScreen
 	myAccount *myAccountScreen
@@ -95,14 +105,14 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, watched: map[fyne.CanvasObject]bool{}}
+		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, watched: map[fyne.CanvasObject]bool{}}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
 	if k.clock == nil {
 		k.clock = realClock{}
 	}
-	fyne.CurrentApp().Settings().SetTheme(newKioskTheme())
+	k.applyLook(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
 	k.lockDown()
@@ -110,6 +120,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.show(screenOutOfService)
 	} else {
 		k.show(screenWelcome)
+		k.watchHealth()
 	}
 	return k, nil
 }

@@ -84,11 +84,12 @@ func (k *Kiosk) revokeSession(token string) {
 		return
 	}
 	k.inflight.Add(1)
+	portal := k.portal // training may swap k.portal while this runs
 	go func() {
 		defer k.inflight.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)
 		defer cancel()
-		if err := k.portal.SignOut(ctx, token); err != nil {
+		if err := portal.SignOut(ctx, token); err != nil {
 			k.log.Warn("could not revoke the customer session", "err", err.Error())
 		}
 	}()

@@ -36,6 +36,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
 	v := k.visit
 	v.end()
+	k.noteVisitEnded(v)
 	k.revokeSession(v.session)
 	k.visit = newVisit()
 	k.limits.stop()
@@ -49,6 +50,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 		next = screenOutOfService
 	}
 	k.show(next)
+	k.watchHealth()
 	k.log.Info("visit reset", "trigger", string(trigger), "visit_seconds", visitSeconds(v, started),
 		"reset_ms", k.clock.Now().Sub(started).Milliseconds())
 }

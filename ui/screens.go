@@ -89,7 +89,7 @@ func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
 	}
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)
-	return container.NewPadded(container.NewBorder(nil, widget.NewSeparator(), c.back, right, c.title))
+	return container.NewPadded(container.NewBorder(nil, widget.NewSeparator(), c.back, right, newTapTarget(c.title, k.staffTap)))
 }
 
 // otherLanguage is the language the chrome's toggle switches to.
@@ -105,7 +105,7 @@ func (k *Kiosk) otherLanguage() string {
 // modeBanner is a strip that no one can miss, or nil for a live kiosk.
 func (k *Kiosk) modeBanner() fyne.CanvasObject {
 	var id string
-	switch k.deps.Mode {
+	switch k.mode {
 	case ModeDemo:
 		id = "banner.demo"
 	case ModeTraining:

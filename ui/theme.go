@@ -7,37 +7,127 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Brand colours of the kiosk (the utility's blue and water tones).
-var (
-	brandBlue  = color.NRGBA{R: 0x0b, G: 0x4f, B: 0x8a, A: 0xff}
-	brandWater = color.NRGBA{R: 0x2a, G: 0x9f, B: 0xd6, A: 0xff}
-	demoAmber  = color.NRGBA{R: 0xff, G: 0xd5, B: 0x4f, A: 0xff}
+// look is how the visitor wants the kiosk to look: larger text, high contrast. It
+// is the visitor's choice, so a reset returns it to the default.
+type look struct {
+	larger       bool
+	highContrast bool
+}
+
+// Text sizes: the kiosk's default is already large for a standing reader at arm's
+// length; "larger" is for visitors who need more.
+const (
+	normalTextSize = 22
+	largerTextSize = 28
 )
 
-// kioskTheme is the default theme with large text, generous spacing and the utility's
-// colours, always in the light variant so every lobby PC looks the same whatever the
-// desktop's dark-mode setting.
+// palette is every colour the kiosk theme defines.
+type palette map[fyne.ThemeColorName]color.Color
+
+func rgb(hex uint32) color.NRGBA {
+	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}
+}
+
+// The utility's blue, and the demo banner's amber (with black text on it).
+var (
+	brandBlue = rgb(0x0b4f8a)
+	demoAmber = rgb(0xffd54f)
+)
+
+// defaultPalette: dark text on white, the utility's blue for actions. Every text
+// colour meets WCAG 1.4.3 (4.5:1) on the background it is drawn on (theme_test.go).
+var defaultPalette = palette{
+	theme.ColorNameBackground:          rgb(0xffffff),
+	theme.ColorNameForeground:          rgb(0x1a1a1a),
+	theme.ColorNameButton:              rgb(0xe3e8ef),
+	theme.ColorNameDisabledButton:      rgb(0xeceff3),
+	theme.ColorNameDisabled:            rgb(0x5c6470),
+	theme.ColorNamePrimary:             brandBlue,
+	theme.ColorNameForegroundOnPrimary: rgb(0xffffff),
+	theme.ColorNameError:               rgb(0xb00020),
+	theme.ColorNameForegroundOnError:   rgb(0xffffff),
+	theme.ColorNameSuccess:             rgb(0x1b5e20),
+	theme.ColorNameForegroundOnSuccess: rgb(0xffffff),
+	theme.ColorNameWarning:             rgb(0x8a4b00),
+	theme.ColorNameForegroundOnWarning: rgb(0xffffff),
+	theme.ColorNameHyperlink:           brandBlue,
+	theme.ColorNamePlaceHolder:         rgb(0x59636f),
+	theme.ColorNameInputBackground:     rgb(0xf3f5f8),
+	theme.ColorNameInputBorder:         rgb(0x59636f),
+	theme.ColorNameFocus:               brandBlue,
+	theme.ColorNameSelection:           rgb(0xc9def5),
+	theme.ColorNameHover:               rgb(0xd5dde8),
+	theme.ColorNamePressed:             rgb(0xb9c6d6),
+	theme.ColorNameSeparator:           rgb(0xc5cbd3),
+	theme.ColorNameShadow:              color.NRGBA{A: 0x40},
+	theme.ColorNameScrollBar:           rgb(0x59636f),
+	theme.ColorNameScrollBarBackground: rgb(0xe3e8ef),
+	theme.ColorNameOverlayBackground:   rgb(0xffffff),
+	theme.ColorNameMenuBackground:      rgb(0xffffff),
+	theme.ColorNameHeaderBackground:    rgb(0xe3e8ef),
+}
+
+// highContrastPalette: white and yellow on black. Every text colour meets WCAG
+// 1.4.6 (7:1) on the background it is drawn on.
+var highContrastPalette = palette{
+	theme.ColorNameBackground:          rgb(0x000000),
+	theme.ColorNameForeground:          rgb(0xffffff),
+	theme.ColorNameButton:              rgb(0x1f1f1f),
+	theme.ColorNameDisabledButton:      rgb(0x141414),
+	theme.ColorNameDisabled:            rgb(0xb3b3b3),
+	theme.ColorNamePrimary:             rgb(0xffd400),
+	theme.ColorNameForegroundOnPrimary: rgb(0x000000),
+	theme.ColorNameError:               rgb(0xff9e9e),
+	theme.ColorNameForegroundOnError:   rgb(0x000000),
+	theme.ColorNameSuccess:             rgb(0x8cf08c),
+	theme.ColorNameForegroundOnSuccess: rgb(0x000000),
+	theme.ColorNameWarning:             rgb(0xffd54f),
+	theme.ColorNameForegroundOnWarning: rgb(0x000000),
+	theme.ColorNameHyperlink:           rgb(0x9bdcff),
+	theme.ColorNamePlaceHolder:         rgb(0xc8c8c8),
+	theme.ColorNameInputBackground:     rgb(0x000000),
+	theme.ColorNameInputBorder:         rgb(0xffffff),
+	theme.ColorNameFocus:               rgb(0xffd400),
+	theme.ColorNameSelection:           rgb(0x4d4100),
+	theme.ColorNameHover:               rgb(0x333333),
+	theme.ColorNamePressed:             rgb(0x4d4d4d),
+	theme.ColorNameSeparator:           rgb(0xffffff),
+	theme.ColorNameShadow:              color.NRGBA{A: 0x00},
+	theme.ColorNameScrollBar:           rgb(0xffffff),
+	theme.ColorNameScrollBarBackground: rgb(0x1f1f1f),
+	theme.ColorNameOverlayBackground:   rgb(0x000000),
+	theme.ColorNameMenuBackground:      rgb(0x000000),
+	theme.ColorNameHeaderBackground:    rgb(0x1f1f1f),
+}
+
+// kioskTheme is the kiosk's own theme: large text, generous spacing, the utility's
+// colours, the same on every lobby PC whatever the desktop's dark-mode setting.
 type kioskTheme struct {
 	fyne.Theme
+	colors   palette
 	textSize float32
 }
 
-func newKioskTheme() *kioskTheme {
-	return &kioskTheme{Theme: theme.DefaultTheme(), textSize: 22}
+func newKioskTheme(l look) *kioskTheme {
+	t := &kioskTheme{Theme: theme.DefaultTheme(), colors: defaultPalette, textSize: normalTextSize}
+	if l.highContrast {
+		t.colors = highContrastPalette
+	}
+	if l.larger {
+		t.textSize = largerTextSize
+	}
+	return t
 }
 
 // withTextSize returns the same theme with another body text size (used for the
 // language buttons, the biggest targets on the welcome screen).
 func (t *kioskTheme) withTextSize(size float32) *kioskTheme {
-	return &kioskTheme{Theme: t.Theme, textSize: size}
+	return &kioskTheme{Theme: t.Theme, colors: t.colors, textSize: size}
 }
 
 func (t *kioskTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	switch name {
-	case theme.ColorNamePrimary, theme.ColorNameFocus:
-		return brandBlue
-	case theme.ColorNameHyperlink:
-		return brandBlue
+	if c, ok := t.colors[name]; ok {
+		return c
 	}
 	return t.Theme.Color(name, theme.VariantLight)
 }
@@ -56,8 +146,16 @@ func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
 		return 8
 	case theme.SizeNameInnerPadding:
 		return 14
-	case theme.SizeNameInputBorder:
+	case theme.SizeNameInputBorder, theme.SizeNameInputRadius:
 		return 2
+	case theme.SizeNameInlineIcon:
+		return t.textSize
 	}
 	return t.Theme.Size(name)
+}
+
+// applyLook makes l the kiosk's theme.
+func (k *Kiosk) applyLook(l look) {
+	k.look = l
+	fyne.CurrentApp().Settings().SetTheme(newKioskTheme(l))
 }

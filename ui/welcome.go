@@ -46,13 +46,13 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 		s.languages[lang] = button
 		buttons.Add(container.NewGridWrap(languageButtonSize, button))
 	}
-	big := container.NewThemeOverride(buttons, newKioskTheme().withTextSize(44))
+	big := container.NewThemeOverride(buttons, newKioskTheme(k.look).withTextSize(44))
 	var help, noEmail fyne.CanvasObject
 	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
 	return container.New(layout.NewCenterLayout(), container.NewVBox(
-		container.NewCenter(logo),
+		container.NewCenter(newTapTarget(logo, k.staffTap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(big),

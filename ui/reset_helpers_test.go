@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"bytes"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// Distinctive data for the reset proof: strings that appear nowhere in the
+// catalogs or the simulator, so finding one after a reset can only mean a leak.
+const (
+	proofHolder   = "Zebulon Quixote"
+	proofEmail    = "zq.proof.7781@example.com"
+	proofPassword = "Quasar-Marmot-Xylo-9316"
+	proofRouting  = "322271627" // a real ABA checksum, unlike anything on screen
+	proofBank     = "86753091247"
+	proofCard     = "4012 8888 8888 1881" // a Luhn-valid Visa
+	proofCVV      = "742"
+	proofCardZIP  = "97540"
+	proofExpMonth = "11"
+	proofExpYear  = "38"
+)
+
+// lockedBuffer is a log sink shared by the kiosk's and the client's goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// newLoggedHarness is a live kiosk whose own log and whose portal client's log both
+// go, at Debug level, to the returned buffer.
+func newLoggedHarness(t *testing.T, settings Settings) (*harness, *lockedBuffer) {
+	t.Helper()
+	logs := &lockedBuffer{}
+	log := newBufferLogger(logs)
+	return newHarnessWith(t, harnessOptions{settings: settings, log: log, clientLog: log}), logs
+}
+
+// newBufferLogger logs everything, Debug included, as text into logs.
+func newBufferLogger(logs *lockedBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// allTexts is every string held by every text-bearing object on the canvas, content
+// and overlays, shown or hidden: labels, entries and their placeholders, buttons,
+// checks, hyperlinks, canvas texts and rich-text segments. Unlike visibleTexts it
+// reads hidden objects too and goes on into a widget after reading its text, so
+// nothing a widget keeps can escape it.
+func allTexts(c fyne.Canvas) []string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		texts = append(texts, ownTexts(o)...)
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, child := range o.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(o).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, overlay := range c.Overlays().List() {
+		walk(overlay)
+	}
+	return texts
+}
+
+// ownTexts is the text o itself holds (not its children's).
+func ownTexts(o fyne.CanvasObject) []string {
+	switch w := o.(type) {
+	case *widget.Label:
+		return []string{w.Text}
+	case *widget.Button:
+		return []string{w.Text}
+	case *kioskEntry:
+		return []string{w.Text, w.PlaceHolder}
+	case *widget.Entry:
+		return []string{w.Text, w.PlaceHolder}
+	case *widget.Check:
+		return []string{w.Text}
+	case *widget.Hyperlink:
+		return []string{w.Text}
+	case *widget.Select:
+		return append([]string{w.Selected, w.PlaceHolder}, w.Options...)
+	case *canvas.Text:
+		return []string{w.Text}
+	case *widget.RichText:
+		var texts []string
+		for _, s := range w.Segments {
+			texts = append(texts, s.Textual())
+		}
+		return texts
+	}
+	return nil
+}
+
+// leakForms are the ways a secret could be written: as typed, without spaces or
+// hyphens, and, for numbers, as bare digits.
+func leakForms(secret string) []string {
+	forms := []string{secret, strings.NewReplacer(" ", "", "-", "").Replace(secret)}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, secret)
+	if len(digits) >= 5 && len(digits)*2 > len(secret) { // mostly a number
+		forms = append(forms, digits)
+	}
+	return forms
+}
+
+// proofJourney is one visitor journey of the reset proof. run walks it by tapping
+// and typing with the distinctive data and returns what it typed or saw that must
+// not survive the reset; it ends on a screen from which toDone reaches Done.
+type proofJourney struct {
+	name   string
+	card   bool // the kiosk takes keyed cards
+	run    func(t *testing.T, h *harness) []string
+	toDone func(h *harness)
+}
+
+// fillProofBank types Zebulon's checking account into the form form() returns.
+func (h *harness) fillProofBank(form func() *paymentForm) {
+	m := form()
+	h.typeInto(m.bankHolder.entry, proofHolder)
+	h.typeInto(m.routing.entry, proofRouting)
+	h.typeInto(m.bankAccount.entry, proofBank)
+	test.Tap(m.accountType.buttons[client.BankChecking]) // rebuilds the screen
+}
+
+// fillProofCard chooses a card and types Zebulon's Visa into the form form() returns.
+func (h *harness) fillProofCard(form func() *paymentForm) {
+	test.Tap(form().kind.buttons[client.KindCard]) // rebuilds the screen
+	m := form()
+	h.typeInto(m.cardHolder.entry, proofHolder)
+	h.typeInto(m.cardNumber.entry, proofCard)
+	h.typeInto(m.expMonth.entry, proofExpMonth)
+	h.typeInto(m.expYear.entry, proofExpYear)
+	h.typeInto(m.cvv.entry, proofCVV)
+	h.typeInto(m.cardPostal.entry, proofCardZIP)
+}
+
+var bankSecrets = []string{proofHolder, proofRouting, proofBank}
+var cardSecrets = []string{proofHolder, proofCard, proofCVV, proofCardZIP}
+
+// payOnce pays the legacy account once with the method fill types, in Spanish.
+func payOnce(fill func(h *harness), secrets []string) func(t *testing.T, h *harness) []string {
+	return func(t *testing.T, h *harness) []string {
+		t.Helper()
+		h.goToPay(t, "es")
+		h.fillEmails(proofEmail, proofEmail)
+		fill(h)
+		h.reviewAndPay(t)
+		if h.kiosk.pay.confirmation == nil {
+			t.Fatalf("payment not confirmed; problems %v", h.kiosk.visit.problems)
+		}
+		return append([]string{legacyAccount, "97501", proofEmail}, secrets...)
+	}
+}
+
+// payToDone leaves the receipt for the Done screen.
+func payToDone(h *harness) { test.Tap(h.kiosk.pay.finish) }
+
+// autoPayToDone leaves the AutoPay confirmation for My account, then Done.
+func autoPayToDone(h *harness) {
+	test.Tap(h.kiosk.autoPay.done)
+	h.settle()
+	test.Tap(h.kiosk.myAccount.finish)
+}
+
+// registerThenAutoPay registers the plain account as Zebulon and sets up AutoPay
+// from Zebulon's bank account.
+func registerThenAutoPay(t *testing.T, h *harness) []string {
+	t.Helper()
+	h.openRegister(t, "en")
+	h.fillRegistration(proofEmail, proofEmail, proofPassword, true)
+	test.Tap(h.kiosk.register.submit)
+	h.settle()
+	h.assertSignedIn(t, "en")
+	test.Tap(h.kiosk.myAccount.setAutoPay)
+	h.fillProofBank(h.autoPayForm)
+	h.createAutoPay(t)
+	return append([]string{plainAccount, "97504", proofEmail, proofPassword}, bankSecrets...)
+}
+
+// signInThenAutoPay signs in to the registered account by the screen and sets up
+// AutoPay from Zebulon's card, in Spanish.
+func signInThenAutoPay(t *testing.T, h *harness) []string {
+	t.Helper()
+	s := h.openSignIn(t, "es")
+	h.typeInto(s.email.entry, demoEmail)
+	h.typeInto(s.password.entry, demoPassword)
+	test.Tap(s.submit)
+	h.settle()
+	h.assertSignedIn(t, "es")
+	test.Tap(h.kiosk.myAccount.setAutoPay)
+	h.fillProofCard(h.autoPayForm)
+	h.createAutoPay(t)
+	return append([]string{registeredAccount, "97501", demoEmail, demoPassword}, cardSecrets...)
+}
+
+// createAutoPay reviews and creates the AutoPay enrolment typed on the screen.
+func (h *harness) createAutoPay(t *testing.T) {
+	t.Helper()
+	test.Tap(h.kiosk.autoPay.submit)
+	if h.kiosk.autoPay.create == nil {
+		t.Fatalf("no AutoPay review; problems %v", h.kiosk.visit.problems)
+	}
+	test.Tap(h.kiosk.autoPay.create)
+	h.settle()
+	if h.kiosk.autoPay.confirmation == nil {
+		t.Fatalf("AutoPay not confirmed; problems %v", h.kiosk.visit.problems)
+	}
+}
+
+var proofJourneys = []proofJourney{
+	{name: "pay_by_bank", run: payOnce(func(h *harness) {
+		h.fillProofBank(func() *paymentForm { return h.kiosk.pay.method })
+	}, bankSecrets), toDone: payToDone},
+	{name: "pay_by_card", card: true, run: payOnce(func(h *harness) {
+		h.fillProofCard(func() *paymentForm { return h.kiosk.pay.method })
+	}, cardSecrets), toDone: payToDone},
+	{name: "register_autopay_bank", run: registerThenAutoPay, toDone: autoPayToDone},
+	{name: "signin_autopay_card", card: true, run: signInThenAutoPay, toDone: autoPayToDone},
+}

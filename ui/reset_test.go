@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The reset proof of issue 4: every journey, walked with distinctive data, then
+// ended by every trigger; afterwards nothing of the visitor may remain on the
+// canvas, on the clipboard, in the logs or on the portal.
+
+// proofTrigger ends a visit one way a real visit ends.
+type proofTrigger struct {
+	trigger resetTrigger
+	fire    func(t *testing.T, h *harness, j proofJourney)
+}
+
+var proofTriggers = []proofTrigger{
+	{triggerFinish, func(t *testing.T, h *harness, j proofJourney) {
+		j.toDone(h)
+		if h.kiosk.screen != screenDone {
+			t.Fatalf("on the way to Done: %s", h.kiosk.screen)
+		}
+		test.Tap(h.kiosk.done.finish)
+	}},
+	{triggerStartOver, func(t *testing.T, h *harness, _ proofJourney) {
+		test.Tap(h.kiosk.chrome.startOver)
+	}},
+	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
+		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+	}},
+	{triggerVisitLimit, func(t *testing.T, h *harness, _ proofJourney) {
+		// The visitor stays active, so only the visit's length can end it.
+		for range h.kiosk.settings.MaxSessionMinutes + 1 {
+			h.clock.Advance(time.Minute)
+			if h.kiosk.screen == screenWelcome {
+				return
+			}
+			h.kiosk.noteActivity()
+		}
+	}},
+	{triggerStaff, func(t *testing.T, h *harness, _ proofJourney) {
+		h.kiosk.reset(triggerStaff) // what the staff menu's "Reset now" calls
+	}},
+	{triggerPanic, func(t *testing.T, h *harness, _ proofJourney) {
+		boom := widget.NewButton("", func() { panic("boom " + proofCard) })
+		h.kiosk.watch(boom)
+		test.Tap(boom)
+	}},
+}
+
+func TestResetLeavesNothingOfTheVisitorForEveryJourneyAndTrigger(t *testing.T) {
+	for _, j := range proofJourneys {
+		for _, tr := range proofTriggers {
+			t.Run(j.name+"/"+string(tr.trigger), func(t *testing.T) {
+				proveReset(t, j, tr)
+			})
+		}
+	}
+}
+
+func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
+	settings := Settings{}
+	if j.card {
+		settings.CardEntry = cardEntryKeyed
+	}
+	h, logs := newLoggedHarness(t, settings)
+	secrets := j.run(t, h)
+	token := h.kiosk.visit.session
+	if token != "" {
+		secrets = append(secrets, token)
+	}
+	// The visitor copied something: a reset must not hand it to the next one.
+	fyne.CurrentApp().Clipboard().SetContent(proofEmail + " " + proofCard)
+	before := h.kiosk.visit
+
+	tr.fire(t, h, j)
+	h.settle()
+
+	if !strings.Contains(logs.String(), "trigger="+string(tr.trigger)) || !strings.Contains(logs.String(), "route=") {
+		t.Fatalf("the logs lack the reset by %s or the portal client's requests", tr.trigger)
+	}
+	assertNothingLeft(t, h, logs, secrets)
+	if token != "" && h.sim.SessionActive(token) {
+		t.Error("the portal still honours the visitor's session")
+	}
+	assertFreshWelcome(t, h, before)
+}
+
+// assertNothingLeft looks for every form of every secret on the canvas, on the
+// clipboard and in the logs.
+func assertNothingLeft(t *testing.T, h *harness, logs *lockedBuffer, secrets []string) {
+	t.Helper()
+	places := map[string]string{
+		"canvas":    strings.Join(allTexts(h.win.Canvas()), "\n"),
+		"clipboard": fyne.CurrentApp().Clipboard().Content(),
+		"logs":      logs.String(),
+	}
+	for place, text := range places {
+		for _, s := range secrets {
+			for _, form := range leakForms(s) {
+				if strings.Contains(text, form) {
+					t.Errorf("%q (of %q) is still in the %s", form, s, place)
+				}
+			}
+		}
+	}
+}
+
+// assertFreshWelcome checks the kiosk is as a new visitor finds it.
+func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
+	t.Helper()
+	k := h.kiosk
+	c := h.win.Canvas()
+	if k.screen != screenWelcome || k.lang != k.settings.DefaultLanguage {
+		t.Errorf("after reset: screen %s, language %s", k.screen, k.lang)
+	}
+	if top := c.Overlays().Top(); top != nil || k.warning != nil {
+		t.Errorf("an overlay survived the reset: %T", top)
+	}
+	if f := c.Focused(); f != nil {
+		t.Errorf("focus survived the reset: %T", f)
+	}
+	v := k.visit
+	if v == before || len(v.fields) != 0 || len(v.problems) != 0 || v.session != "" || v.account != nil ||
+		v.details != nil || v.pay != nil || v.autoPay != nil || len(v.history) != 0 || len(v.outcomes) != 0 ||
+		!v.startedAt.IsZero() || v.busy {
+		t.Errorf("the visit is not fresh: %+v", v)
+	}
+	if before.ctx.Err() == nil {
+		t.Error("the old visit's calls were not cancelled")
+	}
+	holders := reflect.ValueOf(k.screenWidgets)
+	for i := range holders.NumField() {
+		name := holders.Type().Field(i).Name
+		if isNil := holders.Field(i).IsNil(); isNil == (name == "welcome") {
+			t.Errorf("after reset the %s holder is nil=%v", name, isNil)
+		}
+	}
+	if k.limits != (visitLimits{}) {
+		t.Errorf("visit limits survived the reset: %+v", k.limits)
+	}
+	// The welcome screen's own portal check is the only timer left.
+	if n := h.clock.pending(); n != 1 || k.health.timer == nil {
+		t.Errorf("%d timers pending after reset, want only the health check", n)
+	}
+}

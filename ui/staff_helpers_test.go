@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// testStaffPIN is the PIN the test verifier accepts.
+const testStaffPIN = "246810"
+
+// fixedPIN is a PINVerifier that knows one PIN (the argon2 store is tested in
+// package main). It counts its calls, so tests can see a locked pad never asks.
+type fixedPIN struct {
+	mu    sync.Mutex
+	pin   string
+	calls int
+}
+
+func (p *fixedPIN) VerifyStaffPIN(pin string) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls++
+	return pin == p.pin, nil
+}
+
+func (p *fixedPIN) callCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.calls
+}
+
+// memLockout is a StaffLockout in memory; two kiosks sharing one stand for a
+// kiosk before and after a restart.
+type memLockout struct {
+	mu       sync.Mutex
+	failures int
+	until    time.Time
+}
+
+func (m *memLockout) Load() (int, time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.failures, m.until, nil
+}
+
+func (m *memLockout) Save(failures int, until time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.failures, m.until = failures, until
+	return nil
+}
+
+// staffDeps gives a kiosk what staff mode needs. The kiosk reads these when staff
+// use them, so setting them after New is like passing them to New.
+func staffDeps(k *Kiosk, verifier PINVerifier, store StaffLockout) {
+	k.deps.Staff = verifier
+	k.deps.StaffLockout = store
+	k.deps.KioskID = "lobby-9"
+	k.deps.Version = "1.4.2"
+}
+
+func newStaffHarness(t *testing.T) (*harness, *fixedPIN) {
+	t.Helper()
+	h := newHarness(t, ModeLive)
+	pin := &fixedPIN{pin: testStaffPIN}
+	staffDeps(h.kiosk, pin, &memLockout{})
+	return h, pin
+}
+
+// staffTarget finds the tap target of the gesture on the screen on show: the
+// logo on the welcome screen, the title on visitor screens.
+func staffTarget(t *testing.T, c fyne.Canvas) *tapTarget {
+	t.Helper()
+	var found *tapTarget
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || found != nil {
+			return
+		}
+		switch o := o.(type) {
+		case *tapTarget:
+			found = o
+		case *fyne.Container:
+			for _, child := range o.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(o).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	if found == nil {
+		t.Fatal("no staff tap target on screen")
+	}
+	return found
+}
+
+// tapStaffTarget taps the gesture's target n times, gap apart.
+func (h *harness) tapStaffTarget(t *testing.T, n int, gap time.Duration) {
+	t.Helper()
+	target := staffTarget(t, h.win.Canvas())
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			h.advance(gap)
+		}
+		test.Tap(target)
+	}
+}
+
+// advance moves the fake clock on a second at a time, waiting each time for what
+// its timers started: the welcome screen's portal check answers on its own
+// goroutine in the test driver, so it must be done before the next timer fires.
+// Other harnesses on the same clock are waited for too.
+func (h *harness) advance(d time.Duration, others ...*harness) {
+	for d > 0 {
+		step := min(d, time.Second)
+		d -= step
+		h.clock.Advance(step)
+		h.settle()
+		for _, o := range others {
+			o.settle()
+		}
+	}
+}
+
+// enterPIN taps the digits of pin and OK, then waits for the check.
+func (h *harness) enterPIN(t *testing.T, pin string) {
+	t.Helper()
+	p := h.kiosk.pinPad
+	if p == nil {
+		t.Fatal("no PIN pad on screen")
+	}
+	for _, r := range pin {
+		test.Tap(p.digits[r-'0'])
+	}
+	test.Tap(p.ok)
+	h.settle()
+}
+
+// openStaffMenu does the gesture and types the right PIN.
+func (h *harness) openStaffMenu(t *testing.T) *staffMenu {
+	t.Helper()
+	h.tapStaffTarget(t, 5, 100*time.Millisecond)
+	h.enterPIN(t, testStaffPIN)
+	if h.kiosk.staffMenu == nil {
+		t.Fatal("the right PIN did not open the staff menu")
+	}
+	h.settle() // the portal check of the status
+	return h.kiosk.staffMenu
+}
+
+// showing reports whether a text containing part is on the canvas, overlays included.
+func showing(h *harness, part string) bool {
+	return slices.ContainsFunc(visibleTexts(h.win.Canvas()), func(s string) bool { return strings.Contains(s, part) })
+}
+
+// overlayShown reports whether popup is on the canvas (Fyne wraps a pop-up in an
+// overlay container, so the overlay list does not hold the pop-up itself).
+func overlayShown(h *harness, popup *widget.PopUp) bool {
+	return popup.Visible() && len(h.win.Canvas().Overlays().List()) > 0
+}

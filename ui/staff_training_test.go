@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
+	h, _ := newStaffHarness(t)
+	live := h.kiosk.portal
+	m := h.openStaffMenu(t)
+	if m.training.Text != "Training mode" {
+		t.Fatalf("the menu offers %q", m.training.Text)
+	}
+	test.Tap(m.training)
+	if h.kiosk.portal == live || h.kiosk.mode != ModeTraining || h.kiosk.staff.training == nil {
+		t.Fatal("training mode did not swap the portal")
+	}
+	if !showing(h, "TRAINING") {
+		t.Errorf("no TRAINING banner on the welcome screen: %q", visibleTexts(h.win.Canvas()))
+	}
+	// The live portal now fails every lookup: only the training simulator can answer.
+	h.sim.SetFault("POST /accounts/lookup", portalsim.Fault{Status: 503})
+	h.startIn("en")
+	if !showing(h, "TRAINING") {
+		t.Error("no TRAINING banner on a visitor screen")
+	}
+	h.findAccount(plainAccount, "97504")
+	if h.kiosk.screen != screenFound || h.kiosk.visit.account == nil {
+		t.Fatalf("a practice lookup in training ended on %s", h.kiosk.screen)
+	}
+
+	m = h.openStaffMenu(t)
+	if m.training.Text != "Leave training" {
+		t.Fatalf("in training the menu offers %q", m.training.Text)
+	}
+	test.Tap(m.training)
+	h.settle()
+	if h.kiosk.portal != live || h.kiosk.mode != ModeLive || h.kiosk.staff.training != nil {
+		t.Fatal("leaving training did not restore the live portal and mode")
+	}
+	if h.kiosk.screen != screenWelcome || showing(h, "TRAINING") {
+		t.Errorf("after training: screen %s, texts %q", h.kiosk.screen, visibleTexts(h.win.Canvas()))
+	}
+}
