@@ -66,7 +66,7 @@ type Kiosk struct {
 	firstEntry fyne.Focusable             // the first field of the screen being built: focused on show
 	watched    map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError  string                     // for staff: the last problem, as a code, never personal data
-	look       look                       // the visitor's text size and contrast (theme.go)
+	look       lookState                  // the visitor's text size and contrast (theme.go)
 	mode       Mode                       // deps.Mode, or training while staff run it (training.go)
 	staff      staffState                 // the staff gesture, lockout, training (staff.go)
 	health     healthWatch                // the welcome screen's portal check (health.go)

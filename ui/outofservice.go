@@ -30,5 +30,7 @@ func buildOutOfService(k *Kiosk) fyne.CanvasObject {
 		box.Add(body)
 		box.Add(widget.NewSeparator())
 	}
-	return container.New(layout.NewCenterLayout(), container.NewGridWrap(fyne.NewSize(900, 0), box))
+	// The staff gesture works here too: staff must reach Status and Exit when the
+	// kiosk is out of service.
+	return container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staffTap))
 }

@@ -44,6 +44,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	fyne.CurrentApp().Clipboard().SetContent("")
 	k.win.Canvas().Unfocus()
 	k.lang = k.settings.DefaultLanguage
+	k.applyLook(look{})
 	k.screenWidgets = screenWidgets{}
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {

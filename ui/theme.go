@@ -154,8 +154,14 @@ func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(name)
 }
 
+// lookState is the visitor's look and the toggles on show for it.
+type lookState struct {
+	current look
+	bar     *lookBar // the toggles of the screen on show (lookbar.go)
+}
+
 // applyLook makes l the kiosk's theme.
 func (k *Kiosk) applyLook(l look) {
-	k.look = l
+	k.look.current = l
 	fyne.CurrentApp().Settings().SetTheme(newKioskTheme(l))
 }

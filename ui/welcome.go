@@ -46,7 +46,7 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 		s.languages[lang] = button
 		buttons.Add(container.NewGridWrap(languageButtonSize, button))
 	}
-	big := container.NewThemeOverride(buttons, newKioskTheme(k.look).withTextSize(44))
+	big := container.NewThemeOverride(buttons, newKioskTheme(k.look.current).withTextSize(44))
 	var help, noEmail fyne.CanvasObject
 	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
@@ -57,6 +57,7 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 		prompts,
 		container.NewCenter(big),
 		container.NewCenter(container.NewHBox(help, noEmail)),
+		container.NewCenter(k.newLookBar()),
 	))
 }
 
