@@ -66,15 +66,26 @@ func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 // widget whose text is known is read whole (not as its wrapped lines).
 func visibleTexts(c fyne.Canvas) []string {
 	var texts []string
+	walkCanvas(c, func(o fyne.CanvasObject) bool {
+		if !o.Visible() {
+			return false
+		}
+		text, ok := textOf(o)
+		if ok && text != "" {
+			texts = append(texts, text)
+		}
+		return !ok
+	})
+	return texts
+}
+
+// walkCanvas calls visit on every object of the canvas, content then overlays,
+// descending into containers and widgets (through their renderers) while visit
+// returns true.
+func walkCanvas(c fyne.Canvas, visit func(o fyne.CanvasObject) (descend bool)) {
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		if text, ok := textOf(o); ok {
-			if text != "" {
-				texts = append(texts, text)
-			}
+		if o == nil || !visit(o) {
 			return
 		}
 		switch o := o.(type) {
@@ -92,7 +103,6 @@ func visibleTexts(c fyne.Canvas) []string {
 	for _, overlay := range c.Overlays().List() {
 		walk(overlay)
 	}
-	return texts
 }
 
 // textOf is the text a visitor reads on o, when o is a widget or text that shows one.

@@ -69,27 +69,10 @@ func newBufferLogger(logs *lockedBuffer) *slog.Logger {
 // nothing a widget keeps can escape it.
 func allTexts(c fyne.Canvas) []string {
 	var texts []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil {
-			return
-		}
+	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		texts = append(texts, ownTexts(o)...)
-		switch o := o.(type) {
-		case *fyne.Container:
-			for _, child := range o.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(o).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(c.Content())
-	for _, overlay := range c.Overlays().List() {
-		walk(overlay)
-	}
+		return true
+	})
 	return texts
 }
 

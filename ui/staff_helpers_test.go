@@ -79,25 +79,12 @@ func newStaffHarness(t *testing.T) (*harness, *fixedPIN) {
 func staffTarget(t *testing.T, c fyne.Canvas) *tapTarget {
 	t.Helper()
 	var found *tapTarget
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || found != nil {
-			return
+	walkCanvas(c, func(o fyne.CanvasObject) bool {
+		if t, ok := o.(*tapTarget); ok && found == nil {
+			found = t
 		}
-		switch o := o.(type) {
-		case *tapTarget:
-			found = o
-		case *fyne.Container:
-			for _, child := range o.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(o).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(c.Content())
+		return found == nil
+	})
 	if found == nil {
 		t.Fatal("no staff tap target on screen")
 	}

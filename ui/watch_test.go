@@ -11,26 +11,14 @@ import (
 // controlsOn lists every control a visitor can touch on the canvas, overlays too.
 func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
+	walkCanvas(c, func(o fyne.CanvasObject) bool {
+		switch o.(type) {
 		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget:
 			found = append(found, o)
-			return
-		case *fyne.Container:
-			for _, child := range w.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
+			return false
 		}
-	}
-	walk(c.Content())
-	for _, o := range c.Overlays().List() {
-		walk(o)
-	}
+		return true
+	})
 	return found
 }
 
