@@ -37,6 +37,7 @@ type config struct {
 	MaxPaymentDollars int64      `toml:"max_payment_dollars"`
 	WindowMode        string     `toml:"window_mode"`
 	LogLevel          string     `toml:"log_level"`
+	OnScreenKeyboard  bool       `toml:"on_screen_keyboard"`
 	Utility           ui.Utility `toml:"utility"`
 }
 
@@ -54,6 +55,7 @@ func defaultConfig() config {
 		MaxPaymentDollars: 10_000,
 		WindowMode:        "fullscreen",
 		LogLevel:          "info",
+		OnScreenKeyboard:  true,
 		Utility:           ui.MedfordWater(),
 	}
 }
@@ -175,5 +177,6 @@ func (c config) uiSettings() ui.Settings {
 		MaxSessionMinutes: c.MaxSessionMinutes,
 		CardEntry:         c.CardEntry,
 		MaxPaymentCents:   c.MaxPaymentDollars * 100,
+		OnScreenKeyboard:  c.OnScreenKeyboard,
 	}
 }

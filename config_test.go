@@ -22,7 +22,7 @@ func TestDefaultsAreValidAndTheUtilitysFacts(t *testing.T) {
 	if err := cfg.validate(); err != nil {
 		t.Fatalf("defaults invalid: %v", err)
 	}
-	if cfg.Utility.Phone != "541-774-2430" || cfg.IdleSeconds != 90 || cfg.WarningSeconds != 30 || cfg.MaxSessionMinutes != 20 {
+	if cfg.Utility.Phone != "541-774-2430" || cfg.IdleSeconds != 90 || cfg.WarningSeconds != 30 || cfg.MaxSessionMinutes != 20 || !cfg.OnScreenKeyboard {
 		t.Errorf("defaults drifted from the utility's facts: %+v", cfg)
 	}
 }

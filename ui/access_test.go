@@ -30,7 +30,7 @@ func assertTargetsBigEnough(t *testing.T, h *harness, label string) {
 func TestEveryTargetIsAtLeast48Pixels(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		for _, l := range []look{{}, {larger: true}, {highContrast: true}, {larger: true, highContrast: true}} {
-			h := newHarness(t, ModeLive)
+			h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
 			h.kiosk.applyLook(l)
 			label := lang
 			if l.larger {

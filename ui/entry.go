@@ -13,6 +13,10 @@ import (
 type kioskEntry struct {
 	widget.Entry
 	onLeave func()
+
+	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
+	// callback): onFocus and onBlur tell it which field has it (keyboard.go).
+	onFocus, onBlur func()
 }
 
 func newKioskEntry(password bool) *kioskEntry {
@@ -32,5 +36,16 @@ func (e *kioskEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onLeave != nil {
 		e.onLeave()
+	}
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+// FocusGained runs the entry's own handling, then brings up the keyboard it asks for.
+func (e *kioskEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
 	}
 }

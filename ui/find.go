@@ -29,11 +29,11 @@ func buildFind(k *Kiosk) fyne.CanvasObject {
 		// (the FAQ's own example is 00065821-0672430), so the kiosk shows the digits
 		// rather than send visitors hunting for a letter their bill does not have.
 		placeholder: "00000000-0000000",
-		check:       checkAccountNumber,
+		check:       checkAccountNumber, keyboard: keyboardAccount,
 	})
 	s.postalCode = k.newField(fieldSpec{
 		id: fieldPostalCode, labelID: "find.postal_code", placeholder: "97501",
-		check: checkPostalCode,
+		check: checkPostalCode, keyboard: keyboardDigits,
 	})
 	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
 	s.postalCode.entry.OnSubmitted = func(string) { k.findAccount() }

@@ -18,6 +18,8 @@ type fieldSpec struct {
 	password    bool
 	check       func(v *visit, text string) validate.Code
 	blankID     string // message ID for a blank field, when it has words of its own
+
+	keyboard keyboardLayout // which on-screen keyboard the field asks for (keyboard.go)
 }
 
 // field is a labelled entry bound to one of the visit's fields, with its problem
@@ -45,6 +47,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.problem.Importance = widget.DangerImportance
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	k.showProblem(f)
+	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
 	if k.firstEntry == nil {
 		k.firstEntry = f.entry
 	}

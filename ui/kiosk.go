@@ -95,6 +95,7 @@ type screenWidgets struct {
 	register  *registerScreen
 	signIn    *signInScreen
 	warning   *warningOverlay
+	keyboard  *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or

@@ -62,14 +62,14 @@ func buildPay(k *Kiosk) fyne.CanvasObject {
 func (k *Kiosk) payFormView(s *payScreen) fyne.CanvasObject {
 	k.prefillAmount()
 	s.accountNumber = k.newField(fieldSpec{id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
-		check: checkAccountNumber})
+		check: checkAccountNumber, keyboard: keyboardAccount})
 	s.postalCode = k.newField(fieldSpec{id: fieldPostalCode, labelID: "find.postal_code",
-		check: checkPostalCode})
+		check: checkPostalCode, keyboard: keyboardDigits})
 	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "pay.email", hintID: "pay.email_hint",
-		check: checkEmail, blankID: emailBlankID})
+		check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
-		check: checkEmailAgain, blankID: emailBlankID})
-	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: k.checkAmount})
+		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
+	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: k.checkAmount, keyboard: keyboardAmount})
 	s.method = k.newPaymentForm()
 	problem, label := k.screenProblem()
 	s.problem = label

@@ -79,8 +79,8 @@ func enterRegister(k *Kiosk) {
 func buildRegister(k *Kiosk) fyne.CanvasObject {
 	s := &registerScreen{}
 	k.register = s
-	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID})
-	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID})
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
+	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
 		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(v)...) },

@@ -53,13 +53,34 @@ func (b *lockedBuffer) String() string {
 func newLoggedHarness(t *testing.T, settings Settings) (*harness, *lockedBuffer) {
 	t.Helper()
 	logs := &lockedBuffer{}
-	log := newBufferLogger(logs)
+	log := newProofLogger(logs)
 	return newHarnessWith(t, harnessOptions{settings: settings, log: log, clientLog: log}), logs
+}
+
+// measuredKeys are log attributes whose values the code itself produces (clock
+// readings, durations, a panic's code locations), never the visitor's data. The
+// proof logger masks them, so that a 3-digit CVV cannot match "742µs" or "+0x742"
+// by chance.
+var measuredKeys = map[string]bool{
+	slog.TimeKey: true, "duration": true, "reset_ms": true, "visit_seconds": true, "stack": true,
 }
 
 // newBufferLogger logs everything, Debug included, as text into logs.
 func newBufferLogger(logs *lockedBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// newProofLogger is newBufferLogger with the measured values masked.
+func newProofLogger(logs *lockedBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{
+		Level: slog.LevelDebug,
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if measuredKeys[a.Key] {
+				return slog.String(a.Key, "#")
+			}
+			return a
+		},
+	}))
 }
 
 // allTexts is every string held by every text-bearing object on the canvas, content

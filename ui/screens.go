@@ -67,7 +67,7 @@ func (k *Kiosk) frame(id screenID, content fyne.CanvasObject) fyne.CanvasObject 
 		top = append(top, k.chromeBar(screens[id]))
 		content = container.NewVScroll(container.NewPadded(content))
 	}
-	return container.NewBorder(container.NewVBox(top...), nil, nil, nil, content)
+	return k.withKeyboard(container.NewVBox(top...), content)
 }
 
 func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {

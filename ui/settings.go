@@ -40,6 +40,7 @@ type Settings struct {
 	MaxSessionMinutes int
 	CardEntry         string // "keyed" or "off"
 	MaxPaymentCents   int64  // the most one payment may be
+	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty.

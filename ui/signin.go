@@ -29,7 +29,7 @@ func init() { addScreen(screenSignIn, screen{build: buildSignIn, title: "signin.
 func buildSignIn(k *Kiosk) fyne.CanvasObject {
 	s := &signInScreen{}
 	k.signIn = s
-	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail, blankID: emailBlankID})
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "signin.password", password: true,
 		// Only "not blank": the rules for new passwords do not apply to old ones.

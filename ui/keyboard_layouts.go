@@ -1,0 +1,100 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// keyboardLayout is the on-screen keyboard a field asks for (fieldSpec.keyboard).
+// The zero value is the full keyboard, so a field that says nothing gets every
+// letter.
+type keyboardLayout int
+
+// The keyboard's layouts.
+const (
+	keyboardText    keyboardLayout = iota // letters, Spanish characters, Shift
+	keyboardEmail                         // "@", ".com" and common domains as single keys
+	keyboardDigits                        // ZIP, card, expiry, CVV, routing and bank numbers
+	keyboardAccount                       // digits; the keypad adds the hyphen after the 8th
+	keyboardAmount                        // digits and "."
+)
+
+// keyAction is what a key does besides typing its own text.
+type keyAction int
+
+// The keys' actions.
+const (
+	keyType      keyAction = iota // types the key's text
+	keyDomain                     // types "@" first unless the address has one
+	keyShift                      // the next letter is a capital
+	keyBackspace                  // erases the character before the cursor
+	keyNext                       // moves to the next field of the screen
+	keyHide                       // puts the keyboard away
+)
+
+// keySpec is one key: what it types, or the message ID of the words on it.
+type keySpec struct {
+	text   string // typed (and shown) when the action types
+	wordID string // message ID of the words on a key that does not type itself
+	action keyAction
+}
+
+// Sizes of the keys: well above WCAG's 48×48 minimum for a finger at arm's length,
+// and larger still on the numeric keypad, which older visitors use most.
+var (
+	letterKeySize = fyne.NewSize(72, 64)
+	digitKeySize  = fyne.NewSize(120, 80)
+)
+
+func typed(s string) keySpec                 { return keySpec{text: s} }
+func domainKey(s string) keySpec             { return keySpec{text: s, action: keyDomain} }
+func wordKey(id string, a keyAction) keySpec { return keySpec{wordID: id, action: a} }
+
+var (
+	backspaceKey = wordKey("keyboard.backspace", keyBackspace)
+	nextKey      = wordKey("keyboard.next", keyNext)
+	hideKey      = wordKey("keyboard.hide", keyHide)
+	shiftKey     = wordKey("keyboard.shift", keyShift)
+	spaceKey     = keySpec{text: " ", wordID: "keyboard.space"}
+)
+
+// row makes one key per character of s.
+func row(s string) []keySpec {
+	var keys []keySpec
+	for _, r := range s {
+		keys = append(keys, typed(string(r)))
+	}
+	return keys
+}
+
+// keyboardRows lays out the full and the email keyboards, row by row.
+func keyboardRows(l keyboardLayout) [][]keySpec {
+	if l == keyboardEmail {
+		return [][]keySpec{
+			row("1234567890"), row("qwertyuiop"), row("asdfghjkl_"), row("zxcvbnm.-+"),
+			{typed("@"), typed(".com"), typed(".net"), typed(".org"), backspaceKey, nextKey, hideKey},
+			{domainKey("gmail.com"), domainKey("yahoo.com"), domainKey("hotmail.com"), domainKey("outlook.com")},
+		}
+	}
+	return [][]keySpec{
+		row("1234567890"), row("qwertyuiop"), row("asdfghjklñ"), row("zxcvbnm,.-"), row("áéíóúü¿¡@!"),
+		{shiftKey, spaceKey, backspaceKey, nextKey, hideKey},
+	}
+}
+
+// keypadCells lays out the numeric keypad as a 4-column grid; an empty keySpec is
+// an empty cell, so the 0 stays under the 8 on every keypad.
+func keypadCells(l keyboardLayout) []keySpec {
+	dot := keySpec{}
+	if l == keyboardAmount {
+		dot = typed(".")
+	}
+	return []keySpec{
+		typed("1"), typed("2"), typed("3"), backspaceKey,
+		typed("4"), typed("5"), typed("6"), nextKey,
+		typed("7"), typed("8"), typed("9"), hideKey,
+		dot, typed("0"), {}, {},
+	}
+}
+
+// isKeypad reports whether l is one of the numeric keypads.
+func isKeypad(l keyboardLayout) bool {
+	return l == keyboardDigits || l == keyboardAccount || l == keyboardAmount
+}

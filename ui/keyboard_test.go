@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// TestOnScreenKeyboardFindsTheAccountAndRegisters is issue 5's "done when": an
+// email address and an account number typed only by tapping on-screen keys, the
+// lookup and the registration finished that way.
+func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newKeyboardHarness(t)
+		h.startIn(lang)
+		find := h.kiosk.find
+		h.assertKeyboardFor(t, find.accountNumber.entry, keyboardAccount)
+		h.tapKeys(t, "102345671234567") // the keypad adds the hyphen itself
+		if got := find.accountNumber.entry.Text; got != plainAccount {
+			t.Fatalf("%s: account number typed on the keypad: %q", lang, got)
+		}
+		h.assertKeyboardFor(t, find.accountNumber.entry, keyboardAccount)
+		h.tapKey(t, "keyboard.next")
+		h.assertKeyboardFor(t, find.postalCode.entry, keyboardDigits)
+		h.tapKeys(t, "97504")
+		h.tapKey(t, "keyboard.next") // the last field: the keyboard goes away
+		if h.kiosk.keyboard.dock.Visible() {
+			t.Errorf("%s: keyboard still up after Next field on the last field", lang)
+		}
+		test.Tap(find.submit)
+		h.settle()
+		if h.kiosk.screen != screenFound {
+			t.Fatalf("%s: lookup by keypad led to %s; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		}
+		test.Tap(h.kiosk.found.register)
+		h.settle()
+		h.registerByKeys(t)
+		if got := h.sim.Stats().Registrations; got != 1 || h.kiosk.screen != screenMyAccount {
+			t.Fatalf("%s: %d registrations, screen %s; problems %v", lang, got, h.kiosk.screen, h.kiosk.visit.problems)
+		}
+	}
+}
+
+// registerByKeys fills the register screen with on-screen keys only.
+func (h *harness) registerByKeys(t *testing.T) {
+	t.Helper()
+	r := h.kiosk.register
+	h.assertKeyboardFor(t, r.email.entry, keyboardEmail)
+	h.tapKeys(t, "ana.river")
+	h.tapKey(t, "gmail.com") // a domain key brings its "@"
+	h.tapKey(t, "keyboard.next")
+	h.assertKeyboardFor(t, r.emailAgain.entry, keyboardEmail)
+	h.tapKeys(t, "ana.river@gmail")
+	h.tapKey(t, ".com")
+	if r.email.entry.Text != "ana.river@gmail.com" || r.emailAgain.entry.Text != r.email.entry.Text {
+		t.Fatalf("emails typed on the email keyboard: %q, %q", r.email.entry.Text, r.emailAgain.entry.Text)
+	}
+	h.tapKey(t, "keyboard.next")
+	h.assertKeyboardFor(t, r.password.entry, keyboardText)
+	h.tapKeys(t, strongPassword)
+	h.assertKeyboardFor(t, r.password.entry, keyboardText)
+	if got := r.password.entry.Text; got != strongPassword {
+		t.Fatalf("password typed with Shift: %q", got)
+	}
+	h.tapKey(t, "keyboard.hide")
+	test.Tap(r.accept)
+	test.Tap(r.submit)
+	h.settle()
+}
+
+func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	find := h.kiosk.find
+	assertKeys(t, h, true, "0", "9", "keyboard.backspace", "keyboard.next", "keyboard.hide")
+	assertKeys(t, h, false, ".", "a", "@")
+	h.win.Canvas().Unfocus()
+	if h.kiosk.keyboard.dock.Visible() {
+		t.Fatal("keyboard stays up with no field focused")
+	}
+	h.win.Canvas().Focus(find.postalCode.entry)
+	h.assertKeyboardFor(t, find.postalCode.entry, keyboardDigits)
+	h.tapKey(t, "keyboard.hide")
+	if h.kiosk.keyboard.dock.Visible() || h.win.Canvas().Focused() != nil {
+		t.Fatal("Hide left the keyboard up or the field focused")
+	}
+
+	h.findAccount(plainAccount, "97504")
+	test.Tap(h.kiosk.found.register)
+	h.settle()
+	assertKeys(t, h, true, "@", ".com", ".net", ".org", "gmail.com", "yahoo.com", "hotmail.com", "outlook.com")
+	h.win.Canvas().Focus(h.kiosk.register.password.entry)
+	assertKeys(t, h, true, "ñ", "á", "é", "í", "ó", "ú", "ü", "¿", "¡", "keyboard.shift", "keyboard.space")
+
+	h = newKeyboardHarness(t)
+	h.startIn("en")
+	h.findAccount(plainAccount, "97504")
+	test.Tap(h.kiosk.found.payNow)
+	h.win.Canvas().Focus(h.kiosk.pay.amount.entry)
+	h.assertKeyboardFor(t, h.kiosk.pay.amount.entry, keyboardAmount)
+	assertKeys(t, h, true, ".", "0")
+}
+
+// assertKeys checks each key is (or is not) on the keyboard on show, as big as a
+// finger needs.
+func assertKeys(t *testing.T, h *harness, present bool, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		key, ok := h.kiosk.keyboard.keys[id]
+		if ok != present {
+			t.Errorf("key %q on the keyboard: %v, want %v", id, ok, present)
+			continue
+		}
+		if ok && (key.Size().Width < 64 || key.Size().Height < 64) {
+			t.Errorf("key %q is only %v", id, key.Size())
+		}
+	}
+}
+
+func TestKeyboardIsOffWhenConfiguredOff(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	if h.kiosk.keyboard != nil || h.win.Canvas().Focused() != fyne.Focusable(h.kiosk.find.accountNumber.entry) {
+		t.Fatal("keyboard shown although on_screen_keyboard is off")
+	}
+}
+
+func TestKeyboardWordsFollowTheVisitorsLanguage(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("es")
+	want := map[string]string{"keyboard.backspace": "Borrar", "keyboard.next": "Siguiente campo", "keyboard.hide": "Ocultar teclado"}
+	for id, label := range want {
+		if got := h.kiosk.keyboard.keys[id].Text; got != label {
+			t.Errorf("es: key %s says %q, want %q", id, got, label)
+		}
+	}
+	assertTextsFromCatalog(t, h, keyboardTexts()...)
+	h.switchLanguage()
+	if got := h.kiosk.keyboard.keys["keyboard.next"].Text; got != "Next field" {
+		t.Errorf("after switching to English the key says %q", got)
+	}
+	h.tapKeys(t, "1023")
+	h.switchLanguage() // the field is rebuilt from the visit: keys still add at its end
+	h.tapKeys(t, "4")
+	if got := h.kiosk.find.accountNumber.entry.Text; got != "10234" {
+		t.Errorf("after a language switch the keys typed into %q", got)
+	}
+	h.findAccount(plainAccount[5:], "97504")
+	test.Tap(h.kiosk.found.register)
+	h.settle()
+	h.win.Canvas().Focus(h.kiosk.register.password.entry)
+	if got := h.kiosk.keyboard.keys["keyboard.shift"].Text; got != "Mayúscula" {
+		t.Errorf("es: the capital-letter key says %q", got)
+	}
+	r := h.kiosk.register // the terms are the portal's words, not the catalog's
+	assertTextsFromCatalog(t, h, append(keyboardTexts(), r.termsTitle.Text, r.termsText.Text)...)
+}
+
+// TestFocusedFieldStaysVisibleAboveTheKeyboard: the screen's scroll area shrinks
+// above the keys and scrolls the focused field into it.
+func TestFocusedFieldStaysVisibleAboveTheKeyboard(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	h.findAccount(plainAccount, "97504")
+	test.Tap(h.kiosk.found.register)
+	h.settle()
+	r := h.kiosk.register
+	for _, f := range []*field{r.password, r.email, r.emailAgain, r.password} {
+		h.win.Canvas().Focus(f.entry)
+		assertVisibleAboveKeyboard(t, h, f.entry)
+	}
+	if h.kiosk.keyboard.scroll.Offset.Y == 0 {
+		t.Error("the password field was reached without scrolling: the test proves nothing at this size")
+	}
+}
+
+func assertVisibleAboveKeyboard(t *testing.T, h *harness, e *kioskEntry) {
+	t.Helper()
+	kb := h.kiosk.keyboard
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(e).Y
+	bottom := top + e.Size().Height
+	areaTop := d.AbsolutePositionForObject(kb.scroll).Y
+	areaBottom := areaTop + kb.scroll.Size().Height
+	dockTop := d.AbsolutePositionForObject(kb.dock).Y
+	if !kb.dock.Visible() || top < areaTop || bottom > areaBottom || bottom > dockTop {
+		t.Errorf("field at %v–%v; visible area %v–%v; keyboard from %v", top, bottom, areaTop, areaBottom, dockTop)
+	}
+}
+
+func TestKeyboardTypesSpanishCharactersIntoAPassword(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("es")
+	h.findAccount(plainAccount, "97504")
+	test.Tap(h.kiosk.found.register)
+	h.settle()
+	pw := h.kiosk.register.password.entry
+	h.win.Canvas().Focus(pw)
+	const want = "Ñandú¿Sí¡Ñoño! éáü"
+	h.tapKeys(t, want)
+	if pw.Text != want || h.kiosk.visit.fields[fieldPassword] != want {
+		t.Fatalf("password entry holds %q, the visit %q", pw.Text, h.kiosk.visit.fields[fieldPassword])
+	}
+	h.assertKeyboardFor(t, pw, keyboardText)
+	if !pw.Password || slices.Contains(visibleTexts(h.win.Canvas()), want) {
+		t.Error("the password shows in clear")
+	}
+	h.tapKey(t, "keyboard.backspace")
+	if pw.Text != want[:len(want)-len("ü")] {
+		t.Errorf("Delete left %q", pw.Text)
+	}
+}
+
+func TestKeypadHyphenComesAndGoesWithTheEighthDigit(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	e := h.kiosk.find.accountNumber.entry
+	steps := []struct{ key, want string }{
+		{"1", "1"}, {"0", "10"}, {"2", "102"}, {"3", "1023"}, {"4", "10234"}, {"5", "102345"}, {"6", "1023456"},
+		{"7", "10234567-"}, {"keyboard.backspace", "10234567"}, {"1", "10234567-1"},
+	}
+	for _, s := range steps {
+		h.tapKey(t, s.key)
+		if e.Text != s.want {
+			t.Fatalf("after %q: %q, want %q", s.key, e.Text, s.want)
+		}
+	}
+}
+
+// TestResetLeavesNoKeyboardBehind: Start over rebuilds from scratch; no key, target
+// or Shift of the last visitor survives.
+func TestResetLeavesNoKeyboardBehind(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	h.tapKeys(t, "1023")
+	old := h.kiosk.keyboard
+	stale := old.keys["5"]
+	test.Tap(h.kiosk.chrome.startOver)
+	if h.kiosk.screen != screenWelcome || h.kiosk.keyboard != nil || old.dock.Visible() {
+		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.screen, h.kiosk.keyboard, old.dock.Visible())
+	}
+	test.Tap(stale) // a key of the last visitor's screen, should anything still hold it
+	if h.kiosk.visit.fields[fieldAccountNumber] != "" || old.target.Text != "1023" {
+		t.Errorf("a key of the last visitor's screen still types")
+	}
+	h.startIn("en")
+	if got := h.kiosk.find.accountNumber.entry.Text; got != "" {
+		t.Errorf("the next visitor finds %q", got)
+	}
+}
+
+func TestAKeyPressCountsAsActivity(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	for range 3 {
+		h.clock.Advance(idle - 10*time.Second)
+		h.tapKey(t, "1")
+	}
+	if h.kiosk.warning != nil {
+		t.Fatal("idle warning while the visitor types on the on-screen keyboard")
+	}
+	h.clock.Advance(idle)
+	if h.kiosk.warning == nil {
+		t.Fatal("no idle warning once the typing stopped: the test proves nothing")
+	}
+}
