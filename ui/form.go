@@ -37,6 +37,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.SetText(k.visit.fields[spec.id])
 	f.entry.PlaceHolder = spec.placeholder
 	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
+	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
 	f.entry.onLeave = func() {
 		if k.visit.fields[spec.id] != "" {
 			k.checkField(f)
@@ -141,6 +142,7 @@ func (k *Kiosk) screenProblem() (fyne.CanvasObject, *widget.Label) {
 func (k *Kiosk) primaryButton(labelID string, tapped func()) *widget.Button {
 	b := widget.NewButton(k.T(labelID), tapped)
 	b.Importance = widget.HighImportance
+	k.primaries = append(k.primaries, b)
 	if k.visit.busy {
 		b.SetText(k.T("busy.one_moment"))
 		b.Disable()

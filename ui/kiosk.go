@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -63,6 +64,7 @@ type Kiosk struct {
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   visitLimits    // the idle and visit-length timers and their warning
 
+	primaries  []*widget.Button           // the screen's primary actions, in build order (enter.go)
 	firstEntry fyne.Focusable             // the first field of the screen being built: focused on show
 	watched    map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError  string                     // for staff: the last problem, as a code, never personal data

@@ -29,6 +29,9 @@ func (k *Kiosk) lockDown() {
 	for _, s := range swallowedShortcuts {
 		c.AddShortcut(s, func(fyne.Shortcut) { k.noteActivity() })
 	}
-	c.SetOnTypedKey(func(*fyne.KeyEvent) { k.noteActivity() }) // Escape, F11 … do nothing else
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
+		k.noteActivity()
+		k.enterWithNothingFocused(ev)
+	})
 	c.SetOnTypedRune(func(rune) { k.noteActivity() })
 }

@@ -21,6 +21,7 @@ func (k *Kiosk) setLanguage(lang string) {
 func (k *Kiosk) show(id screenID) {
 	k.screen = id
 	k.firstEntry = nil
+	k.primaries = nil
 	k.watched = map[fyne.CanvasObject]bool{}
 	content := k.frame(id, screens[id].build(k))
 	k.watch(content)

@@ -1,0 +1,38 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// Keyboard use without a mouse: Tab and Shift+Tab move the focus (Fyne's own focus
+// order, which is the screens' reading order), Space presses the focused button or
+// ticks the focused box (Fyne's own), and Enter moves on: in a field it goes to the
+// next field, and from the last field, or with nothing focused, it presses the
+// screen's primary action.
+
+// submitField is Enter in field e.
+func (k *Kiosk) submitField(e *kioskEntry) {
+	fields := visibleEntries(k.win.Canvas().Content())
+	for i, f := range fields {
+		if f == e && i+1 < len(fields) {
+			k.win.Canvas().Focus(fields[i+1])
+			return
+		}
+	}
+	k.pressPrimary()
+}
+
+// pressPrimary presses the screen's first primary action a visitor can see and use.
+func (k *Kiosk) pressPrimary() {
+	for _, b := range k.primaries {
+		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+			return
+		}
+	}
+}
+
+// enterWithNothingFocused is the canvas's Enter: the primary action.
+func (k *Kiosk) enterWithNothingFocused(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		k.pressPrimary()
+	}
+}

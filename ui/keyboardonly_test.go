@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The visitor at a physical keyboard with no mouse: only key events, sent to
+// whatever has the focus (or to the canvas when nothing has), as the driver does.
+
+// key sends one key to the focused object, or to the canvas.
+func (h *harness) key(name fyne.KeyName) {
+	c := h.win.Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+		return
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: name})
+}
+
+// typeKeys types text into the focused field, a key at a time.
+func (h *harness) typeKeys(text string) {
+	for _, r := range text {
+		h.win.Canvas().Focused().TypedRune(r)
+	}
+}
+
+// space is the Space bar: it presses the focused button, ticks the focused box.
+func (h *harness) space() {
+	f := h.win.Canvas().Focused()
+	f.TypedRune(' ')
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+}
+
+// tabTo presses Tab until the focus is on o (at most 60 times).
+func (h *harness) tabTo(t *testing.T, o fyne.Focusable) {
+	t.Helper()
+	for range 60 {
+		if h.win.Canvas().Focused() == o {
+			return
+		}
+		test.FocusNext(h.win.Canvas()) // what the Tab key does
+	}
+	t.Fatalf("Tab never reached the %T on screen %s", o, h.kiosk.screen)
+}
+
+func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.tabTo(t, h.kiosk.welcome.languages[lang])
+		h.space()
+		h.typeKeys("102345671234567") // the account number field has the focus on arrival
+		h.key(fyne.KeyReturn)         // on to the ZIP
+		h.typeKeys("97504")
+		h.key(fyne.KeyReturn) // the last field: Find My Account
+		h.settle()
+		if h.kiosk.screen != screenFound {
+			t.Fatalf("%s: Enter did not find the account: %s %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		}
+		h.key(fyne.KeyReturn) // nothing focused: the primary action, Register
+		h.settle()
+		if h.kiosk.screen != screenRegister {
+			t.Fatalf("%s: Enter on Account found led to %s", lang, h.kiosk.screen)
+		}
+		h.typeKeys(newEmail)
+		h.key(fyne.KeyReturn)
+		h.typeKeys(newEmail)
+		h.key(fyne.KeyReturn)
+		h.typeKeys(strongPassword)
+		h.tabTo(t, h.kiosk.register.accept)
+		h.space()
+		h.tabTo(t, h.kiosk.register.submit)
+		h.space()
+		h.settle()
+		h.assertSignedIn(t, lang)
+
+		h.tabTo(t, h.kiosk.myAccount.setEBilling)
+		h.space()
+		h.tabTo(t, h.kiosk.eBilling.send)
+		h.space()
+		h.settle()
+		if !h.kiosk.eBilling.sent.Visible() || h.sim.Stats().BillDeliveryChanges != 1 {
+			t.Fatalf("%s: e-billing not sent from the keyboard", lang)
+		}
+		h.tabTo(t, h.kiosk.eBilling.done)
+		h.space()
+		h.settle()
+		h.tabTo(t, h.kiosk.myAccount.finish)
+		h.space()
+		h.tabTo(t, h.kiosk.done.finish)
+		h.space()
+		if h.kiosk.screen != screenWelcome || h.sim.Stats().Registrations != 1 {
+			t.Errorf("%s: the journey ended on %s", lang, h.kiosk.screen)
+		}
+	}
+}
+
+func TestTabReachesEveryControlOfAScreen(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "es")
+	test.Tap(h.kiosk.myAccount.setAutoPay)
+	for _, c := range controlsOn(h.win.Canvas()) {
+		f, ok := c.(fyne.Focusable)
+		if !ok || !c.Visible() {
+			continue
+		}
+		if b, isButton := c.(*widget.Button); isButton && b.Disabled() {
+			continue
+		}
+		h.tabTo(t, f)
+	}
+}
