@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -72,7 +73,17 @@ func (k *Kiosk) keyboardFocused(e *kioskEntry, layout keyboardLayout) {
 	kb.dock.Show()
 	kb.root.Refresh()
 	k.scrollIntoView(kb, e)
+	// The window driver may lay a new screen out only at its next frame, after this
+	// focus: scroll again once it has, so the field is never left under the keys.
+	k.clock.AfterFunc(settleDelay, func() {
+		if k.keyboard == kb && kb.target == e {
+			k.scrollIntoView(kb, e)
+		}
+	})
 }
+
+// settleDelay is a few frames: time for the window driver to lay the screen out.
+const settleDelay = 100 * time.Millisecond
 
 // keyboardBlurred puts the keyboard away when its field loses the focus, unless a
 // key took the focus: a press on a button unfocuses the entry in Fyne, and the
