@@ -44,7 +44,9 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	fyne.CurrentApp().Clipboard().SetContent("")
 	k.win.Canvas().Unfocus()
 	k.lang = k.settings.DefaultLanguage
-	k.applyLook(look{})
+	if k.look.current != (look{}) {
+		k.applyLook(look{}) // a theme change repaints every window: only when needed
+	}
 	k.screenWidgets = screenWidgets{}
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {
