@@ -40,11 +40,7 @@ func TestAProblemStaysOnTheScreenItHappenedOn(t *testing.T) {
 
 func TestPayingAfterRegisteringOffersAutoPayNotRegistration(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	h.openRegister(t, "es")
-	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(h.kiosk.register.submit)
-	h.settle()
-	h.assertSignedIn(t, "es")
+	h.registerNew(t, "es")
 	test.Tap(h.kiosk.myAccount.payNow)
 	if got := h.kiosk.pay.email.entry.Text; got != newEmail {
 		t.Errorf("the login's email is not offered for the receipt: %q", got)

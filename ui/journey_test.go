@@ -26,11 +26,7 @@ func (h *harness) enrolAutoPayByBank(t *testing.T) {
 func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarness(t, ModeLive)
-		h.openRegister(t, lang)
-		h.fillRegistration(newEmail, newEmail, strongPassword, true)
-		test.Tap(h.kiosk.register.submit)
-		h.settle()
-		h.assertSignedIn(t, lang)
+		h.registerNew(t, lang)
 
 		test.Tap(h.kiosk.myAccount.setAutoPay)
 		h.enrolAutoPayByBank(t)

@@ -78,3 +78,14 @@ func dots(n int) string { return strings.Repeat("•", n) }
 
 // msg is message id in lang, for comparing with what the screen shows.
 func (h *harness) msg(lang, id string) string { return h.kiosk.tr(lang, id) }
+
+// registerNew registers the plain practice account with a new login, through the
+// register screen, and checks the kiosk is signed in.
+func (h *harness) registerNew(t *testing.T, lang string) {
+	t.Helper()
+	h.openRegister(t, lang)
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+	test.Tap(h.kiosk.register.submit)
+	h.settle()
+	h.assertSignedIn(t, lang)
+}

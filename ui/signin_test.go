@@ -27,11 +27,7 @@ func TestSignInToTheRegisteredAccount(t *testing.T) {
 
 func TestSignInAfterRegistering(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	h.openRegister(t, "es")
-	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(h.kiosk.register.submit)
-	h.settle()
-	h.assertSignedIn(t, "es")
+	h.registerNew(t, "es")
 	test.Tap(h.kiosk.chrome.startOver)
 	h.settle()
 	h.startIn("es")
