@@ -52,12 +52,14 @@ keyring-test:
 smoke: build
 	@.ci/smoke.sh $(BIN)
 
-# Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does.
+# Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does:
+# a count of inputs, not a time, since a time limit can end with a spurious
+# "context deadline exceeded" on a loaded machine.
 fuzz:
 	@.ci/fuzz.sh
 
 fuzz-smoke:
-	@FUZZTIME=2s .ci/fuzz.sh
+	@FUZZTIME=300x .ci/fuzz.sh
 
 clean:
 	rm -rf bin .ci/out

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every go-fuzz target of the project for FUZZTIME each (default 30s):
-# `make fuzz` for a real session, `make fuzz-smoke` (2 s each) inside `make test`.
+# `make fuzz` for a real session, `make fuzz-smoke` (300 inputs each) inside `make test`.
 # Failing inputs are written to testdata/fuzz/ by go test; commit them as seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
