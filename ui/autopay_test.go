@@ -46,19 +46,6 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 	}
 }
 
-func TestAutoPayWithACard(t *testing.T) {
-	h := newHarness(t, ModeLive)
-	h.signInDirectly(t, "en")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
-	h.fillCardInto(h.autoPayForm)
-	test.Tap(h.kiosk.autoPay.submit)
-	test.Tap(h.kiosk.autoPay.create)
-	h.settle()
-	if h.kiosk.autoPay.confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {
-		t.Fatalf("card AutoPay failed; problems %v", h.kiosk.visit.problems)
-	}
-}
-
 func TestAutoPayEnrolsOnceThroughFailuresAndDoubleTaps(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "es")
