@@ -109,6 +109,8 @@ func (c config) validate() error {
 		{"idle_seconds", c.IdleSeconds >= 30 && c.IdleSeconds <= 3600, "must be between 30 and 3600"},
 		{"warning_seconds", c.WarningSeconds >= 20 && c.WarningSeconds <= 300, "must be between 20 and 300 (WCAG 2.2.1 asks for at least 20)"},
 		{"max_session_minutes", c.MaxSessionMinutes >= 5 && c.MaxSessionMinutes <= 120, "must be between 5 and 120"},
+		{"warning_seconds", c.WarningSeconds < c.IdleSeconds && c.WarningSeconds*4 <= c.MaxSessionMinutes*60,
+			"must be shorter than idle_seconds and at most a quarter of max_session_minutes"},
 		{"card_entry", c.CardEntry == "keyed" || c.CardEntry == "off", `must be "keyed" or "off"`},
 		{"max_payment_dollars", c.MaxPaymentDollars >= 1 && c.MaxPaymentDollars <= 10_000, "must be between 1 and 10000 (the portal's limit)"},
 		{"window_mode", c.WindowMode == "fullscreen" || c.WindowMode == "windowed", `must be "fullscreen" or "windowed"`},

@@ -57,6 +57,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		"max_session_minutes = 0":                               `"max_session_minutes"`,
 		`card_entry = "swipe"`:                                  `"card_entry"`,
 		"max_payment_dollars = 0":                               `"max_payment_dollars"`,
+		"max_session_minutes = 5\nwarning_seconds = 300":        `"warning_seconds"`,
 		`window_mode = "tiny"`:                                  `"window_mode"`,
 		`languages = ["en", "fr"]`:                              `"languages"`,
 		`default_language = "es"` + "\n" + `languages = ["en"]`: `"default_language"`,

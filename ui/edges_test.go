@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -99,5 +100,31 @@ func TestBackAndHelpWaitForACallInFlight(t *testing.T) {
 	h.kiosk.refresh()
 	if !h.kiosk.chrome.back.Disabled() || !h.kiosk.chrome.help.Disabled() || h.kiosk.chrome.startOver.Disabled() {
 		t.Error("mid-call, Back and Questions? must wait and Start over must not")
+	}
+}
+
+func TestEnterUnderAWarningDoesNotActBehindIt(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
+	h.typeInto(h.kiosk.find.postalCode.entry, "97504")
+	h.clock.Advance(idle)
+	if h.kiosk.warning == nil {
+		t.Fatal("no idle warning")
+	}
+	h.win.Canvas().Unfocus()
+	h.key(fyne.KeyReturn)
+	h.settle()
+	if h.kiosk.screen != screenFind {
+		t.Errorf("Enter under the warning pressed Find My Account: now on %s", h.kiosk.screen)
+	}
+}
+
+func TestKeypadTypingIsNotCheckedUntilTheVisitorLeaves(t *testing.T) {
+	h := newKeyboardHarness(t)
+	h.startIn("en")
+	h.tapKeys(t, "123")
+	if s := h.kiosk.find.accountNumber; s.problem.Visible() {
+		t.Errorf("a problem showed while typing on the keypad: %q", s.problem.Text)
 	}
 }

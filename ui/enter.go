@@ -30,7 +30,9 @@ func (k *Kiosk) pressPrimary() {
 	}
 }
 
-// enterWithNothingFocused is the canvas's Enter: the primary action.
+// enterWithNothingFocused is the canvas's Enter: the primary action. (The canvas
+// handler does not call it while a pop-up — a warning, the PIN pad, the staff menu —
+// is over the screen: the screen behind must not act.)
 func (k *Kiosk) enterWithNothingFocused(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		k.pressPrimary()

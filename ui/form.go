@@ -39,6 +39,11 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
 	f.entry.onLeave = func() {
+		// A press on an on-screen key takes the focus for a moment: the visitor is
+		// still typing in this field, so it is not checked yet.
+		if kb := k.keyboard; kb != nil && kb.holding {
+			return
+		}
 		if k.visit.fields[spec.id] != "" {
 			k.checkField(f)
 		}

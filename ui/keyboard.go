@@ -75,7 +75,8 @@ func (k *Kiosk) keyboardFocused(e *kioskEntry, layout keyboardLayout) {
 	k.scrollIntoView(kb, e)
 	// The window driver may lay a new screen out only at its next frame, after this
 	// focus: scroll again once it has, so the field is never left under the keys.
-	k.clock.AfterFunc(settleDelay, func() {
+	stopTimer(k.keyboardSettle)
+	k.keyboardSettle = k.clock.AfterFunc(settleDelay, func() {
 		if k.keyboard == kb && kb.target == e {
 			k.scrollIntoView(kb, e)
 		}

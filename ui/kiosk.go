@@ -64,14 +64,15 @@ type Kiosk struct {
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   visitLimits    // the idle and visit-length timers and their warning
 
-	primaries  []*widget.Button           // the screen's primary actions, in build order (enter.go)
-	firstEntry fyne.Focusable             // the first field of the screen being built: focused on show
-	watched    map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
-	lastError  string                     // for staff: the last problem, as a code, never personal data
-	look       lookState                  // the visitor's text size and contrast (theme.go)
-	mode       Mode                       // deps.Mode, or training while staff run it (training.go)
-	staff      staffState                 // the staff gesture, lockout, training (staff.go)
-	health     healthWatch                // the welcome screen's portal check (health.go)
+	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
+	primaries      []*widget.Button           // the screen's primary actions, in build order (enter.go)
+	firstEntry     fyne.Focusable             // the first field of the screen being built: focused on show
+	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
+	lastError      string                     // for staff: the last problem, as a code, never personal data
+	look           lookState                  // the visitor's text size and contrast (theme.go)
+	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
+	staff          staffState                 // the staff gesture, lockout, training (staff.go)
+	health         healthWatch                // the welcome screen's portal check (health.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }

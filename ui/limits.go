@@ -66,7 +66,7 @@ func (k *Kiosk) startVisit() {
 	k.stopHealthWatch() // the visitor's own calls will tell of any trouble
 	k.armIdle()
 	maxVisit := time.Duration(k.settings.MaxSessionMinutes) * time.Minute
-	k.limits.length = k.clock.AfterFunc(maxVisit-k.warningTime(), func() { k.warn(visitWarning) })
+	k.limits.length = k.afterInVisit(maxVisit-k.warningTime(), func() { k.warn(visitWarning) })
 }
 
 // noteActivity is called by every watched control before its own callback: the
@@ -83,7 +83,19 @@ func (k *Kiosk) noteActivity() {
 
 func (k *Kiosk) armIdle() {
 	stopTimer(k.limits.idle)
-	k.limits.idle = k.clock.AfterFunc(k.idleLimit(), func() { k.warn(idleWarning) })
+	k.limits.idle = k.afterInVisit(k.idleLimit(), func() { k.warn(idleWarning) })
+}
+
+// afterInVisit runs f after d, but only if the same visit is still on: a timer that
+// fired just as a reset stopped it has its call already queued for the UI thread,
+// and that call must not reach the next visitor.
+func (k *Kiosk) afterInVisit(d time.Duration, f func()) Timer {
+	v := k.visit
+	return k.clock.AfterFunc(d, func() {
+		if k.visit == v {
+			f()
+		}
+	})
 }
 
 // warn shows the countdown of kind; the visit-length warning takes over an idle one.
@@ -95,7 +107,7 @@ func (k *Kiosk) warn(kind warningKind) {
 	k.limits.warning = kind
 	k.limits.secondsLeft = k.settings.WarningSeconds
 	k.showWarning(kind)
-	k.limits.tick = k.clock.AfterFunc(time.Second, k.countDown)
+	k.limits.tick = k.afterInVisit(time.Second, k.countDown)
 }
 
 // countDown moves the warning's countdown on a second; at zero the visit ends.
@@ -113,7 +125,7 @@ func (k *Kiosk) countDown() {
 		return
 	}
 	k.warning.countdown.SetText(k.countdownText())
-	k.limits.tick = k.clock.AfterFunc(time.Second, k.countDown)
+	k.limits.tick = k.afterInVisit(time.Second, k.countDown)
 }
 
 func (k *Kiosk) countdownText() string {
@@ -125,7 +137,7 @@ func (k *Kiosk) countdownText() string {
 func (k *Kiosk) needMoreTime() {
 	if k.limits.warning == visitWarning && k.limits.extensions < maxVisitExtensions {
 		k.limits.extensions++
-		k.limits.length = k.clock.AfterFunc(visitExtension, func() { k.warn(visitWarning) })
+		k.limits.length = k.afterInVisit(visitExtension, func() { k.warn(visitWarning) })
 	}
 	k.dismissWarning()
 	k.armIdle()

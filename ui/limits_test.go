@@ -144,3 +144,14 @@ func TestTheVisitLengthLimitWarnsThenEnds(t *testing.T) {
 		t.Errorf("visit not ended by the limit: %s", h.kiosk.screen)
 	}
 }
+
+func TestATimerThatFiresAfterAResetDoesNotReachTheNextVisitor(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	stale := h.kiosk.limits.idle.(*fakeTimer) // the idle timer of this visit
+	h.kiosk.reset(triggerStartOver)
+	stale.f() // as a real timer whose call was already queued when reset stopped it
+	if h.kiosk.warning != nil || h.kiosk.screen != screenWelcome {
+		t.Errorf("a stale idle timer raised a warning on the next visitor's screen")
+	}
+}

@@ -8,7 +8,7 @@ import (
 // Keys that leave or rearrange a window in other programs. The kiosk claims them as
 // canvas shortcuts that do nothing, so no default handling can ever act on them;
 // the window manager's own keys (Alt+F4, Alt+Tab) are the OS's to disable (see
-// docs/deploy.md).
+// docs/lockdown.md).
 var swallowedShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierControl},
 	{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl},
@@ -30,8 +30,11 @@ func (k *Kiosk) lockDown() {
 		c.AddShortcut(s, func(fyne.Shortcut) { k.noteActivity() })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
+		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
 		k.noteActivity()
-		k.enterWithNothingFocused(ev)
+		if !covered {
+			k.enterWithNothingFocused(ev)
+		}
 	})
 	c.SetOnTypedRune(func(rune) { k.noteActivity() })
 }

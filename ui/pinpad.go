@@ -24,8 +24,9 @@ type pinPad struct {
 	backspace, ok     *widget.Button
 	cancel            *widget.Button
 	pin               string
-	checking          bool // a PIN is being verified: OK does nothing meanwhile
-	unavailable, lock bool // no verifier / staff mode locked: the keys are off
+	checking          bool  // a PIN is being verified: OK does nothing meanwhile
+	unavailable, lock bool  // no verifier / staff mode locked: the keys are off
+	timeout           Timer // closes a pad left open, so no visitor finds it
 }
 
 // openPINPad shows the PIN pad over whatever is on screen.
@@ -54,6 +55,11 @@ func (k *Kiosk) openPINPad() {
 	content := container.NewVBox(title, p.dots, p.message, container.NewCenter(keys), p.cancel)
 	p.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())
 	p.popup.Resize(fyne.NewSize(520, 0))
+	p.timeout = k.clock.AfterFunc(staffMenuIdle, func() {
+		if k.pinPad == p {
+			k.closePINPad()
+		}
+	})
 	k.pinPad = p
 	k.showOverlay(p.popup)
 	k.pinPadState(p)
@@ -111,6 +117,7 @@ func (k *Kiosk) pinBackspace(p *pinPad) {
 // closePINPad takes the pad away and forgets what was typed.
 func (k *Kiosk) closePINPad() {
 	if p := k.pinPad; p != nil {
+		stopTimer(p.timeout)
 		p.pin = ""
 		p.popup.Hide()
 		k.pinPad = nil

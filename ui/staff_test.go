@@ -252,3 +252,15 @@ func (l *lockedLog) String() string {
 	defer l.mu.Unlock()
 	return l.buf.String()
 }
+
+func TestAPINPadLeftOpenClosesItself(t *testing.T) {
+	h, _ := newStaffHarness(t)
+	h.tapStaffTarget(t, 5, 100*time.Millisecond)
+	if h.kiosk.pinPad == nil {
+		t.Fatal("no PIN pad")
+	}
+	h.advance(staffMenuIdle)
+	if h.kiosk.pinPad != nil || h.win.Canvas().Overlays().Top() != nil {
+		t.Error("a PIN pad left open is still there for the next visitor")
+	}
+}
