@@ -18,8 +18,8 @@ const actionTimeout = 20 * time.Second
 // moment" and its action buttons are disabled (the screen is rebuilt from the
 // visit's busy flag, so a language switch mid-call cannot re-enable them). done runs
 // on the UI thread with work's error, unless the visit ended (reset) meanwhile.
-func (k *Kiosk) portalCall(work func(ctx context.Context) error, done func(err error)) {
-	v := k.visit
+func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client) error, done func(err error)) {
+	v, portal := k.visit, k.portal // read on the UI thread: a reset or training swap may change them
 	if v.busy {
 		return // a second tap while the first call is in flight does nothing
 	}
@@ -28,7 +28,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context) error, done func(err e
 	k.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(v.ctx, actionTimeout)
-		err := work(ctx)
+		err := work(ctx, portal)
 		cancel()
 		fyne.Do(func() {
 			defer k.inflight.Done()

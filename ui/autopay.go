@@ -101,16 +101,16 @@ func (k *Kiosk) createAutoPay() {
 	session, details, methodKey, enrolKey := k.visit.session, st.details, st.methodKey, st.enrolKey
 	methodID := st.methodID
 	var result client.AutoPay
-	k.portalCall(func(ctx context.Context) error {
+	k.portalCall(func(ctx context.Context, portal *client.Client) error {
 		if methodID == "" {
-			method, err := k.portal.AddPaymentMethod(ctx, session, details, methodKey)
+			method, err := portal.AddPaymentMethod(ctx, session, details, methodKey)
 			if err != nil {
 				return err
 			}
 			methodID = method.ID
 		}
 		var err error
-		result, err = k.portal.EnrollAutoPay(ctx, session, client.AutoPayRequest{PaymentMethodID: methodID}, enrolKey)
+		result, err = portal.EnrollAutoPay(ctx, session, client.AutoPayRequest{PaymentMethodID: methodID}, enrolKey)
 		return err
 	}, func(err error) {
 		st.methodID = methodID

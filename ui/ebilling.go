@@ -55,22 +55,23 @@ func (k *Kiosk) verificationPending() bool {
 
 // sendVerificationEmail switches delivery to email; the portal sends the link.
 func (k *Kiosk) sendVerificationEmail() {
-	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
-		return k.portal.SetBillDelivery(ctx, k.visit.session, client.DeliveryEmail)
+	k.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
+		return portal.SetBillDelivery(ctx, session, client.DeliveryEmail)
 	})
 }
 
 // resendVerificationEmail asks the portal for another link.
 func (k *Kiosk) resendVerificationEmail() {
-	k.changeBillDelivery(func(ctx context.Context) (client.BillDelivery, error) {
-		return k.portal.ResendVerificationEmail(ctx, k.visit.session)
+	k.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
+		return portal.ResendVerificationEmail(ctx, session)
 	})
 }
 
-func (k *Kiosk) changeBillDelivery(call func(ctx context.Context) (client.BillDelivery, error)) {
+func (k *Kiosk) changeBillDelivery(call func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error)) {
 	var delivery client.BillDelivery
-	k.portalCall(func(ctx context.Context) (err error) {
-		delivery, err = call(ctx)
+	session := k.visit.session
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		delivery, err = call(ctx, portal, session)
 		return err
 	}, func(err error) {
 		if err == nil {

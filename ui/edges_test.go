@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // Edges a visitor can reach by wandering: language switches mid-form, Back after a
@@ -126,5 +127,26 @@ func TestKeypadTypingIsNotCheckedUntilTheVisitorLeaves(t *testing.T) {
 	h.tapKeys(t, "123")
 	if s := h.kiosk.find.accountNumber; s.problem.Visible() {
 		t.Errorf("a problem showed while typing on the keypad: %q", s.problem.Text)
+	}
+}
+
+func TestASignInThatLandsDuringAResetIsRevoked(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	s := h.openSignIn(t, "en")
+	h.typeInto(s.email.entry, demoEmail)
+	h.typeInto(s.password.entry, demoPassword)
+	v := h.kiosk.visit
+	h.kiosk.reset(triggerStartOver) // the visitor walked away mid-call…
+	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demoEmail, Password: demoPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.adopt(session.Token) { // …and the portal's answer arrives afterwards
+		t.Fatal("an ended visit adopted a session")
+	}
+	h.kiosk.revokeOn(h.kiosk.portal, session.Token) // what the sign-in call then does
+	h.settle()
+	if h.sim.SessionActive(session.Token) {
+		t.Error("the late session is still active")
 	}
 }

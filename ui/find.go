@@ -57,8 +57,8 @@ func (k *Kiosk) findAccount() {
 	number, _ := validate.AccountNumber(k.visit.fields[fieldAccountNumber])
 	zip, _ := validate.PostalCode(k.visit.fields[fieldPostalCode])
 	var found client.AccountSummary
-	k.portalCall(func(ctx context.Context) (err error) {
-		found, err = k.portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		found, err = portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})
 		return err
 	}, func(err error) {
 		if err != nil {

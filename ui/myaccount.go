@@ -74,8 +74,9 @@ func (k *Kiosk) accountNotLoaded(problem fyne.CanvasObject, s *myAccountScreen) 
 func (k *Kiosk) loadAccountDetails() {
 	k.visit.details = nil
 	var details client.Account
-	k.portalCall(func(ctx context.Context) (err error) {
-		details, err = k.portal.Account(ctx, k.visit.session)
+	session := k.visit.session
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		details, err = portal.Account(ctx, session)
 		return err
 	}, func(err error) {
 		if err == nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // Language is the visitor's current language code.
@@ -81,11 +82,15 @@ const revokeTimeout = 3 * time.Second
 // revokeSession signs the customer out on the portal in the background: best effort,
 // it never delays the return to the welcome screen.
 func (k *Kiosk) revokeSession(token string) {
+	k.revokeOn(k.portal, token) // read here: training may swap k.portal later
+}
+
+// revokeOn signs token out on portal in the background (safe from any goroutine).
+func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 	if token == "" {
 		return
 	}
 	k.inflight.Add(1)
-	portal := k.portal // training may swap k.portal while this runs
 	go func() {
 		defer k.inflight.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)

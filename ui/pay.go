@@ -194,8 +194,8 @@ func (k *Kiosk) payNow() {
 	}
 	req, key := st.req, st.key
 	var receipt client.Receipt
-	k.portalCall(func(ctx context.Context) (err error) {
-		receipt, err = k.portal.PayOnce(ctx, req, key)
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		receipt, err = portal.PayOnce(ctx, req, key)
 		return err
 	}, func(err error) {
 		if err != nil {

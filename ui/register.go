@@ -212,8 +212,8 @@ func (k *Kiosk) showTermsProblem(s *registerScreen) {
 func (k *Kiosk) fetchTerms() {
 	lang := k.lang
 	var terms client.Terms
-	k.portalCall(func(ctx context.Context) (err error) {
-		terms, err = k.portal.Terms(ctx, lang)
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		terms, err = portal.Terms(ctx, lang)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -263,8 +263,11 @@ func (k *Kiosk) submitRegistration() {
 	}
 	key := v.login.registrationKey(req)
 	var session client.Session
-	k.portalCall(func(ctx context.Context) (err error) {
-		session, err = k.portal.Register(ctx, req, key)
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		session, err = portal.Register(ctx, req, key)
+		if err == nil && !v.adopt(session.Token) {
+			k.revokeOn(portal, session.Token)
+		}
 		return err
 	}, func(err error) {
 		if err != nil {

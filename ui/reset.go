@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,9 +36,14 @@ func (k *Kiosk) finish() { k.reset(triggerFinish) }
 func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
 	v := k.visit
-	v.end()
+	issued := v.end()
 	k.noteVisitEnded(v)
-	k.revokeSession(v.session)
+	if !slices.Contains(issued, v.session) {
+		issued = append(issued, v.session)
+	}
+	for _, token := range issued {
+		k.revokeSession(token)
+	}
 	k.visit = newVisit()
 	k.limits.stop()
 	k.closeOverlays()

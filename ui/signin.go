@@ -85,8 +85,11 @@ func (k *Kiosk) submitSignIn() {
 	email, _ := validate.Email(v.fields[fieldEmail])
 	req := client.SignInRequest{Email: email, Password: v.fields[fieldPassword]}
 	var session client.Session
-	k.portalCall(func(ctx context.Context) (err error) {
-		session, err = k.portal.SignIn(ctx, req)
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		session, err = portal.SignIn(ctx, req)
+		if err == nil && !v.adopt(session.Token) {
+			k.revokeOn(portal, session.Token)
+		}
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -116,8 +119,8 @@ func (k *Kiosk) forgotPassword() {
 		return
 	}
 	email, _ := validate.Email(v.fields[fieldEmail])
-	k.portalCall(func(ctx context.Context) error {
-		return k.portal.RequestPasswordReset(ctx, email)
+	k.portalCall(func(ctx context.Context, portal *client.Client) error {
+		return portal.RequestPasswordReset(ctx, email)
 	}, func(err error) {
 		v.login.resetSent = err == nil
 		if err != nil {

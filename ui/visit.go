@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -28,6 +29,10 @@ type visit struct {
 	ctx    context.Context // cancelled at reset: ends every call in flight
 	cancel context.CancelFunc
 
+	mu     sync.Mutex // guards ended and issued, which portal calls' goroutines touch
+	ended  bool
+	issued []string // session tokens the portal gave this visit (adopt)
+
 	fields   map[fieldID]string
 	problems map[fieldID]string // message ID shown beside a field, by field
 
@@ -50,8 +55,28 @@ func newVisit() *visit {
 	return &visit{ctx: ctx, cancel: cancel, fields: map[fieldID]string{}, problems: map[fieldID]string{}}
 }
 
-// end cancels everything in flight; the visit must not be used afterwards.
-func (v *visit) end() { v.cancel() }
+// end cancels everything in flight and returns every session token the portal
+// issued to the visit, for revoking; the visit must not be used afterwards.
+func (v *visit) end() []string {
+	v.cancel()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.ended = true
+	return v.issued
+}
+
+// adopt records a session token the portal just issued. It reports false when the
+// visit has already ended (a sign-in that landed during a reset): the caller must
+// revoke the token, which no screen will ever show.
+func (v *visit) adopt(token string) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.ended {
+		return false
+	}
+	v.issued = append(v.issued, token)
+	return true
+}
 
 // signedIn reports whether the visitor has a customer session.
 func (v *visit) signedIn() bool { return v.session != "" }
