@@ -32,6 +32,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		cancel()
 		fyne.Do(func() {
 			defer k.inflight.Done()
+			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
 			if v != k.visit {
 				return
 			}

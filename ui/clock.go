@@ -30,6 +30,20 @@ func (realClock) AfterFunc(d time.Duration, f func()) Timer {
 	return time.AfterFunc(d, func() { fyne.Do(f) })
 }
 
+// guardedClock runs every timer callback under the kiosk's panic recovery, so a
+// bug in a timer resets the kiosk instead of ending the process.
+type guardedClock struct {
+	Clock
+	k *Kiosk
+}
+
+func (c guardedClock) AfterFunc(d time.Duration, f func()) Timer {
+	return c.Clock.AfterFunc(d, func() {
+		defer c.k.recoverPanic()
+		f()
+	})
+}
+
 // stopTimer stops t if there is one.
 func stopTimer(t Timer) {
 	if t != nil {

@@ -92,6 +92,7 @@ func (k *Kiosk) checkHealth(round int) {
 		cancel()
 		fyne.Do(func() {
 			defer k.inflight.Done()
+			defer k.recoverPanic()
 			k.healthAnswered(round, err)
 		})
 	}()

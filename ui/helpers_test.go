@@ -22,6 +22,7 @@ type harness struct {
 	win   fyne.Window
 	sim   *portalsim.Sim
 	clock *fakeClock
+	gate  *callGate // holds portal answers until a key event is over (keyboardonly_test.go)
 }
 
 func newHarness(t *testing.T, mode Mode) *harness {

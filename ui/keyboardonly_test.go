@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"log/slog"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,8 +14,72 @@ import (
 // The visitor at a physical keyboard with no mouse: only key events, sent to
 // whatever has the focus (or to the canvas when nothing has), as the driver does.
 
+// callGate is a log handler for the portal client that, while held, stops the
+// client's goroutine at its log line, after the answer is in. In the Fyne test
+// driver a portal answer reaches the screen on that goroutine, while a widget's key
+// handler may still be running on the test's: holding the answer until the key
+// event is over keeps the two in order, as the real driver's UI thread does.
+type callGate struct {
+	mu   sync.Mutex
+	open chan struct{}
+}
+
+func (g *callGate) Enabled(context.Context, slog.Level) bool { return true }
+func (g *callGate) WithAttrs([]slog.Attr) slog.Handler       { return g }
+func (g *callGate) WithGroup(string) slog.Handler            { return g }
+
+func (g *callGate) Handle(context.Context, slog.Record) error {
+	g.mu.Lock()
+	ch := g.open
+	g.mu.Unlock()
+	if ch != nil {
+		<-ch
+	}
+	return nil
+}
+
+func (g *callGate) hold() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open = make(chan struct{})
+}
+
+func (g *callGate) release() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.open != nil {
+		close(g.open)
+		g.open = nil
+	}
+}
+
+// newGatedHarness is a live kiosk whose portal answers wait for each key event.
+func newGatedHarness(t *testing.T) *harness {
+	gate := &callGate{}
+	h := newHarnessWith(t, harnessOptions{clientLog: slog.New(gate)})
+	h.gate = gate
+	return h
+}
+
+// keyEvent runs a key event with portal answers held until it is over, then waits
+// for them.
+func (h *harness) keyEvent(send func()) {
+	if h.gate == nil {
+		send()
+		return
+	}
+	h.gate.hold()
+	send()
+	h.gate.release()
+	h.settle()
+}
+
 // key sends one key to the focused object, or to the canvas.
 func (h *harness) key(name fyne.KeyName) {
+	h.keyEvent(func() { h.sendKey(name) })
+}
+
+func (h *harness) sendKey(name fyne.KeyName) {
 	c := h.win.Canvas()
 	if f := c.Focused(); f != nil {
 		f.TypedKey(&fyne.KeyEvent{Name: name})
@@ -30,9 +97,11 @@ func (h *harness) typeKeys(text string) {
 
 // space is the Space bar: it presses the focused button, ticks the focused box.
 func (h *harness) space() {
-	f := h.win.Canvas().Focused()
-	f.TypedRune(' ')
-	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	h.keyEvent(func() {
+		f := h.win.Canvas().Focused()
+		f.TypedRune(' ')
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	})
 }
 
 // tabTo presses Tab until the focus is on o (at most 60 times).
@@ -49,7 +118,7 @@ func (h *harness) tabTo(t *testing.T, o fyne.Focusable) {
 
 func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		h := newHarness(t, ModeLive)
+		h := newGatedHarness(t)
 		h.tabTo(t, h.kiosk.welcome.languages[lang])
 		h.space()
 		h.typeKeys("102345671234567") // the account number field has the focus on arrival

@@ -116,6 +116,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if k.clock == nil {
 		k.clock = realClock{}
 	}
+	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.applyLook(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()

@@ -146,6 +146,7 @@ func (k *Kiosk) submitPIN() {
 		ok, err := verifier.VerifyStaffPIN(pin)
 		fyne.Do(func() {
 			defer k.inflight.Done()
+			defer k.recoverPanic()
 			k.pinChecked(p, ok, err)
 		})
 	}()

@@ -134,6 +134,7 @@ func (k *Kiosk) checkPortalForStaff(m *staffMenu) {
 		cancel()
 		fyne.Do(func() {
 			defer k.inflight.Done()
+			defer k.recoverPanic()
 			if k.staffMenu != m {
 				return // closed meanwhile
 			}

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // controlsOn lists every control a visitor can touch on the canvas, overlays too.
@@ -63,5 +66,21 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	test.Tap(boom)
 	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
 		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.screen, h.kiosk.lastError)
+	}
+}
+
+func TestAPanicInAPortalAnswerOrATimerResetsTheKiosk(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.kiosk.portalCall(func(context.Context, *client.Client) error { return nil }, func(error) { panic("answer") })
+	h.settle()
+	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
+		t.Fatalf("after a panic in a portal answer: screen %s", h.kiosk.screen)
+	}
+	h.startIn("es")
+	h.kiosk.clock.AfterFunc(time.Second, func() { panic("timer") })
+	h.clock.Advance(time.Second)
+	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
+		t.Errorf("after a panic in a timer: screen %s", h.kiosk.screen)
 	}
 }
