@@ -15,12 +15,7 @@ import (
 func (h *harness) enrolAutoPayByBank(t *testing.T) {
 	t.Helper()
 	h.fillBankInto(h.autoPayForm, "021000021")
-	test.Tap(h.kiosk.autoPay.submit)
-	test.Tap(h.kiosk.autoPay.create)
-	h.settle()
-	if h.kiosk.autoPay.confirmation == nil {
-		t.Fatalf("AutoPay not confirmed; problems %v", h.kiosk.visit.problems)
-	}
+	h.createAutoPay(t)
 }
 
 func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {

@@ -265,10 +265,7 @@ func (k *Kiosk) submitRegistration() {
 	var session client.Session
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		session, err = portal.Register(ctx, req, key)
-		if err == nil && !v.adopt(session.Token) {
-			k.revokeOn(portal, session.Token)
-		}
-		return err
+		return k.claimSession(v, portal, session, err)
 	}, func(err error) {
 		if err != nil {
 			k.registrationFailed(err)

@@ -87,10 +87,7 @@ func (k *Kiosk) submitSignIn() {
 	var session client.Session
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		session, err = portal.SignIn(ctx, req)
-		if err == nil && !v.adopt(session.Token) {
-			k.revokeOn(portal, session.Token)
-		}
-		return err
+		return k.claimSession(v, portal, session, err)
 	}, func(err error) {
 		if err != nil {
 			k.signInFailed(err)
@@ -130,6 +127,16 @@ func (k *Kiosk) forgotPassword() {
 		}
 		k.refresh()
 	})
+}
+
+// claimSession, on the portal call's goroutine, records a session the portal just
+// issued to visit v, or revokes it at once when v ended meanwhile (a sign-in that
+// landed during a reset: no screen will ever show it). It passes err through.
+func (k *Kiosk) claimSession(v *visit, portal *client.Client, s client.Session, err error) error {
+	if err == nil && !v.adopt(s.Token) {
+		k.revokeOn(portal, s.Token)
+	}
+	return err
 }
 
 // signedIn keeps the customer session and the email, drops the password and goes
