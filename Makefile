@@ -3,7 +3,8 @@
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
 # Other targets: deps, build, fmt-check, vet, unit-test, keyring-test,
-# smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, clean.
+# smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
+# package, install, clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,7 +21,7 @@ LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false
 
-.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke clean
+.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -60,6 +61,24 @@ fuzz:
 
 fuzz-smoke:
 	@FUZZTIME=300x .ci/fuzz.sh
+
+# The long soak: 1000 whole visits through the UI against the simulator
+# (`make test` runs a short one inside unit-test).
+soak: deps
+	@.ci/soak.sh
+
+# Side-by-side performance against a Chromium kiosk and a hello-world Fyne
+# window; writes docs/PERFORMANCE.md (issue 7).
+bench: deps
+	@bench/run.sh
+
+# The Linux release tarball, built with the pinned fyne tool (issue 8).
+package: deps
+	@.ci/package.sh
+
+# Installs the binary, desktop file, icon and example config (PREFIX=/usr/local).
+install: build
+	@.ci/install.sh
 
 clean:
 	rm -rf bin .ci/out
