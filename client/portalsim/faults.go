@@ -1,6 +1,7 @@
 package portalsim
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,18 +11,36 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 )
 
-// Fault makes a route misbehave. Latency applies first; then at most one of
-// Drop, Status and Malformed (in that order) replaces the real answer.
+// Fault makes a route misbehave, as a failing portal, network or proxy does.
+// Latency applies first; then at most one of Drop, Redirect, Status (or HTML),
+// Malformed and Huge (in that order) replaces the real answer; failing those,
+// the portal acts and Cut or WrongType spoils its real answer on the way out.
 type Fault struct {
 	Latency   time.Duration // delay before answering (honours request context cancellation)
+	Drop      bool          // hijack the connection and close it without answering: the portal never acts
+	Redirect  string        // answer 307 to this origin (e.g. "https://elsewhere.example"), same path
 	Status    int           // answer this status with a proper error body (e.g. 503 code unavailable, 500 internal, 429 rate_limited with Retry-After: 1)
-	Drop      bool          // hijack the connection and close it without answering
+	HTML      bool          // answer an HTML error page, as a proxy does: Status, or 502 without one
 	Malformed bool          // 200 with a truncated / invalid JSON body
+	Huge      bool          // 200 with a JSON body of HugeBodyBytes, past any sane client's cap
+	Cut       bool          // the portal acts, then its answer is cut off halfway and the connection closed
+	WrongType bool          // the portal's real answer, labelled text/plain
 	Times     int           // apply to the next N matching requests only; 0 = until cleared
+}
+
+// HugeBodyBytes is the size of a Huge fault's body: 4 MiB.
+const HugeBodyBytes = 4 << 20
+
+// acts reports whether the fault leaves the portal to act and spoils only its answer.
+func (f Fault) acts() bool {
+	return !f.Drop && f.Redirect == "" && f.Status == 0 && !f.HTML && !f.Malformed && !f.Huge
 }
 
 // malformedBody is what a Malformed fault answers: JSON cut short.
 const malformedBody = `{"status":"ok","terms_vers`
+
+// proxyErrorPage is what an HTML fault answers, like a proxy in front of the portal.
+const proxyErrorPage = "<html><head><title>%d</title></head><body><h1>%d %s</h1><hr><center>nginx</center></body></html>\n"
 
 // SetFault makes route misbehave as f says, replacing any fault it had. route
 // is "METHOD /path-without-base", e.g. "POST /accounts/lookup" or
@@ -69,29 +88,75 @@ func (s *Sim) takeFault(key string) (Fault, bool) {
 	return taken, true
 }
 
-// applyFault carries out the fault of key, if any. It reports whether the
-// request has been dealt with (answered, dropped, or abandoned by the client).
-func (s *Sim) applyFault(w http.ResponseWriter, r *http.Request, key string) bool {
+// applyFault carries out the part of key's fault, if any, that comes before the
+// portal acts. It reports whether the request has been dealt with (answered,
+// dropped, or abandoned by the client), and otherwise the fault, if any, that
+// spoils the real answer (see sendSpoiled).
+func (s *Sim) applyFault(w http.ResponseWriter, r *http.Request, key string) (handled bool, spoil *Fault) {
 	f, ok := s.takeFault(key)
 	if !ok {
-		return false
+		return false, nil
 	}
 	if f.Latency > 0 && !sleepContext(r, f.Latency) {
-		return true
+		return true, nil
 	}
 	switch {
+	case f.acts():
+		return false, &f
 	case f.Drop:
 		dropConnection(w)
+	case f.Redirect != "":
+		http.Redirect(w, r, strings.TrimRight(f.Redirect, "/")+r.URL.RequestURI(), http.StatusTemporaryRedirect)
+	case f.HTML:
+		status := cmp.Or(f.Status, http.StatusBadGateway)
+		page := fmt.Sprintf(proxyErrorPage, status, status, http.StatusText(status))
+		htmlReply(status, page).write(w)
 	case f.Status != 0:
 		faultReply(f.Status).write(w)
 	case f.Malformed:
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		_, _ = w.Write([]byte(malformedBody))
-	default:
-		return false
+		jsonBody(http.StatusOK, []byte(malformedBody)).write(w)
+	case f.Huge:
+		jsonBody(http.StatusOK, hugeBody()).write(w)
 	}
-	return true
+	return true, nil
+}
+
+// sendSpoiled writes rep as f spoils it: cut off halfway, or mislabelled.
+func sendSpoiled(w http.ResponseWriter, rep reply, f *Fault) {
+	switch {
+	case f == nil:
+		rep.write(w)
+	case f.Cut:
+		cutReply(w, rep)
+	case f.WrongType:
+		rep.header.Set("Content-Type", "text/plain; charset=utf-8")
+		rep.write(w)
+	default:
+		rep.write(w)
+	}
+}
+
+// cutReply announces rep's full length, sends half of it and closes the
+// connection: the client has a status and headers but never the whole body.
+func cutReply(w http.ResponseWriter, rep reply) {
+	for name, values := range rep.header {
+		w.Header()[name] = values
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(rep.body)+1)) // never complete, even when empty
+	w.WriteHeader(rep.status)
+	_, _ = w.Write(rep.body[:len(rep.body)/2])
+	dropConnection(w)
+}
+
+// jsonBody is an answer of status with body labelled JSON.
+func jsonBody(status int, body []byte) reply {
+	return reply{status: status, header: http.Header{"Content-Type": {"application/json"}}, body: body}
+}
+
+// hugeBody is valid JSON of HugeBodyBytes: an object with one long string.
+func hugeBody() []byte {
+	const head, tail = `{"status":"ok","padding":"`, `"}`
+	return []byte(head + strings.Repeat("x", HugeBodyBytes-len(head)-len(tail)) + tail)
 }
 
 // sleepContext waits d, or less if the request is cancelled; it reports
@@ -107,8 +172,9 @@ func sleepContext(r *http.Request, d time.Duration) bool {
 	}
 }
 
-// dropConnection closes the connection without answering. If the connection
-// cannot be hijacked (HTTP/2), it aborts the handler, which resets the stream.
+// dropConnection closes the connection, flushing whatever was written before. If
+// the connection cannot be hijacked (HTTP/2), it aborts the handler, which
+// resets the stream.
 func dropConnection(w http.ResponseWriter) {
 	conn, _, err := http.NewResponseController(w).Hijack()
 	if err != nil {
@@ -133,97 +199,4 @@ func faultReply(status int) reply {
 	default:
 		return errorReply(status, client.CodeInternal, "internal error (simulated)")
 	}
-}
-
-// ParseFaults reads faults in flag syntax: "ROUTE=OPTION,OPTION;ROUTE=...",
-// where ROUTE is "METHOD /path" and each OPTION is one of latency:DURATION,
-// status:CODE (400-599), times:N, drop or malformed. For example
-// "POST /accounts/lookup=status:503,times:2;GET /health=latency:2s;POST /one-time-payments=drop".
-func ParseFaults(spec string) (map[string]Fault, error) {
-	faults := make(map[string]Fault)
-	for part := range strings.SplitSeq(spec, ";") {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		route, f, err := parseFault(part)
-		if err != nil {
-			return nil, err
-		}
-		if _, dup := faults[route]; dup {
-			return nil, fmt.Errorf("fault %q: route %q is given twice", strings.TrimSpace(part), route)
-		}
-		faults[route] = f
-	}
-	return faults, nil
-}
-
-// parseFault reads one "ROUTE=OPTIONS" part.
-func parseFault(part string) (string, Fault, error) {
-	part = strings.TrimSpace(part)
-	routeText, options, ok := strings.Cut(part, "=")
-	if !ok {
-		return "", Fault{}, fmt.Errorf("fault %q: want ROUTE=OPTIONS, e.g. \"GET /health=status:503\"", part)
-	}
-	route := normalizeRoute(routeText)
-	if err := checkRoute(route); err != nil {
-		return "", Fault{}, fmt.Errorf("fault %q: %w", part, err)
-	}
-	var f Fault
-	for option := range strings.SplitSeq(options, ",") {
-		if err := applyFaultOption(&f, strings.TrimSpace(option)); err != nil {
-			return "", Fault{}, fmt.Errorf("fault %q: %w", part, err)
-		}
-	}
-	if f.Latency == 0 && f.Status == 0 && !f.Drop && !f.Malformed {
-		return "", Fault{}, fmt.Errorf("fault %q: no latency, status, drop or malformed: it would do nothing", part)
-	}
-	return route, f, nil
-}
-
-// checkRoute requires "METHOD /path".
-func checkRoute(route string) error {
-	method, path, _ := strings.Cut(route, " ")
-	if method == "" || strings.Trim(method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-		return fmt.Errorf("route %q: want an HTTP method, e.g. \"POST /accounts/lookup\"", route)
-	}
-	if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \t") {
-		return fmt.Errorf("route %q: the path must start with \"/\", e.g. \"POST /accounts/lookup\"", route)
-	}
-	return nil
-}
-
-// applyFaultOption sets one option ("status:503", "drop", ...) on f.
-func applyFaultOption(f *Fault, option string) error {
-	name, value, hasValue := strings.Cut(option, ":")
-	switch name {
-	case "drop", "malformed":
-		if hasValue {
-			return fmt.Errorf("option %q takes no value", option)
-		}
-		f.Drop = f.Drop || name == "drop"
-		f.Malformed = f.Malformed || name == "malformed"
-		return nil
-	case "latency":
-		d, err := time.ParseDuration(value)
-		if err != nil || d < 0 {
-			return fmt.Errorf("option %q: want a duration such as 2s or 300ms", option)
-		}
-		f.Latency = d
-		return nil
-	case "status":
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 400 || n > 599 {
-			return fmt.Errorf("option %q: want an HTTP error status from 400 to 599", option)
-		}
-		f.Status = n
-		return nil
-	case "times":
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 {
-			return fmt.Errorf("option %q: want a whole number of requests, 0 or more", option)
-		}
-		f.Times = n
-		return nil
-	}
-	return fmt.Errorf("unknown option %q: want latency:D, status:N, times:N, drop or malformed", option)
 }

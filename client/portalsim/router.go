@@ -110,12 +110,13 @@ func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rt != nil {
 		faultKey = rt.method + " " + rt.pattern
 	}
-	if s.applyFault(w, r, faultKey) {
+	handled, spoil := s.applyFault(w, r, faultKey)
+	if handled {
 		return
 	}
 	switch {
 	case rt != nil:
-		s.serveRoute(rt, param, r).write(w)
+		sendSpoiled(w, s.serveRoute(rt, param, r), spoil)
 	case len(allowed) > 0:
 		rep := errorReply(http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this route")
 		rep.header.Set("Allow", strings.Join(allowed, ", "))
