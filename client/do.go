@@ -100,15 +100,21 @@ func (c *Client) answer(ctx context.Context, k call, resp *resty.Response) error
 	return c.unavailable(ctx, k, &statusError{Status: status, ContentType: resp.Header().Get("Content-Type")})
 }
 
-// decodeSuccess decodes the JSON body of a success answer, if one is wanted.
+// decodeSuccess decodes the JSON body of a success answer into k.out. A call
+// that wants no body still refuses a body that is not JSON: a 2xx with an HTML
+// page or junk is a proxy or a broken portal talking, not the portal agreeing.
 func (c *Client) decodeSuccess(ctx context.Context, k call, resp *resty.Response) error {
-	if k.out == nil {
-		return nil
+	if k.out == nil && len(bytes.TrimSpace(resp.Body())) == 0 {
+		return nil // 204, or an answer with nothing to say
 	}
 	if !isJSON(resp) {
 		return c.unavailable(ctx, k, errNotJSON)
 	}
-	if err := json.Unmarshal(resp.Body(), k.out); err != nil {
+	out := k.out
+	if out == nil {
+		out = new(json.RawMessage)
+	}
+	if err := json.Unmarshal(resp.Body(), out); err != nil {
 		return c.unavailable(ctx, k, errMalformed)
 	}
 	return nil

@@ -156,6 +156,23 @@ func TestMalformedAndDroppedFromSim(t *testing.T) {
 	}
 }
 
+// A call that wants no body still needs its 2xx to be JSON or empty: an HTML page
+// or junk with a 200 must not tell the visitor "email sent".
+func TestBodylessCallsRefuseJunkAnswers(t *testing.T) {
+	e := newSimEnv(t)
+	for _, f := range []portalsim.Fault{{Malformed: true}, {WrongType: true}, {Huge: true}} {
+		e.sim.SetFault("POST /password-resets", f)
+		wantUnavailable(t, e.c.RequestPasswordReset(context.Background(), "pat@example.com"))
+	}
+	e.sim.ClearFaults()
+	if err := e.c.RequestPasswordReset(context.Background(), "pat@example.com"); err != nil {
+		t.Fatalf("a good 202: %v", err)
+	}
+	if err := e.c.SignOut(context.Background(), "no-such-session"); err != nil {
+		t.Fatalf("an empty 204: %v", err)
+	}
+}
+
 func TestCrossHostRedirectRefused(t *testing.T) {
 	other := newHostile(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, 200, `{"status":"ok"}`)

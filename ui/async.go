@@ -10,16 +10,22 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 )
 
-// actionTimeout is the deadline of one visitor action (a tap that calls the portal),
-// retries included.
-const actionTimeout = 20 * time.Second
+// portalTimeouts bound the kiosk's portal calls, the client's retries included.
+type portalTimeouts struct {
+	action time.Duration // one visitor action: a tap that calls the portal
+	health time.Duration // one check of the welcome screen's health watch (health.go)
+	revoke time.Duration // the best-effort sign-out at the end of a visit (nav.go)
+}
+
+// defaultTimeouts are the kiosk's; tests of a portal that never answers shorten them.
+var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time.Second, revoke: 3 * time.Second}
 
 // portalCall runs work off the UI thread. While it runs the screen shows "One
 // moment" and its action buttons are disabled (the screen is rebuilt from the
 // visit's busy flag, so a language switch mid-call cannot re-enable them). done runs
 // on the UI thread with work's error, unless the visit ended (reset) meanwhile.
 func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client) error, done func(err error)) {
-	v, portal := k.visit, k.portal // read on the UI thread: a reset or training swap may change them
+	v, portal, timeout := k.visit, k.portal, k.timeouts.action // read on the UI thread: a reset or training swap may change them
 	if v.busy {
 		return // a second tap while the first call is in flight does nothing
 	}
@@ -27,7 +33,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 	k.refresh()
 	k.inflight.Add(1)
 	go func() {
-		ctx, cancel := context.WithTimeout(v.ctx, actionTimeout)
+		ctx, cancel := context.WithTimeout(v.ctx, timeout)
 		err := work(ctx, portal)
 		cancel()
 		fyne.Do(func() {

@@ -18,7 +18,6 @@ import (
 const (
 	healthInterval = 30 * time.Second
 	healthFailures = 2
-	healthTimeout  = 10 * time.Second // one check, the client's retries included
 )
 
 // healthWatch is the state of the welcome screen's portal check. Its own lock is
@@ -84,10 +83,10 @@ func (k *Kiosk) healthTick(round int) {
 // touching the screen while it waits: the language buttons stay enabled and no
 // "One moment" appears, since nobody asked for anything.
 func (k *Kiosk) checkHealth(round int) {
-	portal := k.portal
+	portal, timeout := k.portal, k.timeouts.health
 	k.inflight.Add(1)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		_, err := portal.Health(ctx)
 		cancel()
 		fyne.Do(func() {

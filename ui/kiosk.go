@@ -73,6 +73,7 @@ type Kiosk struct {
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
 	health         healthWatch                // the welcome screen's portal check (health.go)
+	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }
@@ -109,7 +110,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, watched: map[fyne.CanvasObject]bool{}}
+		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, watched: map[fyne.CanvasObject]bool{},
+		timeouts: defaultTimeouts}
 	if k.log == nil {
 		k.log = slog.Default()
 	}

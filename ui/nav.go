@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/medfordwater/lobbykiosk/client"
@@ -76,9 +75,6 @@ func (k *Kiosk) back() {
 	k.arrive(h[len(h)-1])
 }
 
-// revokeTimeout bounds the best-effort sign-out at the end of a visit.
-const revokeTimeout = 3 * time.Second
-
 // revokeSession signs the customer out on the portal in the background: best effort,
 // it never delays the return to the welcome screen.
 func (k *Kiosk) revokeSession(token string) {
@@ -90,10 +86,11 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 	if token == "" {
 		return
 	}
+	timeout := k.timeouts.revoke // revokeOn may run on a portal call's goroutine: timeouts are set once, in New
 	k.inflight.Add(1)
 	go func() {
 		defer k.inflight.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), revokeTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := portal.SignOut(ctx, token); err != nil {
 			k.log.Warn("could not revoke the customer session", "err", err.Error())
