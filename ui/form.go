@@ -76,16 +76,21 @@ func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
 
 // checkField validates the field now and shows or clears its problem.
 func (k *Kiosk) checkField(f *field) bool {
+	text := k.visit.fields[f.spec.id]
 	code := validate.OK
-	if f.spec.check != nil {
-		code = f.spec.check(k.visit, k.visit.fields[f.spec.id])
+	junk := typedTextProblem(text, f.spec.password) // pasted text no field takes (typedtext.go)
+	if junk == "" && f.spec.check != nil {
+		code = f.spec.check(k.visit, text)
 	}
 	k.setProblem(f.spec.id, code)
 	if code == validate.Required && f.spec.blankID != "" {
 		k.visit.problems[f.spec.id] = f.spec.blankID
 	}
+	if junk != "" {
+		k.visit.problems[f.spec.id] = junk
+	}
 	k.showProblem(f)
-	return code == validate.OK
+	return code == validate.OK && junk == ""
 }
 
 // checkFields validates every field (a submit), focusing the first with a problem.

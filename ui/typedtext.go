@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+)
+
+// A visitor can paste anything into a field (Ctrl+V on a keyboard, or the entry's
+// own menu): kilobytes of text, terminal escapes and line breaks, direction
+// overrides that make text read differently from what is stored, emoji, letters
+// buried under a dozen stacked accents. No field of the portal takes any of it. So
+// an entry keeps at most maxEntryRunes of a paste, and every field's check first
+// refuses such text with a message of its own, before the field's own rule runs:
+// the kiosk never sends it to the portal, where a sign-in would spend one of the
+// customer's few tries on it.
+
+// Limits of what a field takes, whatever it is.
+const (
+	// maxFieldRunes is longer than the longest real value of any field (an email
+	// address, 254 characters) and any password a person types.
+	maxFieldRunes = 256
+	// maxEntryRunes is what an entry keeps of a paste: one character over the
+	// limit, so the check says the text was too long instead of it being cut
+	// silently (a cut password would be a password the visitor does not know).
+	maxEntryRunes = maxFieldRunes + 1
+	// maxStackedMarks is how many accents one letter may carry: Vietnamese stacks
+	// two (ệ), English and Spanish one at most. More is decoration ("Zalgo" text)
+	// that draws over the lines around it.
+	maxStackedMarks = 2
+)
+
+// Messages for text no field takes.
+const (
+	msgTooLong           = "field.too_long"
+	msgUnusualCharacters = "field.unusual_characters"
+)
+
+// typedTextProblem is the message ID for text that no field takes, or "" when the
+// field's own check may have it. Spaces around the text are ignored, as every
+// field's check ignores them (a line copied with its line break pastes fine),
+// except in a password, which is taken exactly as typed. A password may hold
+// symbols such as emoji; no other field has any use for them.
+func typedTextProblem(text string, password bool) string {
+	if !password {
+		text = strings.TrimSpace(text)
+	}
+	if utf8.RuneCountInString(text) > maxFieldRunes {
+		return msgTooLong
+	}
+	if !utf8.ValidString(text) {
+		return msgUnusualCharacters
+	}
+	stacked := 0
+	for _, r := range text {
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			if stacked++; stacked > maxStackedMarks {
+				return msgUnusualCharacters
+			}
+			continue
+		}
+		stacked = 0
+		switch {
+		case unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs),
+			!password && r > unicode.MaxASCII && unicode.In(r, unicode.So, unicode.Sk):
+			return msgUnusualCharacters
+		}
+	}
+	return ""
+}
+
+// TypedShortcut keeps at most maxEntryRunes of a paste in the entry; every other
+// shortcut is the entry's own.
+func (e *kioskEntry) TypedShortcut(s fyne.Shortcut) {
+	paste, ok := s.(*fyne.ShortcutPaste)
+	if !ok || paste.Clipboard == nil {
+		e.Entry.TypedShortcut(s)
+		return
+	}
+	e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cappedClipboard{paste.Clipboard}, Secondary: paste.Secondary})
+	if utf8.RuneCountInString(e.Text) > maxEntryRunes {
+		e.SetText(firstRunes(e.Text, maxEntryRunes)) // a paste into text already there
+	}
+}
+
+// cappedClipboard hands an entry no more of the clipboard than an entry keeps.
+type cappedClipboard struct{ fyne.Clipboard }
+
+func (c cappedClipboard) Content() string { return firstRunes(c.Clipboard.Content(), maxEntryRunes) }
+
+// firstRunes is at most n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
