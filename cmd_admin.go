@@ -101,14 +101,32 @@ func staffPINSet(store *secretStore) error {
 
 // cmdVersion prints the version, the commit and the Fyne version it was built with.
 func cmdVersion(args []string) int {
-	fyneVersion := "unknown"
+	if len(args) > 0 {
+		fmt.Fprintf(os.Stderr, "lobbykiosk version: unexpected argument %q\n", args[0])
+		return exitConfig
+	}
+	fmt.Println(versionLine())
+	return 0
+}
+
+// versionLine is what `lobbykiosk version` prints. version and commit are stamped by
+// -ldflags (make build, and make package through GOFLAGS); the Fyne version is the
+// module version the binary was linked with, from its build information.
+func versionLine() string {
+	return fmt.Sprintf("lobbykiosk %s (commit %s), Fyne %s, %s", version, commit, fyneVersion(), runtime.Version())
+}
+
+// fyneVersion is the version of fyne.io/fyne/v2 in the binary's build information.
+func fyneVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, dep := range info.Deps {
 			if dep.Path == "fyne.io/fyne/v2" {
-				fyneVersion = dep.Version
+				if dep.Replace != nil {
+					return dep.Replace.Version
+				}
+				return dep.Version
 			}
 		}
 	}
-	fmt.Printf("lobbykiosk %s (commit %s), Fyne %s, %s\n", version, commit, fyneVersion, runtime.Version())
-	return 0
+	return "unknown"
 }
