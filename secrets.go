@@ -173,8 +173,26 @@ func (s *secretStore) get(item string) (string, error) {
 	val, err := s.withTimeout(func() (string, error) {
 		return s.backend.Get(s.service, item)
 	})
+	if errors.Is(err, keyring.ErrNotFound) {
+		return "", &missingItemError{item: item, service: s.service, err: err}
+	}
 	return val, s.classify(err)
 }
+
+// missingItemError says which secret the keyring lacks and the command that stores
+// it. It is errNoCredential and keeps the keyring's own error in the chain.
+type missingItemError struct {
+	item, service string
+	err           error
+}
+
+func (e *missingItemError) Error() string {
+	what := map[string]string{portalKeyItem: "portal credential", staffPINItem: "staff PIN"}[e.item]
+	return fmt.Sprintf("the %s is not in the OS keyring (service %s, item %s): run `lobbykiosk provision` to store it",
+		what, e.service, e.item)
+}
+
+func (e *missingItemError) Unwrap() []error { return []error{errNoCredential, e.err} }
 
 // set writes one item with the store's timeout.
 func (s *secretStore) set(item, secret string) error {
