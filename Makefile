@@ -2,7 +2,7 @@
 # user with sudo) two commands are enough:
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
-# Other targets: deps, build, fmt-check, vet, unit-test, keyring-test,
+# Other targets: deps, build, fmt-check, vet, unit-test, fault-matrix, keyring-test,
 # smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
 # package, install, clean.
 
@@ -21,7 +21,7 @@ LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false
 
-.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak bench package install clean
+.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak fault-matrix bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -44,8 +44,14 @@ fmt-check:
 vet:
 	go vet ./...
 
+# -short leaves out the fault matrix: it runs on its own, without -race (below).
 unit-test:
-	go test -race ./...
+	go test -race -short ./...
+
+# Every portal call under every fault, through the UI; checks docs/reliability.md
+# shows the same table (UPDATE_RELIABILITY_DOC=1 rewrites it).
+fault-matrix:
+	go test ./ui -run '^TestFaultMatrix$$' -count=1
 
 keyring-test:
 	@.ci/keyring-test.sh

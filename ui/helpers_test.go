@@ -2,6 +2,7 @@ package ui
 
 import (
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -18,11 +19,14 @@ import (
 
 // harness is a kiosk in a test window, talking HTTP to a real portal simulator.
 type harness struct {
+	t     *testing.T
 	kiosk *Kiosk
 	win   fyne.Window
 	sim   *portalsim.Sim
 	clock *fakeClock
 	gate  *callGate // holds portal answers until a key event is over (keyboardonly_test.go)
+
+	lastSession string // the session of the visit finishVisit ended (faultcalls_test.go)
 }
 
 func newHarness(t *testing.T, mode Mode) *harness {
@@ -38,6 +42,19 @@ type harnessOptions struct {
 	clientLog *slog.Logger // the portal client's logger
 	log       *slog.Logger // the kiosk's logger
 	start     time.Time    // where the fake clock of the kiosk and the simulator starts; zero: now
+
+	// front serves the simulator and returns the portal's origin and the root CA
+	// file the client must trust ("" for none); nil: a plain httptest server.
+	front func(t *testing.T, sim http.Handler) (baseURL, rootCAFile string)
+	// client overrides the portal client's retry options (attempts, delays).
+	client client.Options
+}
+
+// plainFront serves the simulator over plain HTTP on loopback.
+func plainFront(t *testing.T, sim http.Handler) (string, string) {
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	return srv.URL, ""
 }
 
 func newHarnessWith(t *testing.T, o harnessOptions) *harness {
@@ -48,9 +65,13 @@ func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 	}
 	clock := newFakeClock(o.start)
 	sim := portalsim.New(portalsim.Options{Now: clock.Now})
-	srv := httptest.NewServer(sim)
-	t.Cleanup(srv.Close)
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: o.clientLog})
+	if o.front == nil {
+		o.front = plainFront
+	}
+	opts := o.client
+	opts.BaseURL, opts.RootCAFile = o.front(t, sim)
+	opts.KioskKey, opts.Logger = portalsim.DemoKioskKey, o.clientLog
+	portal, err := client.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +81,7 @@ func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &harness{kiosk: k, win: win, sim: sim, clock: clock}
+	return &harness{t: t, kiosk: k, win: win, sim: sim, clock: clock}
 }
 
 // visibleTexts lists every text drawn on the window's canvas, overlays included. A

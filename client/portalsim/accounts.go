@@ -95,12 +95,12 @@ type account struct {
 	methods      []client.PaymentMethod
 }
 
-// seedAccounts builds the demo accounts, with due dates counted from now's
+// seedAccounts builds the accounts of seeds, with due dates counted from now's
 // calendar date in now's own location.
-func seedAccounts(now time.Time) []*account {
+func seedAccounts(now time.Time, seeds []demoSeed) []*account {
 	today := client.DateOf(now)
-	accounts := make([]*account, 0, len(demoSeeds))
-	for _, seed := range demoSeeds {
+	accounts := make([]*account, 0, len(seeds))
+	for _, seed := range seeds {
 		a := &account{
 			ref:             "ar_" + rand.Text(),
 			number:          seed.Number,

@@ -1,8 +1,10 @@
 package portalsim
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -97,8 +99,11 @@ func (s *Sim) applyFault(w http.ResponseWriter, r *http.Request, key string) (ha
 	if !ok {
 		return false, nil
 	}
-	if f.Latency > 0 && !sleepContext(r, f.Latency) {
-		return true, nil
+	if f.Latency > 0 {
+		readBodyFirst(r)
+		if !sleepContext(r, f.Latency) {
+			return true, nil
+		}
 	}
 	switch {
 	case f.acts():
@@ -129,6 +134,7 @@ func sendSpoiled(w http.ResponseWriter, rep reply, f *Fault) {
 	case f.Cut:
 		cutReply(w, rep)
 	case f.WrongType:
+		rep.header = rep.header.Clone() // the idempotency store keeps the real one for replays
 		rep.header.Set("Content-Type", "text/plain; charset=utf-8")
 		rep.write(w)
 	default:
@@ -157,6 +163,17 @@ func jsonBody(status int, body []byte) reply {
 func hugeBody() []byte {
 	const head, tail = `{"status":"ok","padding":"`, `"}`
 	return []byte(head + strings.Repeat("x", HugeBodyBytes-len(head)-len(tail)) + tail)
+}
+
+// readBodyFirst reads the request's body and puts it back. net/http notices a
+// client that hangs up (and cancels the request's context) only once the body
+// has been read, so a slow answer reads it before waiting.
+func readBodyFirst(r *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		body = nil
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 }
 
 // sleepContext waits d, or less if the request is cancelled; it reports

@@ -13,6 +13,7 @@ package portalsim
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"net"
 	"net/http"
@@ -44,6 +45,9 @@ type Options struct {
 	KioskKey   string           // default DemoKioskKey
 	Now        func() time.Time // default time.Now (injected clock for tests)
 	SessionTTL time.Duration    // default 15m
+	// ExtraAccounts adds that many unregistered accounts beside the demo ones, for
+	// tests that register many logins (numbers: ExtraAccountNumber).
+	ExtraAccounts int
 }
 
 // Stats counts the actions a Sim actually performed. Idempotent replays and
@@ -94,8 +98,24 @@ func New(opts Options) *Sim {
 	if s.sessionTTL <= 0 {
 		s.sessionTTL = defaultSessionTTL
 	}
-	s.accounts = seedAccounts(s.now())
+	s.accounts = seedAccounts(s.now(), append(slices.Clone(demoSeeds), extraSeeds(opts.ExtraAccounts)...))
 	return s
+}
+
+// ExtraAccountNumber is the number of the i-th of Options.ExtraAccounts (from 0).
+func ExtraAccountNumber(i int) string { return fmt.Sprintf("9%07d-%07d", i, i) }
+
+// extraSeeds are n accounts like the plain demo one: not registered, nothing from
+// the old portal, ZIP 97501, $50.00 due in 15 days.
+func extraSeeds(n int) []demoSeed {
+	seeds := make([]demoSeed, n)
+	for i := range seeds {
+		seeds[i] = demoSeed{
+			DemoAccount: DemoAccount{Number: ExtraAccountNumber(i), PostalCode: "97501", Situation: "Not registered (extra account)."},
+			address:     "•••• N Riverside Ave", amountDueCents: 5000, dueInDays: 15,
+		}
+	}
+	return seeds
 }
 
 // Stats returns the counts of actions performed so far.

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// faultCall is one portal call the UI makes, and how a visitor makes it: the fault
+// matrix (faultmatrix_test.go) injects every fault into every one of them.
+type faultCall struct {
+	name    string // the client's method
+	route   string // as the simulator's faults name it
+	retried bool   // the client repeats it by itself: an idempotent method or a keyed POST
+	noBody  bool   // its success is an empty 204: a wrong content type cannot spoil it
+	kind    callKind
+
+	reach func(t *testing.T, h *harness, lang string) // up to the visitor's action
+	act   func(h *harness)                            // the action; returns once its answer is on screen
+	retry func(h *harness)                            // trying again after a failure; nil: act again
+	done  func(h *harness) bool                       // the call's success, as the kiosk shows it
+	// button is the control that triggered the call, which must be usable again
+	// after a failure; nil when no button did (a timer, a reset).
+	button func(h *harness) *widget.Button
+	// rateLimited is the message of a 429 the client does not retry.
+	rateLimited string
+}
+
+// callKind is how a failure of the call reaches the visitor.
+type callKind int
+
+const (
+	visitorCall    callKind = iota // a visitor's tap: a message on the screen
+	healthCall                     // the welcome screen's check: the out-of-service screen
+	backgroundCall                 // the sign-out at the end of a visit: never shown
+)
+
+// tapAndSettle taps b and waits for the call it starts.
+func tapAndSettle(b func(h *harness) *widget.Button) func(h *harness) {
+	return func(h *harness) { test.Tap(b(h)); h.settle() }
+}
+
+// faultCalls are every portal call the kiosk makes, in the order of a visit.
+func faultCalls() []faultCall {
+	find := func(h *harness) *widget.Button { return h.kiosk.find.submit }
+	register := func(h *harness) *widget.Button { return h.kiosk.register.submit }
+	signIn := func(h *harness) *widget.Button { return h.kiosk.signIn.submit }
+	forgot := func(h *harness) *widget.Button { return h.kiosk.signIn.forgot }
+	create := func(h *harness) *widget.Button { return h.kiosk.autoPay.create }
+	send := func(h *harness) *widget.Button { return h.kiosk.eBilling.send }
+	resend := func(h *harness) *widget.Button { return h.kiosk.eBilling.resend }
+	pay := func(h *harness) *widget.Button { return h.kiosk.pay.payButton }
+	signedIn := func(h *harness) bool { return h.kiosk.visit.session != "" && h.kiosk.screen == screenMyAccount }
+	autoPayOn := func(h *harness) bool { return h.kiosk.autoPay != nil && h.kiosk.autoPay.confirmation != nil }
+	return []faultCall{
+		{name: "Health", route: "GET /health", retried: true, kind: healthCall,
+			reach: func(*testing.T, *harness, string) {}, act: healthChecks(2), retry: healthChecks(1),
+			done: func(h *harness) bool { return h.kiosk.screen == screenWelcome && h.kiosk.health.failures == 0 }},
+		{name: "Lookup", route: "POST /accounts/lookup", rateLimited: "error.rate_limited",
+			reach: reachFind, act: tapAndSettle(find), button: find,
+			done: func(h *harness) bool { return h.kiosk.screen == screenFound }},
+		{name: "Terms", route: "GET /terms", retried: true,
+			reach:  reachFound(plainAccount, "97504"),
+			act:    func(h *harness) { test.Tap(h.kiosk.found.register); h.settle() },
+			retry:  func(h *harness) { test.Tap(h.kiosk.register.readTerms); h.settle() },
+			button: func(h *harness) *widget.Button { return h.kiosk.register.readTerms },
+			done:   func(h *harness) bool { return h.kiosk.register.termsText != nil }},
+		{name: "Register", route: "POST /registrations", retried: true,
+			reach: reachRegistration, act: tapAndSettle(register), button: register, done: signedIn},
+		{name: "SignIn", route: "POST /sessions", rateLimited: "signin.rate_limited",
+			reach: reachSignIn(demoPassword), act: tapAndSettle(signIn), button: signIn, done: signedIn},
+		{name: "RequestPasswordReset", route: "POST /password-resets", rateLimited: "error.rate_limited",
+			reach: reachSignIn(""), act: tapAndSettle(forgot), button: forgot,
+			done: func(h *harness) bool { return h.kiosk.visit.login.resetSent }},
+		{name: "Account", route: "GET /account", retried: true,
+			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return h.kiosk.eBilling.done }),
+			retry:  func(h *harness) { test.Tap(h.kiosk.myAccount.retry); h.settle() },
+			button: func(h *harness) *widget.Button { return h.kiosk.myAccount.retry },
+			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.screen == screenMyAccount }},
+		{name: "AddPaymentMethod", route: "POST /payment-methods", retried: true,
+			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
+		{name: "EnrollAutoPay", route: "POST /autopay", retried: true,
+			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
+		{name: "SetBillDelivery", route: "PUT /bill-delivery", retried: true,
+			reach: reachEBilling(false), act: tapAndSettle(send), button: send,
+			done: func(h *harness) bool { return h.kiosk.verificationPending() }},
+		{name: "ResendVerificationEmail", route: "POST /bill-delivery/verification-email", rateLimited: "error.rate_limited",
+			reach: reachEBilling(true), act: tapAndSettle(resend), button: resend,
+			done: func(h *harness) bool { return len(h.sim.Outbox()) >= 2 && h.kiosk.visit.problems[fieldNone] == "" }},
+		{name: "PayOnce", route: "POST /one-time-payments", retried: true,
+			reach: reachPayReview, act: tapAndSettle(pay), button: pay,
+			done: func(h *harness) bool { return h.kiosk.pay.confirmation != nil }},
+		{name: "SignOut", route: "DELETE /sessions/current", retried: true, noBody: true, kind: backgroundCall,
+			reach: func(t *testing.T, h *harness, lang string) { h.signInDirectly(t, lang) },
+			act:   finishVisit,
+			retry: func(h *harness) { h.signInDirectly(h.t, h.kiosk.lang); finishVisit(h) },
+			done:  func(h *harness) bool { return h.kiosk.screen == screenWelcome && !h.sim.SessionActive(h.lastSession) }},
+	}
+}
+
+// healthChecks lets n of the welcome screen's portal checks happen.
+func healthChecks(n int) func(h *harness) {
+	return func(h *harness) {
+		for range n {
+			h.clock.Advance(healthInterval)
+			h.settle()
+		}
+	}
+}
+
+// finishVisit ends a signed-in visit the way a visitor does: Done, then Finish.
+func finishVisit(h *harness) {
+	h.lastSession = h.kiosk.visit.session
+	test.Tap(h.kiosk.myAccount.finish)
+	test.Tap(h.kiosk.done.finish)
+	h.settle()
+}
+
+func reachFind(t *testing.T, h *harness, lang string) {
+	h.startIn(lang)
+	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
+	h.typeInto(h.kiosk.find.postalCode.entry, "97504")
+}
+
+func reachFound(number, zip string) func(t *testing.T, h *harness, lang string) {
+	return func(t *testing.T, h *harness, lang string) {
+		h.startIn(lang)
+		h.findAccount(number, zip)
+		if h.kiosk.screen != screenFound {
+			t.Fatalf("the account was not found: %v", h.kiosk.visit.problems)
+		}
+	}
+}
+
+func reachRegistration(t *testing.T, h *harness, lang string) {
+	h.openRegister(t, lang)
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+}
+
+// reachSignIn types the demo login's email, and password when not empty.
+func reachSignIn(password string) func(t *testing.T, h *harness, lang string) {
+	return func(t *testing.T, h *harness, lang string) {
+		s := h.openSignIn(t, lang)
+		h.typeInto(s.email.entry, demoEmail)
+		if password != "" {
+			h.typeInto(s.password.entry, password)
+		}
+	}
+}
+
+func reachAutoPayReview(t *testing.T, h *harness, lang string) {
+	h.signInDirectly(t, lang)
+	test.Tap(h.kiosk.myAccount.setAutoPay)
+	h.fillBankInto(h.autoPayForm, goodRouting)
+	test.Tap(h.kiosk.autoPay.submit)
+	if h.kiosk.autoPay.create == nil {
+		t.Fatalf("no AutoPay review: %v", h.kiosk.visit.problems)
+	}
+}
+
+// reachEBilling opens e-billing, with the verification email already sent when sent.
+func reachEBilling(sent bool) func(t *testing.T, h *harness, lang string) {
+	return func(t *testing.T, h *harness, lang string) {
+		h.signInDirectly(t, lang)
+		test.Tap(h.kiosk.myAccount.setEBilling)
+		if sent {
+			test.Tap(h.kiosk.eBilling.send)
+			h.settle()
+			if len(h.sim.Outbox()) != 1 {
+				t.Fatalf("no verification email: %v", h.kiosk.visit.problems)
+			}
+		}
+	}
+}
+
+func reachPayReview(t *testing.T, h *harness, lang string) {
+	h.goToPay(t, lang)
+	h.fillEmails("maria@example.com", "maria@example.com")
+	h.fillBank(goodRouting)
+	test.Tap(h.kiosk.pay.submit)
+	if h.kiosk.pay.payButton == nil {
+		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)
+	}
+}
