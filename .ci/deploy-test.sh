@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Tests of the deployment (issue 8), as far as they can run without a real screen,
+# VT or systemd as PID 1:
+#   1. `make install DESTDIR=…` installs exactly the files docs/deploy.md lists;
+#      `setup-kiosk --root …` writes exactly the /etc and home files it lists;
+#   2. the systemd units are valid (`systemd-analyze verify`, no warnings) with every
+#      command they run present (an install with a real PREFIX);
+#   3. the keyring path as deployed: unlock-keyring (password from a credentials
+#      directory, as LoadCredential= provides) on a private D-Bus session with a
+#      real gnome-keyring, `lobbykiosk provision` from stdin, `lobbykiosk check`
+#      all ok against the portal simulator; a new session with the same password
+#      opens the same keyring; a wrong password is refused by unlock-keyring, and
+#      with a display and the prompt overrides check fails at once (no dialog);
+#   4. the installed binary, started from the desktop file's Exec line (with
+#      --config added: the desktop file has none) under Xvfb, draws its welcome
+#      screen in service (not "out of service") and exits 0 on SIGTERM;
+#   5. if dist/ holds tarballs from `make package`, their contents are what
+#      docs/deploy.md lists and the deploy tarball's install.sh installs from them.
+# `make package` itself is not run here: cold it takes ~6 min (the release tags
+# rebuild the cgo OpenGL bindings); DEPLOY_TEST_PACKAGE=1 runs it first.
+# Usage: .ci/deploy-test.sh   (needs `make deps`; installs xinit for startx)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/xvfb.sh
+start_s=$SECONDS
+make=("${MAKE:-make}" --no-print-directory)
+
+fail() {
+	echo "deploy-test: FAIL: $*" >&2
+	exit 1
+}
+pass() { echo "deploy-test: ok: $*"; }
+
+# startx (package xinit) is the command lobbykiosk-session.service runs, so
+# systemd-analyze verify needs it; systemd-analyze itself comes with systemd.
+need=()
+command -v startx >/dev/null || need+=(xinit)
+command -v systemd-analyze >/dev/null || need+=(systemd)
+if ((${#need[@]})); then
+	echo "deploy-test: installing ${need[*]}"
+	sudo=()
+	[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+for tool in Xvfb import convert dbus-run-session dbus-send gnome-keyring-daemon systemd-analyze; do
+	command -v "$tool" >/dev/null || fail "$tool missing (run make deps)"
+done
+
+scratch="$(mktemp -d)"
+app_pid=""
+sim_pid=""
+cleanup() {
+	# The kiosk runs inside dbus-run-session; a failed session can leave it behind.
+	[[ -f $scratch/app.pid ]] && app_pid="$(cat "$scratch/app.pid")"
+	for pid in "$app_pid" "$sim_pid"; do
+		if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+			kill -KILL "$pid" 2>/dev/null || true
+		fi
+	done
+	stop_xvfb
+	rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+# listed MARKER prints the lines of docs/deploy.md between <!-- MARKER:begin -->
+# and <!-- MARKER:end -->, without code fences, sorted.
+listed() {
+	sed -n "/<!-- $1:begin -->/,/<!-- $1:end -->/p" docs/deploy.md |
+		grep -v -e '^<!--' -e '^```' -e '^$' | sort
+}
+# same_list WHAT WANT GOT: fail with a diff unless the two sorted lists agree.
+same_list() {
+	if ! diff -u <(printf '%s\n' "$2") <(printf '%s\n' "$3") >"$scratch/diff"; then
+		cat "$scratch/diff" >&2
+		fail "$1 differs from docs/deploy.md (- documented, + actual)"
+	fi
+}
+
+# --- 1. the install tree and setup-kiosk's files
+dest="$scratch/dest"
+"${make[@]}" install DESTDIR="$dest" >"$scratch/install.log" || { cat "$scratch/install.log" >&2; fail "make install"; }
+got="$(cd "$dest" && find . \( -type f -o -type l \) -printf '%P\n' | sort)"
+want="$(listed install-tree)"
+[[ -n $want ]] || fail "docs/deploy.md has no install-tree list"
+same_list "the install tree" "$want" "$got"
+[[ -x $dest/usr/local/bin/lobbykiosk && -x $dest/usr/local/libexec/lobbykiosk/setup-kiosk ]] ||
+	fail "installed programs are not executable"
+grep -rn '@[a-z]*dir@' "$dest" && fail "placeholders left in installed files"
+pass "make install DESTDIR: $(wc -l <<<"$got") files, as documented"
+
+"$dest/usr/local/libexec/lobbykiosk/setup-kiosk" --root "$dest" >"$scratch/setup.log" 2>&1 ||
+	{ cat "$scratch/setup.log" >&2; fail "setup-kiosk --root"; }
+got="$(cd "$dest" && find etc home \( -type f -o -type l \) | while read -r f; do
+	if [[ -L $f ]]; then echo "/$f -> $(readlink "$f")"; else echo "/$f"; fi
+done | sort)"
+same_list "setup-kiosk's files" "$(listed setup-files)" "$got"
+[[ $(stat -c '%a' "$dest/etc/lobbykiosk/keyring-password") == 600 && -s $dest/etc/lobbykiosk/keyring-password ]] ||
+	fail "keyring-password is not a non-empty 0600 file"
+before="$(cat "$dest/etc/lobbykiosk/keyring-password")"
+"$dest/usr/local/libexec/lobbykiosk/setup-kiosk" --root "$dest" >/dev/null 2>&1 || fail "setup-kiosk is not rerunnable"
+[[ $before == "$(cat "$dest/etc/lobbykiosk/keyring-password")" ]] || fail "a second setup-kiosk replaced the keyring password"
+pass "setup-kiosk --root: files as documented; reruns keep the keyring password"
+
+# --- 2. the units, installed with a real PREFIX so every ExecStart= path exists
+prefix="$scratch/prefix"
+PREFIX="$prefix" .ci/install.sh >/dev/null
+mkdir -m 700 "$scratch/runtime"
+verify_out="$( (systemd-analyze verify --man=false "$prefix/lib/systemd/system/lobbykiosk-session.service" &&
+	XDG_RUNTIME_DIR="$scratch/runtime" systemd-analyze verify --user --man=false "$prefix/lib/systemd/user/lobbykiosk.service") 2>&1)" ||
+	{ echo "$verify_out" >&2; fail "systemd-analyze verify"; }
+[[ -z $verify_out ]] || { echo "$verify_out" >&2; fail "systemd-analyze verify warns"; }
+pass "systemd-analyze verify: lobbykiosk-session.service (system), lobbykiosk.service (user)"
+
+# --- 3 and 4 run on a private D-Bus session bus with a real gnome-keyring, like
+# keyring-test.sh, and the kiosk on Xvfb.
+bin="$dest/usr/local/bin/lobbykiosk"
+libexec="$dest/usr/local/libexec/lobbykiosk"
+mkdir -p "$scratch/data" "$scratch/creds" "$scratch/wrong" "$scratch/kr-runtime"
+chmod 700 "$scratch/kr-runtime"
+head -c 24 /dev/urandom | base64 -w0 >"$scratch/creds/keyring-password"
+printf '%s' 'not-the-password' >"$scratch/wrong/keyring-password"
+# The prompt overrides setup-kiosk gives the kiosk user.
+cp -r "$dest/home/kiosk/.local/share/dbus-1" "$scratch/data/"
+
+# The portal simulator on a loopback port the kernel picks.
+"$bin" portal-sim --addr 127.0.0.1:0 >"$scratch/sim.log" 2>&1 &
+sim_pid=$!
+sim_url=""
+for _ in $(seq 1 50); do
+	sim_url="$(sed -n 's|^Portal simulator listening on \(http://127\.0\.0\.1:[0-9]*\).*|\1|p' "$scratch/sim.log")"
+	[[ -n $sim_url ]] && break
+	sleep 0.1
+done
+[[ -n $sim_url ]] || fail "portal simulator did not start: $(cat "$scratch/sim.log")"
+printf 'portal_url = "%s"\n' "$sim_url" >"$scratch/config.toml"
+
+XVFB_LOG="$scratch/xvfb.log" start_xvfb || fail "Xvfb did not start"
+exec_line="$(sed -n 's/^Exec=//p' "$dest/usr/local/share/applications/org.medfordwater.lobbykiosk.desktop")"
+exec_line="${exec_line//%[fFuU]/}"
+export DEPLOY_BIN="$bin" DEPLOY_LIBEXEC="$libexec" DEPLOY_CONFIG="$scratch/config.toml" \
+	DEPLOY_SCRATCH="$scratch" DEPLOY_EXEC="$exec_line" DEPLOY_PATH="$dest/usr/local/bin:$PATH"
+exec 3>&2 2> >(grep -v --line-buffered -e 'Failed to set fd limit' -e '^dbus-daemon\[[0-9]*\]: \[session' >&3)
+
+# One session: first unlock (creates the keyring), provision, check, the kiosk.
+# shellcheck disable=SC2016 # the inner scripts expand their own variables
+session_one='
+set -euo pipefail
+s=$DEPLOY_SCRATCH
+CREDENTIALS_DIRECTORY=$s/creds "$DEPLOY_LIBEXEC/unlock-keyring" 2>"$s/unlock1.log" ||
+	{ cat "$s/unlock1.log" >&2; echo "unlock-keyring failed on a new keyring" >&2; exit 1; }
+printf "%s\n%s\n%s\n" demo-kiosk-key 482913 482913 | "$DEPLOY_BIN" provision >"$s/provision.log" 2>&1
+grep -q "^provisioned:" "$s/provision.log" || { cat "$s/provision.log" >&2; exit 1; }
+"$DEPLOY_BIN" check --config "$DEPLOY_CONFIG" >"$s/check1.log" 2>&1 || { cat "$s/check1.log" >&2; exit 1; }
+
+# The kiosk from the desktop file Exec line, found on PATH like a launcher would.
+read -r -a argv <<<"$DEPLOY_EXEC"
+mkdir -m 700 "$s/app-runtime"
+PATH=$DEPLOY_PATH XDG_RUNTIME_DIR=$s/app-runtime LANG=en_US.UTF-8 \
+	"${argv[@]}" --config "$DEPLOY_CONFIG" >"$s/app.log" 2>&1 </dev/null &
+app=$!
+echo "$app" >"$s/app.pid"
+frame=""
+for _ in $(seq 1 150); do # 30 s
+	kill -0 "$app" 2>/dev/null || { echo "the kiosk exited before drawing" >&2; tail -n 20 "$s/app.log" >&2; exit 1; }
+	if import -display "$DISPLAY" -window root "$s/poll.png" 2>/dev/null &&
+		[[ $(convert "$s/poll.png" -format "%k" info:) -gt 1 ]]; then
+		frame=yes
+		break
+	fi
+	sleep 0.2
+done
+[[ -n $frame ]] || { echo "no frame within 30 s" >&2; exit 1; }
+sleep 1
+import -display "$DISPLAY" -window root "$s/kiosk.png"
+kill -TERM "$app"
+status=0
+for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app" 2>/dev/null && { echo "kiosk still running 5 s after SIGTERM" >&2; exit 1; }
+wait "$app" || status=$?
+[[ $status -eq 0 ]] || { echo "kiosk exit status $status after SIGTERM" >&2; exit 1; }
+'
+# A later session (a reboot): the same password opens the same keyring.
+# shellcheck disable=SC2016
+session_two='
+set -euo pipefail
+s=$DEPLOY_SCRATCH
+CREDENTIALS_DIRECTORY=$s/creds "$DEPLOY_LIBEXEC/unlock-keyring" 2>"$s/unlock2.log" ||
+	{ cat "$s/unlock2.log" >&2; exit 1; }
+"$DEPLOY_BIN" check --config "$DEPLOY_CONFIG" >"$s/check2.log" 2>&1 || { cat "$s/check2.log" >&2; exit 1; }
+'
+# A wrong password: unlock-keyring says so; check fails fast instead of a dialog.
+# shellcheck disable=SC2016
+session_wrong='
+set -uo pipefail
+s=$DEPLOY_SCRATCH
+if CREDENTIALS_DIRECTORY=$s/wrong "$DEPLOY_LIBEXEC/unlock-keyring" 2>"$s/unlock3.log"; then
+	echo "unlock-keyring accepted a wrong password" >&2; exit 1
+fi
+start=$(date +%s%N)
+"$DEPLOY_BIN" check --config "$DEPLOY_CONFIG" >"$s/check3.log" 2>&1 && { echo "check passed on a locked keyring" >&2; exit 1; }
+echo $((($(date +%s%N) - start) / 1000000)) >"$s/check3.ms"
+exit 0
+'
+run_session() { # NAME SCRIPT
+	XDG_RUNTIME_DIR="$scratch/kr-runtime" XDG_DATA_HOME="$scratch/data" \
+		dbus-run-session -- bash -c "$2" || fail "$1"
+}
+
+run_session "first session (unlock, provision, check, kiosk)" "$session_one"
+rm -f "$scratch/app.pid"
+grep -q '^credential ok' "$scratch/check1.log" || fail "check: $(cat "$scratch/check1.log")"
+pass "unlock-keyring made the keyring; provision from stdin; check: $(grep -c ' ok ' "$scratch/check1.log") pieces ok"
+grep -q 'out of service' "$scratch/app.log" && fail "the kiosk started out of service: $(grep 'out of service' "$scratch/app.log")"
+ncolours="$(convert "$scratch/kiosk.png" -format '%k' info:)"
+[[ $ncolours -gt 10 ]] || fail "the kiosk's screen looks blank ($ncolours colours)"
+mkdir -p .ci/out && cp "$scratch/kiosk.png" .ci/out/deploy-kiosk.png
+pass "desktop Exec \"$exec_line\" drew the kiosk in service on $DISPLAY ($ncolours colours, .ci/out/deploy-kiosk.png), exit 0 on SIGTERM"
+
+run_session "second session (same password)" "$session_two"
+pass "a new session with the same password opens the same keyring; check ok"
+
+run_session "wrong password" "$session_wrong"
+grep -q 'still locked' "$scratch/unlock3.log" || fail "unlock-keyring's message: $(cat "$scratch/unlock3.log")"
+grep -q '^keyring    FAIL' "$scratch/check3.log" || fail "check on a locked keyring: $(cat "$scratch/check3.log")"
+ms="$(cat "$scratch/check3.ms")"
+((ms < 2500)) || fail "check took $ms ms on a locked keyring (a password prompt waited?)"
+pass "wrong password: unlock-keyring refuses; check says 'keyring FAIL' in $ms ms (no prompt)"
+
+# --- 5. the tarballs, when make package has made them
+if [[ ${DEPLOY_TEST_PACKAGE:-} == 1 ]]; then
+	"${make[@]}" package >"$scratch/package.log" || { cat "$scratch/package.log" >&2; fail "make package"; }
+fi
+version="$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)".*/\1/p' FyneApp.toml | head -n1)"
+release="dist/lobbykiosk-$version-linux-$(go env GOARCH).tar.xz"
+deploy="dist/lobbykiosk-deploy-$version.tar.gz"
+if [[ -f $release && -f $deploy ]]; then
+	got="$(tar -tJf "$release" | grep -v '/$' | sort)"
+	same_list "$release" "$(listed release-tarball)" "$got"
+	got="$(tar -tzf "$deploy" | grep -v '/$' | sed "s/-$version\//-VERSION\//" | sort)"
+	same_list "$deploy" "$(listed deploy-tarball)" "$got"
+	(cd dist && sha256sum --quiet -c SHA256SUMS) || fail "dist/SHA256SUMS"
+	mkdir "$scratch/unpack"
+	tar -xzf "$deploy" -C "$scratch/unpack"
+	DESTDIR="$scratch/from-tarball" "$scratch/unpack/lobbykiosk-deploy-$version/install.sh" "$release" >/dev/null
+	got="$(cd "$scratch/from-tarball" && find . \( -type f -o -type l \) -printf '%P\n' | sort)"
+	same_list "install.sh from the tarballs" "$(listed install-tree)" "$got"
+	"$scratch/from-tarball/usr/local/bin/lobbykiosk" version | grep -q "^lobbykiosk $version (commit [0-9a-f]" ||
+		fail "the release binary's version line: $("$scratch/from-tarball/usr/local/bin/lobbykiosk" version)"
+	pass "$release and $deploy as documented; install.sh from them installs the same tree"
+else
+	echo "deploy-test: note: no tarballs in dist/ (make package), so their contents were not checked"
+fi
+
+echo "deploy-test: PASS ($((SECONDS - start_s)) s)"
