@@ -14,8 +14,9 @@
 #   4. the installed binary, started from the desktop file's Exec line (with
 #      --config added: the desktop file has none) under Xvfb, draws its welcome
 #      screen in service (not "out of service") and exits 0 on SIGTERM;
-#   5. if dist/ holds tarballs from `make package`, their contents are what
-#      docs/deploy.md lists and the deploy tarball's install.sh installs from them.
+#   5. if dist/ holds tarballs that `make package` made from HEAD, their contents are
+#      what docs/deploy.md lists, fyne's desktop file is deploy/'s, and the deploy
+#      tarball's install.sh installs the same tree from them.
 # `make package` itself is not run here: cold it takes ~6 min (the release tags
 # rebuild the cgo OpenGL bindings); DEPLOY_TEST_PACKAGE=1 runs it first.
 # Usage: .ci/deploy-test.sh   (needs `make deps`; installs xinit for startx)
@@ -234,12 +235,20 @@ fi
 version="$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)".*/\1/p' FyneApp.toml | head -n1)"
 release="dist/lobbykiosk-$version-linux-$(go env GOARCH).tar.xz"
 deploy="dist/lobbykiosk-deploy-$version.tar.gz"
-if [[ -f $release && -f $deploy ]]; then
+made_from="$(cat dist/COMMIT 2>/dev/null || true)"
+if [[ -f $release && -f $deploy && $made_from != "$(git rev-parse HEAD)" ]]; then
+	echo "deploy-test: note: dist/ was made from ${made_from:-an unknown commit}, not HEAD; its tarballs were not checked (make package)"
+elif [[ -f $release && -f $deploy ]]; then
 	got="$(tar -tJf "$release" | grep -v '/$' | sort)"
 	same_list "$release" "$(listed release-tarball)" "$got"
 	got="$(tar -tzf "$deploy" | grep -v '/$' | sed "s/-$version\//-VERSION\//" | sort)"
 	same_list "$deploy" "$(listed deploy-tarball)" "$got"
 	(cd dist && sha256sum --quiet -c SHA256SUMS) || fail "dist/SHA256SUMS"
+	# The desktop file fyne package wrote is the one make install installs.
+	tar -xJf "$release" -C "$scratch" --wildcards '*/applications/org.medfordwater.lobbykiosk.desktop'
+	fyne_desktop="$(find "$scratch/lobbykiosk" -name org.medfordwater.lobbykiosk.desktop)"
+	diff -u -B deploy/org.medfordwater.lobbykiosk.desktop "$fyne_desktop" ||
+		fail "deploy/'s desktop file differs from the one fyne package wrote"
 	mkdir "$scratch/unpack"
 	tar -xzf "$deploy" -C "$scratch/unpack"
 	DESTDIR="$scratch/from-tarball" "$scratch/unpack/lobbykiosk-deploy-$version/install.sh" "$release" >/dev/null

@@ -7,7 +7,7 @@
 #                                           session scripts, PAM, X and logind files,
 #                                           setup-kiosk), config.example.toml, icon,
 #                                           desktop file, docs/deploy.md and lockdown.md
-#   SHA256SUMS
+#   SHA256SUMS, COMMIT (the full hash packaged)
 # VERSION is FyneApp.toml's [Details] Version. Why two tarballs: docs/deploy.md.
 #
 # It packages the committed tree (PACKAGE_REF, default HEAD), exported to a scratch
@@ -78,6 +78,8 @@ cp "$src/docs/deploy.md" "$src/docs/lockdown.md" "$stage/docs/"
 tar -czf "$dist/$deploy" --owner=0 --group=0 --sort=name -C "$scratch" "lobbykiosk-deploy-$version"
 
 (cd "$dist" && sha256sum "$release" "$deploy" >SHA256SUMS)
+# Which commit dist/ was made from (deploy-test checks only tarballs of HEAD).
+git rev-parse "$ref" >"$dist/COMMIT"
 
 echo "package: done in $((SECONDS - start)) s"
 for f in "$release" "$deploy"; do
