@@ -11,6 +11,7 @@
 #      all ok against the portal simulator; a new session with the same password
 #      opens the same keyring; a wrong password is refused by unlock-keyring, and
 #      with a display and the prompt overrides check fails at once (no dialog);
+#      check's lines for these cases are the ones docs/deploy.md shows;
 #   4. the installed binary, started from the desktop file's Exec line (with
 #      --config added: the desktop file has none) under Xvfb, draws its welcome
 #      screen in service (not "out of service") and exits 0 on SIGTERM;
@@ -150,6 +151,7 @@ set -euo pipefail
 s=$DEPLOY_SCRATCH
 CREDENTIALS_DIRECTORY=$s/creds "$DEPLOY_LIBEXEC/unlock-keyring" 2>"$s/unlock1.log" ||
 	{ cat "$s/unlock1.log" >&2; echo "unlock-keyring failed on a new keyring" >&2; exit 1; }
+"$DEPLOY_BIN" check --config "$DEPLOY_CONFIG" >"$s/check0.log" 2>&1 && { echo "check passed with nothing provisioned" >&2; exit 1; }
 printf "%s\n%s\n%s\n" demo-kiosk-key 482913 482913 | "$DEPLOY_BIN" provision >"$s/provision.log" 2>&1
 grep -q "^provisioned:" "$s/provision.log" || { cat "$s/provision.log" >&2; exit 1; }
 "$DEPLOY_BIN" check --config "$DEPLOY_CONFIG" >"$s/check1.log" 2>&1 || { cat "$s/check1.log" >&2; exit 1; }
@@ -227,6 +229,19 @@ grep -q '^keyring    FAIL' "$scratch/check3.log" || fail "check on a locked keyr
 ms="$(cat "$scratch/check3.ms")"
 ((ms < 2500)) || fail "check took $ms ms on a locked keyring (a password prompt waited?)"
 pass "wrong password: unlock-keyring refuses; check says 'keyring FAIL' in $ms ms (no prompt)"
+
+# The check lines docs/deploy.md shows for these cases are the ones the binary prints.
+documented() { # LOG PATTERN: the line of LOG matching PATTERN must be in docs/deploy.md
+	local line
+	line="$(grep -m1 -e "$2" "$scratch/$1")" || fail "no line matching '$2' in $1: $(cat "$scratch/$1")"
+	grep -qF -- "$line" docs/deploy.md || fail "docs/deploy.md lacks check's line: $line"
+}
+documented check0.log '^keyring    FAIL'
+documented check1.log '^keyring    ok'
+documented check1.log '^staff-pin  ok'
+documented check1.log '^credential ok'
+documented check3.log '^keyring    FAIL'
+pass "check's lines for nothing provisioned, all ok and a locked keyring are the ones docs/deploy.md shows"
 
 # --- 5. the tarballs, when make package has made them
 if [[ ${DEPLOY_TEST_PACKAGE:-} == 1 ]]; then
