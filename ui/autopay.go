@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -15,6 +16,7 @@ import (
 // screen in three steps: the payment method, a masked review, the confirmation.
 type autoPayState struct {
 	reviewing bool
+	shownAt   time.Time // when the review appeared (doubletap.go)
 	details   client.PaymentDetails
 	methodKey string // idempotency key of adding the payment method
 	enrolKey  string // idempotency key of creating AutoPay
@@ -61,6 +63,9 @@ func buildAutoPay(k *Kiosk) fyne.CanvasObject {
 
 // reviewAutoPay checks the payment method and shows it masked for a last look.
 func (k *Kiosk) reviewAutoPay() {
+	if st := k.visit.autoPay; st.reviewing || st.result != nil {
+		return // the second tap of a double tap, arriving after the form was replaced
+	}
 	if !k.checkPaymentForm(k.autoPay.method) {
 		return
 	}
@@ -69,7 +74,7 @@ func (k *Kiosk) reviewAutoPay() {
 	if st.methodKey == "" || !sameWire(st.details, details) {
 		st.methodKey, st.enrolKey, st.methodID = client.NewIdempotencyKey(), client.NewIdempotencyKey(), ""
 	}
-	st.details, st.reviewing = details, true
+	st.details, st.reviewing, st.shownAt = details, true, k.clock.Now()
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
 }
@@ -95,7 +100,7 @@ func (k *Kiosk) autoPayReviewView(s *autoPayScreen, st *autoPayState, problem fy
 // a lost answer enrols exactly once.
 func (k *Kiosk) createAutoPay() {
 	st := k.visit.autoPay
-	if st == nil || !st.reviewing || st.result != nil {
+	if st == nil || !st.reviewing || st.result != nil || k.tooSoonAfter(st.shownAt) {
 		return
 	}
 	session, details, methodKey, enrolKey := k.visit.session, st.details, st.methodKey, st.enrolKey

@@ -26,6 +26,7 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 		if strings.Contains(review, bankNumber) || !strings.Contains(review, bankNumber[len(bankNumber)-4:]) {
 			t.Errorf("%s: review not masked to the last 4 digits:\n%s", lang, review)
 		}
+		h.readReview()
 		test.Tap(s.create)
 		h.settle()
 		if c := h.kiosk.autoPay.confirmation; c == nil || !strings.Contains(c.Text, wantOn) {
@@ -55,6 +56,7 @@ func TestAutoPayEnrolsOnceThroughFailuresAndDoubleTaps(t *testing.T) {
 	h.sim.SetFault("POST /autopay", portalsim.Fault{Status: 503, Times: 3})
 	// (A second tap while a call is in flight is refused by portalCall's busy guard,
 	// shared by every screen: TestPayDoubleTapPaysOnce proves it.)
+	h.readReview()
 	test.Tap(h.kiosk.autoPay.create)
 	h.settle()
 	if got := h.kiosk.autoPay.problem.Text; !strings.Contains(got, "541-774-2430") {

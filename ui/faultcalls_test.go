@@ -157,6 +157,7 @@ func reachAutoPayReview(t *testing.T, h *harness, lang string) {
 	if h.kiosk.autoPay.create == nil {
 		t.Fatalf("no AutoPay review: %v", h.kiosk.visit.problems)
 	}
+	h.readReview()
 }
 
 // reachEBilling opens e-billing, with the verification email already sent when sent.
@@ -182,4 +183,5 @@ func reachPayReview(t *testing.T, h *harness, lang string) {
 	if h.kiosk.pay.payButton == nil {
 		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)
 	}
+	h.readReview()
 }

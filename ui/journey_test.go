@@ -118,6 +118,7 @@ func TestJourneySignInThenAutoPayByCard(t *testing.T) {
 		test.Tap(h.kiosk.myAccount.setAutoPay)
 		h.fillCardInto(h.autoPayForm)
 		test.Tap(h.kiosk.autoPay.submit)
+		h.readReview()
 		test.Tap(h.kiosk.autoPay.create)
 		h.settle()
 		if h.kiosk.autoPay.confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -21,6 +22,7 @@ const fieldPayAmount fieldID = "amount_cents"
 // review, the exact request and its idempotency key.
 type payState struct {
 	reviewing bool
+	shownAt   time.Time                    // when the review appeared (doubletap.go)
 	req       client.OneTimePaymentRequest // what the review shows and Pay sends
 	key       string                       // kept until success: a retry never charges twice
 	receipt   *client.Receipt              // set once paid
@@ -106,6 +108,9 @@ func (k *Kiosk) checkAmount(_ *visit, text string) validate.Code {
 // continueToPayment checks everything beside each field and, when all is good,
 // shows the review step.
 func (k *Kiosk) continueToPayment() {
+	if st := k.visit.pay; st.reviewing || st.receipt != nil {
+		return // the second tap of a double tap, arriving after the form was replaced
+	}
 	s := k.pay
 	ok := k.checkFields(s.accountNumber, s.postalCode, s.email, s.emailAgain, s.amount)
 	ok = k.checkPaymentForm(s.method) && ok
@@ -121,7 +126,7 @@ func (k *Kiosk) continueToPayment() {
 		// reached the portal but its answer was lost.
 		st.key = client.NewIdempotencyKey()
 	}
-	st.req, st.reviewing = req, true
+	st.req, st.reviewing, st.shownAt = req, true, k.clock.Now()
 	k.refresh()
 }
 
@@ -189,7 +194,7 @@ func (k *Kiosk) changePayment() {
 // is in flight, or after it succeeded, does nothing.
 func (k *Kiosk) payNow() {
 	st := k.visit.pay
-	if st == nil || !st.reviewing || st.receipt != nil {
+	if st == nil || !st.reviewing || st.receipt != nil || k.tooSoonAfter(st.shownAt) {
 		return
 	}
 	req, key := st.req, st.key

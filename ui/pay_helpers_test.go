@@ -91,21 +91,29 @@ func (h *harness) reviewAndPay(t *testing.T) {
 	if h.kiosk.pay.payButton == nil {
 		t.Fatalf("no review after Continue to payment; problems %v", h.kiosk.visit.problems)
 	}
+	h.readReview()
 	test.Tap(h.kiosk.pay.payButton)
 	h.settle()
 }
 
-// paymentGate is a log handler that holds the portal client's goroutine, once a
-// payment's answer is in, until the test closes gate. The test can then tap while
-// the call is surely in flight, and closing the channel orders those taps before the
-// call's result reaches the screen (the race detector sees that order).
-type paymentGate struct{ gate chan struct{} }
+// readReview lets the time pass in which a money button takes a tap for the end of
+// a double tap (doubletap.go): the visitor reads the review first.
+func (h *harness) readReview() { h.clock.Advance(doubleTapGuard) }
 
-func (g paymentGate) Enabled(context.Context, slog.Level) bool { return true }
+// answerGate is a log handler that holds the portal client's goroutine, once the
+// answer of a call to route is in, until the test closes gate. The test can then
+// tap while the call is surely in flight, and closing the channel orders those taps
+// before the call's result reaches the screen (the race detector sees that order).
+type answerGate struct {
+	route string // a part of the route, e.g. "one-time-payments"
+	gate  chan struct{}
+}
 
-func (g paymentGate) Handle(_ context.Context, r slog.Record) error {
+func (g answerGate) Enabled(context.Context, slog.Level) bool { return true }
+
+func (g answerGate) Handle(_ context.Context, r slog.Record) error {
 	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "route" && strings.Contains(a.Value.String(), "one-time-payments") {
+		if a.Key == "route" && strings.Contains(a.Value.String(), g.route) {
 			<-g.gate
 			return false
 		}
@@ -114,5 +122,5 @@ func (g paymentGate) Handle(_ context.Context, r slog.Record) error {
 	return nil
 }
 
-func (g paymentGate) WithAttrs([]slog.Attr) slog.Handler { return g }
-func (g paymentGate) WithGroup(string) slog.Handler      { return g }
+func (g answerGate) WithAttrs([]slog.Attr) slog.Handler { return g }
+func (g answerGate) WithGroup(string) slog.Handler      { return g }

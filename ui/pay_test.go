@@ -35,6 +35,7 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 			t.Errorf("%s: review lacks the amount or email: %q\n%s", lang, h.kiosk.pay.payButton.Text, review)
 		}
 		assertTextsFromCatalog(t, h)
+		h.readReview()
 		test.Tap(h.kiosk.pay.payButton)
 		h.settle()
 		if got := h.sim.Stats().Payments; got != 1 {
@@ -85,6 +86,7 @@ func TestPayByCard(t *testing.T) {
 		if text := h.screenText(); !strings.Contains(text, want) || strings.Contains(text, "4111 1111") {
 			t.Fatalf("%s: review of the card:\n%s", lang, text)
 		}
+		h.readReview()
 		test.Tap(h.kiosk.pay.payButton)
 		h.settle()
 		if got := h.sim.Stats().Payments; got != 1 {
@@ -176,12 +178,13 @@ func TestPayBadRoutingNumber(t *testing.T) {
 
 func TestPayDoubleTapPaysOnce(t *testing.T) {
 	gate := make(chan struct{})
-	h := newPayHarnessLogged(t, "off", slog.New(paymentGate{gate}))
+	h := newPayHarnessLogged(t, "off", slog.New(answerGate{"one-time-payments", gate}))
 	h.goToPay(t, "es")
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
 	test.Tap(h.kiosk.pay.submit)
 	first := h.kiosk.pay.payButton
+	h.readReview()
 	test.Tap(first)
 	test.Tap(first) // the widget the visitor tapped, tapped again while in flight
 	busy := h.kiosk.pay.payButton
@@ -228,6 +231,7 @@ func TestPayAgainAfterALostAnswerReusesTheKey(t *testing.T) {
 	if h.kiosk.visit.pay.key != key {
 		t.Fatal("the same payment reviewed again got a new idempotency key")
 	}
+	h.readReview()
 	test.Tap(h.kiosk.pay.payButton)
 	h.settle()
 	if got := h.sim.Stats().Payments; got != 1 {
@@ -253,6 +257,7 @@ func TestPayPortalDownGivesThePhoneNumber(t *testing.T) {
 			t.Errorf("%s: Pay stays disabled after the answer", lang)
 		}
 		h.sim.ClearFaults()
+		h.readReview()
 		test.Tap(h.kiosk.pay.payButton)
 		h.settle()
 		if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {

@@ -239,6 +239,7 @@ func (h *harness) createAutoPay(t *testing.T) {
 	if h.kiosk.autoPay.create == nil {
 		t.Fatalf("no AutoPay review; problems %v", h.kiosk.visit.problems)
 	}
+	h.readReview()
 	test.Tap(h.kiosk.autoPay.create)
 	h.settle()
 	if h.kiosk.autoPay.confirmation == nil {
