@@ -19,7 +19,7 @@ import (
 func cmdPortalSim(args []string) int {
 	flags := flag.NewFlagSet("portal-sim", flag.ContinueOnError)
 	addr := flags.String("addr", "127.0.0.1:8088", "loopback address to listen on")
-	faults := flags.String("faults", "", `faults to inject, e.g. "POST /accounts/lookup=status:503,times:2"`)
+	faults := flags.String("faults", "", `faults to inject, e.g. "POST /accounts/lookup=status:503,times:2" (options: latency:D status:N times:N redirect:ORIGIN drop cut html malformed huge wrongtype)`)
 	if err := flags.Parse(args); err != nil {
 		return exitConfig
 	}
