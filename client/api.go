@@ -3,6 +3,7 @@ package client
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"time"
 )
 
@@ -236,13 +237,36 @@ type Receipt struct {
 	ReceiptEmail       string `json:"receipt_email"`
 }
 
-// Heartbeat is the body of POST /kiosk/heartbeat: fleet status, never personal data.
+// Heartbeat is the body of POST /kiosk/heartbeat: fleet status, never personal
+// data. The counts cover PeriodSeconds: the time since the last beat the portal
+// took, so beats that failed meanwhile (BeatsMissed) are folded into this one.
 type Heartbeat struct {
-	KioskID       string         `json:"kiosk_id"`
-	Version       string         `json:"version"`
-	UptimeSeconds int64          `json:"uptime_seconds"`
-	PortalOK      bool           `json:"portal_ok"`
-	Counts        map[string]int `json:"counts,omitempty"`
+	KioskID       string          `json:"kiosk_id"`
+	Version       string          `json:"version"`
+	UptimeSeconds int64           `json:"uptime_seconds"`
+	PortalOK      bool            `json:"portal_ok"` // the kiosk's last exchange with the portal got an answer
+	PeriodSeconds int64           `json:"period_seconds"`
+	BeatsMissed   int             `json:"beats_missed"`
+	Counts        HeartbeatCounts `json:"counts"`
+}
+
+// HeartbeatCounts say how the kiosk was used, never by whom. Every map has a
+// small fixed set of keys (journeys, languages, reset triggers, error codes).
+type HeartbeatCounts struct {
+	VisitsStarted  int            `json:"visits_started"`
+	VisitsFinished int            `json:"visits_finished"`  // ended with Finish
+	VisitsTimedOut int            `json:"visits_timed_out"` // ended by the idle or visit-length limit
+	EndedBy        map[string]int `json:"ended_by,omitempty"`
+	Journeys       map[string]int `json:"journeys,omitempty"`  // account_found, registered, signed_in, autopay, ebilling, paid
+	Languages      map[string]int `json:"languages,omitempty"` // visits, by the language they ended in
+	Errors         map[string]int `json:"errors,omitempty"`    // portal error codes, "unavailable", "timeout", "kiosk_panic"
+}
+
+// Clone returns a copy that shares no map with c.
+func (c HeartbeatCounts) Clone() HeartbeatCounts {
+	c.EndedBy, c.Journeys = maps.Clone(c.EndedBy), maps.Clone(c.Journeys)
+	c.Languages, c.Errors = maps.Clone(c.Languages), maps.Clone(c.Errors)
+	return c
 }
 
 // OutboxMessage is an email the simulator "sent": GET /demo/outbox (simulator only).

@@ -94,6 +94,12 @@ func (s *Sim) handleHeartbeat(q *request) reply {
 	return acceptedReply()
 }
 
+// handleHeartbeats answers GET /demo/heartbeats: what a fleet monitor would see.
+func (s *Sim) handleHeartbeats(*request) reply {
+	beats := append([]client.Heartbeat{}, s.heartbeats...)
+	return jsonReply(http.StatusOK, map[string][]client.Heartbeat{"heartbeats": beats})
+}
+
 // handleOutbox answers GET /demo/outbox.
 func (s *Sim) handleOutbox(*request) reply {
 	messages := append([]client.OutboxMessage{}, s.outbox...)

@@ -65,17 +65,23 @@ func TestOneTimePaymentErrors(t *testing.T) {
 
 func TestHeartbeat(t *testing.T) {
 	e := newEnv(t)
-	beat := client.Heartbeat{KioskID: "lobby-1", Version: "1.0.0", UptimeSeconds: 3600, PortalOK: true, Counts: map[string]int{"lookups": 3}}
+	beat := client.Heartbeat{KioskID: "lobby-1", Version: "1.0.0", UptimeSeconds: 3600, PortalOK: true, PeriodSeconds: 60,
+		Counts: client.HeartbeatCounts{VisitsStarted: 2, Journeys: map[string]int{"paid": 3}}}
 	e.call("POST", "/kiosk/heartbeat", beat).want(t, http.StatusAccepted)
 	e.call("POST", "/kiosk/heartbeat", client.Heartbeat{Version: "1.0.0"}).wantFields(t, map[string]string{"kiosk_id": "required"})
 	e.call("POST", "/kiosk/heartbeat", beat, withoutKioskKey()).wantError(t, http.StatusUnauthorized, client.CodeUnauthorized)
 	got := e.sim.Heartbeats()
-	if len(got) != 1 || got[0].KioskID != "lobby-1" || got[0].Counts["lookups"] != 3 || e.sim.Stats().Heartbeats != 1 {
+	if len(got) != 1 || got[0].KioskID != "lobby-1" || got[0].Counts.Journeys["paid"] != 3 || e.sim.Stats().Heartbeats != 1 {
 		t.Fatalf("heartbeats %+v, stats %+v", got, e.sim.Stats())
 	}
-	got[0].Counts["lookups"] = 99
-	if e.sim.Heartbeats()[0].Counts["lookups"] != 3 {
+	got[0].Counts.Journeys["paid"] = 99
+	if e.sim.Heartbeats()[0].Counts.Journeys["paid"] != 3 {
 		t.Error("Heartbeats shares its maps with the simulator")
+	}
+	var shown struct{ Heartbeats []client.Heartbeat }
+	e.call("GET", "/demo/heartbeats", nil).want(t, http.StatusOK).decode(t, &shown)
+	if len(shown.Heartbeats) != 1 || shown.Heartbeats[0].Counts.VisitsStarted != 2 {
+		t.Errorf("GET /demo/heartbeats: %+v", shown)
 	}
 }
 

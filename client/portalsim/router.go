@@ -66,6 +66,7 @@ var routes = []route{
 	{http.MethodPost, "/one-time-payments", authKiosk, idempotencyRequired, (*Sim).handleOneTimePayment},
 	{http.MethodPost, "/kiosk/heartbeat", authKiosk, idempotencyNone, (*Sim).handleHeartbeat},
 	{http.MethodGet, "/demo/outbox", authKiosk, idempotencyNone, (*Sim).handleOutbox},
+	{http.MethodGet, "/demo/heartbeats", authKiosk, idempotencyNone, (*Sim).handleHeartbeats},
 	{http.MethodGet, "/demo/verify/" + paramSuffix, authNone, idempotencyNone, (*Sim).handleVerify},
 }
 

@@ -14,7 +14,6 @@ package portalsim
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"net"
 	"net/http"
 	"slices"
@@ -145,7 +144,7 @@ func (s *Sim) Heartbeats() []client.Heartbeat {
 	defer s.mu.Unlock()
 	out := slices.Clone(s.heartbeats)
 	for i := range out {
-		out[i].Counts = maps.Clone(out[i].Counts)
+		out[i].Counts = out[i].Counts.Clone()
 	}
 	return out
 }
