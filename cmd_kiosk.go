@@ -41,7 +41,8 @@ func cmdRun(args []string) int {
 		logger.Error("kiosk out of service", "reason", err.Error())
 	}
 	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive,
-		Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version}
+		Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
+		HeartbeatEvery: cfg.heartbeatEvery()}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
 
@@ -110,7 +111,8 @@ func cmdDemo(args []string) int {
 	}
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
-		StaffLockout: newFileLockout(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version}
+		StaffLockout: newFileLockout(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
+		HeartbeatEvery: cfg.heartbeatEvery()}
 	return openKiosk(deps, *fullscreen, logger)
 }
 

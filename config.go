@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -38,6 +39,7 @@ type config struct {
 	WindowMode        string     `toml:"window_mode"`
 	LogLevel          string     `toml:"log_level"`
 	OnScreenKeyboard  bool       `toml:"on_screen_keyboard"`
+	HeartbeatSeconds  int        `toml:"heartbeat_seconds"`
 	Utility           ui.Utility `toml:"utility"`
 }
 
@@ -56,6 +58,7 @@ func defaultConfig() config {
 		WindowMode:        "fullscreen",
 		LogLevel:          "info",
 		OnScreenKeyboard:  true,
+		HeartbeatSeconds:  60,
 		Utility:           ui.MedfordWater(),
 	}
 }
@@ -142,6 +145,11 @@ func tomlTypeInWords(goType string) string {
 	return goType
 }
 
+// heartbeatEvery is heartbeat_seconds as a duration; 0 means no heartbeat.
+func (c config) heartbeatEvery() time.Duration {
+	return time.Duration(c.HeartbeatSeconds) * time.Second
+}
+
 var kioskIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // validate checks every value; the first problem is returned naming its key.
@@ -164,6 +172,8 @@ func (c config) validate() error {
 		{"max_payment_dollars", c.MaxPaymentDollars >= 1 && c.MaxPaymentDollars <= 10_000, "must be between 1 and 10000 (the portal's limit)"},
 		{"window_mode", c.WindowMode == "fullscreen" || c.WindowMode == "windowed", `must be "fullscreen" or "windowed"`},
 		{"log_level", validLogLevel(c.LogLevel), `must be "debug", "info", "warn" or "error"`},
+		{"heartbeat_seconds", c.HeartbeatSeconds == 0 || (c.HeartbeatSeconds >= 10 && c.HeartbeatSeconds <= 3600),
+			"must be 0 (no heartbeat) or between 10 and 3600"},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 	}

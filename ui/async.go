@@ -15,10 +15,12 @@ type portalTimeouts struct {
 	action time.Duration // one visitor action: a tap that calls the portal
 	health time.Duration // one check of the welcome screen's health watch (health.go)
 	revoke time.Duration // the best-effort sign-out at the end of a visit (nav.go)
+	beat   time.Duration // one heartbeat (heartbeat.go)
 }
 
 // defaultTimeouts are the kiosk's; tests of a portal that never answers shorten them.
-var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time.Second, revoke: 3 * time.Second}
+var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time.Second, revoke: 3 * time.Second,
+	beat: 10 * time.Second}
 
 // portalCall runs work off the UI thread. While it runs the screen shows "One
 // moment" and its action buttons are disabled (the screen is rebuilt from the
@@ -36,6 +38,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
 		err := work(ctx, portal)
 		cancel()
+		k.notePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
 			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
@@ -51,6 +54,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 // portalProblem turns a portal error into the message a visitor understands. A
 // validation error also marks each field the portal named.
 func (k *Kiosk) portalProblem(err error) string {
+	k.countError(errorCode(err))
 	var apiErr *client.APIError
 	switch {
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeEmailTaken:

@@ -133,7 +133,7 @@ func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) 
 	c.h = newHarnessWith(t, harnessOptions{front: newHostileFront(&c.front),
 		client: client.Options{RetryBaseDelay: 5 * time.Millisecond, RetryMaxDelay: 20 * time.Millisecond}})
 	if fault.slow {
-		c.h.kiosk.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline}
+		c.h.kiosk.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline, beat: faultDeadline}
 	}
 	call.reach(t, c.h, lang)
 	screen, typed, fields := c.h.kiosk.screen, entryTexts(c.h), maps.Clone(c.h.kiosk.visit.fields)

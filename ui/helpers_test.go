@@ -48,6 +48,8 @@ type harnessOptions struct {
 	front func(t *testing.T, sim http.Handler) (baseURL, rootCAFile string)
 	// client overrides the portal client's retry options (attempts, delays).
 	client client.Options
+	// heartbeat is how often the kiosk beats (kiosk ID "lobby-test"); 0: never.
+	heartbeat time.Duration
 }
 
 // plainFront serves the simulator over plain HTTP on loopback.
@@ -77,7 +79,8 @@ func newHarnessWith(t *testing.T, o harnessOptions) *harness {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log})
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log,
+		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ package ui
 import (
 	"log/slog"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -38,8 +40,10 @@ type Deps struct {
 	Quit     func()      // ends the program (staff "Exit"); nil in tests
 
 	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
-	KioskID      string       // shown in the staff status
-	Version      string       // shown in the staff status
+	KioskID      string       // shown in the staff status and sent in the heartbeat
+	Version      string       // shown in the staff status and sent in the heartbeat
+
+	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (heartbeat.go)
 }
 
 // PINVerifier checks a staff PIN.
@@ -74,6 +78,9 @@ type Kiosk struct {
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
 	health         healthWatch                // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
+	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
+	beat           beatState                  // the heartbeat's timer and period (heartbeat.go)
+	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }
@@ -128,6 +135,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	} else {
 		k.show(screenWelcome)
 		k.watchHealth()
+		k.startHeartbeat()
 	}
 	return k, nil
 }

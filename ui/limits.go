@@ -63,6 +63,7 @@ func (k *Kiosk) startVisit() {
 		return
 	}
 	k.visit.startedAt = k.clock.Now()
+	k.countVisitStart()
 	k.stopHealthWatch() // the visitor's own calls will tell of any trouble
 	k.armIdle()
 	maxVisit := time.Duration(k.settings.MaxSessionMinutes) * time.Minute

@@ -38,6 +38,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	v := k.visit
 	issued := v.end()
 	k.noteVisitEnded(v)
+	k.countVisitEnd(v, trigger)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)
 	}
