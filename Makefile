@@ -2,7 +2,7 @@
 # user with sudo) two commands are enough:
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
-# Other targets: deps, build, fmt-check, vet, unit-test, fault-matrix, keyring-test,
+# Other targets: deps, build, fmt-check, vet, unit-test, fault-matrix, keyring-test, deploy-test,
 # smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
 # package, install, clean.
 
@@ -21,7 +21,7 @@ LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false
 
-.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak fault-matrix bench package install clean
+.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak fault-matrix deploy-test bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -58,6 +58,11 @@ keyring-test:
 
 smoke: build
 	@.ci/smoke.sh $(BIN)
+
+# The install tree, the unit files (systemd-analyze verify), the keyring unlock and
+# the installed binary started from its desktop file (docs/deploy.md).
+deploy-test: build
+	@.ci/deploy-test.sh
 
 # Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does:
 # a count of inputs, not a time, since a time limit can end with a spurious
