@@ -119,11 +119,9 @@ func newKioskTheme(l look) *kioskTheme {
 	return t
 }
 
-// withTextSize returns the same theme with another body text size (used for the
-// language buttons, the biggest targets on the welcome screen).
-func (t *kioskTheme) withTextSize(size float32) *kioskTheme {
-	return &kioskTheme{Theme: t.Theme, colors: t.colors, textSize: size}
-}
+// sizeNameLanguage is the size of the language names on the welcome screen's
+// buttons, the biggest words on any screen, whatever the visitor's text size.
+const sizeNameLanguage fyne.ThemeSizeName = "kioskLanguageText"
 
 func (t *kioskTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	if c, ok := t.colors[name]; ok {
@@ -150,6 +148,8 @@ func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
 		return 2
 	case theme.SizeNameInlineIcon:
 		return t.textSize
+	case sizeNameLanguage:
+		return 44
 	}
 	return t.Theme.Size(name)
 }

@@ -14,10 +14,10 @@ func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
 	if w == nil {
 		t.Fatal("welcome screen not shown first")
 	}
-	if got := w.languages["en"].Text; got != "English" {
+	if got := w.languageNames["en"].String(); got != "English" {
 		t.Errorf("English button says %q", got)
 	}
-	if got := w.languages["es"].Text; got != "Español" {
+	if got := w.languageNames["es"].String(); got != "Español" {
 		t.Errorf("Spanish button says %q", got)
 	}
 	texts := visibleTexts(h.win.Canvas())
