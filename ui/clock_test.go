@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -64,10 +65,12 @@ func (c *fakeClock) Advance(d time.Duration) {
 }
 
 // nextDue takes the earliest live timer due by end off the list and moves the
-// clock to it.
+// clock to it. Stopped timers leave the list here: kept, they would hold whatever
+// their functions hold (a visit, a screen's widgets) for as long as the clock lives.
 func (c *fakeClock) nextDue(end time.Time) *fakeTimer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.timers = slices.DeleteFunc(c.timers, func(t *fakeTimer) bool { return t.stopped })
 	sort.SliceStable(c.timers, func(i, j int) bool { return c.timers[i].at.Before(c.timers[j].at) })
 	for i, t := range c.timers {
 		if t.stopped {
