@@ -223,6 +223,7 @@ type session struct {
 
 // newSession signs the account in.
 func (s *Sim) newSession(a *account) client.Session {
+	s.forgetEndedSessions(s.now())
 	token := rand.Text() + rand.Text()
 	expiresAt := s.now().Add(s.sessionTTL)
 	s.sessions[token] = &session{account: a, expiresAt: expiresAt}

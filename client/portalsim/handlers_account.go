@@ -3,6 +3,7 @@ package portalsim
 import (
 	"crypto/rand"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -189,4 +190,7 @@ func (s *Sim) send(q *request, to, kind, path string) {
 		Link:   scheme + "://" + q.http.Host + client.BasePath + path,
 		SentAt: q.now,
 	})
+	if extra := len(s.outbox) - maxOutbox; extra > 0 {
+		s.outbox = slices.Delete(s.outbox, 0, extra)
+	}
 }

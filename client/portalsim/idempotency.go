@@ -4,29 +4,38 @@ import (
 	"context"
 	"crypto/sha256"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
 
+// idempotencyKeyTTL is how long a key is remembered after its first use, as
+// payment APIs do: a retry comes within minutes, while a store that never
+// forgot would grow with every payment for the life of the portal.
+const idempotencyKeyTTL = 24 * time.Hour
+
 // idempotencyStore remembers, per (kiosk key, Idempotency-Key), the request it
 // was first used with and the answer it got, so a retry repeats the answer
-// instead of acting twice.
+// instead of acting twice; for idempotencyKeyTTL, then the key is new again.
 type idempotencyStore struct {
+	now     func() time.Time
 	mu      sync.Mutex
 	entries map[string]*idempotencyEntry
+	order   []string // the keys by first use, oldest first
 }
 
 // idempotencyEntry is one key's request and, once done is closed, its answer.
 type idempotencyEntry struct {
 	fingerprint [sha256.Size]byte
+	firstUsed   time.Time
 	done        chan struct{}
 	result      reply
 }
 
-func newIdempotencyStore() *idempotencyStore {
-	return &idempotencyStore{entries: make(map[string]*idempotencyEntry)}
+func newIdempotencyStore(now func() time.Time) *idempotencyStore {
+	return &idempotencyStore{now: now, entries: make(map[string]*idempotencyEntry)}
 }
 
 // requestFingerprint identifies a request: its route, the customer session it
@@ -69,12 +78,48 @@ func (st *idempotencyStore) do(ctx context.Context, key string, fingerprint [sha
 func (st *idempotencyStore) claim(key string, fingerprint [sha256.Size]byte) (entry *idempotencyEntry, first bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	now := st.now()
+	st.expire(now)
 	if entry = st.entries[key]; entry != nil {
 		return entry, false
 	}
-	entry = &idempotencyEntry{fingerprint: fingerprint, done: make(chan struct{})}
+	entry = &idempotencyEntry{fingerprint: fingerprint, firstUsed: now, done: make(chan struct{})}
 	st.entries[key] = entry
+	st.order = append(st.order, key)
 	return entry, true
+}
+
+// expire forgets the keys first used idempotencyKeyTTL or more before now. A
+// request still under way keeps its key, and the keys after it, until a later
+// claim. Called with st.mu held.
+func (st *idempotencyStore) expire(now time.Time) {
+	n := 0
+	for _, key := range st.order {
+		entry := st.entries[key]
+		if now.Sub(entry.firstUsed) < idempotencyKeyTTL || !entry.finished() {
+			break
+		}
+		delete(st.entries, key)
+		n++
+	}
+	st.order = slices.Delete(st.order, 0, n)
+}
+
+// finished reports whether the entry's answer is in.
+func (e *idempotencyEntry) finished() bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// size is how many keys the store remembers.
+func (st *idempotencyStore) size() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.entries)
 }
 
 // failureLog counts recent failures per key for lockouts: after limit failures

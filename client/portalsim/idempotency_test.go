@@ -125,7 +125,7 @@ func TestIdempotentConcurrentRequestsActOnce(t *testing.T) {
 }
 
 func TestIdempotencyWaiterGivesUpWithItsContext(t *testing.T) {
-	store := newIdempotencyStore()
+	store := newIdempotencyStore(time.Now)
 	fp := requestFingerprint(&routes[0], "", nil)
 	release := make(chan struct{})
 	started := make(chan struct{})

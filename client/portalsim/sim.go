@@ -37,6 +37,7 @@ const (
 	maxPaymentCents   = 1_000_000        // largest one-time payment
 	maxBodyBytes      = 64 << 10         // largest request body read
 	maxHeartbeats     = 1000             // heartbeats kept in memory
+	maxOutbox         = 1000             // emails kept in the outbox, the latest
 )
 
 // Options configure a Sim. The zero value is usable.
@@ -81,7 +82,6 @@ func New(opts Options) *Sim {
 		kioskKey:       opts.KioskKey,
 		now:            opts.Now,
 		sessionTTL:     opts.SessionTTL,
-		idem:           newIdempotencyStore(),
 		sessions:       make(map[string]*session),
 		verifications:  make(map[string]*verification),
 		lookupFailures: newFailureLog(failureWindow, failureLimit),
@@ -94,6 +94,7 @@ func New(opts Options) *Sim {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.idem = newIdempotencyStore(s.now)
 	if s.sessionTTL <= 0 {
 		s.sessionTTL = defaultSessionTTL
 	}
@@ -131,7 +132,18 @@ func (s *Sim) SessionActive(token string) bool {
 	return s.activeSession(token) != nil
 }
 
-// Outbox returns the emails "sent" so far, oldest first.
+// forgetEndedSessions drops the sessions that expired or were revoked: no
+// request can use them again (an unknown token is answered as an ended one), and
+// kept they would pile up for the life of the portal. Called with s.mu held.
+func (s *Sim) forgetEndedSessions(now time.Time) {
+	for token, sess := range s.sessions {
+		if sess.revoked || !now.Before(sess.expiresAt) {
+			delete(s.sessions, token)
+		}
+	}
+}
+
+// Outbox returns the emails "sent" so far (the latest 1000), oldest first.
 func (s *Sim) Outbox() []client.OutboxMessage {
 	s.mu.Lock()
 	defer s.mu.Unlock()
