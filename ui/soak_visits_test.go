@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
+)
+
+// soakVisit is one visitor of the soak: a journey and the way the visit ends.
+// round counts the rounds of soakVisits so far: each round registers two new
+// accounts, A and B, since an account can have only one login.
+type soakVisit struct {
+	name string
+	walk func(t *testing.T, h *harness, lang string, round int)
+}
+
+// soakLogin is round's account A or B and the email it registers with.
+func soakLogin(round int, which string) (number, email string) {
+	i := 2 * round
+	if which == "b" {
+		i++
+	}
+	return portalsim.ExtraAccountNumber(i), fmt.Sprintf("soak.%s%d@example.com", which, round)
+}
+
+// signInFromFound finds account number and signs in from the account found.
+func (h *harness) signInFromFound(t *testing.T, lang, number, email string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(number, "97501")
+	test.Tap(h.kiosk.found.signIn)
+	mustBeOn(t, h, screenSignIn)
+	h.typeInto(h.kiosk.signIn.email.entry, email)
+	h.typeInto(h.kiosk.signIn.password.entry, strongPassword)
+	test.Tap(h.kiosk.signIn.submit)
+	h.settle()
+	soakSignedIn(t, h)
+}
+
+// registerFromFound finds account number and registers it with email.
+func (h *harness) registerFromFound(t *testing.T, lang, number, email string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(number, "97501")
+	test.Tap(h.kiosk.found.register)
+	h.settle()
+	mustBeOn(t, h, screenRegister)
+	h.fillRegistration(email, email, strongPassword, true)
+}
+
+// soakSignedIn checks the visitor holds a session and is on My account (the
+// soak's simulator is in another process: the kiosk's word is taken for it).
+func soakSignedIn(t *testing.T, h *harness) {
+	t.Helper()
+	mustBeOn(t, h, screenMyAccount)
+	if h.kiosk.visit.session == "" {
+		t.Fatal("on My account without a session")
+	}
+}
+
+// finishFromMyAccount taps Finish on My account, then on the Done screen.
+func (h *harness) finishFromMyAccount(t *testing.T) {
+	t.Helper()
+	test.Tap(h.kiosk.myAccount.finish)
+	mustBeOn(t, h, screenDone)
+	test.Tap(h.kiosk.done.finish)
+}
+
+var soakVisits = [soakCycle]soakVisit{
+	{"register, AutoPay by bank; Finish", func(t *testing.T, h *harness, lang string, round int) {
+		number, email := soakLogin(round, "a")
+		h.registerFromFound(t, lang, number, email)
+		test.Tap(h.kiosk.register.submit)
+		h.settle()
+		soakSignedIn(t, h)
+		test.Tap(h.kiosk.myAccount.setAutoPay)
+		h.enrolAutoPayByBank(t)
+		test.Tap(h.kiosk.autoPay.done)
+		h.settle()
+		h.finishFromMyAccount(t)
+	}},
+	{"register after a language switch; Start over", func(t *testing.T, h *harness, lang string, round int) {
+		number, email := soakLogin(round, "b")
+		h.registerFromFound(t, lang, number, email)
+		h.switchLanguage()
+		test.Tap(h.kiosk.register.submit)
+		h.settle()
+		soakSignedIn(t, h)
+		test.Tap(h.kiosk.chrome.startOver)
+	}},
+	{"sign in after a wrong password, AutoPay by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
+		number, email := soakLogin(round, "b")
+		h.startIn(lang)
+		h.findAccount(number, "97501")
+		test.Tap(h.kiosk.found.signIn)
+		s := h.kiosk.signIn
+		h.typeInto(s.email.entry, email)
+		h.typeInto(s.password.entry, "Wrong-Horse-Battery-9")
+		test.Tap(s.submit)
+		h.settle()
+		if !h.kiosk.signIn.problem.Visible() {
+			t.Fatal("a wrong password signed in")
+		}
+		retype(h, h.kiosk.signIn.password.entry, strongPassword)
+		test.Tap(h.kiosk.signIn.submit)
+		h.settle()
+		soakSignedIn(t, h)
+		test.Tap(h.kiosk.myAccount.setAutoPay)
+		h.fillCardInto(h.autoPayForm)
+		h.createAutoPay(t)
+		test.Tap(h.kiosk.autoPay.done)
+		h.settle()
+		h.finishFromMyAccount(t)
+	}},
+	{"sign in, e-billing; Finish", func(t *testing.T, h *harness, lang string, round int) {
+		number, email := soakLogin(round, "a")
+		h.signInFromFound(t, lang, number, email)
+		test.Tap(h.kiosk.myAccount.setEBilling)
+		test.Tap(h.kiosk.eBilling.send)
+		h.settle()
+		test.Tap(h.kiosk.eBilling.done)
+		h.settle()
+		h.finishFromMyAccount(t)
+	}},
+	{"pay once by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
+		h.goToPay(t, lang)
+		h.fillEmails(newEmail, newEmail)
+		retype(h, h.kiosk.pay.amount.entry, "12.34")
+		h.fillCard()
+		h.reviewAndPay(t)
+		mustBePaid(t, h)
+		test.Tap(h.kiosk.pay.finish)
+		mustBeOn(t, h, screenDone)
+		test.Tap(h.kiosk.done.finish)
+	}},
+	{"pay by bank, language switch mid-form; idle", func(t *testing.T, h *harness, lang string, round int) {
+		h.goToPay(t, lang)
+		h.fillEmails(newEmail, newEmail)
+		h.fillBank(goodRouting)
+		h.switchLanguage()
+		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+	}},
+	{"forgot password, language switch; Start over", func(t *testing.T, h *harness, lang string, round int) {
+		h.startIn(lang)
+		h.findAccount(registeredAccount, "97501")
+		test.Tap(h.kiosk.found.signIn)
+		h.typeInto(h.kiosk.signIn.email.entry, demoEmail)
+		test.Tap(h.kiosk.signIn.forgot)
+		h.settle()
+		if !h.kiosk.signIn.noticeBox.Visible() {
+			t.Fatalf("no reset-link notice; problems %v", h.kiosk.visit.problems)
+		}
+		h.switchLanguage()
+		test.Tap(h.kiosk.chrome.startOver)
+	}},
+	{"no-email page, active until the visit limit", func(t *testing.T, h *harness, lang string, round int) {
+		test.Tap(h.kiosk.welcome.noEmail)
+		mustBeOn(t, h, screenNoEmail)
+		if lang != h.kiosk.lang {
+			h.switchLanguage()
+		}
+		for range h.kiosk.settings.MaxSessionMinutes + 1 {
+			h.clock.Advance(time.Minute)
+			if h.kiosk.screen == screenWelcome {
+				return
+			}
+			h.kiosk.noteActivity() // what every watched control does first
+		}
+		t.Fatal("the visit outlived its limit")
+	}},
+	{"find after a wrong ZIP; staff Reset now", func(t *testing.T, h *harness, lang string, round int) {
+		h.startIn(lang)
+		h.findAccount(legacyAccount, "97502")
+		mustBeOn(t, h, screenFind)
+		retype(h, h.kiosk.find.postalCode.entry, "97501")
+		test.Tap(h.kiosk.find.submit)
+		h.settle()
+		mustBeOn(t, h, screenFound)
+		h.openStaffMenu(t)
+		test.Tap(h.kiosk.staffMenu.resetNow)
+	}},
+	{"questions, back to Find; Start over", func(t *testing.T, h *harness, lang string, round int) {
+		h.startIn(lang)
+		test.Tap(h.kiosk.chrome.help)
+		mustBeOn(t, h, screenHelp)
+		test.Tap(h.kiosk.help.questions[0])
+		test.Tap(h.kiosk.help.questions[1])
+		test.Tap(h.kiosk.help.back)
+		mustBeOn(t, h, screenFind)
+		test.Tap(h.kiosk.chrome.startOver)
+	}},
+}
