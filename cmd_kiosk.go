@@ -36,13 +36,16 @@ func cmdRun(args []string) int {
 	}
 	logger := newLogger(os.Stderr, cfg.slogLevel())
 	store := newSecretStore(appID, defaultKeyringTimeout)
-	portal, err := livePortal(cfg, store, logger)
-	if err != nil {
-		logger.Error("kiosk out of service", "reason", err.Error())
+	// The keyring read waits on D-Bus: openKiosk runs it while the window opens.
+	deps := func() ui.Deps {
+		portal, err := livePortal(cfg, store, logger)
+		if err != nil {
+			logger.Error("kiosk out of service", "reason", err.Error())
+		}
+		return ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive,
+			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
+			HeartbeatEvery: cfg.heartbeatEvery()}
 	}
-	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive,
-		Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.heartbeatEvery()}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
 
@@ -113,7 +116,7 @@ func cmdDemo(args []string) int {
 	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: newFileLockout(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
 		HeartbeatEvery: cfg.heartbeatEvery()}
-	return openKiosk(deps, *fullscreen, logger)
+	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
 // newSimulator makes a portal simulator with the faults of a --faults flag.
@@ -166,19 +169,41 @@ func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
 }
 
 // openKiosk opens the kiosk window and runs until it quits or SIGINT/SIGTERM arrives.
-func openKiosk(deps ui.Deps, fullscreen bool, logger *slog.Logger) int {
+// The window and its OpenGL context are made first, on the UI thread, while other
+// goroutines run deps (the keyring read, for a live kiosk) and parse the fonts of
+// the welcome screen; the kiosk is built into the window once all that is done. So
+// on a two-core lobby PC the two halves of the start overlap, and the welcome
+// screen is drawn once, full screen, rather than first at its own size and then
+// again (docs/PERFORMANCE.md).
+func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
+	// Before the window opens: a theme set later would make Fyne drop the fonts parsed
+	// meanwhile.
+	a.Settings().SetTheme(ui.Theme())
+	warm := make(chan struct{})
+	go func() {
+		ui.WarmUp()
+		close(warm)
+	}()
+	ready := make(chan ui.Deps, 1)
+	go func() { ready <- deps() }()
 	win := newKioskWindow(a, fullscreen)
-	deps.Quit = a.Quit
-	if _, err := ui.New(win, deps); err != nil {
-		logger.Error("cannot build the kiosk", "err", err.Error())
-		return 1
-	}
+	status := 0
+	a.Lifecycle().SetOnStarted(func() {
+		d := <-ready
+		<-warm
+		d.Quit = a.Quit
+		if _, err := ui.New(win, d); err != nil {
+			logger.Error("cannot build the kiosk", "err", err.Error())
+			status = 1
+			a.Quit()
+		}
+	})
 	stop := quitOnSignal(a, logger)
 	defer stop()
 	win.ShowAndRun()
-	return 0
+	return status
 }
 
 // newKioskWindow is borderless and full screen for a kiosk, an ordinary window otherwise.

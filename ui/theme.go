@@ -104,12 +104,13 @@ var highContrastPalette = palette{
 // colours, the same on every lobby PC whatever the desktop's dark-mode setting.
 type kioskTheme struct {
 	fyne.Theme
+	look     look
 	colors   palette
 	textSize float32
 }
 
 func newKioskTheme(l look) *kioskTheme {
-	t := &kioskTheme{Theme: theme.DefaultTheme(), colors: defaultPalette, textSize: normalTextSize}
+	t := &kioskTheme{Theme: theme.DefaultTheme(), look: l, colors: defaultPalette, textSize: normalTextSize}
 	if l.highContrast {
 		t.colors = highContrastPalette
 	}
@@ -163,5 +164,8 @@ type lookState struct {
 // applyLook makes l the kiosk's theme.
 func (k *Kiosk) applyLook(l look) {
 	k.look.current = l
+	if t, ok := fyne.CurrentApp().Settings().Theme().(*kioskTheme); ok && t.look == l {
+		return // already on: setting it again makes Fyne drop and parse anew every font
+	}
 	fyne.CurrentApp().Settings().SetTheme(newKioskTheme(l))
 }
