@@ -20,7 +20,8 @@
 #
 # The programs: (a) `lobbykiosk demo --fullscreen`, (b) Chromium --kiosk on
 # bench/welcome.html, a static copy of the welcome screen, with the flags of
-# shared/notes/stack-facts.md, (c) bench/hello. Scratch files stay in
+# shared/notes/stack-facts.md, (c) bench/hello; with BENCH_BASELINE=COMMIT also
+# (d) the kiosk of that commit, built the same way, for before/after ratios. Scratch files stay in
 # /tmp/lobbykiosk-bench.* (the path is printed): logs, captures, screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,7 @@ MAX_LOAD=${BENCH_MAX_LOAD:-1.0}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-900}
 DOC=${BENCH_DOC:-docs/PERFORMANCE.md}
 GO_BENCHTIME=${BENCH_GO_BENCHTIME:-200x}
+BASELINE=${BENCH_BASELINE:-} # a commit: its kiosk runs too, as "before"
 programs=(kiosk chromium hello)
 
 ((RUNS >= 5)) || { echo "bench: BENCH_RUNS must be at least 5 (got $RUNS)" >&2; exit 2; }
@@ -77,6 +79,8 @@ fi
 # What fyne.io/tools v1.7.4 (`fyne package --os linux --release`, .ci/package.sh)
 # passes to go build on Debian: -trimpath, -s -w, tags release and (FyneApp.toml's
 # fyneDo migration) migrated_fynedo, -O3 and hardening for the cgo parts.
+# As the Makefile does: no VCS stamping (an exported tree has none to stamp).
+export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
 version="$(git describe --tags --always --dirty 2>/dev/null || echo dev)"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 release_build() {
@@ -90,6 +94,13 @@ say "building the release binary and bench/hello (the first time compiles the cg
 build_started=$SECONDS
 release_build "$SCRATCH/bin/lobbykiosk" .
 release_build "$SCRATCH/bin/hello" ./bench/hello
+if [[ -n $BASELINE ]]; then
+	baseline_commit="$(git rev-parse --short "$BASELINE^{commit}")"
+	mkdir -p "$SCRATCH/baseline"
+	git archive "$baseline_commit" | tar -x -C "$SCRATCH/baseline"
+	(cd "$SCRATCH/baseline" && release_build "$SCRATCH/bin/lobbykiosk-before" .)
+	programs+=(before)
+fi
 cc -O2 -o "$SCRATCH/bin/xpoll" bench/xpoll.c -lX11 -lXext
 XPOLL="$SCRATCH/bin/xpoll"
 say "built in $((SECONDS - build_started)) s; scratch: $SCRATCH"
@@ -103,6 +114,7 @@ program_command() {
 		DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/lobbykiosk-bench")
 	case $1 in
 	kiosk) cmd=("${env[@]}" "$SCRATCH/bin/lobbykiosk" demo --fullscreen) ;;
+	before) cmd=("${env[@]}" "$SCRATCH/bin/lobbykiosk-before" demo --fullscreen) ;;
 	hello) cmd=("${env[@]}" "$SCRATCH/bin/hello") ;;
 	chromium)
 		cmd=("${env[@]}" chromium --kiosk --no-sandbox --disable-gpu --disable-quic --no-first-run
@@ -138,6 +150,7 @@ machine="$SCRATCH/machine.tsv"
 	printf 'xvfb\t%s\n' "$(dpkg-query -W -f='${Version}' xvfb)"
 	printf 'mesa\t%s\n' "$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo unknown)"
 	printf 'kiosk_version\t%s\n' "$version"
+	printf 'baseline\t%s\n' "${baseline_commit:-}"
 	printf 'kiosk_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/lobbykiosk")"
 	printf 'hello_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/hello")"
 	printf 'runs\t%s\n' "$RUNS"
@@ -176,7 +189,7 @@ for prog in "${programs[@]}"; do
 done
 for round in $(seq 1 "$RUNS"); do
 	order=()
-	for i in 0 1 2; do order+=("${programs[$(((round - 1 + i) % 3))]}"); done
+	for i in "${!programs[@]}"; do order+=("${programs[$(((round - 1 + i) % ${#programs[@]}))]}"); done
 	for prog in "${order[@]}"; do
 		measure "$prog" "$round" >"$SCRATCH/line" # not in $(...): cleanup must see its state
 		cat "$SCRATCH/line" >>"$results"

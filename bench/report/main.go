@@ -18,8 +18,12 @@ import (
 // handWritten starts the part of the document the report never rewrites.
 const handWritten = "<!-- Hand-written below: make bench keeps everything after this line. -->"
 
-// programs in the order of the tables; the first is the kiosk.
-var programs = []struct{ id, name string }{
+// program is one column of the tables.
+type program struct{ id, name string }
+
+// programs in the order of the tables; the first is the kiosk. The kiosk of
+// BENCH_BASELINE comes last when it ran.
+var programs = []program{
 	{"kiosk", "kiosk (`lobbykiosk demo --fullscreen`)"},
 	{"chromium", "Chromium `--kiosk` (bench/welcome.html)"},
 	{"hello", "hello-world Fyne (bench/hello)"},
@@ -27,6 +31,7 @@ var programs = []struct{ id, name string }{
 
 // run is one line of results.tsv (bench/measure.sh).
 type run struct {
+	round                         int
 	program                       string
 	launchMS, firstMS, rss, pss   float64
 	procs, cpu, pollMS, pollMaxMS float64
@@ -60,6 +65,9 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath stri
 		return err
 	}
 	soak := readSoak(reliabilityPath)
+	if slices.ContainsFunc(runs, func(r run) bool { return r.program == "before" }) {
+		programs = append(programs, program{"before", fmt.Sprintf("kiosk before (%s)", m["baseline"])})
+	}
 	kept := ""
 	if old, err := os.ReadFile(outPath); err == nil {
 		if i := strings.Index(string(old), handWritten); i >= 0 {
@@ -111,7 +119,11 @@ func readRuns(path string) ([]run, error) {
 				return nil, fmt.Errorf("%s: %q: %w", path, line, err)
 			}
 		}
-		runs = append(runs, run{program: f[0], launchMS: v[0], firstMS: v[1], rss: v[2], pss: v[3],
+		round, err := strconv.Atoi(f[1])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q: %w", path, line, err)
+		}
+		runs = append(runs, run{program: f[0], round: round, launchMS: v[0], firstMS: v[1], rss: v[2], pss: v[3],
 			procs: v[4], cpu: v[5], pollMS: v[6], pollMaxMS: v[7], captureUS: v[8]})
 	}
 	return runs, nil
@@ -255,7 +267,11 @@ func writeSideBySide(doc *strings.Builder, runs []run) {
 	for _, p := range programs {
 		doc.WriteString(" " + p.name + " |")
 	}
-	doc.WriteString(" kiosk ÷ Chromium | kiosk ÷ hello |\n|---|---:|---:|---:|---:|---:|\n")
+	doc.WriteString(" kiosk ÷ Chromium | kiosk ÷ hello |")
+	if len(programs) > 3 {
+		doc.WriteString(" kiosk now ÷ before |")
+	}
+	doc.WriteString("\n|---|" + strings.Repeat("---:|", 2*len(programs)-1) + "\n")
 	for _, row := range []struct {
 		name   string
 		get    func(run) float64
@@ -274,11 +290,15 @@ func writeSideBySide(doc *strings.Builder, runs []run) {
 			f := row.format
 			fmt.Fprintf(doc, " "+f+" ("+f+"–"+f+") |", s.median, s.min, s.max)
 		}
-		fmt.Fprintf(doc, " %s | %s |\n", ratioText(runs, "chromium", row.get), ratioText(runs, "hello", row.get))
+		fmt.Fprintf(doc, " %s | %s |", ratioText(runs, "chromium", row.get), ratioText(runs, "hello", row.get))
+		if len(programs) > 3 {
+			fmt.Fprintf(doc, " %s |", ratioText(runs, "before", row.get))
+		}
+		doc.WriteString("\n")
 	}
 	doc.WriteString("\nEach run, in the order run:\n\n| program | round | finished screen (ms) | first pixels (ms) | PSS (MiB) | RSS (MiB) | processes | idle CPU (%) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n")
-	for i, r := range runs {
-		fmt.Fprintf(doc, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f |\n", r.program, i/len(programs)+1,
+	for _, r := range runs {
+		fmt.Fprintf(doc, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f |\n", r.program, r.round,
 			r.launchMS, r.firstMS, r.pss/1024, r.rss/1024, r.procs, r.cpu)
 	}
 }
