@@ -131,6 +131,11 @@ func (t *kioskTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.
 	return t.Theme.Color(name, theme.VariantLight)
 }
 
+// Icon is Fyne's icon, colouring its SVG once per colour (icons.go).
+func (t *kioskTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
+	return cachedIcon(t.Theme.Icon(name))
+}
+
 func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
 	switch name {
 	case theme.SizeNameText:
