@@ -177,7 +177,7 @@ func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
 // again (docs/PERFORMANCE.md).
 func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	a := app.NewWithID(appID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(assets.WindowIcon)
 	// Before the window opens: a theme set later would make Fyne drop the fonts parsed
 	// meanwhile.
 	a.Settings().SetTheme(ui.Theme())
