@@ -32,9 +32,9 @@ type screenKeyboard struct {
 // withKeyboard lays the screen out with the keyboard's dock at the bottom of a
 // Border, so the scroll area above it shrinks and the keys never cover a field.
 // Bare screens (welcome, out of service) have no fields and get no keyboard.
-func (k *Kiosk) withKeyboard(top, content fyne.CanvasObject) fyne.CanvasObject {
-	scroll, ok := content.(*container.Scroll)
-	if !ok || !k.settings.OnScreenKeyboard {
+func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, dock bool) fyne.CanvasObject {
+	content := fyne.CanvasObject(scroll)
+	if !dock || !k.settings.OnScreenKeyboard {
 		k.keyboard = nil
 		return container.NewBorder(top, nil, nil, nil, content)
 	}

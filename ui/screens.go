@@ -65,9 +65,11 @@ func (k *Kiosk) frame(id screenID, content fyne.CanvasObject) fyne.CanvasObject 
 	k.chrome = nil
 	if !screens[id].bare {
 		top = append(top, k.chromeBar(screens[id]))
-		content = container.NewVScroll(container.NewPadded(content))
+		content = container.NewPadded(content)
 	}
-	return k.withKeyboard(container.NewVBox(top...), content)
+	// Every screen scrolls, bare ones too: a 1280×720 panel, or larger text, is
+	// shorter than the welcome screen's languages and buttons, never to be cut off.
+	return k.withKeyboard(container.NewVBox(top...), container.NewVScroll(content), !screens[id].bare)
 }
 
 func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {

@@ -77,3 +77,17 @@ func TestNoPortalMeansOutOfServiceInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A 1280×720 panel is shorter than the welcome screen with larger text: every
+// screen scrolls rather than cut off its lower buttons.
+func TestEveryScreenFitsA720PixelPanel(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "es")
+	test.Tap(h.kiosk.look.bar.larger)
+	for id := range screens {
+		h.kiosk.show(id)
+		if height := h.win.Content().MinSize().Height; height > 720 {
+			t.Errorf("%s needs %.0f px of height with larger text", id, height)
+		}
+	}
+}
