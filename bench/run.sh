@@ -35,6 +35,7 @@ QUIET_WAIT=${BENCH_QUIET_WAIT:-900}
 DOC=${BENCH_DOC:-docs/PERFORMANCE.md}
 GO_BENCHTIME=${BENCH_GO_BENCHTIME:-200x}
 BASELINE=${BENCH_BASELINE:-} # a commit: its kiosk runs too, as "before"
+KIOSK_TAGS=${BENCH_KIOSK_TAGS:-} # extra build tags for the kiosk only, e.g. no_emoji, to try one
 programs=(kiosk chromium hello)
 
 ((RUNS >= 5)) || { echo "bench: BENCH_RUNS must be at least 5 (got $RUNS)" >&2; exit 2; }
@@ -83,16 +84,16 @@ fi
 export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
 version="$(git describe --tags --always --dirty 2>/dev/null || echo dev)"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-release_build() {
+release_build() { # OUT PACKAGE [EXTRA_TAGS]
 	CGO_ENABLED=1 CGO_CFLAGS="-O3 -pipe -D_FORTIFY_SOURCE=3 -fcf-protection -fstack-protector-strong" \
 		CGO_LDFLAGS="-Wl,-z,relro,-z,now -Wl,--as-needed" \
-		go build -trimpath -tags release,migrated_fynedo \
+		go build -trimpath -tags "release,migrated_fynedo${3:+,$3}" \
 		-ldflags "-s -w -X main.version=$version -X main.commit=$commit" -o "$1" "$2"
 }
 mkdir -p "$SCRATCH/bin"
 say "building the release binary and bench/hello (the first time compiles the cgo parts with -O3: minutes)"
 build_started=$SECONDS
-release_build "$SCRATCH/bin/lobbykiosk" .
+release_build "$SCRATCH/bin/lobbykiosk" . "$KIOSK_TAGS"
 release_build "$SCRATCH/bin/hello" ./bench/hello
 if [[ -n $BASELINE ]]; then
 	baseline_commit="$(git rev-parse --short "$BASELINE^{commit}")"
@@ -151,6 +152,7 @@ machine="$SCRATCH/machine.tsv"
 	printf 'mesa\t%s\n' "$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo unknown)"
 	printf 'kiosk_version\t%s\n' "$version"
 	printf 'baseline\t%s\n' "${baseline_commit:-}"
+	printf 'kiosk_tags\t%s\n' "$KIOSK_TAGS"
 	printf 'kiosk_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/lobbykiosk")"
 	printf 'hello_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/hello")"
 	printf 'runs\t%s\n' "$RUNS"

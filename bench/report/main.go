@@ -227,7 +227,7 @@ func writeTargets(doc *strings.Builder, runs []run, b goBenches, soak soakFigure
 	} {
 		r := ratio(runs, c.program, c.get)
 		rows = append(rows, target{c.figure, fmt.Sprintf("≤ %.2f× %s", c.limit, c.program),
-			fmt.Sprintf("%.2f× (medians)", r), check(r, c.limit)})
+			fmt.Sprintf("%.3f× (medians)", r), check(r, c.limit)})
 	}
 	worstTap, worstName := 0.0, ""
 	for _, name := range b.names {
@@ -328,6 +328,7 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
   %s bytes, hello-world %s bytes.
 - **Builds**: as `+"`fyne package --os linux --release`"+` builds (.ci/package.sh): `+"`-trimpath`"+`,
   `+"`-ldflags -s -w`"+`, tags `+"`release,migrated_fynedo`"+`, cgo with -O3 and hardening flags.
+  Extra tags for the kiosk alone (BENCH_KIOSK_TAGS): %s.
 - **Runs**: one warm-up run of each program (not counted), then %s rounds; each round runs
   the three, the order rotated every round, so drift hits each alike. Each program gets a
   fresh session (setsid), the same private HOME and runtime directory and no D-Bus
@@ -348,7 +349,14 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
   visitor action, `+"`-benchtime %s`"+` (the client: %s); percentiles from per-iteration
   timings. The client's ratio comes from one benchmark alternating both calls.
 `, m["cpu"], m["cores"], m["memory"], m["os"], m["kernel"], m["go"], m["fyne"], m["chromium"], m["xvfb"], m["mesa"],
-		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], m["runs"], m["poll_ms"], m["settle"],
+		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], orNone(m["kiosk_tags"]), m["runs"], m["poll_ms"], m["settle"],
 		polls[len(polls)/2], slices.Max(pollMax), captures[len(captures)/2], m["idle_s"],
 		m["go_benchtime"], m["client_benchtime"])
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return "`" + s + "`"
 }
