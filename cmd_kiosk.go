@@ -172,9 +172,7 @@ func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
 // The window and its OpenGL context are made first, on the UI thread, while other
 // goroutines run deps (the keyring read, for a live kiosk) and parse the fonts of
 // the welcome screen; the kiosk is built into the window once all that is done. So
-// on a two-core lobby PC the two halves of the start overlap, and the welcome
-// screen is drawn once, full screen, rather than first at its own size and then
-// again (docs/PERFORMANCE.md).
+// on a two-core lobby PC the two halves of the start overlap (docs/PERFORMANCE.md).
 func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.WindowIcon)
