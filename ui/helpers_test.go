@@ -19,7 +19,7 @@ import (
 
 // harness is a kiosk in a test window, talking HTTP to a real portal simulator.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	kiosk *Kiosk
 	win   fyne.Window
 	sim   *portalsim.Sim
@@ -45,7 +45,7 @@ type harnessOptions struct {
 
 	// front serves the simulator and returns the portal's origin and the root CA
 	// file the client must trust ("" for none); nil: a plain httptest server.
-	front func(t *testing.T, sim http.Handler) (baseURL, rootCAFile string)
+	front func(t testing.TB, sim http.Handler) (baseURL, rootCAFile string)
 	// client overrides the portal client's retry options (attempts, delays).
 	client client.Options
 	// heartbeat is how often the kiosk beats (kiosk ID "lobby-test"); 0: never.
@@ -53,13 +53,13 @@ type harnessOptions struct {
 }
 
 // plainFront serves the simulator over plain HTTP on loopback.
-func plainFront(t *testing.T, sim http.Handler) (string, string) {
+func plainFront(t testing.TB, sim http.Handler) (string, string) {
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
 	return srv.URL, ""
 }
 
-func newHarnessWith(t *testing.T, o harnessOptions) *harness {
+func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	t.Helper()
 	test.NewTempApp(t)
 	if o.start.IsZero() {

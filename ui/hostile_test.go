@@ -25,7 +25,7 @@ import (
 // (nothing listens) or present a certificate the kiosk does not trust, as a
 // captive portal or an intercepting proxy on a lobby network does.
 type hostileFront struct {
-	t         *testing.T
+	t         testing.TB
 	handler   http.Handler
 	addr      string
 	trusted   tls.Certificate
@@ -39,8 +39,8 @@ type hostileFront struct {
 
 // newHostileFront returns a front option for harnessOptions that records the
 // front it makes in *made.
-func newHostileFront(made **hostileFront) func(t *testing.T, sim http.Handler) (string, string) {
-	return func(t *testing.T, sim http.Handler) (string, string) {
+func newHostileFront(made **hostileFront) func(t testing.TB, sim http.Handler) (string, string) {
+	return func(t testing.TB, sim http.Handler) (string, string) {
 		f := &hostileFront{t: t, handler: sim}
 		var caPEM []byte
 		f.trusted, caPEM = selfSignedCert(t, "trusted test portal")
@@ -117,7 +117,7 @@ func (f *hostileFront) presentUntrusted(on bool) {
 }
 
 // selfSignedCert makes a certificate for 127.0.0.1 and localhost, and its PEM.
-func selfSignedCert(t *testing.T, name string) (tls.Certificate, []byte) {
+func selfSignedCert(t testing.TB, name string) (tls.Certificate, []byte) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

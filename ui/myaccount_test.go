@@ -14,7 +14,7 @@ import (
 
 // signInDirectly finds the registered practice account through the UI, then signs
 // in on the portal from the test and lands on My account, as sign-in does.
-func (h *harness) signInDirectly(t *testing.T, lang string) {
+func (h *harness) signInDirectly(t testing.TB, lang string) {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(registeredAccount, "97501")

@@ -1,21 +1,14 @@
 package ui
 
 import (
-	"context"
-	"io"
 	"log/slog"
 	"math"
-	"net/http/httptest"
 	"slices"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
 // Issue 7: what a visitor waits for, measured on the test driver (no GPU, no X:
@@ -61,39 +54,16 @@ func (l latencies) report(b *testing.B) {
 // on-screen keyboard on, cards keyed) on a simulator, with a fake clock and no logs.
 func newShippedBenchHarness(tb testing.TB) *harness {
 	tb.Helper()
-	test.NewTempApp(tb)
-	clock := newFakeClock(time.Now())
-	sim := portalsim.New(portalsim.Options{Now: clock.Now})
-	srv := httptest.NewServer(sim)
-	tb.Cleanup(srv.Close)
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: quiet})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	win := test.NewTempWindow(tb, nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Clock: clock, Logger: quiet,
-		Settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return &harness{kiosk: k, win: win, sim: sim, clock: clock}
+	quiet := slog.New(slog.DiscardHandler)
+	return newHarnessWith(tb, harnessOptions{clientLog: quiet, log: quiet,
+		settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
 }
 
 // signedIn brings a visitor, in English, to My account of the registered practice
 // account, signed in, with the account's details loaded.
 func (h *harness) signedIn(tb testing.TB) {
 	tb.Helper()
-	h.startIn("en")
-	h.findAccount(registeredAccount, "97501")
-	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demoEmail, Password: demoPassword})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	h.kiosk.visit.session = session.Token
-	h.kiosk.arrive(screenMyAccount)
-	h.settle()
+	h.signInDirectly(tb, "en")
 	mustBeOnTB(tb, h, screenMyAccount)
 }
 

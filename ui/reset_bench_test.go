@@ -1,17 +1,12 @@
 package ui
 
 import (
-	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
 // The issue asks for a reset within 50 ms of UI time. The benchmark times the
@@ -21,41 +16,18 @@ import (
 //
 //	go test -run '^$' -bench Reset -benchtime 200x ./ui
 
-// newBenchHarness is newHarness for a benchmark (newHarnessWith takes a *testing.T).
+// newBenchHarness is a kiosk whose kiosk and client logs go to logs.
 func newBenchHarness(tb testing.TB, logs *lockedBuffer) *harness {
 	tb.Helper()
-	test.NewTempApp(tb)
-	clock := newFakeClock(time.Now())
-	sim := portalsim.New(portalsim.Options{Now: clock.Now})
-	srv := httptest.NewServer(sim)
-	tb.Cleanup(srv.Close)
 	log := newBufferLogger(logs)
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: log})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	win := test.NewTempWindow(tb, nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Clock: clock, Logger: log})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return &harness{kiosk: k, win: win, sim: sim, clock: clock}
+	return newHarnessWith(tb, harnessOptions{clientLog: log, log: log})
 }
 
 // midAutoPay brings a visitor to the AutoPay form, signed in, with a bank account
 // typed and the clipboard used.
 func (h *harness) midAutoPay(tb testing.TB) {
 	tb.Helper()
-	h.startIn("es")
-	h.findAccount(registeredAccount, "97501")
-	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demoEmail, Password: demoPassword})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	h.kiosk.visit.session = session.Token
-	h.kiosk.arrive(screenMyAccount)
-	h.settle()
+	h.signInDirectly(tb, "es")
 	test.Tap(h.kiosk.myAccount.setAutoPay)
 	h.fillProofBank(h.autoPayForm)
 	h.typeInto(h.autoPayForm().bankHolder.entry, " Jr")
