@@ -129,11 +129,9 @@ func (s *Sim) applyFault(w http.ResponseWriter, r *http.Request, key string) (ha
 // sendSpoiled writes rep as f spoils it: cut off halfway, or mislabelled.
 func sendSpoiled(w http.ResponseWriter, rep reply, f *Fault) {
 	switch {
-	case f == nil:
-		rep.write(w)
-	case f.Cut:
+	case f != nil && f.Cut:
 		cutReply(w, rep)
-	case f.WrongType:
+	case f != nil && f.WrongType:
 		rep.header = rep.header.Clone() // the idempotency store keeps the real one for replays
 		rep.header.Set("Content-Type", "text/plain; charset=utf-8")
 		rep.write(w)
