@@ -175,10 +175,15 @@ func reachEBilling(sent bool) func(t *testing.T, h *harness, lang string) {
 	}
 }
 
-func reachPayReview(t *testing.T, h *harness, lang string) {
+// fillPayForm types a one-time payment of the legacy account by bank.
+func fillPayForm(t *testing.T, h *harness, lang string) {
 	h.goToPay(t, lang)
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
+}
+
+func reachPayReview(t *testing.T, h *harness, lang string) {
+	fillPayForm(t, h, lang)
 	test.Tap(h.kiosk.pay.submit)
 	if h.kiosk.pay.payButton == nil {
 		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)

@@ -43,9 +43,7 @@ func moneyActions() []moneyAction {
 
 // reachPayTwiceContinued fills the payment and taps "Continue to payment" twice.
 func reachPayTwiceContinued(t *testing.T, h *harness, lang string) {
-	h.goToPay(t, lang)
-	h.fillEmails("maria@example.com", "maria@example.com")
-	h.fillBank(goodRouting)
+	fillPayForm(t, h, lang)
 	continueButton := h.kiosk.pay.submit
 	test.Tap(continueButton)
 	test.Tap(continueButton)
