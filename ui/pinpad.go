@@ -99,19 +99,25 @@ func (k *Kiosk) lockedText(left time.Duration) string {
 	return k.T("staff.locked", map[string]any{"Minutes": int(math.Ceil(left.Minutes()))})
 }
 
+// pinDot stands for one typed PIN digit: the bullet Fyne's password entries use,
+// which the bundled Noto Sans has (the release is built without the emoji font,
+// which is where a "●" came from; glyphs_test.go keeps every shown rune in the
+// bundled fonts).
+const pinDot = "•"
+
 func (k *Kiosk) pinType(p *pinPad, d int) {
 	if len(p.pin) >= staffPINMaxLen {
 		return
 	}
 	p.pin += strconv.Itoa(d)
-	p.dots.SetText(strings.Repeat("●", len(p.pin)))
+	p.dots.SetText(strings.Repeat(pinDot, len(p.pin)))
 }
 
 func (k *Kiosk) pinBackspace(p *pinPad) {
 	if p.pin != "" {
 		p.pin = p.pin[:len(p.pin)-1]
 	}
-	p.dots.SetText(strings.Repeat("●", len(p.pin)))
+	p.dots.SetText(strings.Repeat(pinDot, len(p.pin)))
 }
 
 // closePINPad takes the pad away and forgets what was typed.

@@ -64,11 +64,11 @@ func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 	for _, d := range "13" {
 		test.Tap(p.digits[d-'0'])
 	}
-	if p.dots.Text != "●●" {
+	if p.dots.Text != pinDot+pinDot {
 		t.Errorf("the pad shows %q for two digits, want two dots", p.dots.Text)
 	}
 	test.Tap(p.backspace)
-	if p.dots.Text != "●" {
+	if p.dots.Text != pinDot {
 		t.Errorf("after Delete the pad shows %q", p.dots.Text)
 	}
 	h.enterPIN(t, "9999")
