@@ -17,9 +17,16 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
+# Build tags of every build and test here, of `make package` and of `make bench`.
+# no_emoji leaves Fyne's 4 MB colour emoji font out: Fyne parses it once per text
+# style, and it was what kept the kiosk's memory above a third of a Chromium
+# kiosk's (docs/PERFORMANCE.md). The kiosk shows no emoji: ui/glyphs_test.go keeps
+# every rune it draws in the fonts that stay. `make BUILD_TAGS= build` has them back.
+export BUILD_TAGS ?= no_emoji
+
 # The version is stamped by -ldflags; -buildvcs=false keeps `go build`
 # from failing in checkouts git refuses to read (another owner, CI clones).
-export GOFLAGS += -buildvcs=false
+export GOFLAGS += -buildvcs=false -tags=$(BUILD_TAGS)
 
 .PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak fault-matrix deploy-test bench package install clean
 

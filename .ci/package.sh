@@ -21,6 +21,8 @@ cd "$(dirname "$0")/.."
 
 fyne_tool=fyne.io/tools/cmd/fyne@v1.7.4
 ref="${PACKAGE_REF:-HEAD}"
+# The Makefile's BUILD_TAGS (no_emoji: why there); empty builds Fyne's defaults.
+build_tags="${BUILD_TAGS-no_emoji}"
 dist="$PWD/dist"
 
 gobin="$(go env GOBIN)"
@@ -49,13 +51,13 @@ mkdir -p "$src"
 git archive "$ref" | tar -x -C "$src"
 
 start=$SECONDS
-echo "package: building lobbykiosk $version ($commit) with fyne package --os linux --release"
+echo "package: building lobbykiosk $version ($commit) with fyne package --os linux --release${build_tags:+ --tags $build_tags}"
 (
 	cd "$src"
 	# -buildvcs=false: the export is no git checkout. Values in GOFLAGS cannot hold
 	# spaces, hence -X=name=value, one -ldflags= per variable.
 	export GOFLAGS="-buildvcs=false -ldflags=-X=main.version=$version -ldflags=-X=main.commit=$commit"
-	"$fyne" package --os linux --release
+	"$fyne" package --os linux --release ${build_tags:+--tags "$build_tags"}
 )
 # fyne package names it after FyneApp.toml's Name ("Medford Water Lobby Kiosk.tar.xz").
 built=("$src"/*.tar.xz)

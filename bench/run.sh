@@ -35,7 +35,13 @@ QUIET_WAIT=${BENCH_QUIET_WAIT:-900}
 DOC=${BENCH_DOC:-docs/PERFORMANCE.md}
 GO_BENCHTIME=${BENCH_GO_BENCHTIME:-200x}
 BASELINE=${BENCH_BASELINE:-} # a commit: its kiosk runs too, as "before"
-KIOSK_TAGS=${BENCH_KIOSK_TAGS:-} # extra build tags for the kiosk only, e.g. no_emoji, to try one
+# The release's tags (the Makefile's BUILD_TAGS, no_emoji) go into every program built
+# here, the hello-world floor too: each is measured as it would ship.
+BUILD_TAGS=${BUILD_TAGS-no_emoji}
+KIOSK_TAGS=${BENCH_KIOSK_TAGS:-} # extra build tags for the kiosk only, to try one
+# The baseline's tags, BUILD_TAGS unless set: BENCH_BASELINE=HEAD BENCH_BASELINE_TAGS=
+# measures what the release tags themselves change.
+BASELINE_TAGS=${BENCH_BASELINE_TAGS-$BUILD_TAGS}
 programs=(kiosk chromium hello)
 
 ((RUNS >= 5)) || { echo "bench: BENCH_RUNS must be at least 5 (got $RUNS)" >&2; exit 2; }
@@ -84,7 +90,7 @@ fi
 export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
 version="$(git describe --tags --always --dirty 2>/dev/null || echo dev)"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-release_build() { # OUT PACKAGE [EXTRA_TAGS]
+release_build() { # OUT PACKAGE TAGS (comma-separated, may be empty)
 	CGO_ENABLED=1 CGO_CFLAGS="-O3 -pipe -D_FORTIFY_SOURCE=3 -fcf-protection -fstack-protector-strong" \
 		CGO_LDFLAGS="-Wl,-z,relro,-z,now -Wl,--as-needed" \
 		go build -trimpath -tags "release,migrated_fynedo${3:+,$3}" \
@@ -93,13 +99,14 @@ release_build() { # OUT PACKAGE [EXTRA_TAGS]
 mkdir -p "$SCRATCH/bin"
 say "building the release binary and bench/hello (the first time compiles the cgo parts with -O3: minutes)"
 build_started=$SECONDS
-release_build "$SCRATCH/bin/lobbykiosk" . "$KIOSK_TAGS"
-release_build "$SCRATCH/bin/hello" ./bench/hello
+join_tags() { local IFS=,; local -a set=(); for t in "$@"; do [[ -n $t ]] && set+=("$t"); done; echo "${set[*]}"; }
+release_build "$SCRATCH/bin/lobbykiosk" . "$(join_tags "$BUILD_TAGS" "$KIOSK_TAGS")"
+release_build "$SCRATCH/bin/hello" ./bench/hello "$BUILD_TAGS"
 if [[ -n $BASELINE ]]; then
 	baseline_commit="$(git rev-parse --short "$BASELINE^{commit}")"
 	mkdir -p "$SCRATCH/baseline"
 	git archive "$baseline_commit" | tar -x -C "$SCRATCH/baseline"
-	(cd "$SCRATCH/baseline" && release_build "$SCRATCH/bin/lobbykiosk-before" .)
+	(cd "$SCRATCH/baseline" && release_build "$SCRATCH/bin/lobbykiosk-before" . "$BASELINE_TAGS")
 	programs+=(before)
 fi
 cc -O2 -o "$SCRATCH/bin/xpoll" bench/xpoll.c -lX11 -lXext
@@ -152,7 +159,9 @@ machine="$SCRATCH/machine.tsv"
 	printf 'mesa\t%s\n' "$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo unknown)"
 	printf 'kiosk_version\t%s\n' "$version"
 	printf 'baseline\t%s\n' "${baseline_commit:-}"
+	printf 'build_tags\t%s\n' "$BUILD_TAGS"
 	printf 'kiosk_tags\t%s\n' "$KIOSK_TAGS"
+	printf 'baseline_tags\t%s\n' "${BASELINE:+$BASELINE_TAGS}"
 	printf 'kiosk_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/lobbykiosk")"
 	printf 'hello_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/hello")"
 	printf 'runs\t%s\n' "$RUNS"

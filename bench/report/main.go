@@ -328,7 +328,8 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
   %s bytes, hello-world %s bytes.
 - **Builds**: as `+"`fyne package --os linux --release`"+` builds (.ci/package.sh): `+"`-trimpath`"+`,
   `+"`-ldflags -s -w`"+`, tags `+"`release,migrated_fynedo`"+`, cgo with -O3 and hardening flags.
-  Extra tags for the kiosk alone (BENCH_KIOSK_TAGS): %s.
+  The release's own tags (the Makefile's BUILD_TAGS), in the kiosk and hello-world alike: %s.
+  Extra tags for the kiosk alone (BENCH_KIOSK_TAGS): %s.%s
 - **Runs**: one warm-up run of each program (not counted), then %s rounds; each round runs
   the three, the order rotated every round, so drift hits each alike. Each program gets a
   fresh session (setsid), the same private HOME and runtime directory and no D-Bus
@@ -349,9 +350,17 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
   visitor action, `+"`-benchtime %s`"+` (the client: %s); percentiles from per-iteration
   timings. The client's ratio comes from one benchmark alternating both calls.
 `, m["cpu"], m["cores"], m["memory"], m["os"], m["kernel"], m["go"], m["fyne"], m["chromium"], m["xvfb"], m["mesa"],
-		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], orNone(m["kiosk_tags"]), m["runs"], m["poll_ms"], m["settle"],
+		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], orNone(m["build_tags"]), orNone(m["kiosk_tags"]), baselineTags(m), m["runs"], m["poll_ms"], m["settle"],
 		polls[len(polls)/2], slices.Max(pollMax), captures[len(captures)/2], m["idle_s"],
 		m["go_benchtime"], m["client_benchtime"])
+}
+
+// baselineTags names the tags the "before" kiosk was built with, when there was one.
+func baselineTags(m map[string]string) string {
+	if m["baseline"] == "" {
+		return ""
+	}
+	return fmt.Sprintf(" The kiosk before (%s) had tags: %s.", m["baseline"], orNone(m["baseline_tags"]))
 }
 
 func orNone(s string) string {
