@@ -42,6 +42,9 @@ KIOSK_TAGS=${BENCH_KIOSK_TAGS:-} # extra build tags for the kiosk only, to try o
 # The baseline's tags, BUILD_TAGS unless set: BENCH_BASELINE=HEAD BENCH_BASELINE_TAGS=
 # measures what the release tags themselves change.
 BASELINE_TAGS=${BENCH_BASELINE_TAGS-$BUILD_TAGS}
+# What the tables call the baseline (default "kiosk before"), for a baseline that is a
+# variant rather than an earlier kiosk.
+BASELINE_LABEL=${BENCH_BASELINE_LABEL:-}
 programs=(kiosk chromium hello)
 
 ((RUNS >= 5)) || { echo "bench: BENCH_RUNS must be at least 5 (got $RUNS)" >&2; exit 2; }
@@ -162,6 +165,7 @@ machine="$SCRATCH/machine.tsv"
 	printf 'build_tags\t%s\n' "$BUILD_TAGS"
 	printf 'kiosk_tags\t%s\n' "$KIOSK_TAGS"
 	printf 'baseline_tags\t%s\n' "${BASELINE:+$BASELINE_TAGS}"
+	printf 'baseline_label\t%s\n' "$BASELINE_LABEL"
 	printf 'kiosk_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/lobbykiosk")"
 	printf 'hello_binary\t%s\n' "$(stat -c %s "$SCRATCH/bin/hello")"
 	printf 'runs\t%s\n' "$RUNS"

@@ -66,7 +66,7 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath stri
 	}
 	soak := readSoak(reliabilityPath)
 	if slices.ContainsFunc(runs, func(r run) bool { return r.program == "before" }) {
-		programs = append(programs, program{"before", fmt.Sprintf("kiosk before (%s)", m["baseline"])})
+		programs = append(programs, program{"before", baselineName(m)})
 	}
 	kept := ""
 	if old, err := os.ReadFile(outPath); err == nil {
@@ -269,7 +269,7 @@ func writeSideBySide(doc *strings.Builder, runs []run) {
 	}
 	doc.WriteString(" kiosk ÷ Chromium | kiosk ÷ hello |")
 	if len(programs) > 3 {
-		doc.WriteString(" kiosk now ÷ before |")
+		doc.WriteString(" kiosk ÷ " + programs[3].name + " |")
 	}
 	doc.WriteString("\n|---|" + strings.Repeat("---:|", 2*len(programs)-1) + "\n")
 	for _, row := range []struct {
@@ -360,7 +360,16 @@ func baselineTags(m map[string]string) string {
 	if m["baseline"] == "" {
 		return ""
 	}
-	return fmt.Sprintf(" The kiosk before (%s) had tags: %s.", m["baseline"], orNone(m["baseline_tags"]))
+	return fmt.Sprintf(" The %s had tags: %s.", baselineName(m), orNone(m["baseline_tags"]))
+}
+
+// baselineName is how the tables name the BENCH_BASELINE kiosk: its BENCH_BASELINE_LABEL
+// with the commit, or "kiosk before (COMMIT)".
+func baselineName(m map[string]string) string {
+	if label := m["baseline_label"]; label != "" {
+		return fmt.Sprintf("%s (%s)", label, m["baseline"])
+	}
+	return fmt.Sprintf("kiosk before (%s)", m["baseline"])
 }
 
 func orNone(s string) string {
