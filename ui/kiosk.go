@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -81,6 +82,7 @@ type Kiosk struct {
 	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
 	beat           beatState                  // the heartbeat's timer and period (heartbeat.go)
 	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
+	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }

@@ -48,10 +48,6 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 	s := &welcomeScreen{languages: map[string]*widget.Button{}, languageNames: map[string]*widget.RichText{}}
 	k.welcome = s
 
-	logo := canvas.NewImageFromResource(assets.Logo)
-	logo.FillMode = canvas.ImageFillContain
-	logo.SetMinSize(fyne.NewSize(180, 180))
-
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.title.SizeName = "headingText"
 
@@ -70,7 +66,7 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
 	return container.New(layout.NewCenterLayout(), container.NewVBox(
-		container.NewCenter(newTapTarget(logo, k.staffTap)), // the staff gesture (staff.go)
+		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staffTap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(buttons),
@@ -102,4 +98,18 @@ func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
 func (k *Kiosk) chooseLanguage(lang string) {
 	k.lang = lang
 	k.navigate(evLanguageChosen)
+}
+
+// welcomeLogo is the logo, one image for the kiosk's life: the welcome screen is
+// rebuilt at every reset, and a new image would have Fyne rasterise the SVG twice
+// each time, at double size while it is not yet on a canvas and again at its own
+// size when painted, its SVG cache holding one size per file (docs/PERFORMANCE.md).
+// The image holds nothing of a visitor.
+func (k *Kiosk) welcomeLogo() *canvas.Image {
+	if k.logo == nil {
+		k.logo = canvas.NewImageFromResource(assets.Logo)
+		k.logo.FillMode = canvas.ImageFillContain
+		k.logo.SetMinSize(fyne.NewSize(180, 180))
+	}
+	return k.logo
 }

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/assets"
 )
 
 func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
@@ -90,4 +92,38 @@ func TestEveryScreenFitsA720PixelPanel(t *testing.T) {
 			t.Errorf("%s needs %.0f px of height with larger text", id, height)
 		}
 	}
+}
+
+// The welcome screen is rebuilt at every reset; its logo must come back already
+// rasterised (Fyne would otherwise rasterise the SVG twice a visit in the GL driver:
+// docs/PERFORMANCE.md), so the image on screen after a visit is the same image, with
+// the same pixels, as before it.
+func TestTheLogoIsRasterisedOnceAcrossVisits(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	before := shownLogo(t, h)
+	pixels := before.Image
+	if pixels == nil {
+		t.Fatal("the logo has no pixels after the welcome screen was laid out")
+	}
+	for range 3 {
+		h.startIn("es")
+		test.Tap(h.kiosk.chrome.startOver)
+	}
+	after := shownLogo(t, h)
+	if after != before || after.Image != pixels {
+		t.Errorf("after three visits the welcome screen shows a new logo (same image: %v, same pixels: %v)",
+			after == before, after.Image == pixels)
+	}
+}
+
+// shownLogo finds the utility's logo among the objects on screen.
+func shownLogo(t *testing.T, h *harness) *canvas.Image {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.win.Content()) {
+		if img, ok := o.(*canvas.Image); ok && img.Resource == assets.Logo && img.Visible() {
+			return img
+		}
+	}
+	t.Fatalf("no logo on the %s screen", h.kiosk.screen)
+	return nil
 }
