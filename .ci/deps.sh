@@ -20,24 +20,8 @@ packages=(
 	ca-certificates git
 )
 
-missing=()
-for pkg in "${packages[@]}"; do
-	status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
-	[[ $status == ii* ]] || missing+=("$pkg")
-done
-
-if ((${#missing[@]})); then
-	echo "deps: installing ${missing[*]}"
-	sudo=()
-	if [[ $(id -u) -ne 0 ]]; then
-		command -v sudo >/dev/null || { echo "deps: not root and no sudo; install: ${missing[*]}" >&2; exit 1; }
-		sudo=(sudo)
-	fi
-	# --no-install-recommends keeps the install small; everything needed is
-	# a hard dependency of the list above.
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source .ci/apt.sh
+apt_install_missing deps "${packages[@]}"
 
 if dpkg-query -W -f='${db:Status-Abbrev}' dbus-x11 2>/dev/null | grep -q '^ii'; then
 	echo "deps: warning: dbus-x11 is installed; D-Bus clients may leave dbus-launch daemons behind" >&2

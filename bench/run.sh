@@ -69,21 +69,8 @@ say() { echo "bench: $*"; }
 
 # --- 1. packages --------------------------------------------------------------
 packages=(chromium xvfb gcc libc6-dev libx11-dev libxext-dev imagemagick)
-missing=()
-for pkg in "${packages[@]}"; do
-	status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
-	[[ $status == ii* ]] || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-	say "installing ${missing[*]}"
-	sudo=()
-	if [[ $(id -u) -ne 0 ]]; then
-		command -v sudo >/dev/null || { echo "bench: not root and no sudo; install: ${missing[*]}" >&2; exit 1; }
-		sudo=(sudo)
-	fi
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source .ci/apt.sh
+apt_install_missing bench "${packages[@]}"
 
 # --- 2. builds ----------------------------------------------------------------
 # What fyne.io/tools v1.7.4 (`fyne package --os linux --release`, .ci/package.sh)
