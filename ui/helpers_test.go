@@ -199,3 +199,20 @@ func shownEntryText(e *widget.Entry) string {
 	}
 	return e.Text
 }
+
+// signInAfterAWrongPassword, on the sign-in screen, tries the wrong password, checks
+// it was refused, then retypes the right one and signs in.
+func (h *harness) signInAfterAWrongPassword(t *testing.T, email, wrong, right string) {
+	t.Helper()
+	s := h.kiosk.signIn
+	h.typeInto(s.email.entry, email)
+	h.typeInto(s.password.entry, wrong)
+	test.Tap(s.submit)
+	h.settle()
+	if !h.kiosk.signIn.problem.Visible() {
+		t.Fatal("a wrong password signed in")
+	}
+	retype(h, h.kiosk.signIn.password.entry, right)
+	test.Tap(h.kiosk.signIn.submit)
+	h.settle()
+}

@@ -18,21 +18,31 @@ func (h *harness) enrolAutoPayByBank(t *testing.T) {
 	h.createAutoPay(t)
 }
 
+// autoPayByBankFromMyAccount goes from My account through AutoPay by bank and back.
+func (h *harness) autoPayByBankFromMyAccount(t *testing.T) {
+	t.Helper()
+	test.Tap(h.kiosk.myAccount.setAutoPay)
+	h.enrolAutoPayByBank(t)
+	test.Tap(h.kiosk.autoPay.done)
+	h.settle()
+}
+
+// eBillingFromMyAccount goes from My account through Send Verification Email and back.
+func (h *harness) eBillingFromMyAccount() {
+	test.Tap(h.kiosk.myAccount.setEBilling)
+	test.Tap(h.kiosk.eBilling.send)
+	h.settle()
+	test.Tap(h.kiosk.eBilling.done)
+	h.settle()
+}
+
 func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarness(t, ModeLive)
 		h.registerNew(t, lang)
 
-		test.Tap(h.kiosk.myAccount.setAutoPay)
-		h.enrolAutoPayByBank(t)
-		test.Tap(h.kiosk.autoPay.done)
-		h.settle()
-
-		test.Tap(h.kiosk.myAccount.setEBilling)
-		test.Tap(h.kiosk.eBilling.send)
-		h.settle()
-		test.Tap(h.kiosk.eBilling.done)
-		h.settle()
+		h.autoPayByBankFromMyAccount(t)
+		h.eBillingFromMyAccount()
 
 		test.Tap(h.kiosk.myAccount.finish)
 		if h.kiosk.screen != screenDone {

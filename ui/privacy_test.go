@@ -154,23 +154,10 @@ var privacyJourneys = []privacyJourney{
 		return []string{plainAccount, "97504", privacyEmail, privacyEmailLocal, privacyPassword, privacyHolder, privacyCard, privacyCVV, privacyCardZIP}
 	}},
 	{name: "sign_in_then_ebilling", walk: func(t *testing.T, h *harness) []string {
-		s := h.openSignIn(t, "en")
-		h.typeInto(s.email.entry, demoEmail)
-		h.typeInto(s.password.entry, privacyWrongPass)
-		test.Tap(s.submit)
-		h.settle()
-		if !h.kiosk.signIn.problem.Visible() {
-			t.Fatal("a wrong password signed in")
-		}
-		retype(h, h.kiosk.signIn.password.entry, demoPassword)
-		test.Tap(h.kiosk.signIn.submit)
-		h.settle()
+		h.openSignIn(t, "en")
+		h.signInAfterAWrongPassword(t, demoEmail, privacyWrongPass, demoPassword)
 		h.assertSignedIn(t, "en")
-		test.Tap(h.kiosk.myAccount.setEBilling)
-		test.Tap(h.kiosk.eBilling.send)
-		h.settle()
-		test.Tap(h.kiosk.eBilling.done)
-		h.settle()
+		h.eBillingFromMyAccount()
 		test.Tap(h.kiosk.myAccount.finish)
 		test.Tap(h.kiosk.done.finish)
 		return []string{registeredAccount, demoEmail, demoPassword, privacyWrongPass}

@@ -77,10 +77,7 @@ var soakVisits = [soakCycle]soakVisit{
 		test.Tap(h.kiosk.register.submit)
 		h.settle()
 		soakSignedIn(t, h)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
-		h.enrolAutoPayByBank(t)
-		test.Tap(h.kiosk.autoPay.done)
-		h.settle()
+		h.autoPayByBankFromMyAccount(t)
 		h.finishFromMyAccount(t)
 	}},
 	{"register after a language switch; Start over", func(t *testing.T, h *harness, lang string, round int) {
@@ -97,17 +94,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.startIn(lang)
 		h.findAccount(number, "97501")
 		test.Tap(h.kiosk.found.signIn)
-		s := h.kiosk.signIn
-		h.typeInto(s.email.entry, email)
-		h.typeInto(s.password.entry, "Wrong-Horse-Battery-9")
-		test.Tap(s.submit)
-		h.settle()
-		if !h.kiosk.signIn.problem.Visible() {
-			t.Fatal("a wrong password signed in")
-		}
-		retype(h, h.kiosk.signIn.password.entry, strongPassword)
-		test.Tap(h.kiosk.signIn.submit)
-		h.settle()
+		h.signInAfterAWrongPassword(t, email, "Wrong-Horse-Battery-9", strongPassword)
 		soakSignedIn(t, h)
 		test.Tap(h.kiosk.myAccount.setAutoPay)
 		h.fillCardInto(h.autoPayForm)
@@ -119,11 +106,7 @@ var soakVisits = [soakCycle]soakVisit{
 	{"sign in, e-billing; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		number, email := soakLogin(round, "a")
 		h.signInFromFound(t, lang, number, email)
-		test.Tap(h.kiosk.myAccount.setEBilling)
-		test.Tap(h.kiosk.eBilling.send)
-		h.settle()
-		test.Tap(h.kiosk.eBilling.done)
-		h.settle()
+		h.eBillingFromMyAccount()
 		h.finishFromMyAccount(t)
 	}},
 	{"pay once by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
