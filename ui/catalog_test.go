@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,12 +46,8 @@ func TestEveryMessageTheCodeUsesExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("*.go")
 	used := 0
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
-		}
+	for _, file := range uiSourceFiles(t) {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
