@@ -21,8 +21,8 @@ cd "$(dirname "$0")/.."
 
 fyne_tool=fyne.io/tools/cmd/fyne@v1.7.4
 ref="${PACKAGE_REF:-HEAD}"
-# The Makefile's BUILD_TAGS (no_emoji: why there); empty builds Fyne's defaults.
-build_tags="${BUILD_TAGS-no_emoji}"
+# The Makefile's BUILD_TAGS (why there); set but empty builds with Fyne's defaults.
+build_tags="${BUILD_TAGS?run through make package: the Makefile sets BUILD_TAGS}"
 dist="$PWD/dist"
 
 gobin="$(go env GOBIN)"

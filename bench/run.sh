@@ -35,9 +35,9 @@ QUIET_WAIT=${BENCH_QUIET_WAIT:-900}
 DOC=${BENCH_DOC:-docs/PERFORMANCE.md}
 GO_BENCHTIME=${BENCH_GO_BENCHTIME:-200x}
 BASELINE=${BENCH_BASELINE:-} # a commit: its kiosk runs too, as "before"
-# The release's tags (the Makefile's BUILD_TAGS, no_emoji) go into every program built
-# here, the hello-world floor too: each is measured as it would ship.
-BUILD_TAGS=${BUILD_TAGS-no_emoji}
+# The release's tags (the Makefile's BUILD_TAGS) go into every program built here, the
+# hello-world floor too: each is measured as it would ship.
+: "${BUILD_TAGS?run through make bench: the Makefile sets BUILD_TAGS}"
 KIOSK_TAGS=${BENCH_KIOSK_TAGS:-} # extra build tags for the kiosk only, to try one
 # The baseline's tags, BUILD_TAGS unless set: BENCH_BASELINE=HEAD BENCH_BASELINE_TAGS=
 # measures what the release tags themselves change.
