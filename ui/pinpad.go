@@ -109,15 +109,19 @@ func (k *Kiosk) pinType(p *pinPad, d int) {
 	if len(p.pin) >= staffPINMaxLen {
 		return
 	}
-	p.pin += strconv.Itoa(d)
-	p.dots.SetText(strings.Repeat(pinDot, len(p.pin)))
+	p.setPIN(p.pin + strconv.Itoa(d))
 }
 
 func (k *Kiosk) pinBackspace(p *pinPad) {
 	if p.pin != "" {
-		p.pin = p.pin[:len(p.pin)-1]
+		p.setPIN(p.pin[:len(p.pin)-1])
 	}
-	p.dots.SetText(strings.Repeat(pinDot, len(p.pin)))
+}
+
+// setPIN holds what has been typed, and shows a dot for each digit.
+func (p *pinPad) setPIN(pin string) {
+	p.pin = pin
+	p.dots.SetText(strings.Repeat(pinDot, len(pin)))
 }
 
 // closePINPad takes the pad away and forgets what was typed.
@@ -142,8 +146,7 @@ func (k *Kiosk) submitPIN() {
 		return
 	}
 	pin, verifier := p.pin, k.deps.Staff
-	p.pin = ""
-	p.dots.SetText("")
+	p.setPIN("")
 	p.checking = true
 	p.ok.Disable()
 	p.message.SetText(k.T("staff.checking"))
