@@ -42,7 +42,7 @@ func TestEveryTargetIsAtLeast48Pixels(t *testing.T) {
 			h.kiosk.refresh()
 			assertTargetsBigEnough(t, h, label)
 			h.signInDirectly(t, lang)
-			for id := range screens {
+			for id := range h.kiosk.screens {
 				if id == screenWelcome {
 					continue
 				}
@@ -69,7 +69,7 @@ func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 	if size != largerTextSize {
 		t.Errorf("theme text size %v after Larger text", size)
 	}
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	if h.kiosk.look.current != (look{}) {
 		t.Errorf("the next visitor inherits the look %+v", h.kiosk.look.current)
 	}

@@ -51,39 +51,61 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 	}()
 }
 
-// portalProblem turns a portal error into the message a visitor understands. A
-// validation error also marks each field the portal named.
-func (k *Kiosk) portalProblem(err error) string {
-	k.countError(errorCode(err))
+// portalVerdict is what a portal error means to the visitor.
+type portalVerdict struct {
+	message   string             // message ID for the screen
+	fields    map[fieldID]string // message IDs beside the fields the portal named
+	signedOut bool               // the customer session expired or was revoked: no retry can use it
+}
+
+// portalProblem decides what a portal error means to the visitor; applyPortalProblem
+// puts that on the visit.
+func portalProblem(err error) portalVerdict {
 	var apiErr *client.APIError
 	switch {
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeEmailTaken:
-		return "error.email_taken"
+		return portalVerdict{message: "error.email_taken"}
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeAlreadyRegistered:
-		return "error.already_registered"
+		return portalVerdict{message: "error.already_registered"}
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeBadCredentials:
-		return "error.bad_credentials"
+		return portalVerdict{message: "error.bad_credentials"}
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeSessionInvalid:
-		k.visit.session = "" // expired or revoked: no retry can use it again
-		return "error.session_expired"
+		return portalVerdict{message: "error.session_expired", signedOut: true}
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeAccountNotFound:
-		return "error.account_not_found"
+		return portalVerdict{message: "error.account_not_found"}
 	case errors.Is(err, client.ErrRateLimited):
-		return "error.rate_limited"
+		return portalVerdict{message: "error.rate_limited"}
 	case errors.As(err, &apiErr) && len(apiErr.Fields) > 0:
+		fields := map[fieldID]string{}
 		for name, code := range apiErr.Fields {
-			k.visit.problems[fieldID(name)] = "field." + code
+			fields[fieldID(name)] = "field." + code
 		}
-		return "error.check_fields"
+		return portalVerdict{message: "error.check_fields", fields: fields}
 	}
-	return "error.unavailable"
+	return portalVerdict{message: "error.unavailable"}
+}
+
+// applyPortalProblem counts err and puts what it means on the visit: the screen's
+// message, the messages beside the fields the portal named (reporting whether it
+// named any), and the end of a session the portal no longer knows.
+func (k *Kiosk) applyPortalProblem(err error) (namedFields bool) {
+	k.countError(errorCode(err))
+	p := portalProblem(err)
+	if p.signedOut {
+		k.visit.session = ""
+	}
+	for id, msg := range p.fields {
+		k.visit.problems[id] = msg
+	}
+	k.visit.problems[fieldNone] = p.message
+	return len(p.fields) > 0
 }
 
 // showResult puts the outcome of a portal call on the screen: the problem it
 // reported, or none, then rebuilds the screen from the visit.
 func (k *Kiosk) showResult(err error) {
 	if err != nil {
-		k.visit.problems[fieldNone] = k.portalProblem(err)
+		k.applyPortalProblem(err)
 	} else {
 		delete(k.visit.problems, fieldNone)
 	}

@@ -9,16 +9,16 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-func (h *harness) autoPayForm() *paymentForm { return h.kiosk.autoPay.method }
+func (h *harness) autoPayForm() *paymentForm { return viewOf[*autoPayScreen](h.kiosk).method }
 
 func TestAutoPayWithABankAccount(t *testing.T) {
 	for lang, wantOn := range map[string]string{"en": "AutoPay: on", "es": "Pago automático: activado"} {
 		h := newHarness(t, ModeLive)
 		h.signInDirectly(t, lang)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillBankInto(h.autoPayForm, "021000021")
-		test.Tap(h.kiosk.autoPay.submit)
-		s := h.kiosk.autoPay
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+		s := viewOf[*autoPayScreen](h.kiosk)
 		if s.create == nil {
 			t.Fatalf("%s: no review; problems %v", lang, h.kiosk.visit.problems)
 		}
@@ -29,7 +29,7 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 		h.readReview()
 		test.Tap(s.create)
 		h.settle()
-		if c := h.kiosk.autoPay.confirmation; c == nil || !strings.Contains(c.Text, wantOn) {
+		if c := viewOf[*autoPayScreen](h.kiosk).confirmation; c == nil || !strings.Contains(c.Text, wantOn) {
 			t.Fatalf("%s: no confirmation; problems %v", lang, h.kiosk.visit.problems)
 		}
 		if got := h.sim.Stats(); got.AutoPayEnrollments != 1 || got.PaymentMethods != 1 {
@@ -39,9 +39,9 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 			t.Errorf("%s: the bank account number outlived the enrolment", lang)
 		}
 		assertTextsFromCatalog(t, h)
-		test.Tap(h.kiosk.autoPay.done)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
-		if h.kiosk.screen != screenMyAccount || h.kiosk.myAccount.setAutoPay.Visible() {
+		if h.kiosk.screen != screenMyAccount || viewOf[*myAccountScreen](h.kiosk).setAutoPay.Visible() {
 			t.Errorf("%s: My account after AutoPay: %s", lang, h.kiosk.screen)
 		}
 	}
@@ -50,22 +50,22 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 func TestAutoPayEnrolsOnceThroughFailuresAndDoubleTaps(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "es")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.fillBankInto(h.autoPayForm, "021000021")
-	test.Tap(h.kiosk.autoPay.submit)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
 	h.sim.SetFault("POST /autopay", portalsim.Fault{Status: 503, Times: 3})
 	// (A second tap while a call is in flight is refused by portalCall's busy guard,
 	// shared by every screen: TestPayDoubleTapPaysOnce proves it.)
 	h.readReview()
-	test.Tap(h.kiosk.autoPay.create)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
 	h.settle()
-	if got := h.kiosk.autoPay.problem.Text; !strings.Contains(got, "541-774-2430") {
+	if got := viewOf[*autoPayScreen](h.kiosk).problem.Text; !strings.Contains(got, "541-774-2430") {
 		t.Fatalf("portal failure message: %q", got)
 	}
-	retry := h.kiosk.autoPay.create
+	retry := viewOf[*autoPayScreen](h.kiosk).create
 	test.Tap(retry) // try again once the portal is back
 	h.settle()
-	if h.kiosk.autoPay.confirmation == nil {
+	if viewOf[*autoPayScreen](h.kiosk).confirmation == nil {
 		t.Fatalf("retry did not enrol; problems %v", h.kiosk.visit.problems)
 	}
 	test.Tap(retry) // a late tap on the button that was on screen

@@ -18,7 +18,7 @@ func TestRegisterAfterSwitchingLanguageOnceTheBoxIsTicked(t *testing.T) {
 	h.openRegister(t, "en")
 	h.fillRegistration(newEmail, newEmail, strongPassword, true)
 	h.switchLanguage()
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	h.assertSignedIn(t, "es")
 }
@@ -30,11 +30,11 @@ func TestAProblemStaysOnTheScreenItHappenedOn(t *testing.T) {
 	h.typeInto(s.password.entry, "Wrong-Horse-Battery-9")
 	test.Tap(s.submit)
 	h.settle()
-	if !h.kiosk.signIn.problem.Visible() {
+	if !viewOf[*signInScreen](h.kiosk).problem.Visible() {
 		t.Fatal("no problem shown for a wrong password")
 	}
-	test.Tap(h.kiosk.chrome.back)
-	test.Tap(h.kiosk.found.payNow)
+	test.Tap(h.kiosk.page.chrome.back)
+	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
 	if text := h.screenText(); strings.Contains(text, h.msg("en", "error.bad_credentials")) {
 		t.Errorf("the sign-in problem followed the visitor to the payment form:\n%s", text)
 	}
@@ -43,20 +43,20 @@ func TestAProblemStaysOnTheScreenItHappenedOn(t *testing.T) {
 func TestPayingAfterRegisteringOffersAutoPayNotRegistration(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.registerNew(t, "es")
-	test.Tap(h.kiosk.myAccount.payNow)
-	if got := h.kiosk.pay.email.entry.Text; got != newEmail {
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).payNow)
+	if got := viewOf[*payScreen](h.kiosk).email.entry.Text; got != newEmail {
 		t.Errorf("the login's email is not offered for the receipt: %q", got)
 	}
-	h.typeInto(h.kiosk.pay.emailAgain.entry, newEmail)
+	h.typeInto(viewOf[*payScreen](h.kiosk).emailAgain.entry, newEmail)
 	h.fillBank(goodRouting)
 	h.reviewAndPay(t)
-	if h.sim.Stats().Payments != 1 || h.kiosk.pay.register == nil {
+	if h.sim.Stats().Payments != 1 || viewOf[*payScreen](h.kiosk).register == nil {
 		t.Fatalf("payment or offer missing; problems %v", h.kiosk.visit.problems)
 	}
-	if got := h.kiosk.pay.register.Text; got != h.msg("es", "pay.myaccount") {
+	if got := viewOf[*payScreen](h.kiosk).register.Text; got != h.msg("es", "pay.myaccount") {
 		t.Errorf("after registering, the receipt offers %q", got)
 	}
-	test.Tap(h.kiosk.pay.register)
+	test.Tap(viewOf[*payScreen](h.kiosk).register)
 	h.settle()
 	if h.kiosk.screen != screenMyAccount {
 		t.Errorf("the offer led to %s", h.kiosk.screen)
@@ -67,11 +67,11 @@ func TestARegisteredAccountPayingWithoutSigningInIsOfferedSignIn(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
 	h.findAccount(registeredAccount, "97501")
-	test.Tap(h.kiosk.found.payNow)
+	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
 	h.fillEmails(demoEmail, demoEmail)
 	h.fillBank(goodRouting)
 	h.reviewAndPay(t)
-	test.Tap(h.kiosk.pay.register)
+	test.Tap(viewOf[*payScreen](h.kiosk).register)
 	if h.kiosk.screen != screenSignIn {
 		t.Errorf("the offer led to %s, want sign in", h.kiosk.screen)
 	}
@@ -83,10 +83,10 @@ func TestAnEndedSignInSaysSoNotPortalDown(t *testing.T) {
 	if err := h.kiosk.portal.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(h.kiosk.myAccount.setEBilling)
-	test.Tap(h.kiosk.eBilling.send)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
 	h.settle()
-	if got := h.kiosk.eBilling.problem.Text; got != h.msg("en", "error.session_expired") {
+	if got := viewOf[*eBillingScreen](h.kiosk).problem.Text; got != h.msg("en", "error.session_expired") {
 		t.Errorf("an ended session reads %q", got)
 	}
 	if h.kiosk.visit.session != "" {
@@ -99,7 +99,7 @@ func TestBackAndHelpWaitForACallInFlight(t *testing.T) {
 	h.startIn("en")
 	h.kiosk.visit.busy = true // as portalCall sets it while a call is in flight
 	h.kiosk.refresh()
-	if !h.kiosk.chrome.back.Disabled() || !h.kiosk.chrome.help.Disabled() || h.kiosk.chrome.startOver.Disabled() {
+	if !h.kiosk.page.chrome.back.Disabled() || !h.kiosk.page.chrome.help.Disabled() || h.kiosk.page.chrome.startOver.Disabled() {
 		t.Error("mid-call, Back and Questions? must wait and Start over must not")
 	}
 }
@@ -107,8 +107,8 @@ func TestBackAndHelpWaitForACallInFlight(t *testing.T) {
 func TestEnterUnderAWarningDoesNotActBehindIt(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
-	h.typeInto(h.kiosk.find.postalCode.entry, "97504")
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "97504")
 	h.clock.Advance(idle)
 	if h.kiosk.warning == nil {
 		t.Fatal("no idle warning")
@@ -125,7 +125,7 @@ func TestKeypadTypingIsNotCheckedUntilTheVisitorLeaves(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("en")
 	h.tapKeys(t, "123")
-	if s := h.kiosk.find.accountNumber; s.problem.Visible() {
+	if s := viewOf[*findScreen](h.kiosk).accountNumber; s.problem.Visible() {
 		t.Errorf("a problem showed while typing on the keypad: %q", s.problem.Text)
 	}
 }

@@ -22,7 +22,7 @@ func (k *Kiosk) submitField(e *kioskEntry) {
 
 // pressPrimary presses the screen's first primary action a visitor can see and use.
 func (k *Kiosk) pressPrimary() {
-	for _, b := range k.primaries {
+	for _, b := range k.page.primaries {
 		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()
 			return

@@ -43,16 +43,18 @@ func tapAndSettle(b func(h *harness) *widget.Button) func(h *harness) {
 
 // faultCalls are every portal call the kiosk makes, in the order of a visit.
 func faultCalls() []faultCall {
-	find := func(h *harness) *widget.Button { return h.kiosk.find.submit }
-	register := func(h *harness) *widget.Button { return h.kiosk.register.submit }
-	signIn := func(h *harness) *widget.Button { return h.kiosk.signIn.submit }
-	forgot := func(h *harness) *widget.Button { return h.kiosk.signIn.forgot }
-	create := func(h *harness) *widget.Button { return h.kiosk.autoPay.create }
-	send := func(h *harness) *widget.Button { return h.kiosk.eBilling.send }
-	resend := func(h *harness) *widget.Button { return h.kiosk.eBilling.resend }
-	pay := func(h *harness) *widget.Button { return h.kiosk.pay.payButton }
+	find := func(h *harness) *widget.Button { return viewOf[*findScreen](h.kiosk).submit }
+	register := func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).submit }
+	signIn := func(h *harness) *widget.Button { return viewOf[*signInScreen](h.kiosk).submit }
+	forgot := func(h *harness) *widget.Button { return viewOf[*signInScreen](h.kiosk).forgot }
+	create := func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).create }
+	send := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).send }
+	resend := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).resend }
+	pay := func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).payButton }
 	signedIn := func(h *harness) bool { return h.kiosk.visit.session != "" && h.kiosk.screen == screenMyAccount }
-	autoPayOn := func(h *harness) bool { return h.kiosk.autoPay != nil && h.kiosk.autoPay.confirmation != nil }
+	autoPayOn := func(h *harness) bool {
+		return viewOf[*autoPayScreen](h.kiosk) != nil && viewOf[*autoPayScreen](h.kiosk).confirmation != nil
+	}
 	return []faultCall{
 		{name: "Health", route: "GET /health", retried: true, kind: healthCall,
 			reach: func(*testing.T, *harness, string) {}, act: healthChecks(2), retry: healthChecks(1),
@@ -62,10 +64,10 @@ func faultCalls() []faultCall {
 			done: func(h *harness) bool { return h.kiosk.screen == screenFound }},
 		{name: "Terms", route: "GET /terms", retried: true,
 			reach:  reachFound(plainAccount, "97504"),
-			act:    func(h *harness) { test.Tap(h.kiosk.found.register); h.settle() },
-			retry:  func(h *harness) { test.Tap(h.kiosk.register.readTerms); h.settle() },
-			button: func(h *harness) *widget.Button { return h.kiosk.register.readTerms },
-			done:   func(h *harness) bool { return h.kiosk.register.termsText != nil }},
+			act:    func(h *harness) { test.Tap(viewOf[*foundScreen](h.kiosk).register); h.settle() },
+			retry:  func(h *harness) { test.Tap(viewOf[*registerScreen](h.kiosk).readTerms); h.settle() },
+			button: func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).readTerms },
+			done:   func(h *harness) bool { return viewOf[*registerScreen](h.kiosk).termsText != nil }},
 		{name: "Register", route: "POST /registrations", retried: true,
 			reach: reachRegistration, act: tapAndSettle(register), button: register, done: signedIn},
 		{name: "SignIn", route: "POST /sessions", rateLimited: "signin.rate_limited",
@@ -74,9 +76,9 @@ func faultCalls() []faultCall {
 			reach: reachSignIn(""), act: tapAndSettle(forgot), button: forgot,
 			done: func(h *harness) bool { return h.kiosk.visit.login.resetSent }},
 		{name: "Account", route: "GET /account", retried: true,
-			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return h.kiosk.eBilling.done }),
-			retry:  func(h *harness) { test.Tap(h.kiosk.myAccount.retry); h.settle() },
-			button: func(h *harness) *widget.Button { return h.kiosk.myAccount.retry },
+			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).done }),
+			retry:  func(h *harness) { test.Tap(viewOf[*myAccountScreen](h.kiosk).retry); h.settle() },
+			button: func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).retry },
 			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.screen == screenMyAccount }},
 		{name: "AddPaymentMethod", route: "POST /payment-methods", retried: true,
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
@@ -84,13 +86,13 @@ func faultCalls() []faultCall {
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
 		{name: "SetBillDelivery", route: "PUT /bill-delivery", retried: true,
 			reach: reachEBilling(false), act: tapAndSettle(send), button: send,
-			done: func(h *harness) bool { return h.kiosk.verificationPending() }},
+			done: func(h *harness) bool { return h.kiosk.visit.verificationPending() }},
 		{name: "ResendVerificationEmail", route: "POST /bill-delivery/verification-email", rateLimited: "error.rate_limited",
 			reach: reachEBilling(true), act: tapAndSettle(resend), button: resend,
 			done: func(h *harness) bool { return len(h.sim.Outbox()) >= 2 && h.kiosk.visit.problems[fieldNone] == "" }},
 		{name: "PayOnce", route: "POST /one-time-payments", retried: true,
 			reach: reachPayReview, act: tapAndSettle(pay), button: pay,
-			done: func(h *harness) bool { return h.kiosk.pay.confirmation != nil }},
+			done: func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil }},
 		{name: "SignOut", route: "DELETE /sessions/current", retried: true, noBody: true, kind: backgroundCall,
 			reach: func(t *testing.T, h *harness, lang string) { h.signInDirectly(t, lang) },
 			act:   finishVisit,
@@ -112,15 +114,15 @@ func healthChecks(n int) func(h *harness) {
 // finishVisit ends a signed-in visit the way a visitor does: Done, then Finish.
 func finishVisit(h *harness) {
 	h.lastSession = h.kiosk.visit.session
-	test.Tap(h.kiosk.myAccount.finish)
-	test.Tap(h.kiosk.done.finish)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	h.settle()
 }
 
 func reachFind(t *testing.T, h *harness, lang string) {
 	h.startIn(lang)
-	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
-	h.typeInto(h.kiosk.find.postalCode.entry, "97504")
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "97504")
 }
 
 func reachFound(number, zip string) func(t *testing.T, h *harness, lang string) {
@@ -151,10 +153,10 @@ func reachSignIn(password string) func(t *testing.T, h *harness, lang string) {
 
 func reachAutoPayReview(t *testing.T, h *harness, lang string) {
 	h.signInDirectly(t, lang)
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.fillBankInto(h.autoPayForm, goodRouting)
-	test.Tap(h.kiosk.autoPay.submit)
-	if h.kiosk.autoPay.create == nil {
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+	if viewOf[*autoPayScreen](h.kiosk).create == nil {
 		t.Fatalf("no AutoPay review: %v", h.kiosk.visit.problems)
 	}
 	h.readReview()
@@ -164,9 +166,9 @@ func reachAutoPayReview(t *testing.T, h *harness, lang string) {
 func reachEBilling(sent bool) func(t *testing.T, h *harness, lang string) {
 	return func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
-		test.Tap(h.kiosk.myAccount.setEBilling)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
 		if sent {
-			test.Tap(h.kiosk.eBilling.send)
+			test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
 			h.settle()
 			if len(h.sim.Outbox()) != 1 {
 				t.Fatalf("no verification email: %v", h.kiosk.visit.problems)
@@ -184,8 +186,8 @@ func fillPayForm(t *testing.T, h *harness, lang string) {
 
 func reachPayReview(t *testing.T, h *harness, lang string) {
 	fillPayForm(t, h, lang)
-	test.Tap(h.kiosk.pay.submit)
-	if h.kiosk.pay.payButton == nil {
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
+	if viewOf[*payScreen](h.kiosk).payButton == nil {
 		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)
 	}
 	h.readReview()

@@ -18,7 +18,7 @@ func TestFindAccountTypedWithoutTheHyphen(t *testing.T) {
 		if h.kiosk.screen != screenFound {
 			t.Fatalf("%s: screen %s after a good lookup; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
 		}
-		if got := h.kiosk.found.address.Text; !strings.Contains(got, "••••") {
+		if got := viewOf[*foundScreen](h.kiosk).address.Text; !strings.Contains(got, "••••") {
 			t.Errorf("%s: address not masked: %q", lang, got)
 		}
 	}
@@ -29,7 +29,7 @@ func TestWrongZIPSaysSoAndKeepsTheInput(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.startIn(lang)
 		h.findAccount(plainAccount, "97501")
-		s := h.kiosk.find
+		s := viewOf[*findScreen](h.kiosk)
 		if h.kiosk.screen != screenFind {
 			t.Fatalf("%s: moved on to %s with a wrong ZIP", lang, h.kiosk.screen)
 		}
@@ -48,7 +48,7 @@ func TestWrongZIPSaysSoAndKeepsTheInput(t *testing.T) {
 func TestMalformedNumberIsCaughtBesideTheField(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	s := h.kiosk.find
+	s := viewOf[*findScreen](h.kiosk)
 	h.typeInto(s.accountNumber.entry, "12345")
 	h.win.Canvas().Focus(s.postalCode.entry) // leaving the field checks it
 	if !strings.Contains(s.accountNumber.problem.Text, "8 digits") || !s.accountNumber.icon.Visible() {
@@ -63,10 +63,10 @@ func TestMalformedNumberIsCaughtBesideTheField(t *testing.T) {
 		t.Errorf("blank ZIP not flagged on submit: %q", s.postalCode.problem.Text)
 	}
 	h.switchLanguage()
-	if got := h.kiosk.find.accountNumber.problem.Text; !strings.Contains(got, "8 dígitos") {
+	if got := viewOf[*findScreen](h.kiosk).accountNumber.problem.Text; !strings.Contains(got, "8 dígitos") {
 		t.Errorf("problem not re-translated after a language switch: %q", got)
 	}
-	if got := h.kiosk.find.accountNumber.entry.Text; got != "12345" {
+	if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "12345" {
 		t.Errorf("language switch lost the typed number: %q", got)
 	}
 }
@@ -77,11 +77,11 @@ func TestPortalDownGivesThePhoneNumber(t *testing.T) {
 		h.sim.SetFault("POST /accounts/lookup", portalsim.Fault{Status: 503})
 		h.startIn(lang)
 		h.findAccount(plainAccount, "97504")
-		if got := h.kiosk.find.problem.Text; got != h.kiosk.tr(lang, "error.unavailable") || !strings.Contains(got, "541-774-2430") {
+		if got := viewOf[*findScreen](h.kiosk).problem.Text; got != h.kiosk.tr(lang, "error.unavailable") || !strings.Contains(got, "541-774-2430") {
 			t.Errorf("%s: portal down message: %q", lang, got)
 		}
 		h.sim.ClearFaults()
-		test.Tap(h.kiosk.find.submit)
+		test.Tap(viewOf[*findScreen](h.kiosk).submit)
 		h.settle()
 		if h.kiosk.screen != screenFound {
 			t.Errorf("%s: a retry after the portal came back did not succeed: %s", lang, h.kiosk.screen)
@@ -113,7 +113,7 @@ func TestFoundGuidanceComesFromTheAccount(t *testing.T) {
 				t.Errorf("%s: screen lacks %q:\n%s", c.number, want, text)
 			}
 		}
-		s := h.kiosk.found
+		s := viewOf[*foundScreen](h.kiosk)
 		if s.register.Visible() != c.register || s.signIn.Visible() == c.register {
 			t.Errorf("%s: register shown %v, sign in shown %v", c.number, s.register.Visible(), s.signIn.Visible())
 		}
@@ -124,7 +124,7 @@ func TestAmountAndDateInTheVisitorsLanguage(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("es")
 	h.findAccount(legacyAccount, "97501")
-	got := h.kiosk.found.amountDue.Text
+	got := viewOf[*foundScreen](h.kiosk).amountDue.Text
 	if !strings.Contains(got, "$") || !strings.Contains(got, " de 20") {
 		t.Errorf("Spanish amount line: %q", got)
 	}
@@ -144,16 +144,16 @@ func TestBackAndStartOver(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("es")
 	h.findAccount(legacyAccount, "97501")
-	test.Tap(h.kiosk.chrome.back)
-	if h.kiosk.screen != screenFind || h.kiosk.find.accountNumber.entry.Text != legacyAccount {
-		t.Fatalf("Back: screen %s, number %q", h.kiosk.screen, h.kiosk.find.accountNumber.entry.Text)
+	test.Tap(h.kiosk.page.chrome.back)
+	if h.kiosk.screen != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
+		t.Fatalf("Back: screen %s, number %q", h.kiosk.screen, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
 	}
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
 		t.Fatalf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
 	}
 	h.startIn("en")
-	if got := h.kiosk.find.accountNumber.entry.Text; got != "" {
+	if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "" {
 		t.Errorf("the next visitor sees the last one's number: %q", got)
 	}
 }

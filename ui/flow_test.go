@@ -28,19 +28,21 @@ func TestFlowTransitions(t *testing.T) {
 		{screenAutoPay, evHelp, screenHelp}, // from anywhere
 		{screenPay, evNoEmail, screenNoEmail},
 	}
+	table := screenTable()
 	for _, c := range cases {
-		if to, ok := nextScreen(c.from, c.ev); !ok || to != c.to {
+		if to, ok := nextScreen(table, c.from, c.ev); !ok || to != c.to {
 			t.Errorf("%s --%s--> %s (ok %v), want %s", c.from, c.ev, to, ok, c.to)
 		}
 	}
-	if to, ok := nextScreen(screenWelcome, evPaid); ok {
+	if to, ok := nextScreen(table, screenWelcome, evPaid); ok {
 		t.Errorf("paying from the welcome screen leads to %s", to)
 	}
 }
 
 func TestEveryTransitionLeadsToABuiltScreen(t *testing.T) {
-	for from, events := range transitions {
-		for ev, to := range events {
+	screens := screenTable()
+	for from, s := range screens {
+		for ev, to := range s.next {
 			if _, ok := screens[to]; !ok {
 				t.Errorf("%s --%s--> %s, which is not in the registry", from, ev, to)
 			}
@@ -54,13 +56,14 @@ func TestEveryTransitionLeadsToABuiltScreen(t *testing.T) {
 }
 
 func TestEveryVisitorScreenIsReachableFromWelcome(t *testing.T) {
+	screens := screenTable()
 	seen := map[screenID]bool{screenWelcome: true}
 	queue := []screenID{screenWelcome}
 	for len(queue) > 0 {
 		from := queue[0]
 		queue = queue[1:]
 		next := []screenID{}
-		for _, to := range transitions[from] {
+		for _, to := range screens[from].next {
 			next = append(next, to)
 		}
 		for _, to := range anywhere {

@@ -54,8 +54,8 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	k.showProblem(f)
 	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
-	if k.firstEntry == nil {
-		k.firstEntry = f.entry
+	if k.page.firstEntry == nil {
+		k.page.firstEntry = f.entry
 	}
 	return f
 }
@@ -152,9 +152,17 @@ func (k *Kiosk) screenProblem() (fyne.CanvasObject, *widget.Label) {
 func (k *Kiosk) primaryButton(labelID string, tapped func()) *widget.Button {
 	b := widget.NewButton(k.T(labelID), tapped)
 	b.Importance = widget.HighImportance
-	k.primaries = append(k.primaries, b)
+	k.page.primaries = append(k.page.primaries, b)
 	if k.visit.busy {
 		b.SetText(k.T("busy.one_moment"))
+	}
+	return k.untilAnswered(b)
+}
+
+// untilAnswered disables b while a portal call is in flight. Screens are rebuilt
+// from the visit when the answer comes, with b enabled again.
+func (k *Kiosk) untilAnswered(b *widget.Button) *widget.Button {
+	if k.visit.busy {
 		b.Disable()
 	}
 	return b

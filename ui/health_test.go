@@ -23,7 +23,7 @@ func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T
 	if h.kiosk.screen != screenWelcome {
 		t.Fatalf("one failed check already left the welcome screen for %s", h.kiosk.screen)
 	}
-	for lang, b := range h.kiosk.welcome.languages {
+	for lang, b := range viewOf[*welcomeScreen](h.kiosk).languages {
 		if b.Disabled() {
 			t.Errorf("the health check disabled the %s button", lang)
 		}
@@ -50,7 +50,7 @@ func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T
 	}
 	h.sim.ClearFaults()
 	h.checkHealthAfter(healthInterval)
-	if h.kiosk.screen != screenWelcome || h.kiosk.welcome == nil {
+	if h.kiosk.screen != screenWelcome || viewOf[*welcomeScreen](h.kiosk) == nil {
 		t.Fatalf("portal back, yet on %s", h.kiosk.screen)
 	}
 	h.startIn("es") // and the kiosk works again
@@ -76,15 +76,15 @@ func TestHealthChecksStopWhileAVisitIsUnderwayAndStartAgainAfterReset(t *testing
 	h := newHarness(t, ModeLive)
 	h.sim.SetFault("GET /health", portalsim.Fault{Status: 503})
 	h.startIn("en")
-	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	for range 4 {
 		h.checkHealthAfter(healthInterval / 2)
-		test.Type(h.kiosk.find.accountNumber.entry, "1") // stay active: no idle reset
+		test.Type(viewOf[*findScreen](h.kiosk).accountNumber.entry, "1") // stay active: no idle reset
 	}
 	if h.kiosk.screen != screenFind || h.kiosk.health.timer != nil {
 		t.Fatalf("during a visit: screen %s, health timer %v", h.kiosk.screen, h.kiosk.health.timer)
 	}
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	if h.kiosk.health.timer == nil {
 		t.Fatal("no health check after the reset to welcome")
 	}

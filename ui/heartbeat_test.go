@@ -28,11 +28,11 @@ func (h *harness) nextBeat() {
 func TestHeartbeatCountsUseAndNothingPersonal(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{heartbeat: beatEvery})
 	h.registerNew(t, "es") // a visit that registers, then leaves with Finish
-	test.Tap(h.kiosk.myAccount.finish)
-	test.Tap(h.kiosk.done.finish)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	h.settle()
 	reachPayReview(t, h, "en") // a payment, then the visitor walks away
-	test.Tap(h.kiosk.pay.payButton)
+	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 	h.settle()
 	h.clock.Advance(time.Duration(h.kiosk.settings.IdleSeconds+h.kiosk.settings.WarningSeconds) * time.Second)
 	h.settle()
@@ -40,7 +40,7 @@ func TestHeartbeatCountsUseAndNothingPersonal(t *testing.T) {
 	h.startIn("en")
 	h.findAccount(plainAccount, "97504")
 	h.switchLanguage()
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	h.sim.ClearFaults()
 	h.nextBeat()
 
@@ -77,7 +77,7 @@ func TestHeartbeatsWhileThePortalIsDownAreFoldedIntoTheNext(t *testing.T) {
 	h.sim.SetFault("POST /kiosk/heartbeat", portalsim.Fault{Status: 503})
 	for range 3 {
 		h.startIn("es")
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 		h.nextBeat()
 	}
 	if n := len(h.beats()); n != 0 {

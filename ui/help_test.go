@@ -24,7 +24,7 @@ func assertHelpShows(t *testing.T, h *harness, wants ...string) {
 
 func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	test.Tap(h.kiosk.welcome.help)
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).help)
 	if h.kiosk.screen != screenHelp || h.kiosk.lang != "en" {
 		t.Fatalf("Questions? led to %s in %s", h.kiosk.screen, h.kiosk.lang)
 	}
@@ -34,7 +34,7 @@ func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 	if strings.Contains(helpScreenText(h), "Touch Find My Account") {
 		t.Error("answers show before their question is tapped")
 	}
-	s := h.kiosk.help
+	s := viewOf[*helpScreen](h.kiosk)
 	test.Tap(s.questions[2]) // How do I register?
 	assertHelpShows(t, h, "Touch Find My Account", "Take Me to My Account", "Use this computer")
 	assertTextsFromCatalog(t, h)
@@ -47,11 +47,11 @@ func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 	}
 	assertTextsFromCatalog(t, h)
 
-	test.Tap(h.kiosk.help.questions[2])
+	test.Tap(viewOf[*helpScreen](h.kiosk).questions[2])
 	if strings.Contains(helpScreenText(h), "Toque Buscar mi cuenta") {
 		t.Error("a second tap does not close the answer")
 	}
-	test.Tap(h.kiosk.help.back)
+	test.Tap(viewOf[*helpScreen](h.kiosk).back)
 	if h.kiosk.screen != screenWelcome {
 		t.Errorf("Back from help went to %s, not the welcome screen", h.kiosk.screen)
 	}
@@ -61,15 +61,15 @@ func TestEveryFAQAnswerOpensInBothLanguages(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarness(t, ModeLive)
 		h.startIn(lang)
-		test.Tap(h.kiosk.chrome.help)
-		s := h.kiosk.help
+		test.Tap(h.kiosk.page.chrome.help)
+		s := viewOf[*helpScreen](h.kiosk)
 		if len(s.questions) != len(faq) || len(faq) != 12 {
 			t.Fatalf("%s: %d questions on screen, %d in the FAQ", lang, len(s.questions), len(faq))
 		}
 		for _, q := range s.questions {
 			test.Tap(q)
 		}
-		for i, a := range h.kiosk.help.answers {
+		for i, a := range viewOf[*helpScreen](h.kiosk).answers {
 			if !a.Visible() || a.Text == faq[i].answer {
 				t.Errorf("%s: answer %d is hidden or untranslated: %q", lang, i, a.Text)
 			}
@@ -81,19 +81,19 @@ func TestEveryFAQAnswerOpensInBothLanguages(t *testing.T) {
 func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("es")
-	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
-	h.typeInto(h.kiosk.find.postalCode.entry, "975")
-	test.Tap(h.kiosk.chrome.help)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "975")
+	test.Tap(h.kiosk.page.chrome.help)
 	if h.kiosk.screen != screenHelp {
 		t.Fatalf("chrome Questions? led to %s", h.kiosk.screen)
 	}
 	assertHelpShows(t, h, "¿Preguntas?", "¿Cómo activo el pago automático?", "No tengo dirección de correo electrónico. ¿Cómo me registro?")
-	test.Tap(h.kiosk.help.questions[10])
+	test.Tap(viewOf[*helpScreen](h.kiosk).questions[10])
 	assertHelpShows(t, h, "Servicio al Cliente al 541-774-2430")
 	assertTextsFromCatalog(t, h)
 
-	test.Tap(h.kiosk.chrome.back)
-	f := h.kiosk.find
+	test.Tap(h.kiosk.page.chrome.back)
+	f := viewOf[*findScreen](h.kiosk)
 	if h.kiosk.screen != screenFind || h.kiosk.lang != "es" {
 		t.Fatalf("Back from help: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
 	}
@@ -104,11 +104,11 @@ func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 
 func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	test.Tap(h.kiosk.welcome.noEmail)
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
 	if h.kiosk.screen != screenNoEmail {
 		t.Fatalf("I don't have an email led to %s", h.kiosk.screen)
 	}
-	s := h.kiosk.noEmail
+	s := viewOf[*noEmailScreen](h.kiosk)
 	for _, want := range []string{"541-774-2430", "press 0", "24 hours a day"} {
 		if !strings.Contains(s.phone.Text, want) {
 			t.Errorf("phone way lacks %q: %q", want, s.phone.Text)
@@ -121,7 +121,7 @@ func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 	assertHelpShows(t, h, "¿No tiene correo electrónico?", "Llame al 541-774-2430", "presione 0", "El efectivo solo se acepta en persona.")
 	assertTextsFromCatalog(t, h)
 
-	test.Tap(h.kiosk.noEmail.startOver)
+	test.Tap(viewOf[*noEmailScreen](h.kiosk).startOver)
 	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
 		t.Errorf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
 	}
@@ -130,19 +130,19 @@ func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 func TestNoEmailFromHelpComesBackAlongTheWay(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
-	test.Tap(h.kiosk.chrome.help)
-	test.Tap(h.kiosk.help.noEmail)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+	test.Tap(h.kiosk.page.chrome.help)
+	test.Tap(viewOf[*helpScreen](h.kiosk).noEmail)
 	if h.kiosk.screen != screenNoEmail {
 		t.Fatalf("help's I don't have an email led to %s", h.kiosk.screen)
 	}
-	test.Tap(h.kiosk.noEmail.back)
+	test.Tap(viewOf[*noEmailScreen](h.kiosk).back)
 	if h.kiosk.screen != screenHelp {
 		t.Fatalf("Back from no email: %s", h.kiosk.screen)
 	}
-	test.Tap(h.kiosk.help.back)
-	if h.kiosk.screen != screenFind || h.kiosk.find.accountNumber.entry.Text != legacyAccount {
-		t.Errorf("Back from help: screen %s, number %q", h.kiosk.screen, h.kiosk.find.accountNumber.entry.Text)
+	test.Tap(viewOf[*helpScreen](h.kiosk).back)
+	if h.kiosk.screen != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
+		t.Errorf("Back from help: screen %s, number %q", h.kiosk.screen, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
 	}
 }
 
@@ -154,7 +154,7 @@ func TestWelcomeOffersQuestionsAndNoEmailInEveryLanguage(t *testing.T) {
 			t.Errorf("welcome screen lacks %q; shows %q", want, texts)
 		}
 	}
-	w := h.kiosk.welcome
+	w := viewOf[*welcomeScreen](h.kiosk)
 	for _, b := range []string{"help", "noEmail"} {
 		small := map[string]float32{"help": w.help.Size().Height, "noEmail": w.noEmail.Size().Height}[b]
 		if small == 0 || small >= w.languages["en"].Size().Height {

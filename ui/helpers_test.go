@@ -172,12 +172,12 @@ func (h *harness) typeInto(e *kioskEntry, text string) {
 
 // startIn taps the language on the welcome screen.
 func (h *harness) startIn(lang string) {
-	test.Tap(h.kiosk.welcome.languages[lang])
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).languages[lang])
 }
 
 // findAccount types the number and ZIP on the find screen and taps Find My Account.
 func (h *harness) findAccount(number, zip string) {
-	s := h.kiosk.find
+	s := viewOf[*findScreen](h.kiosk)
 	h.typeInto(s.accountNumber.entry, number)
 	h.typeInto(s.postalCode.entry, zip)
 	test.Tap(s.submit)
@@ -185,7 +185,7 @@ func (h *harness) findAccount(number, zip string) {
 }
 
 // switchLanguage taps the chrome's language toggle.
-func (h *harness) switchLanguage() { test.Tap(h.kiosk.chrome.language) }
+func (h *harness) switchLanguage() { test.Tap(h.kiosk.page.chrome.language) }
 
 func dateOf(y int, m time.Month, d int) client.Date {
 	return client.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
@@ -204,15 +204,22 @@ func shownEntryText(e *widget.Entry) string {
 // it was refused, then retypes the right one and signs in.
 func (h *harness) signInAfterAWrongPassword(t *testing.T, email, wrong, right string) {
 	t.Helper()
-	s := h.kiosk.signIn
+	s := viewOf[*signInScreen](h.kiosk)
 	h.typeInto(s.email.entry, email)
 	h.typeInto(s.password.entry, wrong)
 	test.Tap(s.submit)
 	h.settle()
-	if !h.kiosk.signIn.problem.Visible() {
+	if !viewOf[*signInScreen](h.kiosk).problem.Visible() {
 		t.Fatal("a wrong password signed in")
 	}
-	retype(h, h.kiosk.signIn.password.entry, right)
-	test.Tap(h.kiosk.signIn.submit)
+	retype(h, viewOf[*signInScreen](h.kiosk).password.entry, right)
+	test.Tap(viewOf[*signInScreen](h.kiosk).submit)
 	h.settle()
+}
+
+// viewOf is the widgets of the screen on show when it is an S (e.g. *findScreen),
+// else S's zero value.
+func viewOf[S any](k *Kiosk) S {
+	s, _ := k.page.view.(S)
+	return s
 }

@@ -21,18 +21,18 @@ func (h *harness) enrolAutoPayByBank(t *testing.T) {
 // autoPayByBankFromMyAccount goes from My account through AutoPay by bank and back.
 func (h *harness) autoPayByBankFromMyAccount(t *testing.T) {
 	t.Helper()
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.enrolAutoPayByBank(t)
-	test.Tap(h.kiosk.autoPay.done)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 	h.settle()
 }
 
 // eBillingFromMyAccount goes from My account through Send Verification Email and back.
 func (h *harness) eBillingFromMyAccount() {
-	test.Tap(h.kiosk.myAccount.setEBilling)
-	test.Tap(h.kiosk.eBilling.send)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
 	h.settle()
-	test.Tap(h.kiosk.eBilling.done)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
 	h.settle()
 }
 
@@ -44,7 +44,7 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 		h.autoPayByBankFromMyAccount(t)
 		h.eBillingFromMyAccount()
 
-		test.Tap(h.kiosk.myAccount.finish)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
 		if h.kiosk.screen != screenDone {
 			t.Fatalf("%s: Finish led to %s", lang, h.kiosk.screen)
 		}
@@ -56,7 +56,7 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 		if strings.Join(ids, " ") != "done.registered done.autopay_from done.ebilling_pending" {
 			t.Errorf("%s: outcomes %v", lang, ids)
 		}
-		for _, label := range h.kiosk.done.summary {
+		for _, label := range viewOf[*doneScreen](h.kiosk).summary {
 			if !strings.Contains(summary, label.Text) || strings.Contains(label.Text, "<no value>") {
 				t.Errorf("%s: summary line %q not shown whole", lang, label.Text)
 			}
@@ -70,7 +70,7 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 			t.Errorf("%s: simulator counts %+v", lang, stats)
 		}
 		token := h.kiosk.visit.session
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		h.settle()
 		if h.kiosk.screen != screenWelcome || h.sim.SessionActive(token) {
 			t.Errorf("%s: Finish left screen %s, session active %v", lang, h.kiosk.screen, h.sim.SessionActive(token))
@@ -84,33 +84,33 @@ func TestJourneyLegacyAccountGuidanceThenRegisterAndAutoPay(t *testing.T) {
 		h.startIn(lang)
 		h.findAccount(legacyAccount, "97501")
 		visited := []screenID{h.kiosk.screen}
-		guidance := h.kiosk.found.guidance
+		guidance := viewOf[*foundScreen](h.kiosk).guidance
 		if len(guidance) == 0 || guidance[0].Text != h.msg(lang, "found.legacy_both") {
 			t.Fatalf("%s: legacy guidance missing: %v", lang, guidance)
 		}
-		test.Tap(h.kiosk.found.register)
+		test.Tap(viewOf[*foundScreen](h.kiosk).register)
 		h.settle()
 		visited = append(visited, h.kiosk.screen)
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		h.assertSignedIn(t, lang)
 		visited = append(visited, h.kiosk.screen)
-		reminders := h.kiosk.myAccount.reminders
+		reminders := viewOf[*myAccountScreen](h.kiosk).reminders
 		if len(reminders) != 2 {
 			t.Errorf("%s: My account should remind of both old-portal settings: %d reminders", lang, len(reminders))
 		}
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		visited = append(visited, h.kiosk.screen)
 		h.enrolAutoPayByBank(t)
 		// Found → Register → My account → AutoPay (form, review, confirmation): 4 screens.
 		if h.kiosk.screen != screenAutoPay || len(visited) != 4 {
 			t.Errorf("%s: screens from Account found to AutoPay confirmed: %v, want 4", lang, visited)
 		}
-		test.Tap(h.kiosk.autoPay.done)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
-		test.Tap(h.kiosk.chrome.back)
-		if h.kiosk.screen != screenFound || !h.kiosk.found.signIn.Visible() {
+		test.Tap(h.kiosk.page.chrome.back)
+		if h.kiosk.screen != screenFound || !viewOf[*foundScreen](h.kiosk).signIn.Visible() {
 			t.Errorf("%s: Back from My account led to %s, not the account found (now with Sign in)", lang, h.kiosk.screen)
 		}
 	}
@@ -125,13 +125,13 @@ func TestJourneySignInThenAutoPayByCard(t *testing.T) {
 		test.Tap(s.submit)
 		h.settle()
 		h.assertSignedIn(t, lang)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillCardInto(h.autoPayForm)
-		test.Tap(h.kiosk.autoPay.submit)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
 		h.readReview()
-		test.Tap(h.kiosk.autoPay.create)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
 		h.settle()
-		if h.kiosk.autoPay.confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {
+		if viewOf[*autoPayScreen](h.kiosk).confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {
 			t.Fatalf("%s: card AutoPay failed; problems %v", lang, h.kiosk.visit.problems)
 		}
 		assertTextsFromCatalog(t, h)
@@ -141,8 +141,8 @@ func TestJourneySignInThenAutoPayByCard(t *testing.T) {
 func TestEBillingVerificationLinkCompletesIt(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "en")
-	test.Tap(h.kiosk.myAccount.setEBilling)
-	test.Tap(h.kiosk.eBilling.send)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
 	h.settle()
 	outbox := h.sim.Outbox()
 	resp, err := http.Get(outbox[len(outbox)-1].Link)
@@ -150,9 +150,9 @@ func TestEBillingVerificationLinkCompletesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	test.Tap(h.kiosk.eBilling.done)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
 	h.settle()
-	if got := h.kiosk.myAccount.eBilling.Text; got != h.msg("en", "myaccount.ebilling_on")[:len("Bill delivery: email to ")]+demoEmail+"." {
+	if got := viewOf[*myAccountScreen](h.kiosk).eBilling.Text; got != h.msg("en", "myaccount.ebilling_on")[:len("Bill delivery: email to ")]+demoEmail+"." {
 		t.Errorf("after the link: %q", got)
 	}
 }

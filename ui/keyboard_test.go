@@ -16,7 +16,7 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newKeyboardHarness(t)
 		h.startIn(lang)
-		find := h.kiosk.find
+		find := viewOf[*findScreen](h.kiosk)
 		h.assertKeyboardFor(t, find.accountNumber.entry, keyboardAccount)
 		h.tapKeys(t, "102345671234567") // the keypad adds the hyphen itself
 		if got := find.accountNumber.entry.Text; got != plainAccount {
@@ -35,7 +35,7 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 		if h.kiosk.screen != screenFound {
 			t.Fatalf("%s: lookup by keypad led to %s; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
 		}
-		test.Tap(h.kiosk.found.register)
+		test.Tap(viewOf[*foundScreen](h.kiosk).register)
 		h.settle()
 		h.registerByKeys(t)
 		if got := h.sim.Stats().Registrations; got != 1 || h.kiosk.screen != screenMyAccount {
@@ -47,7 +47,7 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 // registerByKeys fills the register screen with on-screen keys only.
 func (h *harness) registerByKeys(t *testing.T) {
 	t.Helper()
-	r := h.kiosk.register
+	r := viewOf[*registerScreen](h.kiosk)
 	h.assertKeyboardFor(t, r.email.entry, keyboardEmail)
 	h.tapKeys(t, "ana.river")
 	h.tapKey(t, "gmail.com") // a domain key brings its "@"
@@ -74,7 +74,7 @@ func (h *harness) registerByKeys(t *testing.T) {
 func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("en")
-	find := h.kiosk.find
+	find := viewOf[*findScreen](h.kiosk)
 	assertKeys(t, h, true, "0", "9", "keyboard.backspace", "keyboard.next", "keyboard.hide")
 	assertKeys(t, h, false, ".", "a", "@")
 	h.win.Canvas().Unfocus()
@@ -89,18 +89,18 @@ func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 	}
 
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
 	assertKeys(t, h, true, "@", ".com", ".net", ".org", "gmail.com", "yahoo.com", "hotmail.com", "outlook.com")
-	h.win.Canvas().Focus(h.kiosk.register.password.entry)
+	h.win.Canvas().Focus(viewOf[*registerScreen](h.kiosk).password.entry)
 	assertKeys(t, h, true, "ñ", "á", "é", "í", "ó", "ú", "ü", "¿", "¡", "keyboard.shift", "keyboard.space")
 
 	h = newKeyboardHarness(t)
 	h.startIn("en")
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.payNow)
-	h.win.Canvas().Focus(h.kiosk.pay.amount.entry)
-	h.assertKeyboardFor(t, h.kiosk.pay.amount.entry, keyboardAmount)
+	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
+	h.win.Canvas().Focus(viewOf[*payScreen](h.kiosk).amount.entry)
+	h.assertKeyboardFor(t, viewOf[*payScreen](h.kiosk).amount.entry, keyboardAmount)
 	assertKeys(t, h, true, ".", "0")
 }
 
@@ -123,7 +123,7 @@ func assertKeys(t *testing.T, h *harness, present bool, ids ...string) {
 func TestKeyboardIsOffWhenConfiguredOff(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	if h.kiosk.keyboard != nil || h.win.Canvas().Focused() != fyne.Focusable(h.kiosk.find.accountNumber.entry) {
+	if h.kiosk.keyboard != nil || h.win.Canvas().Focused() != fyne.Focusable(viewOf[*findScreen](h.kiosk).accountNumber.entry) {
 		t.Fatal("keyboard shown although on_screen_keyboard is off")
 	}
 }
@@ -145,17 +145,17 @@ func TestKeyboardWordsFollowTheVisitorsLanguage(t *testing.T) {
 	h.tapKeys(t, "1023")
 	h.switchLanguage() // the field is rebuilt from the visit: keys still add at its end
 	h.tapKeys(t, "4")
-	if got := h.kiosk.find.accountNumber.entry.Text; got != "10234" {
+	if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "10234" {
 		t.Errorf("after a language switch the keys typed into %q", got)
 	}
 	h.findAccount(plainAccount[5:], "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
-	h.win.Canvas().Focus(h.kiosk.register.password.entry)
+	h.win.Canvas().Focus(viewOf[*registerScreen](h.kiosk).password.entry)
 	if got := h.kiosk.keyboard.keys["keyboard.shift"].Text; got != "Mayúscula" {
 		t.Errorf("es: the capital-letter key says %q", got)
 	}
-	r := h.kiosk.register // the terms are the portal's words, not the catalog's
+	r := viewOf[*registerScreen](h.kiosk) // the terms are the portal's words, not the catalog's
 	assertTextsFromCatalog(t, h, append(keyboardTexts(), r.termsTitle.Text, r.termsText.Text)...)
 }
 
@@ -165,9 +165,9 @@ func TestFocusedFieldStaysVisibleAboveTheKeyboard(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("en")
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
-	r := h.kiosk.register
+	r := viewOf[*registerScreen](h.kiosk)
 	for _, f := range []*field{r.password, r.email, r.emailAgain, r.password} {
 		h.win.Canvas().Focus(f.entry)
 		assertVisibleAboveKeyboard(t, h, f.entry)
@@ -195,9 +195,9 @@ func TestKeyboardTypesSpanishCharactersIntoAPassword(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
-	pw := h.kiosk.register.password.entry
+	pw := viewOf[*registerScreen](h.kiosk).password.entry
 	h.win.Canvas().Focus(pw)
 	const want = "Ñandú¿Sí¡Ñoño! éáü"
 	h.tapKeys(t, want)
@@ -217,7 +217,7 @@ func TestKeyboardTypesSpanishCharactersIntoAPassword(t *testing.T) {
 func TestKeypadHyphenComesAndGoesWithTheEighthDigit(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("en")
-	e := h.kiosk.find.accountNumber.entry
+	e := viewOf[*findScreen](h.kiosk).accountNumber.entry
 	steps := []struct{ key, want string }{
 		{"1", "1"}, {"0", "10"}, {"2", "102"}, {"3", "1023"}, {"4", "10234"}, {"5", "102345"}, {"6", "1023456"},
 		{"7", "10234567-"}, {"keyboard.backspace", "10234567"}, {"1", "10234567-1"},
@@ -238,7 +238,7 @@ func TestResetLeavesNoKeyboardBehind(t *testing.T) {
 	h.tapKeys(t, "1023")
 	old := h.kiosk.keyboard
 	stale := old.keys["5"]
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	if h.kiosk.screen != screenWelcome || h.kiosk.keyboard != nil || old.dock.Visible() {
 		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.screen, h.kiosk.keyboard, old.dock.Visible())
 	}
@@ -247,7 +247,7 @@ func TestResetLeavesNoKeyboardBehind(t *testing.T) {
 		t.Errorf("a key of the last visitor's screen still types")
 	}
 	h.startIn("en")
-	if got := h.kiosk.find.accountNumber.entry.Text; got != "" {
+	if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "" {
 		t.Errorf("the next visitor finds %q", got)
 	}
 }

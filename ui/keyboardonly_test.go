@@ -119,7 +119,7 @@ func (h *harness) tabTo(t *testing.T, o fyne.Focusable) {
 func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newGatedHarness(t)
-		h.tabTo(t, h.kiosk.welcome.languages[lang])
+		h.tabTo(t, viewOf[*welcomeScreen](h.kiosk).languages[lang])
 		h.space()
 		h.typeKeys("102345671234567") // the account number field has the focus on arrival
 		h.key(fyne.KeyReturn)         // on to the ZIP
@@ -139,27 +139,27 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 		h.typeKeys(newEmail)
 		h.key(fyne.KeyReturn)
 		h.typeKeys(strongPassword)
-		h.tabTo(t, h.kiosk.register.accept)
+		h.tabTo(t, viewOf[*registerScreen](h.kiosk).accept)
 		h.space()
-		h.tabTo(t, h.kiosk.register.submit)
+		h.tabTo(t, viewOf[*registerScreen](h.kiosk).submit)
 		h.space()
 		h.settle()
 		h.assertSignedIn(t, lang)
 
-		h.tabTo(t, h.kiosk.myAccount.setEBilling)
+		h.tabTo(t, viewOf[*myAccountScreen](h.kiosk).setEBilling)
 		h.space()
-		h.tabTo(t, h.kiosk.eBilling.send)
+		h.tabTo(t, viewOf[*eBillingScreen](h.kiosk).send)
 		h.space()
 		h.settle()
-		if !h.kiosk.eBilling.sent.Visible() || h.sim.Stats().BillDeliveryChanges != 1 {
+		if !viewOf[*eBillingScreen](h.kiosk).sent.Visible() || h.sim.Stats().BillDeliveryChanges != 1 {
 			t.Fatalf("%s: e-billing not sent from the keyboard", lang)
 		}
-		h.tabTo(t, h.kiosk.eBilling.done)
+		h.tabTo(t, viewOf[*eBillingScreen](h.kiosk).done)
 		h.space()
 		h.settle()
-		h.tabTo(t, h.kiosk.myAccount.finish)
+		h.tabTo(t, viewOf[*myAccountScreen](h.kiosk).finish)
 		h.space()
-		h.tabTo(t, h.kiosk.done.finish)
+		h.tabTo(t, viewOf[*doneScreen](h.kiosk).finish)
 		h.space()
 		if h.kiosk.screen != screenWelcome || h.sim.Stats().Registrations != 1 {
 			t.Errorf("%s: the journey ended on %s", lang, h.kiosk.screen)
@@ -170,7 +170,7 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 func TestTabReachesEveryControlOfAScreen(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "es")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	for _, c := range controlsOn(h.win.Canvas()) {
 		f, ok := c.(fyne.Focusable)
 		if !ok || !c.Visible() {

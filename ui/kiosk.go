@@ -1,9 +1,9 @@
 // Package ui builds the lobby kiosk's screens into a Fyne window.
 //
-// One file per screen; a registry of screens (screens.go) drives navigation. Every
-// visible string comes from the catalogs in translations/, in the visitor's language.
-// The Kiosk keeps references to the widgets of the screen on show so that tests can
-// tap and type into the same widgets a visitor uses.
+// One file per screen (screen_*.go); one table of screens (screens.go) drives
+// navigation. Every visible string comes from the catalogs in translations/, in the
+// visitor's language. The Kiosk keeps the widgets of the screen on show (its page),
+// so that tests tap and type into the same widgets a visitor uses.
 package ui
 
 import (
@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -64,14 +63,14 @@ type Kiosk struct {
 	portal *client.Client // the portal in use: the live one, or training's simulator
 
 	lang     string
+	screens  map[screenID]screen // the screen table (screens.go)
 	screen   screenID
+	page     page // the screen on show
 	visit    *visit
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   visitLimits    // the idle and visit-length timers and their warning
 
 	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
-	primaries      []*widget.Button           // the screen's primary actions, in build order (enter.go)
-	firstEntry     fyne.Focusable             // the first field of the screen being built: focused on show
 	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError      string                     // for staff: the last problem, as a code, never personal data
 	look           lookState                  // the visitor's text size and contrast (theme.go)
@@ -84,29 +83,8 @@ type Kiosk struct {
 	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
 	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
 
-	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
-}
-
-// screenWidgets holds the widgets of the screen on show, so tests can tap and type
-// into the same widgets a visitor uses.
-type screenWidgets struct {
-	chrome       *chrome
-	welcome      *welcomeScreen
-	outOfService *outOfServiceScreen
-	find         *findScreen
-	found        *foundScreen
-	// Each screen adds the holder of its widgets here, one line each.
 	pinPad    *pinPad
 	staffMenu *staffMenu
-	done      *doneScreen
-	autoPay   *autoPayScreen
-	myAccount *myAccountScreen
-	eBilling  *eBillingScreen
-	help      *helpScreen
-	noEmail   *noEmailScreen
-	pay       *payScreen
-	register  *registerScreen
-	signIn    *signInScreen
 	warning   *warningOverlay
 	keyboard  *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
@@ -119,7 +97,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, watched: map[fyne.CanvasObject]bool{},
+		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, screens: screenTable(), watched: map[fyne.CanvasObject]bool{},
 		timeouts: defaultTimeouts}
 	if k.log == nil {
 		k.log = slog.Default()

@@ -23,7 +23,7 @@ func TestTheWelcomeScreenNeverTimesOut(t *testing.T) {
 func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("es")
-	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 	h.clock.Advance(idle - time.Second)
 	if h.kiosk.warning != nil {
 		t.Fatal("warning before idle_seconds")
@@ -64,7 +64,7 @@ func TestINeedMoreTimeWorksAtLeastTenTimes(t *testing.T) {
 func TestTypingIntoAFocusedEntryPostponesTheReset(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	entry := h.kiosk.find.accountNumber.entry
+	entry := viewOf[*findScreen](h.kiosk).accountNumber.entry
 	if h.win.Canvas().Focused() != entry {
 		t.Fatal("the account number is not focused on arrival")
 	}
@@ -86,7 +86,7 @@ func TestTappingAButtonPostponesTheReset(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
 	h.clock.Advance(idle - time.Second)
-	test.Tap(h.kiosk.chrome.language) // any control counts, this one only switches language
+	test.Tap(h.kiosk.page.chrome.language) // any control counts, this one only switches language
 	h.clock.Advance(idle - time.Second)
 	if h.kiosk.warning != nil {
 		t.Fatal("a tap did not postpone the warning")
@@ -96,7 +96,7 @@ func TestTappingAButtonPostponesTheReset(t *testing.T) {
 func TestScrollingAndKeysWithNothingFocusedPostponeTheReset(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	test.Tap(h.kiosk.chrome.help)
+	test.Tap(h.kiosk.page.chrome.help)
 	h.win.Canvas().Unfocus()
 	h.clock.Advance(idle - time.Second)
 	test.Scroll(h.win.Canvas(), fyne.NewPos(640, 500), 0, -40)
@@ -111,7 +111,7 @@ func TestScrollingAndKeysWithNothingFocusedPostponeTheReset(t *testing.T) {
 func TestTheVisitLengthLimitWarnsThenEnds(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	entry := h.kiosk.find.accountNumber.entry
+	entry := viewOf[*findScreen](h.kiosk).accountNumber.entry
 	keepBusy := func(d time.Duration) { // a visitor who never stops typing
 		for step := time.Minute; d > 0; d -= step {
 			h.clock.Advance(min(step, d))

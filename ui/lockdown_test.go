@@ -110,7 +110,7 @@ func TestEscapeKeysDoNothingHarmful(t *testing.T) {
 	for _, focused := range []bool{true, false} {
 		h := newHarness(t, ModeLive)
 		h.startIn("es")
-		h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+		h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 		if !focused {
 			h.win.Canvas().Unfocus()
 		}

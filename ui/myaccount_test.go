@@ -40,7 +40,7 @@ func TestMyAccountShowsTheStateOfAutoPayAndEBilling(t *testing.T) {
 	} {
 		h := newHarness(t, ModeLive)
 		h.signInDirectly(t, lang)
-		s := h.kiosk.myAccount
+		s := viewOf[*myAccountScreen](h.kiosk)
 		if s == nil || s.autoPay == nil {
 			t.Fatalf("%s: My account did not load; problems %v", lang, h.kiosk.visit.problems)
 		}
@@ -57,14 +57,14 @@ func TestMyAccountShowsTheStateOfAutoPayAndEBilling(t *testing.T) {
 func TestEBillingSendsTheVerificationAndFinishesByTheLink(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "es")
-	test.Tap(h.kiosk.myAccount.setEBilling)
-	s := h.kiosk.eBilling
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+	s := viewOf[*eBillingScreen](h.kiosk)
 	if h.kiosk.screen != screenEBilling || !strings.Contains(s.explain.Text, "maria.demo@example.com") {
 		t.Fatalf("e-billing screen: %s %q", h.kiosk.screen, s.explain.Text)
 	}
 	test.Tap(s.send)
 	h.settle()
-	s = h.kiosk.eBilling
+	s = viewOf[*eBillingScreen](h.kiosk)
 	if !s.sent.Visible() || !strings.Contains(s.sent.Text, "abra el enlace") || s.send.Visible() {
 		t.Fatalf("after sending: %q (send still shown: %v)", s.sent.Text, s.send.Visible())
 	}
@@ -79,12 +79,12 @@ func TestEBillingSendsTheVerificationAndFinishesByTheLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	test.Tap(h.kiosk.eBilling.done)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
 	h.settle()
-	if h.kiosk.screen != screenMyAccount || !strings.Contains(h.kiosk.myAccount.eBilling.Text, "correo electrónico a maria.demo@example.com") {
-		t.Errorf("My account after verifying: %s %q", h.kiosk.screen, h.kiosk.myAccount.eBilling.Text)
+	if h.kiosk.screen != screenMyAccount || !strings.Contains(viewOf[*myAccountScreen](h.kiosk).eBilling.Text, "correo electrónico a maria.demo@example.com") {
+		t.Errorf("My account after verifying: %s %q", h.kiosk.screen, viewOf[*myAccountScreen](h.kiosk).eBilling.Text)
 	}
-	if h.kiosk.myAccount.setEBilling.Visible() {
+	if viewOf[*myAccountScreen](h.kiosk).setEBilling.Visible() {
 		t.Error("still offers e-billing once it is on")
 	}
 }
@@ -93,13 +93,13 @@ func TestMyAccountLoadFailureOffersRetryAndThePhone(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.sim.SetFault("GET /account", portalsim.Fault{Status: 503, Times: 3})
 	h.signInDirectly(t, "en")
-	s := h.kiosk.myAccount
+	s := viewOf[*myAccountScreen](h.kiosk)
 	if s.retry == nil || !strings.Contains(s.problem.Text, "541-774-2430") {
 		t.Fatalf("load failure: retry %v, problem %q", s.retry, s.problem.Text)
 	}
 	test.Tap(s.retry)
 	h.settle()
-	if h.kiosk.myAccount.autoPay == nil {
+	if viewOf[*myAccountScreen](h.kiosk).autoPay == nil {
 		t.Errorf("retry after the portal came back did not load; problems %v", h.kiosk.visit.problems)
 	}
 }

@@ -20,15 +20,17 @@ func (k *Kiosk) setLanguage(lang string) {
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
 	k.screen = id
-	k.firstEntry = nil
-	k.primaries = nil
+	k.page = page{}
 	k.watched = map[fyne.CanvasObject]bool{}
-	content := k.frame(id, screens[id].build(k))
+	s := k.screens[id]
+	view, content := s.build(k)
+	k.page.view = view
+	content = k.frame(s, content)
 	k.watch(content)
 	k.win.SetContent(content)
-	if k.firstEntry != nil && !k.visit.busy {
+	if k.page.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.
-		k.win.Canvas().Focus(k.firstEntry)
+		k.win.Canvas().Focus(k.page.firstEntry)
 	}
 }
 
@@ -37,11 +39,11 @@ func (k *Kiosk) refresh() { k.show(k.screen) }
 
 // navigate moves to the screen event ev leads to, remembering where to come back.
 func (k *Kiosk) navigate(ev event) {
-	to, ok := nextScreen(k.screen, ev)
+	to, ok := nextScreen(k.screens, k.screen, ev)
 	if to == k.screen {
 		return // e.g. Questions? on the help screen itself
 	}
-	if _, built := screens[to]; !ok || !built {
+	if _, built := k.screens[to]; !ok || !built {
 		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
 		return
 	}
@@ -59,7 +61,7 @@ func (k *Kiosk) navigate(ev event) {
 func (k *Kiosk) arrive(id screenID) {
 	delete(k.visit.problems, fieldNone)
 	k.show(id)
-	if enter := screens[id].enter; enter != nil {
+	if enter := k.screens[id].enter; enter != nil {
 		enter(k)
 	}
 }

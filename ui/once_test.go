@@ -27,16 +27,16 @@ type moneyAction struct {
 func moneyActions() []moneyAction {
 	return []moneyAction{
 		{name: "Create AutoPay", route: "/autopay", reach: reachAutoPayReview,
-			button: func(h *harness) *widget.Button { return h.kiosk.autoPay.create },
-			next:   func(h *harness) *widget.Button { return h.kiosk.autoPay.submit },
-			change: func(h *harness) *widget.Button { return h.kiosk.autoPay.change },
-			done:   func(h *harness) bool { return h.kiosk.autoPay.confirmation != nil },
+			button: func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).create },
+			next:   func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).submit },
+			change: func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).change },
+			done:   func(h *harness) bool { return viewOf[*autoPayScreen](h.kiosk).confirmation != nil },
 			count:  func(st portalsim.Stats) int { return max(st.AutoPayEnrollments, st.PaymentMethods) }},
 		{name: "Pay", route: "/one-time-payments", reach: reachPayTwiceContinued,
-			button: func(h *harness) *widget.Button { return h.kiosk.pay.payButton },
-			next:   func(h *harness) *widget.Button { return h.kiosk.pay.submit },
-			change: func(h *harness) *widget.Button { return h.kiosk.pay.change },
-			done:   func(h *harness) bool { return h.kiosk.pay.confirmation != nil },
+			button: func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).payButton },
+			next:   func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).submit },
+			change: func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).change },
+			done:   func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil },
 			count:  func(st portalsim.Stats) int { return st.Payments }},
 	}
 }
@@ -44,10 +44,10 @@ func moneyActions() []moneyAction {
 // reachPayTwiceContinued fills the payment and taps "Continue to payment" twice.
 func reachPayTwiceContinued(t *testing.T, h *harness, lang string) {
 	fillPayForm(t, h, lang)
-	continueButton := h.kiosk.pay.submit
+	continueButton := viewOf[*payScreen](h.kiosk).submit
 	test.Tap(continueButton)
 	test.Tap(continueButton)
-	if h.kiosk.pay.payButton == nil {
+	if viewOf[*payScreen](h.kiosk).payButton == nil {
 		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)
 	}
 	h.readReview()

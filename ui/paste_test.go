@@ -95,7 +95,7 @@ type pasteScreen struct {
 }
 
 func payFields(k *Kiosk) []*field {
-	s := k.pay
+	s := viewOf[*payScreen](k)
 	if s.method == nil {
 		return nil // the form went through to the review
 	}
@@ -107,7 +107,7 @@ func methodFields(k *Kiosk, m *paymentForm) []*field {
 	if m == nil {
 		return nil // the form went through to the review
 	}
-	if k.paymentKind() == client.KindCard {
+	if m.kindChosen() == client.KindCard {
 		return []*field{m.cardHolder, m.cardNumber, m.expMonth, m.expYear, m.cvv, m.cardPostal}
 	}
 	return []*field{m.bankHolder, m.routing, m.bankAccount}
@@ -116,43 +116,50 @@ func methodFields(k *Kiosk, m *paymentForm) []*field {
 var pasteScreens = []pasteScreen{
 	{name: "find", open: func(t *testing.T, h *harness, lang string) {
 		h.startIn(lang)
-		h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
-		h.typeInto(h.kiosk.find.postalCode.entry, "97501")
-	}, fields: func(k *Kiosk) []*field { return []*field{k.find.accountNumber, k.find.postalCode} },
-		submit: func(k *Kiosk) *widget.Button { return k.find.submit }},
+		h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+		h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "97501")
+	}, fields: func(k *Kiosk) []*field {
+		return []*field{viewOf[*findScreen](k).accountNumber, viewOf[*findScreen](k).postalCode}
+	},
+		submit: func(k *Kiosk) *widget.Button { return viewOf[*findScreen](k).submit }},
 	{name: "register", open: func(t *testing.T, h *harness, lang string) {
 		h.openRegister(t, lang)
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	}, fields: func(k *Kiosk) []*field { s := k.register; return []*field{s.email, s.emailAgain, s.password} },
-		submit: func(k *Kiosk) *widget.Button { return k.register.submit }},
+	}, fields: func(k *Kiosk) []*field {
+		s := viewOf[*registerScreen](k)
+		return []*field{s.email, s.emailAgain, s.password}
+	},
+		submit: func(k *Kiosk) *widget.Button { return viewOf[*registerScreen](k).submit }},
 	{name: "sign_in", open: func(t *testing.T, h *harness, lang string) {
 		s := h.openSignIn(t, lang)
 		h.typeInto(s.email.entry, demoEmail)
 		h.typeInto(s.password.entry, demoPassword)
-	}, fields: func(k *Kiosk) []*field { return []*field{k.signIn.email, k.signIn.password} },
-		submit: func(k *Kiosk) *widget.Button { return k.signIn.submit }},
+	}, fields: func(k *Kiosk) []*field {
+		return []*field{viewOf[*signInScreen](k).email, viewOf[*signInScreen](k).password}
+	},
+		submit: func(k *Kiosk) *widget.Button { return viewOf[*signInScreen](k).submit }},
 	{name: "pay_by_bank", open: func(t *testing.T, h *harness, lang string) {
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
 		h.fillBank(goodRouting)
-	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return k.pay.submit }},
+	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return viewOf[*payScreen](k).submit }},
 	{name: "pay_by_card", card: true, open: func(t *testing.T, h *harness, lang string) {
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
 		h.fillCard()
-	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return k.pay.submit }},
+	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return viewOf[*payScreen](k).submit }},
 	{name: "autopay_by_bank", open: func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillBankInto(h.autoPayForm, goodRouting)
-	}, fields: func(k *Kiosk) []*field { return methodFields(k, k.autoPay.method) },
-		submit: func(k *Kiosk) *widget.Button { return k.autoPay.submit }},
+	}, fields: func(k *Kiosk) []*field { return methodFields(k, viewOf[*autoPayScreen](k).method) },
+		submit: func(k *Kiosk) *widget.Button { return viewOf[*autoPayScreen](k).submit }},
 	{name: "autopay_by_card", card: true, open: func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillCardInto(h.autoPayForm)
-	}, fields: func(k *Kiosk) []*field { return methodFields(k, k.autoPay.method) },
-		submit: func(k *Kiosk) *widget.Button { return k.autoPay.submit }},
+	}, fields: func(k *Kiosk) []*field { return methodFields(k, viewOf[*autoPayScreen](k).method) },
+		submit: func(k *Kiosk) *widget.Button { return viewOf[*autoPayScreen](k).submit }},
 }
 
 func TestHostilePasteIntoEveryFieldIsRefusedBesideIt(t *testing.T) {

@@ -36,22 +36,22 @@ func (h *harness) goToPay(t *testing.T, lang string) {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(legacyAccount, "97501")
-	test.Tap(h.kiosk.found.payNow)
-	if h.kiosk.screen != screenPay || h.kiosk.pay.submit == nil {
+	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
+	if h.kiosk.screen != screenPay || viewOf[*payScreen](h.kiosk).submit == nil {
 		t.Fatalf("Pay now led to %s", h.kiosk.screen)
 	}
 }
 
 // fillEmails types the email and its confirmation.
 func (h *harness) fillEmails(email, again string) {
-	s := h.kiosk.pay
+	s := viewOf[*payScreen](h.kiosk)
 	h.typeInto(s.email.entry, email)
 	h.typeInto(s.emailAgain.entry, again)
 }
 
 // fillBank types a checking account on the payment screen.
 func (h *harness) fillBank(routing string) {
-	h.fillBankInto(func() *paymentForm { return h.kiosk.pay.method }, routing)
+	h.fillBankInto(func() *paymentForm { return viewOf[*payScreen](h.kiosk).method }, routing)
 }
 
 // fillBankInto types a checking account into the payment form form() returns (the
@@ -66,7 +66,7 @@ func (h *harness) fillBankInto(form func() *paymentForm, routing string) {
 
 // fillCard chooses a card and types a good Visa on the payment screen.
 func (h *harness) fillCard() {
-	h.fillCardInto(func() *paymentForm { return h.kiosk.pay.method })
+	h.fillCardInto(func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
 }
 
 // fillCardInto chooses a card and types a good Visa into the form form() returns.
@@ -87,12 +87,12 @@ func (h *harness) screenText() string { return strings.Join(visibleTexts(h.win.C
 // reviewAndPay taps Continue to payment, checks the review is on show, taps Pay.
 func (h *harness) reviewAndPay(t *testing.T) {
 	t.Helper()
-	test.Tap(h.kiosk.pay.submit)
-	if h.kiosk.pay.payButton == nil {
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
+	if viewOf[*payScreen](h.kiosk).payButton == nil {
 		t.Fatalf("no review after Continue to payment; problems %v", h.kiosk.visit.problems)
 	}
 	h.readReview()
-	test.Tap(h.kiosk.pay.payButton)
+	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 	h.settle()
 }
 

@@ -15,7 +15,7 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newPayHarness(t, "keyed")
 		h.goToPay(t, lang)
-		s := h.kiosk.pay
+		s := viewOf[*payScreen](h.kiosk)
 		due := formatMoney(h.kiosk.visit.account.AmountDueCents)
 		if s.accountNumber.entry.Text != legacyAccount || s.postalCode.entry.Text != "97501" || s.amount.entry.Text != due {
 			t.Fatalf("%s: not prefilled: %q %q %q", lang, s.accountNumber.entry.Text, s.postalCode.entry.Text, s.amount.entry.Text)
@@ -26,27 +26,27 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 		assertTextsFromCatalog(t, h, legacyAccount, "97501", due)
 		h.fillEmails("maria@example.com", "maria@example.com")
 		h.fillBank(goodRouting)
-		test.Tap(h.kiosk.pay.submit)
+		test.Tap(viewOf[*payScreen](h.kiosk).submit)
 		review := h.screenText()
 		if strings.Contains(review, bankNumber) || strings.Contains(review, goodRouting) || !strings.Contains(review, "6789") {
 			t.Errorf("%s: review not masked to the last 4 digits:\n%s", lang, review)
 		}
-		if !strings.Contains(h.kiosk.pay.payButton.Text, due) || !strings.Contains(review, "maria@example.com") {
-			t.Errorf("%s: review lacks the amount or email: %q\n%s", lang, h.kiosk.pay.payButton.Text, review)
+		if !strings.Contains(viewOf[*payScreen](h.kiosk).payButton.Text, due) || !strings.Contains(review, "maria@example.com") {
+			t.Errorf("%s: review lacks the amount or email: %q\n%s", lang, viewOf[*payScreen](h.kiosk).payButton.Text, review)
 		}
 		assertTextsFromCatalog(t, h)
 		h.readReview()
-		test.Tap(h.kiosk.pay.payButton)
+		test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 		h.settle()
 		if got := h.sim.Stats().Payments; got != 1 {
 			t.Fatalf("%s: %d payments, want 1; problems %v", lang, got, h.kiosk.visit.problems)
 		}
 		assertPaid(t, h, lang, due)
-		if !h.kiosk.pay.register.Visible() {
+		if !viewOf[*payScreen](h.kiosk).register.Visible() {
 			t.Errorf("%s: no offer to register an unregistered account", lang)
 		}
 		assertTextsFromCatalog(t, h)
-		test.Tap(h.kiosk.pay.register)
+		test.Tap(viewOf[*payScreen](h.kiosk).register)
 		h.settle() // the register screen may call the portal on arrival
 		if h.kiosk.screen != screenRegister {
 			t.Errorf("%s: Register now led to %s", lang, h.kiosk.screen)
@@ -62,8 +62,8 @@ func assertPaid(t *testing.T, h *harness, lang, amount string) {
 	if len(v.outcomes) != 1 || v.outcomes[0].messageID != "done.paid" {
 		t.Fatalf("%s: outcomes %v", lang, v.outcomes)
 	}
-	if number, _ := v.outcomes[0].data["Number"].(string); number == "" || !strings.Contains(h.kiosk.pay.confirmation.Text, number) {
-		t.Errorf("%s: confirmation %q, recorded number %q", lang, h.kiosk.pay.confirmation.Text, number)
+	if number, _ := v.outcomes[0].data["Number"].(string); number == "" || !strings.Contains(viewOf[*payScreen](h.kiosk).confirmation.Text, number) {
+		t.Errorf("%s: confirmation %q, recorded number %q", lang, viewOf[*payScreen](h.kiosk).confirmation.Text, number)
 	}
 	if text := h.screenText(); !strings.Contains(text, amount) || !strings.Contains(text, "maria@example.com") {
 		t.Errorf("%s: receipt lacks the amount or email:\n%s", lang, text)
@@ -81,13 +81,13 @@ func TestPayByCard(t *testing.T) {
 		h.goToPay(t, lang)
 		h.fillEmails("maria@example.com", "MARIA@example.com ")
 		h.fillCard()
-		test.Tap(h.kiosk.pay.submit)
+		test.Tap(viewOf[*payScreen](h.kiosk).submit)
 		want := map[string]string{"en": "Card ending in 1111", "es": "Tarjeta que termina en 1111"}[lang]
 		if text := h.screenText(); !strings.Contains(text, want) || strings.Contains(text, "4111 1111") {
 			t.Fatalf("%s: review of the card:\n%s", lang, text)
 		}
 		h.readReview()
-		test.Tap(h.kiosk.pay.payButton)
+		test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 		h.settle()
 		if got := h.sim.Stats().Payments; got != 1 {
 			t.Fatalf("%s: %d payments; problems %v", lang, got, h.kiosk.visit.problems)
@@ -101,11 +101,11 @@ func TestCardChoiceOnlyWhenKeyed(t *testing.T) {
 		off := newPayHarness(t, "off")
 		off.goToPay(t, lang)
 		card := off.kiosk.tr(lang, "payment.card")
-		if off.kiosk.pay.method.kind != nil || strings.Contains(off.screenText(), card) {
+		if viewOf[*payScreen](off.kiosk).method.kind != nil || strings.Contains(off.screenText(), card) {
 			t.Errorf("%s: a card can be chosen with CardEntry off", lang)
 		}
 		off.kiosk.visit.fields[fieldPayKind] = client.KindCard // even if asked for, no card
-		if off.kiosk.paymentKind() != client.KindBank {
+		if viewOf[*payScreen](off.kiosk).method.kindChosen() != client.KindBank {
 			t.Errorf("%s: card kind honoured with CardEntry off", lang)
 		}
 		keyed := newPayHarness(t, "keyed")
@@ -130,8 +130,8 @@ func TestPayEmailProblemsShowBesideTheFieldAndKeepInput(t *testing.T) {
 		h.goToPay(t, c.lang)
 		h.fillEmails(c.email, c.again)
 		h.fillBank(goodRouting)
-		test.Tap(h.kiosk.pay.submit)
-		s := h.kiosk.pay
+		test.Tap(viewOf[*payScreen](h.kiosk).submit)
+		s := viewOf[*payScreen](h.kiosk)
 		if s.payButton != nil || s.submit == nil {
 			t.Fatalf("%q/%q: went on to the review", c.email, c.again)
 		}
@@ -165,12 +165,12 @@ func TestPayBadRoutingNumber(t *testing.T) {
 		h.goToPay(t, lang)
 		h.fillEmails("maria@example.com", "maria@example.com")
 		h.fillBank(badRouting)
-		test.Tap(h.kiosk.pay.submit)
+		test.Tap(viewOf[*payScreen](h.kiosk).submit)
 		want := map[string]string{"en": "routing number", "es": "número de ruta"}[lang]
-		checkProblem(t, badRouting, h.kiosk.pay.method.routing, want)
+		checkProblem(t, badRouting, viewOf[*payScreen](h.kiosk).method.routing, want)
 		h.switchLanguage() // the problem and what was typed survive a rebuild
-		m := h.kiosk.pay.method
-		if m.routing.entry.Text != badRouting || !m.routing.problem.Visible() || h.kiosk.pay.payButton != nil {
+		m := viewOf[*payScreen](h.kiosk).method
+		if m.routing.entry.Text != badRouting || !m.routing.problem.Visible() || viewOf[*payScreen](h.kiosk).payButton != nil {
 			t.Errorf("%s: after a language switch: %q, problem shown %v", lang, m.routing.entry.Text, m.routing.problem.Visible())
 		}
 	}
@@ -182,21 +182,21 @@ func TestPayDoubleTapPaysOnce(t *testing.T) {
 	h.goToPay(t, "es")
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
-	test.Tap(h.kiosk.pay.submit)
-	first := h.kiosk.pay.payButton
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
+	first := viewOf[*payScreen](h.kiosk).payButton
 	h.readReview()
 	test.Tap(first)
 	test.Tap(first) // the widget the visitor tapped, tapped again while in flight
-	busy := h.kiosk.pay.payButton
+	busy := viewOf[*payScreen](h.kiosk).payButton
 	test.Tap(busy) // and the button now on show
-	if !busy.Disabled() || busy.Text != "Un momento…" || !h.kiosk.pay.change.Disabled() {
+	if !busy.Disabled() || busy.Text != "Un momento…" || !viewOf[*payScreen](h.kiosk).change.Disabled() {
 		t.Errorf("while paying: Pay %q disabled %v", busy.Text, busy.Disabled())
 	}
 	close(gate)
 	h.settle()
 	test.Tap(first) // and once more with the receipt on show
 	h.settle()
-	if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+	if got := h.sim.Stats().Payments; got != 1 || viewOf[*payScreen](h.kiosk).confirmation == nil {
 		t.Errorf("%d payments after a double tap, want 1", got)
 	}
 }
@@ -208,7 +208,7 @@ func TestPayRetryAfterTheAnswerWasLostPaysOnce(t *testing.T) {
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
 	h.reviewAndPay(t) // the client retries the dropped POST itself, with the same key
-	if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+	if got := h.sim.Stats().Payments; got != 1 || viewOf[*payScreen](h.kiosk).confirmation == nil {
 		t.Fatalf("%d payments after one dropped answer; problems %v", got, h.kiosk.visit.problems)
 	}
 }
@@ -218,7 +218,7 @@ func TestPayAgainAfterALostAnswerReusesTheKey(t *testing.T) {
 	h.goToPay(t, "es")
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
-	test.Tap(h.kiosk.pay.submit)
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
 	st := h.kiosk.visit.pay
 	key := st.key
 	// The portal took the payment but the kiosk never heard: as if every answer was lost.
@@ -226,19 +226,19 @@ func TestPayAgainAfterALostAnswerReusesTheKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(h.kiosk.pay.change) // the visitor looks again, changes nothing
-	test.Tap(h.kiosk.pay.submit)
+	test.Tap(viewOf[*payScreen](h.kiosk).change) // the visitor looks again, changes nothing
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
 	if h.kiosk.visit.pay.key != key {
 		t.Fatal("the same payment reviewed again got a new idempotency key")
 	}
 	h.readReview()
-	test.Tap(h.kiosk.pay.payButton)
+	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 	h.settle()
 	if got := h.sim.Stats().Payments; got != 1 {
 		t.Errorf("%d payments, want 1", got)
 	}
-	if !strings.Contains(h.kiosk.pay.confirmation.Text, taken.ConfirmationNumber) {
-		t.Errorf("confirmation %q, want the one taken: %s", h.kiosk.pay.confirmation.Text, taken.ConfirmationNumber)
+	if !strings.Contains(viewOf[*payScreen](h.kiosk).confirmation.Text, taken.ConfirmationNumber) {
+		t.Errorf("confirmation %q, want the one taken: %s", viewOf[*payScreen](h.kiosk).confirmation.Text, taken.ConfirmationNumber)
 	}
 }
 
@@ -250,17 +250,17 @@ func TestPayPortalDownGivesThePhoneNumber(t *testing.T) {
 		h.fillBank(goodRouting)
 		h.sim.SetFault("POST /one-time-payments", portalsim.Fault{Status: 503})
 		h.reviewAndPay(t)
-		if got := h.kiosk.pay.problem.Text; !strings.Contains(got, "541-774-2430") || h.kiosk.pay.payButton == nil {
+		if got := viewOf[*payScreen](h.kiosk).problem.Text; !strings.Contains(got, "541-774-2430") || viewOf[*payScreen](h.kiosk).payButton == nil {
 			t.Fatalf("%s: portal down: %q", lang, got)
 		}
-		if h.kiosk.pay.payButton.Disabled() {
+		if viewOf[*payScreen](h.kiosk).payButton.Disabled() {
 			t.Errorf("%s: Pay stays disabled after the answer", lang)
 		}
 		h.sim.ClearFaults()
 		h.readReview()
-		test.Tap(h.kiosk.pay.payButton)
+		test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 		h.settle()
-		if got := h.sim.Stats().Payments; got != 1 || h.kiosk.pay.confirmation == nil {
+		if got := h.sim.Stats().Payments; got != 1 || viewOf[*payScreen](h.kiosk).confirmation == nil {
 			t.Errorf("%s: %d payments after the portal came back", lang, got)
 		}
 	}
@@ -271,22 +271,22 @@ func TestPayAccountTypeAndAmountAreChecked(t *testing.T) {
 		h := newPayHarness(t, "off")
 		h.goToPay(t, lang)
 		h.fillEmails("maria@example.com", "maria@example.com")
-		m := h.kiosk.pay.method
+		m := viewOf[*payScreen](h.kiosk).method
 		h.typeInto(m.bankHolder.entry, "Maria Lopez")
 		h.typeInto(m.routing.entry, goodRouting)
 		h.typeInto(m.bankAccount.entry, bankNumber)
-		amount := h.kiosk.pay.amount.entry
+		amount := viewOf[*payScreen](h.kiosk).amount.entry
 		amount.SetText("")
 		h.typeInto(amount, "$20,000.00")
-		test.Tap(h.kiosk.pay.submit) // no checking or savings chosen
-		s := h.kiosk.pay
+		test.Tap(viewOf[*payScreen](h.kiosk).submit) // no checking or savings chosen
+		s := viewOf[*payScreen](h.kiosk)
 		if want := h.kiosk.T("field.invalid_account_type"); s.method.accountType.problem.Text != want || !s.method.accountType.problem.Visible() {
 			t.Errorf("%s: account type problem %q", lang, s.method.accountType.problem.Text)
 		}
 		checkProblem(t, "$20,000.00", s.amount, h.kiosk.T("field.amount_too_large"))
 		test.Tap(s.method.accountType.buttons[client.BankSavings]) // choosing clears the problem
-		if h.kiosk.pay.method.accountType.problem.Visible() || h.kiosk.pay.amount.entry.Text != "$20,000.00" || s.payButton != nil {
-			t.Errorf("%s: after choosing savings: problem shown %v", lang, h.kiosk.pay.method.accountType.problem.Visible())
+		if viewOf[*payScreen](h.kiosk).method.accountType.problem.Visible() || viewOf[*payScreen](h.kiosk).amount.entry.Text != "$20,000.00" || s.payButton != nil {
+			t.Errorf("%s: after choosing savings: problem shown %v", lang, viewOf[*payScreen](h.kiosk).method.accountType.problem.Visible())
 		}
 	}
 }
@@ -294,10 +294,10 @@ func TestPayAccountTypeAndAmountAreChecked(t *testing.T) {
 func TestPayAmountAboveTheConfiguredMaximum(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{settings: Settings{MaxPaymentCents: 50_00}})
 	h.goToPay(t, "es")
-	h.kiosk.pay.amount.entry.SetText("")
-	h.typeInto(h.kiosk.pay.amount.entry, "50.01")
-	test.Tap(h.kiosk.pay.submit)
-	if got := h.kiosk.pay.amount.problem.Text; got != h.msg("es", "field.amount_too_large") {
+	viewOf[*payScreen](h.kiosk).amount.entry.SetText("")
+	h.typeInto(viewOf[*payScreen](h.kiosk).amount.entry, "50.01")
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
+	if got := viewOf[*payScreen](h.kiosk).amount.problem.Text; got != h.msg("es", "field.amount_too_large") {
 		t.Errorf("$50.01 against a $50.00 maximum: %q", got)
 	}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // The payment method's fields. Where the portal reports a problem with a field, the
-// ID is the portal's own field name, so portalProblem marks the same field.
+// ID is the portal's own field name, so applyPortalProblem marks the same field.
 const (
 	fieldPayKind      fieldID = "payment_kind" // client.KindBank or client.KindCard
 	fieldBankHolder   fieldID = "bank.holder_name"
@@ -48,6 +48,7 @@ type choice struct {
 // paymentForm is the reusable "how will you pay" piece: a bank account or, when the
 // kiosk allows keyed cards, a card. Its values live in the visit's fields.
 type paymentForm struct {
+	k                                         *Kiosk
 	kind                                      *choice // nil when cards are not offered
 	bankHolder, routing, bankAccount          *field
 	accountType                               *choice
@@ -56,22 +57,22 @@ type paymentForm struct {
 }
 
 // cardsOffered reports whether this kiosk lets visitors type a card number.
-func (k *Kiosk) cardsOffered() bool { return k.settings.CardEntry == cardEntryKeyed }
+func (p *paymentForm) cardsOffered() bool { return p.k.settings.CardEntry == cardEntryKeyed }
 
-// paymentKind is the kind of payment method the visitor chose: a bank account unless
+// kindChosen is the kind of payment method the visitor chose: a bank account unless
 // they chose a card and cards are offered.
-func (k *Kiosk) paymentKind() string {
-	if k.cardsOffered() && k.visit.fields[fieldPayKind] == client.KindCard {
+func (p *paymentForm) kindChosen() string {
+	if p.cardsOffered() && p.k.visit.fields[fieldPayKind] == client.KindCard {
 		return client.KindCard
 	}
 	return client.KindBank
 }
 
 // newPaymentForm builds the form's widgets from the visit.
-func (k *Kiosk) newPaymentForm() *paymentForm {
-	p := &paymentForm{}
-	if k.cardsOffered() {
-		p.kind = k.newChoice(fieldPayKind, k.paymentKind(), []string{client.KindBank, client.KindCard},
+func newPaymentForm(k *Kiosk) *paymentForm {
+	p := &paymentForm{k: k}
+	if p.cardsOffered() {
+		p.kind = p.newChoice(fieldPayKind, p.kindChosen(), []string{client.KindBank, client.KindCard},
 			map[string]string{client.KindBank: k.T("payment.bank"), client.KindCard: k.T("payment.card")})
 	}
 	p.bankHolder = k.newField(fieldSpec{id: fieldBankHolder, labelID: "payment.holder_name", check: checkHolder})
@@ -79,13 +80,13 @@ func (k *Kiosk) newPaymentForm() *paymentForm {
 		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }, keyboard: keyboardDigits})
 	p.bankAccount = k.newField(fieldSpec{id: fieldBankAccount, labelID: "payment.bank_account_number",
 		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }, keyboard: keyboardDigits})
-	p.accountType = k.newChoice(fieldBankType, k.visit.fields[fieldBankType], []string{client.BankChecking, client.BankSavings},
+	p.accountType = p.newChoice(fieldBankType, k.visit.fields[fieldBankType], []string{client.BankChecking, client.BankSavings},
 		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
 	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
 	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
 		check: func(_ *visit, s string) validate.Code { _, _, c := validate.CardNumber(s); return c }, keyboard: keyboardDigits})
 	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth, keyboard: keyboardDigits})
-	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: k.checkExpiry, keyboard: keyboardDigits})
+	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: p.checkExpiry, keyboard: keyboardDigits})
 	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV, keyboard: keyboardDigits})
 	p.cardPostal = k.newField(fieldSpec{id: fieldCardPostal, labelID: "payment.card_postal_code",
 		check: func(_ *visit, s string) validate.Code { _, c := validate.PostalCode(s); return c }, keyboard: keyboardDigits})
@@ -107,7 +108,7 @@ func checkMonth(_ *visit, s string) validate.Code {
 }
 
 // checkExpiry checks the year together with the month typed beside it.
-func (k *Kiosk) checkExpiry(v *visit, s string) validate.Code {
+func (p *paymentForm) checkExpiry(v *visit, s string) validate.Code {
 	if strings.TrimSpace(s) == "" {
 		return validate.Required
 	}
@@ -116,7 +117,7 @@ func (k *Kiosk) checkExpiry(v *visit, s string) validate.Code {
 	if err != nil {
 		return validate.InvalidExpiry
 	}
-	return validate.Expiry(month, year, k.clock.Now())
+	return validate.Expiry(month, year, p.k.clock.Now())
 }
 
 // checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.
@@ -127,7 +128,8 @@ func checkCVV(v *visit, s string) validate.Code {
 
 // newChoice builds a choice from the visit; tapping an option records it and
 // rebuilds the screen (which may show other fields).
-func (k *Kiosk) newChoice(id fieldID, chosen string, options []string, labels map[string]string) *choice {
+func (p *paymentForm) newChoice(id fieldID, chosen string, options []string, labels map[string]string) *choice {
+	k := p.k
 	c := &choice{id: id, buttons: map[string]*widget.Button{}}
 	for _, option := range options {
 		b := widget.NewButton(labels[option], func() {
@@ -152,7 +154,8 @@ func (k *Kiosk) newChoice(id fieldID, chosen string, options []string, labels ma
 }
 
 // choiceObject lays a choice out: its label, the buttons side by side, its problem.
-func (k *Kiosk) choiceObject(c *choice, labelID string, options []string) fyne.CanvasObject {
+func (p *paymentForm) choiceObject(c *choice, labelID string, options []string) fyne.CanvasObject {
+	k := p.k
 	row := container.NewGridWithColumns(len(options))
 	for _, option := range options {
 		row.Add(c.buttons[option])
@@ -161,13 +164,14 @@ func (k *Kiosk) choiceObject(c *choice, labelID string, options []string) fyne.C
 	return container.NewVBox(label, row, c.problem)
 }
 
-// paymentFormObject lays out the fields of the chosen kind of payment method.
-func (k *Kiosk) paymentFormObject(p *paymentForm) fyne.CanvasObject {
+// object lays out the fields of the chosen kind of payment method.
+func (p *paymentForm) object() fyne.CanvasObject {
+	k := p.k
 	box := container.NewVBox()
 	if p.kind != nil {
-		box.Add(k.choiceObject(p.kind, "payment.method", []string{client.KindBank, client.KindCard}))
+		box.Add(p.choiceObject(p.kind, "payment.method", []string{client.KindBank, client.KindCard}))
 	}
-	if k.paymentKind() == client.KindCard {
+	if p.kindChosen() == client.KindCard {
 		expiry := container.NewGridWithColumns(2, k.fieldObject(p.expMonth), k.fieldObject(p.expYear))
 		for _, o := range []fyne.CanvasObject{k.fieldObject(p.cardHolder), k.fieldObject(p.cardNumber),
 			expiry, k.fieldObject(p.cvv), k.fieldObject(p.cardPostal)} {
@@ -178,14 +182,15 @@ func (k *Kiosk) paymentFormObject(p *paymentForm) fyne.CanvasObject {
 	box.Add(k.fieldObject(p.bankHolder))
 	box.Add(k.fieldObject(p.routing))
 	box.Add(k.fieldObject(p.bankAccount))
-	box.Add(k.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings}))
+	box.Add(p.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings}))
 	return box
 }
 
-// checkPaymentForm validates the fields of the chosen kind, showing each problem
-// beside its field; it reports whether all are good.
-func (k *Kiosk) checkPaymentForm(p *paymentForm) bool {
-	if k.paymentKind() == client.KindCard {
+// check validates the fields of the chosen kind, showing each problem beside its
+// field; it reports whether all are good.
+func (p *paymentForm) check() bool {
+	k := p.k
+	if p.kindChosen() == client.KindCard {
 		return k.checkFields(p.cardHolder, p.cardNumber, p.expMonth, p.expYear, p.cvv, p.cardPostal)
 	}
 	ok := k.checkFields(p.bankHolder, p.routing, p.bankAccount)
@@ -201,11 +206,11 @@ func (k *Kiosk) checkPaymentForm(p *paymentForm) bool {
 	return ok && code == validate.OK
 }
 
-// paymentDetails is the payment method the visitor typed, normalized. Call it after
-// checkPaymentForm succeeded.
-func (k *Kiosk) paymentDetails() client.PaymentDetails {
-	f := k.visit.fields
-	if k.paymentKind() == client.KindCard {
+// details is the payment method the visitor typed, normalized. Call it after check
+// succeeded.
+func (p *paymentForm) details() client.PaymentDetails {
+	f := p.k.visit.fields
+	if p.kindChosen() == client.KindCard {
 		digits, _, _ := validate.CardNumber(f[fieldCardNumber])
 		month, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpMonth]))
 		year, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpYear]))
@@ -224,13 +229,14 @@ func (k *Kiosk) paymentDetails() client.PaymentDetails {
 	}}
 }
 
-// paymentSummary describes a payment method with its last 4 digits only.
-func (k *Kiosk) paymentSummary(d client.PaymentDetails) string {
+// paymentSummary describes a payment method with its last 4 digits only, in the
+// language of translate.
+func paymentSummary(translate func(id string, data ...map[string]any) string, d client.PaymentDetails) string {
 	if d.Card != nil {
-		return k.T("payment.card_ending", map[string]any{"Digits": validate.Last4(d.Card.Number)})
+		return translate("payment.card_ending", map[string]any{"Digits": validate.Last4(d.Card.Number)})
 	}
 	if d.Bank != nil {
-		return k.T("payment.bank_ending", map[string]any{"Digits": validate.Last4(d.Bank.AccountNumber)})
+		return translate("payment.bank_ending", map[string]any{"Digits": validate.Last4(d.Bank.AccountNumber)})
 	}
 	return ""
 }

@@ -84,8 +84,8 @@ var benchScreens = []screenID{screenWelcome, screenFind, screenFound, screenRegi
 // change of look: the screen's widgets, the chrome, the docked keyboard when a
 // field takes the focus. The visitor is signed in, so every screen has its data.
 func BenchmarkScreenBuild(b *testing.B) {
-	if len(benchScreens) != len(screens) {
-		b.Fatalf("benchScreens lists %d screens, the registry has %d", len(benchScreens), len(screens))
+	if len(benchScreens) != len(screenTable()) {
+		b.Fatalf("benchScreens lists %d screens, the registry has %d", len(benchScreens), len(screenTable()))
 	}
 	for _, id := range benchScreens {
 		b.Run(string(id), func(b *testing.B) {
@@ -143,17 +143,17 @@ func benchTaps() []benchTap {
 		h.settle()
 	}
 	return []benchTap{
-		{"welcome to find", welcome, func(h *harness) *widget.Button { return h.kiosk.welcome.languages["en"] }, screenFind, startOver},
-		{"welcome to no email", welcome, func(h *harness) *widget.Button { return h.kiosk.welcome.noEmail }, screenNoEmail, startOver},
-		{"find to help", find, func(h *harness) *widget.Button { return h.kiosk.chrome.help }, screenHelp, goBack},
-		{"found to sign in", found, func(h *harness) *widget.Button { return h.kiosk.found.signIn }, screenSignIn, goBack},
+		{"welcome to find", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).languages["en"] }, screenFind, startOver},
+		{"welcome to no email", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).noEmail }, screenNoEmail, startOver},
+		{"find to help", find, func(h *harness) *widget.Button { return h.kiosk.page.chrome.help }, screenHelp, goBack},
+		{"found to sign in", found, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).signIn }, screenSignIn, goBack},
 		// Register starts loading the terms as it arrives: the tap is timed until the
 		// screen is laid out, the terms are waited for untimed (undo).
-		{"found to register", unregistered, func(h *harness) *widget.Button { return h.kiosk.found.register }, screenRegister, settleBack},
-		{"found to pay", found, func(h *harness) *widget.Button { return h.kiosk.found.payNow }, screenPay, goBack},
-		{"my account to AutoPay", myAccount, func(h *harness) *widget.Button { return h.kiosk.myAccount.setAutoPay }, screenAutoPay, goBack},
-		{"my account to e-billing", myAccount, func(h *harness) *widget.Button { return h.kiosk.myAccount.setEBilling }, screenEBilling, goBack},
-		{"my account to done", myAccount, func(h *harness) *widget.Button { return h.kiosk.myAccount.finish }, screenDone, goBack},
+		{"found to register", unregistered, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).register }, screenRegister, settleBack},
+		{"found to pay", found, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).payNow }, screenPay, goBack},
+		{"my account to AutoPay", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).setAutoPay }, screenAutoPay, goBack},
+		{"my account to e-billing", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).setEBilling }, screenEBilling, goBack},
+		{"my account to done", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).finish }, screenDone, goBack},
 	}
 }
 
@@ -216,7 +216,7 @@ func BenchmarkLanguageSwitch(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		was := h.kiosk.lang
-		button := h.kiosk.chrome.language
+		button := h.kiosk.page.chrome.language
 		l.time(func() { test.Tap(button) })
 		if h.kiosk.lang == was || h.kiosk.screen != screenAutoPay {
 			b.Fatalf("the switch left %s in %s", h.kiosk.screen, h.kiosk.lang)

@@ -128,29 +128,29 @@ var privacyJourneys = []privacyJourney{
 		if h.kiosk.screen != screenFind {
 			t.Fatalf("a wrong ZIP found an account: %s", h.kiosk.screen)
 		}
-		retype(h, h.kiosk.find.postalCode.entry, "97501")
-		test.Tap(h.kiosk.find.submit)
+		retype(h, viewOf[*findScreen](h.kiosk).postalCode.entry, "97501")
+		test.Tap(viewOf[*findScreen](h.kiosk).submit)
 		h.settle()
 		mustBeOn(t, h, screenFound)
-		test.Tap(h.kiosk.found.startOver)
+		test.Tap(viewOf[*foundScreen](h.kiosk).startOver)
 		return []string{legacyAccount, "97502", "97501"}
 	}},
 	{name: "register_autopay_bank", walk: func(t *testing.T, h *harness) []string {
 		h.registerPrivately(t, "es")
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		fillBankWith(h, h.autoPayForm)
 		h.createAutoPay(t)
 		autoPayToDone(h)
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		return []string{plainAccount, "97504", privacyEmail, privacyEmailLocal, privacyPassword, privacyHolder, privacyRouting, privacyBankAccount}
 	}},
 	{name: "register_autopay_card", card: true, walk: func(t *testing.T, h *harness) []string {
 		h.registerPrivately(t, "en")
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.sim.SetFault("POST /payment-methods", portalsim.Fault{Status: 503, Times: 1}) // a retry on the way
 		fillCardWith(h, h.autoPayForm)
 		h.createAutoPay(t)
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 		return []string{plainAccount, "97504", privacyEmail, privacyEmailLocal, privacyPassword, privacyHolder, privacyCard, privacyCVV, privacyCardZIP}
 	}},
 	{name: "sign_in_then_ebilling", walk: func(t *testing.T, h *harness) []string {
@@ -158,29 +158,29 @@ var privacyJourneys = []privacyJourney{
 		h.signInAfterAWrongPassword(t, demoEmail, privacyWrongPass, demoPassword)
 		h.assertSignedIn(t, "en")
 		h.eBillingFromMyAccount()
-		test.Tap(h.kiosk.myAccount.finish)
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		return []string{registeredAccount, demoEmail, demoPassword, privacyWrongPass}
 	}},
 	{name: "pay_once_by_card", card: true, walk: func(t *testing.T, h *harness) []string {
 		h.goToPay(t, "es")
 		h.fillEmails(privacyEmail, privacyEmail)
-		fillCardWith(h, func() *paymentForm { return h.kiosk.pay.method })
+		fillCardWith(h, func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
 		h.reviewAndPay(t)
 		mustBePaid(t, h)
-		test.Tap(h.kiosk.pay.finish)
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*payScreen](h.kiosk).finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		return []string{legacyAccount, "97501", privacyEmail, privacyEmailLocal, privacyHolder, privacyCard, privacyCVV, privacyCardZIP}
 	}},
 	{name: "pay_once_by_bank", walk: func(t *testing.T, h *harness) []string {
 		h.goToPay(t, "en")
 		h.fillEmails(privacyEmail, privacyEmail)
-		fillBankWith(h, func() *paymentForm { return h.kiosk.pay.method })
+		fillBankWith(h, func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
 		h.sim.SetFault("POST /one-time-payments", portalsim.Fault{Status: 503, Times: 1}) // a retry on the way
 		h.reviewAndPay(t)
 		mustBePaid(t, h)
-		test.Tap(h.kiosk.pay.finish)
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*payScreen](h.kiosk).finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		return []string{legacyAccount, "97501", privacyEmail, privacyEmailLocal, privacyHolder, privacyRouting, privacyBankAccount}
 	}},
 	{name: "forgot_password", walk: func(t *testing.T, h *harness) []string {
@@ -188,27 +188,27 @@ var privacyJourneys = []privacyJourney{
 		h.typeInto(s.email.entry, privacyEmail)
 		test.Tap(s.forgot)
 		h.settle()
-		if !h.kiosk.signIn.noticeBox.Visible() {
+		if !viewOf[*signInScreen](h.kiosk).noticeBox.Visible() {
 			t.Fatalf("no reset-link notice; problems %v", h.kiosk.visit.problems)
 		}
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 		return []string{registeredAccount, privacyEmail, privacyEmailLocal}
 	}},
 	{name: "no_email_page", noPortal: true, walk: func(t *testing.T, h *harness) []string {
 		h.startIn("en")
-		h.typeInto(h.kiosk.find.accountNumber.entry, zeroAccount)
-		h.typeInto(h.kiosk.find.postalCode.entry, "97504")
-		test.Tap(h.kiosk.chrome.help)
-		test.Tap(h.kiosk.help.noEmail)
+		h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, zeroAccount)
+		h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "97504")
+		test.Tap(h.kiosk.page.chrome.help)
+		test.Tap(viewOf[*helpScreen](h.kiosk).noEmail)
 		mustBeOn(t, h, screenNoEmail)
-		test.Tap(h.kiosk.noEmail.startOver)
+		test.Tap(viewOf[*noEmailScreen](h.kiosk).startOver)
 		return []string{zeroAccount, "97504"}
 	}},
 	{name: "idle_mid_form", card: true, walk: func(t *testing.T, h *harness) []string {
 		h.goToPay(t, "en")
 		h.fillEmails(privacyEmail, privacyEmail)
-		test.Tap(h.kiosk.pay.method.kind.buttons[client.KindCard])
-		m := h.kiosk.pay.method
+		test.Tap(viewOf[*payScreen](h.kiosk).method.kind.buttons[client.KindCard])
+		m := viewOf[*payScreen](h.kiosk).method
 		h.typeInto(m.cardHolder.entry, privacyHolder)
 		h.typeInto(m.cardNumber.entry, privacyCard)
 		h.typeInto(m.cvv.entry, privacyCVV)
@@ -262,7 +262,7 @@ func TestResetClearsWhatTheVisitorCopied(t *testing.T) {
 	h.openRegister(t, "en")
 	h.fillRegistration(privacyEmail, privacyEmail, privacyPassword, false)
 	clipboard := fyne.CurrentApp().Clipboard()
-	for _, e := range []*kioskEntry{h.kiosk.register.password.entry, h.kiosk.register.email.entry} {
+	for _, e := range []*kioskEntry{viewOf[*registerScreen](h.kiosk).password.entry, viewOf[*registerScreen](h.kiosk).email.entry} {
 		h.win.Canvas().Focus(e)
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clipboard})
@@ -287,7 +287,7 @@ func (h *harness) registerPrivately(t *testing.T, lang string) {
 	h.openRegister(t, lang)
 	h.fillRegistration(privacyEmail, privacyEmail, privacyPassword, true)
 	h.switchLanguage()
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	h.assertSignedIn(t, h.kiosk.lang)
 }
@@ -322,7 +322,7 @@ func mustBeOn(t *testing.T, h *harness, want screenID) {
 
 func mustBePaid(t *testing.T, h *harness) {
 	t.Helper()
-	if h.kiosk.pay.confirmation == nil {
+	if viewOf[*payScreen](h.kiosk).confirmation == nil {
 		t.Fatalf("payment not confirmed; problems %v", h.kiosk.visit.problems)
 	}
 }

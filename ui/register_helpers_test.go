@@ -22,20 +22,20 @@ func (h *harness) openRegister(t *testing.T, lang string) *registerScreen {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle() // the terms are fetched on arrival
 	if h.kiosk.screen != screenRegister {
 		t.Fatalf("%s: Register led to %s", lang, h.kiosk.screen)
 	}
-	if h.kiosk.register.termsText == nil {
+	if viewOf[*registerScreen](h.kiosk).termsText == nil {
 		t.Fatalf("%s: terms not shown; problems %v", lang, h.kiosk.visit.problems)
 	}
-	return h.kiosk.register
+	return viewOf[*registerScreen](h.kiosk)
 }
 
 // fillRegistration types the emails and password and ticks the terms when tick.
 func (h *harness) fillRegistration(email, again, password string, tick bool) {
-	s := h.kiosk.register
+	s := viewOf[*registerScreen](h.kiosk)
 	h.typeInto(s.email.entry, email)
 	h.typeInto(s.emailAgain.entry, again)
 	h.typeInto(s.password.entry, password)
@@ -50,11 +50,11 @@ func (h *harness) openSignIn(t *testing.T, lang string) *signInScreen {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(registeredAccount, "97501")
-	test.Tap(h.kiosk.found.signIn)
+	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
 	if h.kiosk.screen != screenSignIn {
 		t.Fatalf("%s: Sign in led to %s", lang, h.kiosk.screen)
 	}
-	return h.kiosk.signIn
+	return viewOf[*signInScreen](h.kiosk)
 }
 
 // assertSignedIn checks the kiosk holds a live session and has moved on to My
@@ -65,7 +65,7 @@ func (h *harness) assertSignedIn(t *testing.T, lang string) {
 	if token == "" || !h.sim.SessionActive(token) {
 		t.Fatalf("%s: no active session; problems %v", lang, h.kiosk.visit.problems)
 	}
-	if _, ok := screens[screenMyAccount]; ok && h.kiosk.screen != screenMyAccount {
+	if _, ok := h.kiosk.screens[screenMyAccount]; ok && h.kiosk.screen != screenMyAccount {
 		t.Errorf("%s: signed in but on %s", lang, h.kiosk.screen)
 	}
 	if _, kept := h.kiosk.visit.fields[fieldPassword]; kept {
@@ -85,7 +85,7 @@ func (h *harness) registerNew(t *testing.T, lang string) {
 	t.Helper()
 	h.openRegister(t, lang)
 	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	h.assertSignedIn(t, lang)
 }

@@ -32,7 +32,7 @@ func TestRegisterPlainAccountEndToEnd(t *testing.T) {
 		if s.accept.Disabled() {
 			t.Errorf("%s: the terms box cannot be ticked once the terms are shown", lang)
 		}
-		if got := h.kiosk.chrome.title.Text; got != h.msg(lang, "register.title") {
+		if got := h.kiosk.page.chrome.title.Text; got != h.msg(lang, "register.title") {
 			t.Errorf("%s: title %q", lang, got)
 		}
 		if got := s.submit.Text; got != map[string]string{"en": "Take Me to My Account", "es": "Llevarme a mi cuenta"}[lang] {
@@ -40,7 +40,7 @@ func TestRegisterPlainAccountEndToEnd(t *testing.T) {
 		}
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
 		assertTextsFromCatalog(t, h, newEmail, dots(len(strongPassword)), terms.Title, terms.Text)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		if got := h.sim.Stats().Registrations; got != 1 {
 			t.Fatalf("%s: %d registrations; problems %v", lang, got, h.kiosk.visit.problems)
@@ -63,9 +63,9 @@ func TestRegisterMalformedEmailIsShownBesideTheField(t *testing.T) {
 			t.Errorf("%s: on leaving the field: %q", lang, s.email.problem.Text)
 		}
 		h.fillRegistration("", "ana.river@example", strongPassword, true)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
-		s = h.kiosk.register
+		s = viewOf[*registerScreen](h.kiosk)
 		if s.email.problem.Text != want || s.email.entry.Text != "ana.river@example" {
 			t.Errorf("%s: after submit: problem %q, input %q", lang, s.email.problem.Text, s.email.entry.Text)
 		}
@@ -80,9 +80,9 @@ func TestRegisterMismatchedEmails(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.openRegister(t, lang)
 		h.fillRegistration(newEmail, "ana.rivers@example.com", strongPassword, true)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
-		s := h.kiosk.register
+		s := viewOf[*registerScreen](h.kiosk)
 		if s.emailAgain.problem.Text != h.msg(lang, "field.email_mismatch") || !s.emailAgain.problem.Visible() {
 			t.Errorf("%s: mismatch shown as %q", lang, s.emailAgain.problem.Text)
 		}
@@ -103,7 +103,7 @@ func TestRegisterWeakPasswordAndTheStrengthMeter(t *testing.T) {
 			t.Errorf("%s: the meter rates an empty password", lang)
 		}
 		h.fillRegistration(newEmail, newEmail, weakPassword, true)
-		s = h.kiosk.register
+		s = viewOf[*registerScreen](h.kiosk)
 		weak := validate.PasswordStrength(weakPassword, newEmail, plainAccount)
 		level := h.msg(lang, "register.strength_"+strconv.Itoa(weak))
 		if !strings.HasSuffix(s.strength.Text, level) || s.strengthBar.Value != float64(weak) || !s.strengthBar.Visible() {
@@ -129,18 +129,18 @@ func TestRegisterTermsFollowTheLanguage(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.openRegister(t, "en")
 	h.switchLanguage()
-	s := h.kiosk.register
+	s := viewOf[*registerScreen](h.kiosk)
 	if s.readTerms == nil || !s.readTerms.Visible() || !s.accept.Disabled() {
 		t.Fatal("after a switch the English terms stand in for the Spanish ones")
 	}
 	test.Tap(s.readTerms)
 	h.settle()
-	s = h.kiosk.register
+	s = viewOf[*registerScreen](h.kiosk)
 	if s.termsText == nil || h.kiosk.visit.login.terms["es"].Lang != "es" || s.termsText.Text != h.kiosk.visit.login.terms["es"].Text {
 		t.Fatalf("Spanish terms not shown; problems %v", h.kiosk.visit.problems)
 	}
 	h.switchLanguage()
-	if h.kiosk.register.termsText.Text != h.kiosk.visit.login.terms["en"].Text {
+	if viewOf[*registerScreen](h.kiosk).termsText.Text != h.kiosk.visit.login.terms["en"].Text {
 		t.Error("the English terms were not kept for the visit")
 	}
 }
@@ -150,17 +150,17 @@ func TestRegisterTermsPortalDown(t *testing.T) {
 	h.sim.SetFault("GET /terms", portalsim.Fault{Status: 503})
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
-	s := h.kiosk.register
+	s := viewOf[*registerScreen](h.kiosk)
 	if !strings.Contains(s.problem.Text, "541-774-2430") || !s.accept.Disabled() {
 		t.Fatalf("terms failure shown as %q", s.problem.Text)
 	}
 	h.sim.ClearFaults()
 	test.Tap(s.readTerms)
 	h.settle()
-	if h.kiosk.register.termsText == nil || h.kiosk.register.problem.Text != "" {
-		t.Errorf("terms not fetched on the retry, or the failure still shown: %q", h.kiosk.register.problem.Text)
+	if viewOf[*registerScreen](h.kiosk).termsText == nil || viewOf[*registerScreen](h.kiosk).problem.Text != "" {
+		t.Errorf("terms not fetched on the retry, or the failure still shown: %q", viewOf[*registerScreen](h.kiosk).problem.Text)
 	}
 }
 
@@ -175,7 +175,7 @@ func TestRegisterShowAndHidePassword(t *testing.T) {
 		t.Errorf("Show did not show: %q", s.reveal.Text)
 	}
 	h.switchLanguage()
-	if h.kiosk.register.password.entry.Password || h.kiosk.register.reveal.Text != "Hide password" {
+	if viewOf[*registerScreen](h.kiosk).password.entry.Password || viewOf[*registerScreen](h.kiosk).reveal.Text != "Hide password" {
 		t.Errorf("the choice did not last a language switch")
 	}
 }
@@ -185,7 +185,7 @@ func TestRegisterTermsNotTicked(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.openRegister(t, lang)
 		h.fillRegistration(newEmail, newEmail, strongPassword, false)
-		s := h.kiosk.register
+		s := viewOf[*registerScreen](h.kiosk)
 		test.Tap(s.submit)
 		h.settle()
 		if s.acceptProblem.Text != h.msg(lang, "field.terms_not_accepted") || !s.acceptRow.Visible() {
@@ -214,9 +214,9 @@ func TestRegisterTakenEmailOffersSignIn(t *testing.T) {
 			t.Errorf("%s: Sign in offered before any answer", lang)
 		}
 		h.fillRegistration(demoEmail, demoEmail, strongPassword, true)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
-		s = h.kiosk.register
+		s = viewOf[*registerScreen](h.kiosk)
 		if s.problem.Text != h.msg(lang, "error.email_taken") || !s.signIn.Visible() {
 			t.Fatalf("%s: taken email shown as %q, sign in shown %v", lang, s.problem.Text, s.signIn.Visible())
 		}
@@ -225,14 +225,14 @@ func TestRegisterTakenEmailOffersSignIn(t *testing.T) {
 		}
 		assertTextsFromCatalog(t, h, demoEmail, dots(len(strongPassword)), h.kiosk.visit.login.terms[lang].Title, h.kiosk.visit.login.terms[lang].Text)
 		test.Tap(s.signIn)
-		if h.kiosk.screen != screenSignIn || h.kiosk.signIn.email.entry.Text != demoEmail {
-			t.Fatalf("%s: Sign in led to %s with email %q", lang, h.kiosk.screen, h.kiosk.signIn.email.entry.Text)
+		if h.kiosk.screen != screenSignIn || viewOf[*signInScreen](h.kiosk).email.entry.Text != demoEmail {
+			t.Fatalf("%s: Sign in led to %s with email %q", lang, h.kiosk.screen, viewOf[*signInScreen](h.kiosk).email.entry.Text)
 		}
-		if h.kiosk.signIn.problem.Text != "" || h.kiosk.signIn.password.entry.Text != "" {
+		if viewOf[*signInScreen](h.kiosk).problem.Text != "" || viewOf[*signInScreen](h.kiosk).password.entry.Text != "" {
 			t.Errorf("%s: the register screen's answer or new password followed to sign in", lang)
 		}
-		h.typeInto(h.kiosk.signIn.password.entry, demoPassword)
-		test.Tap(h.kiosk.signIn.submit)
+		h.typeInto(viewOf[*signInScreen](h.kiosk).password.entry, demoPassword)
+		test.Tap(viewOf[*signInScreen](h.kiosk).submit)
 		h.settle()
 		h.assertSignedIn(t, lang)
 	}
@@ -245,9 +245,9 @@ func TestRegisterOutdatedTermsAreFetchedAgainAndUnticked(t *testing.T) {
 	old.Version = "2020-01-01" // as if the portal changed its terms while the visitor typed
 	h.kiosk.visit.login.terms["es"] = old
 	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
-	s := h.kiosk.register
+	s := viewOf[*registerScreen](h.kiosk)
 	if s.accept.Checked || s.acceptProblem.Text != h.msg("es", "field.terms_outdated") {
 		t.Errorf("outdated terms: ticked %v, problem %q", s.accept.Checked, s.acceptProblem.Text)
 	}
@@ -269,18 +269,18 @@ func TestRegisterDoubleTapRegistersOnce(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.openRegister(t, "en")
 	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	submit := h.kiosk.register.submit
+	submit := viewOf[*registerScreen](h.kiosk).submit
 	// Every attempt of the first tap is lost on the way (the client retries a keyed
 	// POST by itself): the visitor taps again, and again after the login is made.
 	h.sim.SetFault("POST /registrations", portalsim.Fault{Drop: true})
 	test.Tap(submit)
 	h.settle()
-	if h.kiosk.visit.signedIn() || !strings.Contains(h.kiosk.register.problem.Text, "541-774-2430") {
-		t.Fatalf("lost answer shown as %q", h.kiosk.register.problem.Text)
+	if h.kiosk.visit.signedIn() || !strings.Contains(viewOf[*registerScreen](h.kiosk).problem.Text, "541-774-2430") {
+		t.Fatalf("lost answer shown as %q", viewOf[*registerScreen](h.kiosk).problem.Text)
 	}
 	key := h.kiosk.visit.login.regKey
 	h.sim.ClearFaults()
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	test.Tap(submit)
 	h.settle()

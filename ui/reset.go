@@ -55,7 +55,8 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 		k.applyLook(look{}) // a theme change repaints every window: only when needed
 	}
 	stopTimer(k.keyboardSettle)
-	k.screenWidgets = screenWidgets{}
+	k.page = page{}
+	k.pinPad, k.staffMenu, k.warning, k.keyboard = nil, nil, nil, nil
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {
 		next = screenOutOfService

@@ -28,7 +28,7 @@ func newBenchHarness(tb testing.TB, logs *lockedBuffer) *harness {
 func (h *harness) midAutoPay(tb testing.TB) {
 	tb.Helper()
 	h.signInDirectly(tb, "es")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.fillProofBank(h.autoPayForm)
 	h.typeInto(h.autoPayForm().bankHolder.entry, " Jr")
 	fyne.CurrentApp().Clipboard().SetContent(proofBank)

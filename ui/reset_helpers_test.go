@@ -184,7 +184,7 @@ func payOnce(fill func(h *harness), secrets []string) func(t *testing.T, h *harn
 		h.fillEmails(proofEmail, proofEmail)
 		fill(h)
 		h.reviewAndPay(t)
-		if h.kiosk.pay.confirmation == nil {
+		if viewOf[*payScreen](h.kiosk).confirmation == nil {
 			t.Fatalf("payment not confirmed; problems %v", h.kiosk.visit.problems)
 		}
 		return append([]string{legacyAccount, "97501", proofEmail}, secrets...)
@@ -192,13 +192,13 @@ func payOnce(fill func(h *harness), secrets []string) func(t *testing.T, h *harn
 }
 
 // payToDone leaves the receipt for the Done screen.
-func payToDone(h *harness) { test.Tap(h.kiosk.pay.finish) }
+func payToDone(h *harness) { test.Tap(viewOf[*payScreen](h.kiosk).finish) }
 
 // autoPayToDone leaves the AutoPay confirmation for My account, then Done.
 func autoPayToDone(h *harness) {
-	test.Tap(h.kiosk.autoPay.done)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 	h.settle()
-	test.Tap(h.kiosk.myAccount.finish)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
 }
 
 // registerThenAutoPay registers the plain account as Zebulon and sets up AutoPay
@@ -207,10 +207,10 @@ func registerThenAutoPay(t *testing.T, h *harness) []string {
 	t.Helper()
 	h.openRegister(t, "en")
 	h.fillRegistration(proofEmail, proofEmail, proofPassword, true)
-	test.Tap(h.kiosk.register.submit)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	h.assertSignedIn(t, "en")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.fillProofBank(h.autoPayForm)
 	h.createAutoPay(t)
 	return append([]string{plainAccount, "97504", proofEmail, proofPassword}, bankSecrets...)
@@ -226,7 +226,7 @@ func signInThenAutoPay(t *testing.T, h *harness) []string {
 	test.Tap(s.submit)
 	h.settle()
 	h.assertSignedIn(t, "es")
-	test.Tap(h.kiosk.myAccount.setAutoPay)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.fillProofCard(h.autoPayForm)
 	h.createAutoPay(t)
 	return append([]string{registeredAccount, "97501", demoEmail, demoPassword}, cardSecrets...)
@@ -235,24 +235,24 @@ func signInThenAutoPay(t *testing.T, h *harness) []string {
 // createAutoPay reviews and creates the AutoPay enrolment typed on the screen.
 func (h *harness) createAutoPay(t *testing.T) {
 	t.Helper()
-	test.Tap(h.kiosk.autoPay.submit)
-	if h.kiosk.autoPay.create == nil {
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+	if viewOf[*autoPayScreen](h.kiosk).create == nil {
 		t.Fatalf("no AutoPay review; problems %v", h.kiosk.visit.problems)
 	}
 	h.readReview()
-	test.Tap(h.kiosk.autoPay.create)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
 	h.settle()
-	if h.kiosk.autoPay.confirmation == nil {
+	if viewOf[*autoPayScreen](h.kiosk).confirmation == nil {
 		t.Fatalf("AutoPay not confirmed; problems %v", h.kiosk.visit.problems)
 	}
 }
 
 var proofJourneys = []proofJourney{
 	{name: "pay_by_bank", run: payOnce(func(h *harness) {
-		h.fillProofBank(func() *paymentForm { return h.kiosk.pay.method })
+		h.fillProofBank(func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
 	}, bankSecrets), toDone: payToDone},
 	{name: "pay_by_card", card: true, run: payOnce(func(h *harness) {
-		h.fillProofCard(func() *paymentForm { return h.kiosk.pay.method })
+		h.fillProofCard(func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
 	}, cardSecrets), toDone: payToDone},
 	{name: "register_autopay_bank", run: registerThenAutoPay, toDone: autoPayToDone},
 	{name: "signin_autopay_card", card: true, run: signInThenAutoPay, toDone: autoPayToDone},

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -27,10 +26,10 @@ var proofTriggers = []proofTrigger{
 		if h.kiosk.screen != screenDone {
 			t.Fatalf("on the way to Done: %s", h.kiosk.screen)
 		}
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	}},
 	{triggerStartOver, func(t *testing.T, h *harness, _ proofJourney) {
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
 		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
@@ -136,12 +135,11 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	if before.ctx.Err() == nil {
 		t.Error("the old visit's calls were not cancelled")
 	}
-	holders := reflect.ValueOf(k.screenWidgets)
-	for i := range holders.NumField() {
-		name := holders.Type().Field(i).Name
-		if isNil := holders.Field(i).IsNil(); isNil == (name == "welcome") {
-			t.Errorf("after reset the %s holder is nil=%v", name, isNil)
-		}
+	if _, welcome := k.page.view.(*welcomeScreen); !welcome {
+		t.Errorf("after reset the screen on show is %T", k.page.view)
+	}
+	if k.page.chrome != nil || k.pinPad != nil || k.staffMenu != nil || k.warning != nil || k.keyboard != nil {
+		t.Error("an overlay's widgets survived the reset")
 	}
 	if k.limits != (visitLimits{}) {
 		t.Errorf("visit limits survived the reset: %+v", k.limits)

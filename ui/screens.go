@@ -1,13 +1,7 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,95 +25,91 @@ const (
 	screenNoEmail      screenID = "no_email"
 )
 
-// screen is one entry of the registry: how to build it for the current visitor.
+// event is something the visitor did that moves the kiosk to another screen.
+type event string
+
+// The visitor's events.
+const (
+	evLanguageChosen event = "language_chosen"
+	evAccountFound   event = "account_found"
+	evRegister       event = "register"
+	evSignIn         event = "sign_in"
+	evSignedIn       event = "signed_in" // registered or signed in
+	evAutoPay        event = "autopay"
+	evEBilling       event = "ebilling"
+	evPayNow         event = "pay_now"
+	evPaid           event = "paid"
+	evFinish         event = "finish"
+	evMyAccount      event = "my_account"
+	evHelp           event = "help"
+	evNoEmail        event = "no_email"
+)
+
+// screen is one row of the screen table.
 type screen struct {
-	build func(k *Kiosk) fyne.CanvasObject
-	bare  bool   // no visitor chrome (welcome, out of service)
-	title string // message ID of the screen's title in the chrome
+	// title is the message ID of the screen's title in the chrome; a screen without
+	// one is bare: no chrome (welcome, out of service).
+	title string
+	// build makes the screen from the visit: its own widgets (the view, which its
+	// actions and the tests use) and what to put in the window.
+	build func(k *Kiosk) (view any, content fyne.CanvasObject)
 	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
 	// a language switch): the place to start loading what the screen shows.
 	enter func(k *Kiosk)
+	// next is where the visitor's events lead from this screen, besides those that
+	// lead the same way from anywhere. Back and Start over are not events: Back
+	// returns along the visit's history, Start over resets the whole visit.
+	next map[event]screenID
 }
 
-// screens is the registry that drives navigation: Kiosk.show looks a screen up here
-// instead of a chain of ifs. Each screen's file adds itself in its init, next to its
-// builder.
-var screens = map[screenID]screen{}
-
-func addScreen(id screenID, s screen) { screens[id] = s }
-
-// chrome is the bar on every visitor screen: Back, the screen's title, the other
-// language, Questions?, Start over.
-type chrome struct {
-	back, language, help, startOver *widget.Button
-	title                           *widget.Label
+// screenTable is the kiosk's screens and the transitions between them, read
+// together. It is made by a function, once per kiosk, because builders lead back to
+// navigation, which reads the table: a package variable would initialise itself.
+func screenTable() map[screenID]screen {
+	return map[screenID]screen{
+		screenWelcome: {build: buildWelcome,
+			next: map[event]screenID{evLanguageChosen: screenFind}},
+		screenOutOfService: {build: buildOutOfService},
+		screenFind: {title: "find.title", build: buildFind,
+			next: map[event]screenID{evAccountFound: screenFound}},
+		screenFound: {title: "found.title", build: buildFound,
+			next: map[event]screenID{evRegister: screenRegister, evSignIn: screenSignIn, evPayNow: screenPay}},
+		screenRegister: {title: "register.title", build: buildRegister, enter: enterRegister,
+			next: map[event]screenID{evSignedIn: screenMyAccount, evSignIn: screenSignIn}},
+		screenSignIn: {title: "signin.title", build: buildSignIn,
+			next: map[event]screenID{evSignedIn: screenMyAccount}},
+		screenMyAccount: {title: "myaccount.title", build: buildMyAccount, enter: enterMyAccount,
+			next: map[event]screenID{evAutoPay: screenAutoPay, evEBilling: screenEBilling, evPayNow: screenPay, evFinish: screenDone}},
+		screenAutoPay: {title: "autopay.title", build: buildAutoPay,
+			next: map[event]screenID{evFinish: screenMyAccount}},
+		screenEBilling: {title: "ebilling.title", build: buildEBilling,
+			next: map[event]screenID{evFinish: screenMyAccount}},
+		screenPay: {title: "pay.title", build: buildPay,
+			next: map[event]screenID{evPaid: screenDone, evRegister: screenRegister, evSignIn: screenSignIn, evMyAccount: screenMyAccount}},
+		screenDone: {title: "done.title", build: buildDone,
+			next: map[event]screenID{evRegister: screenRegister}},
+		screenHelp:    {title: "help.title", build: buildHelp},
+		screenNoEmail: {title: "noemail.title", build: buildNoEmail},
+	}
 }
 
-// frame puts the mode banner (demo, training) and the visitor chrome around a
-// screen's content.
-func (k *Kiosk) frame(id screenID, content fyne.CanvasObject) fyne.CanvasObject {
-	var top []fyne.CanvasObject
-	if banner := k.modeBanner(); banner != nil {
-		top = append(top, banner)
+// anywhere lists the events every screen accepts.
+var anywhere = map[event]screenID{evHelp: screenHelp, evNoEmail: screenNoEmail}
+
+// nextScreen is where event ev leads from screen from; ok is false when the event
+// makes no sense there (a bug, which the kiosk logs and ignores).
+func nextScreen(table map[screenID]screen, from screenID, ev event) (to screenID, ok bool) {
+	if to, ok := table[from].next[ev]; ok {
+		return to, true
 	}
-	k.chrome = nil
-	if !screens[id].bare {
-		top = append(top, k.chromeBar(screens[id]))
-		content = container.NewPadded(content)
-	}
-	// Every screen scrolls, bare ones too: a 1280×720 panel, or larger text, is
-	// shorter than the welcome screen's languages and buttons, never to be cut off.
-	return k.withKeyboard(container.NewVBox(top...), container.NewVScroll(content), !screens[id].bare)
+	to, ok = anywhere[ev]
+	return to, ok
 }
 
-func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
-	c := &chrome{}
-	k.chrome = c
-	c.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
-	if k.visit.busy {
-		// Leaving mid-call would strand its answer (a login on a screen that no longer
-		// offers it); Start over stays, since a reset cancels the call.
-		c.back.Disable()
-	}
-	c.title = widget.NewLabelWithStyle(k.T(s.title), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	c.title.SizeName = theme.SizeNameSubHeadingText
-	other := k.otherLanguage()
-	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
-	c.help = widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) })
-	if k.visit.busy {
-		c.help.Disable()
-	}
-	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
-	right := container.NewHBox(c.language, c.help, c.startOver)
-	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staffTap))
-	looks := container.NewHBox(layout.NewSpacer(), k.newLookBar())
-	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
-}
-
-// otherLanguage is the language the chrome's toggle switches to.
-func (k *Kiosk) otherLanguage() string {
-	for _, lang := range k.settings.Languages {
-		if lang != k.lang {
-			return lang
-		}
-	}
-	return k.lang
-}
-
-// modeBanner is a strip that no one can miss, or nil for a live kiosk.
-func (k *Kiosk) modeBanner() fyne.CanvasObject {
-	var id string
-	switch k.mode {
-	case ModeDemo:
-		id = "banner.demo"
-	case ModeTraining:
-		id = "banner.training"
-	default:
-		return nil
-	}
-	label := canvas.NewText(k.T(id), color.Black)
-	label.TextStyle = fyne.TextStyle{Bold: true}
-	label.Alignment = fyne.TextAlignCenter
-	background := canvas.NewRectangle(demoAmber)
-	return container.NewStack(background, container.NewPadded(container.New(layout.NewCenterLayout(), label)))
+// page is the screen on show: rebuilt from scratch by every show, dropped by reset.
+type page struct {
+	view       any              // the screen's own widgets (*findScreen, *payScreen, …)
+	chrome     *chrome          // nil on a bare screen
+	firstEntry fyne.Focusable   // the first field: focused on show
+	primaries  []*widget.Button // the primary actions, in build order (enter.go)
 }

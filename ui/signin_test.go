@@ -28,15 +28,15 @@ func TestSignInToTheRegisteredAccount(t *testing.T) {
 func TestSignInAfterRegistering(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.registerNew(t, "es")
-	test.Tap(h.kiosk.chrome.startOver)
+	test.Tap(h.kiosk.page.chrome.startOver)
 	h.settle()
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")
 	if !h.kiosk.visit.account.Registered {
 		t.Fatal("the portal does not know the account is registered")
 	}
-	test.Tap(h.kiosk.found.signIn)
-	s := h.kiosk.signIn
+	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
+	s := viewOf[*signInScreen](h.kiosk)
 	h.typeInto(s.email.entry, strings.ToUpper(newEmail))
 	h.typeInto(s.password.entry, strongPassword)
 	test.Tap(s.submit)
@@ -52,7 +52,7 @@ func TestSignInBadPasswordKeepsWhatWasTyped(t *testing.T) {
 		h.typeInto(s.password.entry, "Rogue-River-Trout-58")
 		test.Tap(s.submit)
 		h.settle()
-		s = h.kiosk.signIn
+		s = viewOf[*signInScreen](h.kiosk)
 		if s.problem.Text != h.msg(lang, "error.bad_credentials") {
 			t.Errorf("%s: bad password shown as %q", lang, s.problem.Text)
 		}
@@ -75,10 +75,10 @@ func TestSignInRateLimited(t *testing.T) {
 		h.typeInto(s.password.entry, demoPassword)
 		test.Tap(s.submit)
 		h.settle()
-		if got := h.kiosk.signIn.problem.Text; got != h.msg(lang, "signin.rate_limited") {
+		if got := viewOf[*signInScreen](h.kiosk).problem.Text; got != h.msg(lang, "signin.rate_limited") {
 			t.Errorf("%s: 429 shown as %q", lang, got)
 		}
-		if h.kiosk.signIn.email.entry.Text != demoEmail {
+		if viewOf[*signInScreen](h.kiosk).email.entry.Text != demoEmail {
 			t.Errorf("%s: email lost", lang)
 		}
 	}
@@ -109,7 +109,7 @@ func TestForgotPasswordSaysTheSameForAnyEmail(t *testing.T) {
 			h.typeInto(s.email.entry, email)
 			test.Tap(s.forgot)
 			h.settle()
-			s = h.kiosk.signIn
+			s = viewOf[*signInScreen](h.kiosk)
 			if !s.noticeBox.Visible() || s.problem.Text != "" {
 				t.Errorf("%s %s: notice shown %v, problem %q", lang, email, s.noticeBox.Visible(), s.problem.Text)
 			}

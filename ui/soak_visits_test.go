@@ -32,11 +32,11 @@ func (h *harness) signInFromFound(t *testing.T, lang, number, email string) {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(number, "97501")
-	test.Tap(h.kiosk.found.signIn)
+	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
 	mustBeOn(t, h, screenSignIn)
-	h.typeInto(h.kiosk.signIn.email.entry, email)
-	h.typeInto(h.kiosk.signIn.password.entry, strongPassword)
-	test.Tap(h.kiosk.signIn.submit)
+	h.typeInto(viewOf[*signInScreen](h.kiosk).email.entry, email)
+	h.typeInto(viewOf[*signInScreen](h.kiosk).password.entry, strongPassword)
+	test.Tap(viewOf[*signInScreen](h.kiosk).submit)
 	h.settle()
 	soakSignedIn(t, h)
 }
@@ -46,7 +46,7 @@ func (h *harness) registerFromFound(t *testing.T, lang, number, email string) {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(number, "97501")
-	test.Tap(h.kiosk.found.register)
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
 	mustBeOn(t, h, screenRegister)
 	h.fillRegistration(email, email, strongPassword, true)
@@ -65,16 +65,16 @@ func soakSignedIn(t *testing.T, h *harness) {
 // finishFromMyAccount taps Finish on My account, then on the Done screen.
 func (h *harness) finishFromMyAccount(t *testing.T) {
 	t.Helper()
-	test.Tap(h.kiosk.myAccount.finish)
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
 	mustBeOn(t, h, screenDone)
-	test.Tap(h.kiosk.done.finish)
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 }
 
 var soakVisits = [soakCycle]soakVisit{
 	{"register, AutoPay by bank; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		number, email := soakLogin(round, "a")
 		h.registerFromFound(t, lang, number, email)
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		soakSignedIn(t, h)
 		h.autoPayByBankFromMyAccount(t)
@@ -84,22 +84,22 @@ var soakVisits = [soakCycle]soakVisit{
 		number, email := soakLogin(round, "b")
 		h.registerFromFound(t, lang, number, email)
 		h.switchLanguage()
-		test.Tap(h.kiosk.register.submit)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		soakSignedIn(t, h)
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{"sign in after a wrong password, AutoPay by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		number, email := soakLogin(round, "b")
 		h.startIn(lang)
 		h.findAccount(number, "97501")
-		test.Tap(h.kiosk.found.signIn)
+		test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
 		h.signInAfterAWrongPassword(t, email, "Wrong-Horse-Battery-9", strongPassword)
 		soakSignedIn(t, h)
-		test.Tap(h.kiosk.myAccount.setAutoPay)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillCardInto(h.autoPayForm)
 		h.createAutoPay(t)
-		test.Tap(h.kiosk.autoPay.done)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
 		h.finishFromMyAccount(t)
 	}},
@@ -112,13 +112,13 @@ var soakVisits = [soakCycle]soakVisit{
 	{"pay once by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
-		retype(h, h.kiosk.pay.amount.entry, "12.34")
+		retype(h, viewOf[*payScreen](h.kiosk).amount.entry, "12.34")
 		h.fillCard()
 		h.reviewAndPay(t)
 		mustBePaid(t, h)
-		test.Tap(h.kiosk.pay.finish)
+		test.Tap(viewOf[*payScreen](h.kiosk).finish)
 		mustBeOn(t, h, screenDone)
-		test.Tap(h.kiosk.done.finish)
+		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	}},
 	{"pay by bank, language switch mid-form; idle", func(t *testing.T, h *harness, lang string, round int) {
 		h.goToPay(t, lang)
@@ -130,18 +130,18 @@ var soakVisits = [soakCycle]soakVisit{
 	{"forgot password, language switch; Start over", func(t *testing.T, h *harness, lang string, round int) {
 		h.startIn(lang)
 		h.findAccount(registeredAccount, "97501")
-		test.Tap(h.kiosk.found.signIn)
-		h.typeInto(h.kiosk.signIn.email.entry, demoEmail)
-		test.Tap(h.kiosk.signIn.forgot)
+		test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
+		h.typeInto(viewOf[*signInScreen](h.kiosk).email.entry, demoEmail)
+		test.Tap(viewOf[*signInScreen](h.kiosk).forgot)
 		h.settle()
-		if !h.kiosk.signIn.noticeBox.Visible() {
+		if !viewOf[*signInScreen](h.kiosk).noticeBox.Visible() {
 			t.Fatalf("no reset-link notice; problems %v", h.kiosk.visit.problems)
 		}
 		h.switchLanguage()
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{"no-email page, active until the visit limit", func(t *testing.T, h *harness, lang string, round int) {
-		test.Tap(h.kiosk.welcome.noEmail)
+		test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
 		mustBeOn(t, h, screenNoEmail)
 		if lang != h.kiosk.lang {
 			h.switchLanguage()
@@ -159,8 +159,8 @@ var soakVisits = [soakCycle]soakVisit{
 		h.startIn(lang)
 		h.findAccount(legacyAccount, "97502")
 		mustBeOn(t, h, screenFind)
-		retype(h, h.kiosk.find.postalCode.entry, "97501")
-		test.Tap(h.kiosk.find.submit)
+		retype(h, viewOf[*findScreen](h.kiosk).postalCode.entry, "97501")
+		test.Tap(viewOf[*findScreen](h.kiosk).submit)
 		h.settle()
 		mustBeOn(t, h, screenFound)
 		h.openStaffMenu(t)
@@ -168,12 +168,12 @@ var soakVisits = [soakCycle]soakVisit{
 	}},
 	{"questions, back to Find; Start over", func(t *testing.T, h *harness, lang string, round int) {
 		h.startIn(lang)
-		test.Tap(h.kiosk.chrome.help)
+		test.Tap(h.kiosk.page.chrome.help)
 		mustBeOn(t, h, screenHelp)
-		test.Tap(h.kiosk.help.questions[0])
-		test.Tap(h.kiosk.help.questions[1])
-		test.Tap(h.kiosk.help.back)
+		test.Tap(viewOf[*helpScreen](h.kiosk).questions[0])
+		test.Tap(viewOf[*helpScreen](h.kiosk).questions[1])
+		test.Tap(viewOf[*helpScreen](h.kiosk).back)
 		mustBeOn(t, h, screenFind)
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 }

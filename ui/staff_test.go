@@ -136,7 +136,7 @@ func TestStaffWithoutVerifierSaysUnavailable(t *testing.T) {
 func TestStaffResetNowEndsTheVisit(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.startIn("es")
-	h.typeInto(h.kiosk.find.accountNumber.entry, plainAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	m := h.openStaffMenu(t)
 	test.Tap(m.resetNow)
 	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" || h.kiosk.visit.fields[fieldAccountNumber] != "" {
@@ -154,7 +154,7 @@ func TestStaffStatusShowsKioskVersionVisitsAndPortal(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	for i := 0; i < 2; i++ { // two visits end today
 		h.startIn("en")
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}
 	m := h.openStaffMenu(t)
 	for _, want := range []string{"Kiosk ID: lobby-9", "Version: 1.4.2", "Visits today: 2", "Portal: reachable", "Last error: none"} {

@@ -38,16 +38,17 @@ type visit struct {
 
 	account *client.AccountSummary // found by "Find My Account"
 	session string                 // customer session token after register or sign-in
-	details *client.Account        // the signed-in account (myaccount.go); nil until fetched
-	autoPay *autoPayState          // the AutoPay enrolment under way (autopay.go)
-	login   loginState             // register and sign-in: terms, idempotency key (register.go)
+	details *client.Account        // the signed-in account (screen_myaccount.go); nil until fetched
+	autoPay *autoPayState          // the AutoPay enrolment under way (screen_autopay.go)
+	login   loginState             // register and sign-in: terms, idempotency key (screen_register.go)
 
 	startedAt time.Time  // the visitor's first action; zero on an untouched welcome screen
 	history   []screenID // screens to go back to, most recent last
 	busy      bool       // a portal call is in flight: action buttons are disabled
 
-	pay      *payState // the one-time payment under way (pay.go)
-	outcomes []outcome // what this visit did, for the Done screen (done.go)
+	pay      *payState    // the one-time payment under way (screen_pay.go)
+	outcomes []outcome    // what this visit did, for the Done screen (screen_done.go)
+	faqOpen  map[int]bool // the FAQ's answers open on the help screen, by index
 }
 
 func newVisit() *visit {

@@ -46,7 +46,7 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 	}
 	check()
 	h.signInDirectly(t, "es")
-	for id := range screens {
+	for id := range h.kiosk.screens {
 		if id == screenOutOfService {
 			continue
 		}
@@ -60,7 +60,7 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
-	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
 	h.kiosk.watch(boom)
 	test.Tap(boom)

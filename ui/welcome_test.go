@@ -12,7 +12,7 @@ import (
 
 func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	w := h.kiosk.welcome
+	w := viewOf[*welcomeScreen](h.kiosk)
 	if w == nil {
 		t.Fatal("welcome screen not shown first")
 	}
@@ -32,7 +32,7 @@ func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
 
 func TestLanguageButtonsAreTheBiggestTargets(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	for lang, b := range h.kiosk.welcome.languages {
+	for lang, b := range viewOf[*welcomeScreen](h.kiosk).languages {
 		if size := b.Size(); size.Width < 300 || size.Height < 120 {
 			t.Errorf("%s button is only %v", lang, size)
 		}
@@ -41,11 +41,11 @@ func TestLanguageButtonsAreTheBiggestTargets(t *testing.T) {
 
 func TestTappingEspañolStartsTheVisitInSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	test.Tap(h.kiosk.welcome.languages["es"])
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).languages["es"])
 	if h.kiosk.Language() != "es" || h.kiosk.screen != screenFind {
 		t.Fatalf("after tapping Español: language %q, screen %s", h.kiosk.Language(), h.kiosk.screen)
 	}
-	if got := h.kiosk.chrome.title.Text; got != "Buscar mi cuenta" {
+	if got := h.kiosk.page.chrome.title.Text; got != "Buscar mi cuenta" {
 		t.Errorf("title: %q", got)
 	}
 }
@@ -69,7 +69,7 @@ func TestNoPortalMeansOutOfServiceInBothLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k.welcome != nil || k.outOfService == nil {
+	if viewOf[*welcomeScreen](k) != nil || viewOf[*outOfServiceScreen](k) == nil {
 		t.Fatal("without a portal the kiosk must show the out-of-service screen")
 	}
 	texts := strings.Join(visibleTexts(win.Canvas()), "\n")
@@ -86,7 +86,7 @@ func TestEveryScreenFitsA720PixelPanel(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "es")
 	test.Tap(h.kiosk.look.bar.larger)
-	for id := range screens {
+	for id := range screenTable() {
 		h.kiosk.show(id)
 		if height := h.win.Content().MinSize().Height; height > 720 {
 			t.Errorf("%s needs %.0f px of height with larger text", id, height)
@@ -107,7 +107,7 @@ func TestTheLogoIsRasterisedOnceAcrossVisits(t *testing.T) {
 	}
 	for range 3 {
 		h.startIn("es")
-		test.Tap(h.kiosk.chrome.startOver)
+		test.Tap(h.kiosk.page.chrome.startOver)
 	}
 	after := shownLogo(t, h)
 	if after != before || after.Image != pixels {

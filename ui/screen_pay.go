@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -21,16 +19,16 @@ const fieldPayAmount fieldID = "amount_cents"
 // payState is the one-time payment of this visit: the step on show and, under
 // review, the exact request and its idempotency key.
 type payState struct {
-	reviewing bool
-	shownAt   time.Time                    // when the review appeared (doubletap.go)
-	req       client.OneTimePaymentRequest // what the review shows and Pay sends
-	key       string                       // kept until success: a retry never charges twice
-	receipt   *client.Receipt              // set once paid
+	reviewState
+	req     client.OneTimePaymentRequest // what the review shows and Pay sends
+	key     string                       // kept until success: a retry never charges twice
+	receipt *client.Receipt              // set once paid
 }
 
 // payScreen is "One Time Payment": no sign-in needed. It has three steps on the one
 // screen: the form, the review, the receipt.
 type payScreen struct {
+	k                                                    *Kiosk
 	accountNumber, postalCode, email, emailAgain, amount *field
 	method                                               *paymentForm
 	problem                                              *widget.Label
@@ -43,25 +41,23 @@ type payScreen struct {
 	register, finish *widget.Button
 }
 
-func init() { addScreen(screenPay, screen{build: buildPay, title: "pay.title"}) }
-
-func buildPay(k *Kiosk) fyne.CanvasObject {
+func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
 	if k.visit.pay == nil {
 		k.visit.pay = &payState{}
 	}
-	s := &payScreen{}
-	k.pay = s
+	s := &payScreen{k: k}
 	switch st := k.visit.pay; {
 	case st.receipt != nil:
-		return k.payReceiptView(s, st.receipt)
+		return s, s.receiptView(st.receipt)
 	case st.reviewing:
-		return k.payReviewView(s, st)
+		return s, s.reviewView(st)
 	}
-	return k.payFormView(s)
+	return s, s.formView()
 }
 
-// payFormView is the first step: who is paying, how much, and how.
-func (k *Kiosk) payFormView(s *payScreen) fyne.CanvasObject {
+// formView is the first step: who is paying, how much, and how.
+func (s *payScreen) formView() fyne.CanvasObject {
+	k := s.k
 	k.prefillAmount()
 	s.accountNumber = k.newField(fieldSpec{id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
 		check: checkAccountNumber, keyboard: keyboardAccount})
@@ -72,16 +68,16 @@ func (k *Kiosk) payFormView(s *payScreen) fyne.CanvasObject {
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
 		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: k.checkAmount, keyboard: keyboardAmount})
-	s.method = k.newPaymentForm()
+	s.method = newPaymentForm(k)
 	problem, label := k.screenProblem()
 	s.problem = label
 	terms := widget.NewLabel(k.T("pay.terms"))
 	terms.Wrapping = fyne.TextWrapWord
-	s.submit = k.primaryButton("pay.continue", k.continueToPayment)
+	s.submit = k.primaryButton("pay.continue", s.continueToReview)
 	return formColumn(
 		k.fieldObject(s.accountNumber), k.fieldObject(s.postalCode),
 		k.fieldObject(s.email), k.fieldObject(s.emailAgain), k.fieldObject(s.amount),
-		k.paymentFormObject(s.method),
+		s.method.object(),
 		problem, terms, s.submit,
 	)
 }
@@ -105,41 +101,42 @@ func (k *Kiosk) checkAmount(_ *visit, text string) validate.Code {
 	return validate.AmountCents(cents, k.settings.MaxPaymentCents)
 }
 
-// continueToPayment checks everything beside each field and, when all is good,
+// continueToReview checks everything beside each field and, when all is good,
 // shows the review step.
-func (k *Kiosk) continueToPayment() {
+func (s *payScreen) continueToReview() {
+	k := s.k
 	if st := k.visit.pay; st.reviewing || st.receipt != nil {
 		return // the second tap of a double tap, arriving after the form was replaced
 	}
-	s := k.pay
 	ok := k.checkFields(s.accountNumber, s.postalCode, s.email, s.emailAgain, s.amount)
-	ok = k.checkPaymentForm(s.method) && ok
+	ok = s.method.check() && ok
 	if !ok {
 		return
 	}
 	delete(k.visit.problems, fieldNone)
 	st := k.visit.pay
-	req := k.paymentRequest()
+	req := s.paymentRequest()
 	if st.key == "" || !sameWire(st.req, req) {
 		// A new key per payment reviewed; the same payment reviewed again (Change,
 		// then Continue with nothing changed) keeps its key, in case the first Pay
 		// reached the portal but its answer was lost.
 		st.key = client.NewIdempotencyKey()
 	}
-	st.req, st.reviewing, st.shownAt = req, true, k.clock.Now()
+	st.req = req
+	st.open(k.clock.Now())
 	k.refresh()
 }
 
 // paymentRequest is the payment the visitor typed, normalized. Call it once every
 // field checked out.
-func (k *Kiosk) paymentRequest() client.OneTimePaymentRequest {
-	f := k.visit.fields
+func (s *payScreen) paymentRequest() client.OneTimePaymentRequest {
+	f := s.k.visit.fields
 	number, _ := validate.AccountNumber(f[fieldAccountNumber])
 	zip, _ := validate.PostalCode(f[fieldPostalCode])
 	email, _ := validate.Email(f[fieldEmail])
 	cents, _ := validate.ParseAmount(f[fieldPayAmount])
 	return client.OneTimePaymentRequest{
-		AccountNumber: number, PostalCode: zip, Email: email, AmountCents: cents, Payment: k.paymentDetails(),
+		AccountNumber: number, PostalCode: zip, Email: email, AmountCents: cents, Payment: s.method.details(),
 	}
 }
 
@@ -151,50 +148,33 @@ func sameWire(a, b any) bool {
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
-// payReviewView is the second step: what will be paid, masked, before paying.
-func (k *Kiosk) payReviewView(s *payScreen, st *payState) fyne.CanvasObject {
+// reviewView is the second step: what will be paid, masked, before paying.
+func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
+	k := s.k
 	amount := formatMoney(st.req.AmountCents)
-	heading := widget.NewLabelWithStyle(k.T("pay.review_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	for _, text := range []string{
-		k.T("pay.review_amount", map[string]any{"Amount": amount}),
-		k.paymentSummary(st.req.Payment),
-		k.T("pay.review_account", map[string]any{"Number": st.req.AccountNumber}),
-		k.T("pay.review_email", map[string]any{"Email": st.req.Email}),
-	} {
-		label := widget.NewLabel(text)
-		label.Wrapping = fyne.TextWrapWord
-		s.review = append(s.review, label)
-	}
 	problem, label := k.screenProblem()
 	s.problem = label
 	// primaryButton handles "One moment…" while busy; otherwise the label names the amount.
-	s.payButton = k.primaryButton("pay.pay", k.payNow)
+	s.payButton = k.primaryButton("pay.pay", s.pay)
 	if !k.visit.busy {
 		s.payButton.SetText(k.T("pay.pay", map[string]any{"Amount": amount}))
 	}
-	s.change = widget.NewButton(k.T("pay.change"), k.changePayment)
-	if k.visit.busy {
-		s.change.Disable()
-	}
-	objects := []fyne.CanvasObject{heading}
-	for _, l := range s.review {
-		objects = append(objects, l)
-	}
-	return formColumn(append(objects, problem, s.payButton, s.change)...)
+	var content fyne.CanvasObject
+	s.review, s.change, content = k.reviewView(&st.reviewState, "pay.review_heading", []string{
+		k.T("pay.review_amount", map[string]any{"Amount": amount}),
+		paymentSummary(k.T, st.req.Payment),
+		k.T("pay.review_account", map[string]any{"Number": st.req.AccountNumber}),
+		k.T("pay.review_email", map[string]any{"Email": st.req.Email}),
+	}, problem, s.payButton)
+	return content
 }
 
-// changePayment goes back to the form with everything as typed.
-func (k *Kiosk) changePayment() {
-	k.visit.pay.reviewing = false
-	delete(k.visit.problems, fieldNone)
-	k.refresh()
-}
-
-// payNow sends the reviewed payment with its idempotency key. A second tap while it
+// pay sends the reviewed payment with its idempotency key. A second tap while it
 // is in flight, or after it succeeded, does nothing.
-func (k *Kiosk) payNow() {
+func (s *payScreen) pay() {
+	k := s.k
 	st := k.visit.pay
-	if st == nil || !st.reviewing || st.receipt != nil || k.tooSoonAfter(st.shownAt) {
+	if st == nil || st.receipt != nil || !k.confirmTap(&st.reviewState) {
 		return
 	}
 	req, key := st.req, st.key
@@ -204,26 +184,16 @@ func (k *Kiosk) payNow() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			k.payFailed(err)
+			k.reviewFailed(&st.reviewState, err)
 			return
 		}
-		k.paid(receipt)
+		s.paid(receipt)
 	})
 }
 
-// payFailed explains the problem. The key is kept: if the portal did take the
-// payment and only its answer was lost, paying again replays it, never charges twice.
-func (k *Kiosk) payFailed(err error) {
-	k.visit.problems[fieldNone] = k.portalProblem(err)
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && len(apiErr.Fields) > 0 {
-		k.visit.pay.reviewing = false // the fields the portal named are on the form
-	}
-	k.refresh()
-}
-
 // paid records the receipt and forgets the payment numbers the visitor typed.
-func (k *Kiosk) paid(r client.Receipt) {
+func (s *payScreen) paid(r client.Receipt) {
+	k := s.k
 	v := k.visit
 	v.pay = &payState{receipt: &r}
 	v.record("done.paid", map[string]any{
@@ -238,10 +208,10 @@ func (k *Kiosk) paid(r client.Receipt) {
 // afterPaymentOffer is what the receipt offers next, so AutoPay or e-billing is one
 // step away: set them up when signed in, sign in when the account has a login,
 // register when it has none.
-func (k *Kiosk) afterPaymentOffer() (offerID, buttonID string, ev event) {
-	a := k.visit.account
+func (v *visit) afterPaymentOffer() (offerID, buttonID string, ev event) {
+	a := v.account
 	switch {
-	case k.visit.signedIn():
+	case v.signedIn():
 		return "pay.myaccount_offer", "pay.myaccount", evMyAccount
 	case a == nil:
 		return "", "", ""
@@ -251,7 +221,8 @@ func (k *Kiosk) afterPaymentOffer() (offerID, buttonID string, ev event) {
 	return "pay.register_offer", "pay.register", evRegister
 }
 
-func (k *Kiosk) payReceiptView(s *payScreen, r *client.Receipt) fyne.CanvasObject {
+func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
+	k := s.k
 	thanks := widget.NewLabelWithStyle(k.T("pay.paid"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	thanks.Wrapping = fyne.TextWrapWord
 	s.confirmation = widget.NewLabelWithStyle(k.T("pay.confirmation", map[string]any{"Number": r.ConfirmationNumber}),
@@ -265,7 +236,7 @@ func (k *Kiosk) payReceiptView(s *payScreen, r *client.Receipt) fyne.CanvasObjec
 		label.Wrapping = fyne.TextWrapWord
 		lines = append(lines, label)
 	}
-	if offerID, buttonID, ev := k.afterPaymentOffer(); offerID != "" {
+	if offerID, buttonID, ev := k.visit.afterPaymentOffer(); offerID != "" {
 		s.register = widget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
 		s.register.Importance = widget.HighImportance
 		lines = append(lines, guidanceCard(wrappedLabel(k.T(offerID))), s.register)

@@ -50,6 +50,7 @@ func (l *loginState) registrationKey(req client.RegistrationRequest) string {
 
 // registerScreen is the portal's "create a login" step, after Find My Account.
 type registerScreen struct {
+	k                           *Kiosk
 	email, emailAgain, password *field
 	reveal                      *widget.Button
 	strength                    *widget.Label
@@ -63,22 +64,17 @@ type registerScreen struct {
 	submit, signIn              *widget.Button
 }
 
-func init() {
-	addScreen(screenRegister, screen{build: buildRegister, title: "register.title", enter: enterRegister})
-}
-
 // enterRegister fetches the Terms and Conditions in the visitor's language the first
 // time the visitor arrives this visit. After a language switch the box offers to
 // read them in the new language instead (a rebuild starts no portal call).
 func enterRegister(k *Kiosk) {
 	if _, ok := k.visit.login.terms[k.lang]; !ok {
-		k.fetchTerms()
+		k.page.view.(*registerScreen).fetchTerms()
 	}
 }
 
-func buildRegister(k *Kiosk) fyne.CanvasObject {
-	s := &registerScreen{}
-	k.register = s
+func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
+	s := &registerScreen{k: k}
 	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.password = k.newField(fieldSpec{
@@ -89,26 +85,26 @@ func buildRegister(k *Kiosk) fyne.CanvasObject {
 	s.strength, s.strengthBar = widget.NewLabel(""), widget.NewProgressBar()
 	s.password.entry.OnChanged = func(text string) {
 		k.visit.fields[fieldPassword] = text
-		k.showStrength(s)
+		s.showStrength()
 	}
-	k.showStrength(s)
+	s.showStrength()
 	intro := widget.NewLabel(k.T("register.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	problem, problemLabel := k.screenProblem()
 	s.problem = problemLabel
-	s.submit = k.primaryButton("register.submit", k.submitRegistration)
-	s.signIn = widget.NewButton(k.T("register.sign_in"), k.registerToSignIn)
+	s.submit = k.primaryButton("register.submit", s.submitRegistration)
+	s.signIn = widget.NewButton(k.T("register.sign_in"), s.toSignIn)
 	if msg := k.visit.problems[fieldNone]; msg != "error.email_taken" && msg != "error.already_registered" {
 		s.signIn.Hide()
 	}
-	return formColumn(
+	return s, formColumn(
 		intro,
 		k.fieldObject(s.email),
 		k.fieldObject(s.emailAgain),
 		k.fieldObject(s.password),
 		container.NewHBox(s.reveal),
 		s.strength, s.strengthBar,
-		k.termsBox(s),
+		s.termsBox(),
 		problem,
 		s.submit,
 		s.signIn,
@@ -132,7 +128,8 @@ var strengthLevels = [...]string{
 
 // showStrength updates the live meter: words and a bar, never colour alone. It is
 // hidden until something is typed, so an empty field does not read "very weak".
-func (k *Kiosk) showStrength(s *registerScreen) {
+func (s *registerScreen) showStrength() {
+	k := s.k
 	pw := k.visit.fields[fieldPassword]
 	if pw == "" {
 		s.strength.Hide()
@@ -152,23 +149,21 @@ func (k *Kiosk) showStrength(s *registerScreen) {
 // termsBox shows the portal's Terms and Conditions in the visitor's language in a
 // box of its own that scrolls, and the tick box accepting them. Until the terms are
 // on screen the box cannot be ticked: the visitor accepts what they can read.
-func (k *Kiosk) termsBox(s *registerScreen) fyne.CanvasObject {
+func (s *registerScreen) termsBox() fyne.CanvasObject {
+	k := s.k
 	v := k.visit
 	heading := widget.NewLabelWithStyle(k.T("register.terms_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.accept = widget.NewCheck(k.T("register.accept_terms"), nil)
 	s.accept.Checked = v.fields[fieldTermsAccepted] == "true"
-	s.accept.OnChanged = func(on bool) { k.acceptTerms(s, on) }
+	s.accept.OnChanged = s.acceptTerms
 	s.acceptProblem = widget.NewLabel("")
 	s.acceptProblem.Wrapping = fyne.TextWrapWord
 	s.acceptProblem.Importance = widget.DangerImportance
 	s.acceptRow = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, s.acceptProblem)
-	k.showTermsProblem(s)
+	s.showTermsProblem()
 	terms, ok := v.login.terms[k.lang]
 	if !ok {
-		s.readTerms = widget.NewButton(k.T("register.read_terms"), k.fetchTerms)
-		if v.busy {
-			s.readTerms.Disable()
-		}
+		s.readTerms = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), s.fetchTerms))
 		s.accept.Disable()
 		return container.NewVBox(heading, s.readTerms, s.accept, s.acceptRow)
 	}
@@ -182,25 +177,26 @@ func (k *Kiosk) termsBox(s *registerScreen) fyne.CanvasObject {
 }
 
 // acceptTerms records the tick and clears its problem as soon as it is ticked.
-func (k *Kiosk) acceptTerms(s *registerScreen, on bool) {
+func (s *registerScreen) acceptTerms(on bool) {
+	k := s.k
 	if !on {
 		delete(k.visit.fields, fieldTermsAccepted)
 		return
 	}
 	k.visit.fields[fieldTermsAccepted] = "true"
 	delete(k.visit.problems, fieldTermsAccepted)
-	k.showTermsProblem(s)
+	s.showTermsProblem()
 }
 
 // showTermsProblem shows the tick box's problem beside it, or hides the row.
-func (k *Kiosk) showTermsProblem(s *registerScreen) {
-	msg, ok := k.visit.problems[fieldTermsAccepted]
+func (s *registerScreen) showTermsProblem() {
+	msg, ok := s.k.visit.problems[fieldTermsAccepted]
 	if !ok {
 		s.acceptProblem.SetText("")
 		s.acceptRow.Hide()
 		return
 	}
-	s.acceptProblem.SetText(k.T(msg))
+	s.acceptProblem.SetText(s.k.T(msg))
 	s.acceptRow.Show()
 }
 
@@ -209,7 +205,8 @@ func (k *Kiosk) showTermsProblem(s *registerScreen) {
 // accepted). They are kept in the visit, so a language switch back needs no call.
 // It starts on arrival or from a tap, never from building the screen: a call started
 // mid-build could finish while the kiosk is still putting the screen in the window.
-func (k *Kiosk) fetchTerms() {
+func (s *registerScreen) fetchTerms() {
+	k := s.k
 	lang := k.lang
 	var terms client.Terms
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
@@ -217,7 +214,7 @@ func (k *Kiosk) fetchTerms() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			k.visit.problems[fieldNone] = k.portalProblem(err)
+			k.applyPortalProblem(err)
 		} else {
 			if k.visit.login.terms == nil {
 				k.visit.login.terms = map[string]client.Terms{}
@@ -233,8 +230,9 @@ func (k *Kiosk) fetchTerms() {
 
 // submitRegistration is "Take Me to My Account": every problem is shown beside its
 // field at once, and only a complete form reaches the portal.
-func (k *Kiosk) submitRegistration() {
-	v, s := k.visit, k.register
+func (s *registerScreen) submitRegistration() {
+	k := s.k
+	v := k.visit
 	if k.screen != screenRegister {
 		return // a late tap on a screen no longer on show
 	}
@@ -245,7 +243,7 @@ func (k *Kiosk) submitRegistration() {
 	ok := k.checkFields(s.email, s.emailAgain, s.password)
 	if v.fields[fieldTermsAccepted] != "true" {
 		v.problems[fieldTermsAccepted] = "field.terms_not_accepted"
-		k.showTermsProblem(s)
+		s.showTermsProblem()
 		ok = false
 	}
 	if !ok {
@@ -268,7 +266,7 @@ func (k *Kiosk) submitRegistration() {
 		return k.claimSession(v, portal, session, err)
 	}, func(err error) {
 		if err != nil {
-			k.registrationFailed(err)
+			s.failed(err)
 			return
 		}
 		k.visit.record("done.registered", map[string]any{"Email": email})
@@ -279,9 +277,10 @@ func (k *Kiosk) submitRegistration() {
 // registrationFailed shows the portal's answer. The fields it names are marked
 // (weak password, invalid email); changed terms are fetched again and the tick
 // cleared, since the visitor has not accepted the new ones.
-func (k *Kiosk) registrationFailed(err error) {
+func (s *registerScreen) failed(err error) {
+	k := s.k
 	v := k.visit
-	v.problems[fieldNone] = k.portalProblem(err)
+	k.applyPortalProblem(err)
 	termsCode, outdated := v.problems[fieldID("terms_version")]
 	delete(v.problems, fieldID("terms_version")) // not a field of this screen
 	if !outdated {
@@ -292,13 +291,14 @@ func (k *Kiosk) registrationFailed(err error) {
 	v.login.terms = nil // every language's copy is the old version
 	v.problems[fieldTermsAccepted] = termsCode
 	k.refresh()
-	k.fetchTerms()
+	s.fetchTerms()
 }
 
 // registerToSignIn follows "That email already has a login": the typed email goes
 // along to the sign-in screen; the new password does not, as it is not the one of
 // the existing login.
-func (k *Kiosk) registerToSignIn() {
+func (s *registerScreen) toSignIn() {
+	k := s.k
 	v := k.visit
 	delete(v.problems, fieldNone)
 	delete(v.problems, fieldPassword)

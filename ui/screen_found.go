@@ -17,22 +17,20 @@ const registerLeadTime = 24 * time.Hour
 // foundScreen shows the account found, guidance drawn from the account itself, and
 // the visitor's choices.
 type foundScreen struct {
+	k                  *Kiosk
 	address, amountDue *widget.Label
 	guidance           []*widget.Label
 	register, signIn   *widget.Button
 	payNow, startOver  *widget.Button
 }
 
-func init() { addScreen(screenFound, screen{build: buildFound, title: "found.title"}) }
-
-func buildFound(k *Kiosk) fyne.CanvasObject {
+func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 	a := k.visit.account
-	s := &foundScreen{}
-	k.found = s
+	s := &foundScreen{k: k}
 	s.address = widget.NewLabelWithStyle(k.T("found.address", map[string]any{"Address": a.ServiceAddress}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.amountDue = widget.NewLabel(k.amountDueText(a))
+	s.amountDue = widget.NewLabel(s.amountDueText(a))
 	s.amountDue.Wrapping = fyne.TextWrapWord
-	for _, id := range k.foundGuidance() {
+	for _, id := range s.guidanceIDs() {
 		label := widget.NewLabel(k.T(id))
 		label.Wrapping = fyne.TextWrapWord
 		s.guidance = append(s.guidance, label)
@@ -47,7 +45,7 @@ func buildFound(k *Kiosk) fyne.CanvasObject {
 	} else {
 		s.signIn.Hide()
 	}
-	if k.dueSoon() {
+	if s.dueSoon() {
 		s.payNow.Importance = widget.HighImportance
 	}
 
@@ -56,25 +54,26 @@ func buildFound(k *Kiosk) fyne.CanvasObject {
 		objects = append(objects, guidanceCard(g))
 	}
 	objects = append(objects, s.register, s.signIn, s.payNow, s.startOver)
-	return formColumn(objects...)
+	return s, formColumn(objects...)
 }
 
 // amountDueText says what is owed and by when, or that nothing is.
-func (k *Kiosk) amountDueText(a *client.AccountSummary) string {
+func (s *foundScreen) amountDueText(a *client.AccountSummary) string {
+	k := s.k
 	if a.AmountDueCents <= 0 {
 		return k.T("found.nothing_due")
 	}
 	return k.T("found.amount_due", map[string]any{"Amount": formatMoney(a.AmountDueCents), "Date": k.formatDate(a.DueDate)})
 }
 
-// foundGuidance lists the messages the account itself calls for, most urgent first.
-func (k *Kiosk) foundGuidance() []string {
-	a := k.visit.account
+// guidanceIDs lists the messages the account itself calls for, most urgent first.
+func (s *foundScreen) guidanceIDs() []string {
+	a := s.k.visit.account
 	var ids []string
 	if a.Registered {
 		ids = append(ids, "found.already_registered")
 	}
-	if k.dueSoon() {
+	if s.dueSoon() {
 		ids = append(ids, "found.due_soon")
 	}
 	switch {
@@ -90,12 +89,12 @@ func (k *Kiosk) foundGuidance() []string {
 
 // dueSoon reports whether the bill is due within 24 hours (or overdue) with money
 // owed: registering now will not apply to it, so paying now is offered first.
-func (k *Kiosk) dueSoon() bool {
-	a := k.visit.account
+func (s *foundScreen) dueSoon() bool {
+	a := s.k.visit.account
 	if a.AmountDueCents <= 0 {
 		return false
 	}
-	now := k.clock.Now()
+	now := s.k.clock.Now()
 	y, m, d := a.DueDate.Date()
 	due := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
 	return due.Sub(now) < registerLeadTime

@@ -13,6 +13,7 @@ import (
 // Method → Email → Send Verification Email. It only completes when the visitor opens
 // the link in that email, so the screen ends on "check your email" with a resend.
 type eBillingScreen struct {
+	k            *Kiosk
 	explain      *widget.Label
 	send, resend *widget.Button
 	sent         *widget.Label
@@ -20,54 +21,49 @@ type eBillingScreen struct {
 	problem      *widget.Label
 }
 
-func init() {
-	addScreen(screenEBilling, screen{build: buildEBilling, title: "ebilling.title"})
-}
-
-func buildEBilling(k *Kiosk) fyne.CanvasObject {
-	s := &eBillingScreen{}
-	k.eBilling = s
+func buildEBilling(k *Kiosk) (any, fyne.CanvasObject) {
+	s := &eBillingScreen{k: k}
 	problem, label := k.screenProblem()
 	s.problem = label
 	d := k.visit.details
 	s.explain = wrappedLabel(k.T("ebilling.explain", map[string]any{"Email": d.Email}))
-	s.send = k.primaryButton("ebilling.send", k.sendVerificationEmail)
-	s.resend = widget.NewButton(k.T("ebilling.resend"), k.resendVerificationEmail)
+	s.send = k.primaryButton("ebilling.send", s.sendVerificationEmail)
+	s.resend = k.untilAnswered(widget.NewButton(k.T("ebilling.resend"), s.resendVerificationEmail))
 	s.sent = wrappedLabel(k.T("ebilling.check_email", map[string]any{"Email": d.Email}))
 	s.done = k.primaryButton("ebilling.done", func() { k.navigate(evFinish) })
-	if k.verificationPending() {
+	if k.visit.verificationPending() {
 		s.send.Hide()
-		if k.visit.busy {
-			s.resend.Disable()
-		}
 	} else {
 		s.sent.Hide()
 		s.resend.Hide()
 		s.done.Hide()
 	}
-	return formColumn(s.explain, problem, s.send, guidanceCard(s.sent), s.resend, s.done)
+	return s, formColumn(s.explain, problem, s.send, guidanceCard(s.sent), s.resend, s.done)
 }
 
-func (k *Kiosk) verificationPending() bool {
-	b := k.visit.details.BillDelivery
+// verificationPending reports whether e-billing waits for the visitor to open the
+// link the portal emailed.
+func (v *visit) verificationPending() bool {
+	b := v.details.BillDelivery
 	return b.Method == client.DeliveryEmail && b.Status == client.DeliveryPendingVerification
 }
 
 // sendVerificationEmail switches delivery to email; the portal sends the link.
-func (k *Kiosk) sendVerificationEmail() {
-	k.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
+func (s *eBillingScreen) sendVerificationEmail() {
+	s.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
 		return portal.SetBillDelivery(ctx, session, client.DeliveryEmail)
 	})
 }
 
 // resendVerificationEmail asks the portal for another link.
-func (k *Kiosk) resendVerificationEmail() {
-	k.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
+func (s *eBillingScreen) resendVerificationEmail() {
+	s.changeBillDelivery(func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error) {
 		return portal.ResendVerificationEmail(ctx, session)
 	})
 }
 
-func (k *Kiosk) changeBillDelivery(call func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error)) {
+func (s *eBillingScreen) changeBillDelivery(call func(ctx context.Context, portal *client.Client, session string) (client.BillDelivery, error)) {
+	k := s.k
 	var delivery client.BillDelivery
 	session := k.visit.session
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {

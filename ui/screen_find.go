@@ -13,16 +13,14 @@ import (
 // findScreen is "Find My Account": the customer number–account number from the bill
 // and the service ZIP code, in the portal's own words.
 type findScreen struct {
+	k                         *Kiosk
 	accountNumber, postalCode *field
 	problem                   *widget.Label
 	submit                    *widget.Button
 }
 
-func init() { addScreen(screenFind, screen{build: buildFind, title: "find.title"}) }
-
-func buildFind(k *Kiosk) fyne.CanvasObject {
-	s := &findScreen{}
-	k.find = s
+func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
+	s := &findScreen{k: k}
 	s.accountNumber = k.newField(fieldSpec{
 		id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
 		// The portal's blank form shows "A0000000-0000000"; bills print digits only
@@ -36,11 +34,11 @@ func buildFind(k *Kiosk) fyne.CanvasObject {
 		check: checkPostalCode, keyboard: keyboardDigits,
 	})
 	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
-	s.postalCode.entry.OnSubmitted = func(string) { k.findAccount() }
+	s.postalCode.entry.OnSubmitted = func(string) { s.lookUp() }
 	problem, problemLabel := k.screenProblem()
 	s.problem = problemLabel
-	s.submit = k.primaryButton("find.submit", k.findAccount)
-	return formColumn(
+	s.submit = k.primaryButton("find.submit", s.lookUp)
+	return s, formColumn(
 		k.fieldObject(s.accountNumber),
 		k.fieldObject(s.postalCode),
 		problem,
@@ -48,9 +46,9 @@ func buildFind(k *Kiosk) fyne.CanvasObject {
 	)
 }
 
-// findAccount looks the account up; on success the visitor sees what was found.
-func (k *Kiosk) findAccount() {
-	s := k.find
+// lookUp looks the account up; on success the visitor sees what was found.
+func (s *findScreen) lookUp() {
+	k := s.k
 	if !k.checkFields(s.accountNumber, s.postalCode) {
 		return
 	}

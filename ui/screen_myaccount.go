@@ -12,6 +12,7 @@ import (
 // myAccountScreen is where a registered or signed-in visitor lands: the state of
 // AutoPay and e-billing, one tap to each, Pay now, and Finish.
 type myAccountScreen struct {
+	k                 *Kiosk
 	autoPay, eBilling *widget.Label
 	reminders         []*widget.Label
 	setAutoPay        *widget.Button
@@ -21,26 +22,22 @@ type myAccountScreen struct {
 	problem           *widget.Label
 }
 
-func init() {
-	addScreen(screenMyAccount, screen{
-		build: buildMyAccount, title: "myaccount.title",
-		enter: func(k *Kiosk) { k.loadAccountDetails() },
-	})
-}
+// enterMyAccount fetches the signed-in account each time the visitor arrives (so
+// the screen shows what AutoPay or e-billing just changed).
+func enterMyAccount(k *Kiosk) { k.page.view.(*myAccountScreen).loadDetails() }
 
-func buildMyAccount(k *Kiosk) fyne.CanvasObject {
-	s := &myAccountScreen{}
-	k.myAccount = s
+func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
+	s := &myAccountScreen{k: k}
 	problem, label := k.screenProblem()
 	s.problem = label
 	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
 	s.finish = k.primaryButton("myaccount.finish", func() { k.navigate(evFinish) })
 	d := k.visit.details
 	if d == nil {
-		return k.accountNotLoaded(problem, s)
+		return s, s.notLoaded(problem)
 	}
-	s.autoPay = wrappedLabel(k.autoPayStatus(d.AutoPay))
-	s.eBilling = wrappedLabel(k.eBillingStatus(d.BillDelivery))
+	s.autoPay = wrappedLabel(s.autoPayStatus(d.AutoPay))
+	s.eBilling = wrappedLabel(s.eBillingStatus(d.BillDelivery))
 	s.setAutoPay = k.primaryButton("myaccount.set_autopay", func() { k.navigate(evAutoPay) })
 	s.setEBilling = k.primaryButton("myaccount.set_ebilling", func() { k.navigate(evEBilling) })
 	if d.AutoPay.Status == client.AutoPayActive {
@@ -51,27 +48,28 @@ func buildMyAccount(k *Kiosk) fyne.CanvasObject {
 	}
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("myaccount.signed_in", map[string]any{"Email": d.Email})), problem}
 	objects = append(objects, s.autoPay, s.setAutoPay, s.eBilling, s.setEBilling)
-	for _, id := range k.legacyReminders(d) {
+	for _, id := range legacyReminders(k.visit.account, d) {
 		r := wrappedLabel(k.T(id))
 		s.reminders = append(s.reminders, r)
 		objects = append(objects, guidanceCard(r))
 	}
-	return formColumn(append(objects, s.payNow, s.finish)...)
+	return s, formColumn(append(objects, s.payNow, s.finish)...)
 }
 
 // accountNotLoaded is the screen while the account loads, or after loading failed:
 // then the problem, a way to try again, and the ways on that need no account data.
-func (k *Kiosk) accountNotLoaded(problem fyne.CanvasObject, s *myAccountScreen) fyne.CanvasObject {
+func (s *myAccountScreen) notLoaded(problem fyne.CanvasObject) fyne.CanvasObject {
+	k := s.k
 	if k.visit.busy {
 		return formColumn(wrappedLabel(k.T("busy.one_moment")))
 	}
-	s.retry = k.primaryButton("myaccount.retry", k.loadAccountDetails)
+	s.retry = k.primaryButton("myaccount.retry", s.loadDetails)
 	return formColumn(problem, s.retry, s.payNow, s.finish)
 }
 
-// loadAccountDetails fetches the signed-in account, each time the visitor arrives on
-// My account (so it shows what AutoPay or e-billing just changed).
-func (k *Kiosk) loadAccountDetails() {
+// loadDetails fetches the signed-in account.
+func (s *myAccountScreen) loadDetails() {
+	k := s.k
 	k.visit.details = nil
 	var details client.Account
 	session := k.visit.session
@@ -87,7 +85,8 @@ func (k *Kiosk) loadAccountDetails() {
 }
 
 // autoPayStatus says whether AutoPay is on, and from when.
-func (k *Kiosk) autoPayStatus(a client.AutoPay) string {
+func (s *myAccountScreen) autoPayStatus(a client.AutoPay) string {
+	k := s.k
 	if a.Status != client.AutoPayActive {
 		return k.T("myaccount.autopay_off")
 	}
@@ -98,7 +97,8 @@ func (k *Kiosk) autoPayStatus(a client.AutoPay) string {
 }
 
 // eBillingStatus says how the bill arrives, and whether a verification is pending.
-func (k *Kiosk) eBillingStatus(b client.BillDelivery) string {
+func (s *myAccountScreen) eBillingStatus(b client.BillDelivery) string {
+	k := s.k
 	switch {
 	case b.Method == client.DeliveryEmail && b.Status == client.DeliveryPendingVerification:
 		return k.T("myaccount.ebilling_pending", map[string]any{"Email": b.Email})
@@ -110,8 +110,7 @@ func (k *Kiosk) eBillingStatus(b client.BillDelivery) string {
 
 // legacyReminders repeats, on the signed-in account, what the old portal's
 // customers must set again (the account found earlier says what they had).
-func (k *Kiosk) legacyReminders(d *client.Account) []string {
-	a := k.visit.account
+func legacyReminders(a *client.AccountSummary, d *client.Account) []string {
 	if a == nil {
 		return nil
 	}

@@ -15,11 +15,8 @@ type noEmailScreen struct {
 	back, startOver          *widget.Button
 }
 
-func init() { addScreen(screenNoEmail, screen{build: buildNoEmail, title: "noemail.title"}) }
-
-func buildNoEmail(k *Kiosk) fyne.CanvasObject {
+func buildNoEmail(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &noEmailScreen{}
-	k.noEmail = s
 	u := k.settings.Utility
 	data := map[string]any{"Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
 
@@ -31,19 +28,19 @@ func buildNoEmail(k *Kiosk) fyne.CanvasObject {
 	s.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	s.startOver.Importance = widget.HighImportance
 
-	return formColumn(
+	return s, formColumn(
 		s.required,
 		wrappedLabel(k.T("noemail.still_pay")),
-		widget.NewCard("", "", container.NewVBox(k.noEmailHeading("noemail.phone_title"), s.phone)),
-		widget.NewCard("", "", container.NewVBox(k.noEmailHeading("noemail.counter_title"), s.counter)),
+		widget.NewCard("", "", container.NewVBox(subHeading(k.T("noemail.phone_title")), s.phone)),
+		widget.NewCard("", "", container.NewVBox(subHeading(k.T("noemail.counter_title")), s.counter)),
 		s.back,
 		s.startOver,
 	)
 }
 
-// noEmailHeading names one way to pay, larger than the text under it.
-func (k *Kiosk) noEmailHeading(id string) *widget.Label {
-	l := widget.NewLabelWithStyle(k.T(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// subHeading names a part of a screen, larger than the text under it.
+func subHeading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }

@@ -28,11 +28,11 @@ var faq = []faqItem{
 }
 
 // helpScreen is "Questions?": the FAQ, one tappable question at a time, and how to
-// reach a person. Which answers are open survives a rebuild (language switch) in the
-// same visit, so switching language does not fold up what the visitor was reading.
+// reach a person. Which answers are open is kept in the visit, so switching language
+// does not fold up what the visitor was reading.
 type helpScreen struct {
-	visit     *visit
-	open      map[int]bool     // FAQ index → answer shown
+	k         *Kiosk
+	open      map[int]bool     // FAQ index → answer shown: the visit's faqOpen
 	questions []*widget.Button // the tap target of each question
 	answers   []*widget.Label
 	contact   []*widget.Label
@@ -40,24 +40,21 @@ type helpScreen struct {
 	back      *widget.Button
 }
 
-func init() { addScreen(screenHelp, screen{build: buildHelp, title: "help.title"}) }
-
-func buildHelp(k *Kiosk) fyne.CanvasObject {
-	s := &helpScreen{visit: k.visit, open: map[int]bool{}}
-	if prev := k.help; prev != nil && prev.visit == k.visit {
-		s.open = prev.open
+func buildHelp(k *Kiosk) (any, fyne.CanvasObject) {
+	if k.visit.faqOpen == nil {
+		k.visit.faqOpen = map[int]bool{}
 	}
-	k.help = s
+	s := &helpScreen{k: k, open: k.visit.faqOpen}
 
 	intro := wrappedLabel(k.T("help.intro"))
 	objects := []fyne.CanvasObject{intro}
 	for i, item := range faq {
-		objects = append(objects, k.faqEntry(s, i, item))
+		objects = append(objects, s.faqEntry(i, item))
 	}
 	s.noEmail = widget.NewButtonWithIcon(k.T("noemail.button"), theme.MailComposeIcon(), func() { k.navigate(evNoEmail) })
 	s.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
-	objects = append(objects, widget.NewSeparator(), k.helpContact(s), s.noEmail, s.back)
-	return formColumn(objects...)
+	objects = append(objects, widget.NewSeparator(), s.contactBlock(), s.noEmail, s.back)
+	return s, formColumn(objects...)
 }
 
 // faqArrowSize makes the open/closed arrow of a question easy to see.
@@ -65,7 +62,8 @@ var faqArrowSize = fyne.NewSize(36, 36)
 
 // faqEntry is one question (a wrapped, tappable line with an open/closed arrow)
 // and its answer, shown only while the question is open.
-func (k *Kiosk) faqEntry(s *helpScreen, i int, item faqItem) fyne.CanvasObject {
+func (s *helpScreen) faqEntry(i int, item faqItem) fyne.CanvasObject {
+	k := s.k
 	question := widget.NewLabelWithStyle(k.T(item.question), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	question.Wrapping = fyne.TextWrapWord
 	answer := wrappedLabel(k.T(item.answer))
@@ -92,13 +90,12 @@ func (k *Kiosk) faqEntry(s *helpScreen, i int, item faqItem) fyne.CanvasObject {
 	return container.NewVBox(target, answer)
 }
 
-// helpContact is the FAQ's closing block: how to reach Customer Service.
-func (k *Kiosk) helpContact(s *helpScreen) fyne.CanvasObject {
+// contactBlock is the FAQ's closing block: how to reach Customer Service.
+func (s *helpScreen) contactBlock() fyne.CanvasObject {
+	k := s.k
 	u := k.settings.Utility
 	data := map[string]any{"Email": u.Email, "Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
-	title := widget.NewLabelWithStyle(k.T("help.contact_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	box := container.NewVBox(title)
+	box := container.NewVBox(subHeading(k.T("help.contact_title")))
 	for _, id := range []string{"help.contact_phone", "help.contact_automated", "help.contact_email", "help.contact_office", "help.contact_cash"} {
 		label := wrappedLabel(k.T(id, data))
 		s.contact = append(s.contact, label)

@@ -31,13 +31,8 @@ type doneScreen struct {
 	finish  *widget.Button
 }
 
-func init() {
-	addScreen(screenDone, screen{build: buildDone, title: "done.title"})
-}
-
-func buildDone(k *Kiosk) fyne.CanvasObject {
+func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &doneScreen{}
-	k.done = s
 	if len(k.visit.outcomes) == 0 {
 		s.summary = append(s.summary, wrappedLabel(k.T("done.nothing")))
 	}
@@ -50,7 +45,7 @@ func buildDone(k *Kiosk) fyne.CanvasObject {
 		objects = append(objects, guidanceCard(l))
 	}
 	objects = append(objects, wrappedLabel(k.T("done.take_care")), s.finish)
-	return formColumn(objects...)
+	return s, formColumn(objects...)
 }
 
 // localize formats the dates of an outcome's data in the visitor's language.

@@ -42,11 +42,8 @@ type welcomeScreen struct {
 	help, noEmail *widget.Button
 }
 
-func init() { addScreen(screenWelcome, screen{build: buildWelcome, bare: true}) }
-
-func buildWelcome(k *Kiosk) fyne.CanvasObject {
+func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &welcomeScreen{languages: map[string]*widget.Button{}, languageNames: map[string]*widget.RichText{}}
-	k.welcome = s
 
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.title.SizeName = "headingText"
@@ -65,7 +62,7 @@ func buildWelcome(k *Kiosk) fyne.CanvasObject {
 	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
-	return container.New(layout.NewCenterLayout(), container.NewVBox(
+	return s, container.New(layout.NewCenterLayout(), container.NewVBox(
 		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staffTap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,

@@ -14,11 +14,8 @@ type outOfServiceScreen struct {
 	messages []*widget.Label
 }
 
-func init() { addScreen(screenOutOfService, screen{build: buildOutOfService, bare: true}) }
-
-func buildOutOfService(k *Kiosk) fyne.CanvasObject {
+func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &outOfServiceScreen{}
-	k.outOfService = s
 	box := container.NewVBox()
 	for _, lang := range k.settings.Languages {
 		title := widget.NewLabelWithStyle(k.tr(lang, "out_of_service.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -33,5 +30,5 @@ func buildOutOfService(k *Kiosk) fyne.CanvasObject {
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
 	box.Add(container.NewCenter(k.newLookBar()))
-	return container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staffTap))
+	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staffTap))
 }

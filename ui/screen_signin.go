@@ -16,6 +16,7 @@ import (
 
 // signInScreen signs in a customer who already has a login.
 type signInScreen struct {
+	k               *Kiosk
 	email, password *field
 	reveal          *widget.Button
 	problem         *widget.Label
@@ -24,11 +25,8 @@ type signInScreen struct {
 	submit, forgot  *widget.Button
 }
 
-func init() { addScreen(screenSignIn, screen{build: buildSignIn, title: "signin.title"}) }
-
-func buildSignIn(k *Kiosk) fyne.CanvasObject {
-	s := &signInScreen{}
-	k.signIn = s
+func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
+	s := &signInScreen{k: k}
 	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "signin.password", password: true,
@@ -42,7 +40,7 @@ func buildSignIn(k *Kiosk) fyne.CanvasObject {
 	})
 	s.reveal = k.revealToggle(s.password)
 	s.email.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.password.entry) }
-	s.password.entry.OnSubmitted = func(string) { k.submitSignIn() }
+	s.password.entry.OnSubmitted = func(string) { s.signIn() }
 	problem, problemLabel := k.screenProblem()
 	s.problem = problemLabel
 	s.notice = widget.NewLabel(k.T("signin.reset_sent"))
@@ -51,12 +49,9 @@ func buildSignIn(k *Kiosk) fyne.CanvasObject {
 	if !k.visit.login.resetSent {
 		s.noticeBox.Hide()
 	}
-	s.submit = k.primaryButton("signin.submit", k.submitSignIn)
-	s.forgot = widget.NewButton(k.T("signin.forgot"), k.forgotPassword)
-	if k.visit.busy {
-		s.forgot.Disable()
-	}
-	return formColumn(
+	s.submit = k.primaryButton("signin.submit", s.signIn)
+	s.forgot = k.untilAnswered(widget.NewButton(k.T("signin.forgot"), s.forgotPassword))
+	return s, formColumn(
 		k.fieldObject(s.email),
 		k.fieldObject(s.password),
 		container.NewHBox(s.reveal),
@@ -67,10 +62,11 @@ func buildSignIn(k *Kiosk) fyne.CanvasObject {
 	)
 }
 
-// submitSignIn signs in. A wrong email or password keeps everything typed, so the
+// signIn signs in. A wrong email or password keeps everything typed, so the
 // visitor corrects the one mistake instead of typing both again.
-func (k *Kiosk) submitSignIn() {
-	v, s := k.visit, k.signIn
+func (s *signInScreen) signIn() {
+	k := s.k
+	v := k.visit
 	if k.screen != screenSignIn {
 		return // a late tap on a screen no longer on show
 	}
@@ -90,19 +86,20 @@ func (k *Kiosk) submitSignIn() {
 		return k.claimSession(v, portal, session, err)
 	}, func(err error) {
 		if err != nil {
-			k.signInFailed(err)
+			s.failed(err)
 			return
 		}
 		k.signedIn(session, email)
 	})
 }
 
-func (k *Kiosk) signInFailed(err error) {
+func (s *signInScreen) failed(err error) {
+	k := s.k
 	if errors.Is(err, client.ErrRateLimited) {
 		// The portal pauses sign-in for this email after several wrong passwords.
 		k.visit.problems[fieldNone] = "signin.rate_limited"
 	} else {
-		k.visit.problems[fieldNone] = k.portalProblem(err)
+		k.applyPortalProblem(err)
 	}
 	k.refresh()
 }
@@ -110,8 +107,9 @@ func (k *Kiosk) signInFailed(err error) {
 // forgotPassword asks the portal to email a reset link. The answer on screen is the
 // same whether or not the email has a login, so the kiosk never tells a stranger
 // which emails are customers'.
-func (k *Kiosk) forgotPassword() {
-	v, s := k.visit, k.signIn
+func (s *signInScreen) forgotPassword() {
+	k := s.k
+	v := k.visit
 	if !k.checkFields(s.email) {
 		return
 	}
@@ -121,7 +119,7 @@ func (k *Kiosk) forgotPassword() {
 	}, func(err error) {
 		v.login.resetSent = err == nil
 		if err != nil {
-			v.problems[fieldNone] = k.portalProblem(err)
+			k.applyPortalProblem(err)
 		} else {
 			delete(v.problems, fieldNone)
 		}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -15,8 +13,7 @@ import (
 // AutoPay → Enroll → Add New → Add → Continue → Create AutoPay; here it is one
 // screen in three steps: the payment method, a masked review, the confirmation.
 type autoPayState struct {
-	reviewing bool
-	shownAt   time.Time // when the review appeared (doubletap.go)
+	reviewState
 	details   client.PaymentDetails
 	methodKey string // idempotency key of adding the payment method
 	enrolKey  string // idempotency key of creating AutoPay
@@ -26,6 +23,7 @@ type autoPayState struct {
 
 // autoPayScreen holds the widgets of whichever step is on show.
 type autoPayScreen struct {
+	k            *Kiosk
 	method       *paymentForm
 	submit       *widget.Button
 	review       []*widget.Label
@@ -36,71 +34,62 @@ type autoPayScreen struct {
 	problem      *widget.Label
 }
 
-func init() {
-	addScreen(screenAutoPay, screen{build: buildAutoPay, title: "autopay.title"})
-}
-
-func buildAutoPay(k *Kiosk) fyne.CanvasObject {
+func buildAutoPay(k *Kiosk) (any, fyne.CanvasObject) {
 	if k.visit.autoPay == nil {
 		k.visit.autoPay = &autoPayState{}
 	}
-	s := &autoPayScreen{}
-	k.autoPay = s
+	s := &autoPayScreen{k: k}
 	problem, label := k.screenProblem()
 	s.problem = label
 	st := k.visit.autoPay
 	switch {
 	case st.result != nil:
-		return k.autoPayConfirmedView(s, st.result)
+		return s, s.confirmedView(st.result)
 	case st.reviewing:
-		return k.autoPayReviewView(s, st, problem)
+		return s, s.reviewView(st, problem)
 	}
-	s.method = k.newPaymentForm()
-	s.submit = k.primaryButton("autopay.continue", k.reviewAutoPay)
+	s.method = newPaymentForm(k)
+	s.submit = k.primaryButton("autopay.continue", s.continueToReview)
 	intro := wrappedLabel(k.T("autopay.intro"))
-	return formColumn(intro, k.paymentFormObject(s.method), problem, s.submit)
+	return s, formColumn(intro, s.method.object(), problem, s.submit)
 }
 
-// reviewAutoPay checks the payment method and shows it masked for a last look.
-func (k *Kiosk) reviewAutoPay() {
+// continueToReview checks the payment method and shows it masked for a last look.
+func (s *autoPayScreen) continueToReview() {
+	k := s.k
 	if st := k.visit.autoPay; st.reviewing || st.result != nil {
 		return // the second tap of a double tap, arriving after the form was replaced
 	}
-	if !k.checkPaymentForm(k.autoPay.method) {
+	if !s.method.check() {
 		return
 	}
 	st := k.visit.autoPay
-	details := k.paymentDetails()
+	details := s.method.details()
 	if st.methodKey == "" || !sameWire(st.details, details) {
 		st.methodKey, st.enrolKey, st.methodID = client.NewIdempotencyKey(), client.NewIdempotencyKey(), ""
 	}
-	st.details, st.reviewing, st.shownAt = details, true, k.clock.Now()
+	st.details = details
+	st.open(k.clock.Now())
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
 }
 
-func (k *Kiosk) autoPayReviewView(s *autoPayScreen, st *autoPayState, problem fyne.CanvasObject) fyne.CanvasObject {
-	s.review = []*widget.Label{
-		wrappedLabel(k.T("autopay.review_heading")),
-		wrappedLabel(k.paymentSummary(st.details)),
-	}
-	s.create = k.primaryButton("autopay.create", k.createAutoPay)
-	s.change = widget.NewButton(k.T("pay.change"), func() {
-		k.visit.autoPay.reviewing = false
-		k.refresh()
-	})
-	if k.visit.busy {
-		s.change.Disable()
-	}
-	return formColumn(s.review[0], s.review[1], problem, s.create, s.change)
+func (s *autoPayScreen) reviewView(st *autoPayState, problem fyne.CanvasObject) fyne.CanvasObject {
+	k := s.k
+	s.create = k.primaryButton("autopay.create", s.enrol)
+	var content fyne.CanvasObject
+	s.review, s.change, content = k.reviewView(&st.reviewState, "autopay.review_heading",
+		[]string{paymentSummary(k.T, st.details)}, problem, s.create)
+	return content
 }
 
-// createAutoPay stores the payment method (once) and enrols it in AutoPay. Both
-// calls carry idempotency keys kept until success, so a double tap or a retry after
-// a lost answer enrols exactly once.
-func (k *Kiosk) createAutoPay() {
+// enrol stores the payment method (once) and enrols it in AutoPay. Both calls
+// carry idempotency keys kept until success, so a double tap or a retry after a
+// lost answer enrols exactly once.
+func (s *autoPayScreen) enrol() {
+	k := s.k
 	st := k.visit.autoPay
-	if st == nil || !st.reviewing || st.result != nil || k.tooSoonAfter(st.shownAt) {
+	if st == nil || st.result != nil || !k.confirmTap(&st.reviewState) {
 		return
 	}
 	session, details, methodKey, enrolKey := k.visit.session, st.details, st.methodKey, st.enrolKey
@@ -120,19 +109,16 @@ func (k *Kiosk) createAutoPay() {
 	}, func(err error) {
 		st.methodID = methodID
 		if err != nil {
-			var apiErr *client.APIError
-			if errors.As(err, &apiErr) && len(apiErr.Fields) > 0 {
-				st.reviewing = false // the fields the portal named are on the form
-			}
-			k.showResult(err)
+			k.reviewFailed(&st.reviewState, err)
 			return
 		}
-		k.autoPayCreated(result)
+		s.created(result)
 	})
 }
 
 // autoPayCreated records the enrolment and forgets the numbers typed for it.
-func (k *Kiosk) autoPayCreated(result client.AutoPay) {
+func (s *autoPayScreen) created(result client.AutoPay) {
+	k := s.k
 	v := k.visit
 	v.autoPay = &autoPayState{result: &result}
 	if result.FirstDraftDate != nil {
@@ -145,7 +131,8 @@ func (k *Kiosk) autoPayCreated(result client.AutoPay) {
 	k.refresh()
 }
 
-func (k *Kiosk) autoPayConfirmedView(s *autoPayScreen, result *client.AutoPay) fyne.CanvasObject {
+func (s *autoPayScreen) confirmedView(result *client.AutoPay) fyne.CanvasObject {
+	k := s.k
 	text := k.T("myaccount.autopay_on")
 	if result.FirstDraftDate != nil {
 		text = k.T("myaccount.autopay_on_from", map[string]any{"Date": k.formatDate(*result.FirstDraftDate)})

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// chrome is the bar on every visitor screen: Back, the screen's title, the other
+// language, Questions?, Start over.
+type chrome struct {
+	back, language, help, startOver *widget.Button
+	title                           *widget.Label
+}
+
+// frame puts the mode banner (demo, training) and the visitor chrome around a
+// screen's content.
+func (k *Kiosk) frame(s screen, content fyne.CanvasObject) fyne.CanvasObject {
+	var top []fyne.CanvasObject
+	if banner := k.modeBanner(); banner != nil {
+		top = append(top, banner)
+	}
+	bare := s.title == ""
+	if !bare {
+		top = append(top, k.chromeBar(s.title))
+		content = container.NewPadded(content)
+	}
+	// Every screen scrolls, bare ones too: a 1280×720 panel, or larger text, is
+	// shorter than the welcome screen's languages and buttons, never to be cut off.
+	return k.withKeyboard(container.NewVBox(top...), container.NewVScroll(content), !bare)
+}
+
+func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
+	c := &chrome{}
+	k.page.chrome = c
+	// Leaving mid-call would strand its answer (a login on a screen that no longer
+	// offers it); Start over stays, since a reset cancels the call.
+	c.back = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back))
+	c.title = widget.NewLabelWithStyle(k.T(titleID), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	c.title.SizeName = theme.SizeNameSubHeadingText
+	other := k.otherLanguage()
+	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
+	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
+	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
+	right := container.NewHBox(c.language, c.help, c.startOver)
+	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staffTap))
+	looks := container.NewHBox(layout.NewSpacer(), k.newLookBar())
+	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
+}
+
+// otherLanguage is the language the chrome's toggle switches to.
+func (k *Kiosk) otherLanguage() string {
+	for _, lang := range k.settings.Languages {
+		if lang != k.lang {
+			return lang
+		}
+	}
+	return k.lang
+}
+
+// modeBanner is a strip that no one can miss, or nil for a live kiosk.
+func (k *Kiosk) modeBanner() fyne.CanvasObject {
+	var id string
+	switch k.mode {
+	case ModeDemo:
+		id = "banner.demo"
+	case ModeTraining:
+		id = "banner.training"
+	default:
+		return nil
+	}
+	label := canvas.NewText(k.T(id), color.Black)
+	label.TextStyle = fyne.TextStyle{Bold: true}
+	label.Alignment = fyne.TextAlignCenter
+	background := canvas.NewRectangle(demoAmber)
+	return container.NewStack(background, container.NewPadded(container.New(layout.NewCenterLayout(), label)))
+}

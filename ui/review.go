@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// doubleTapGuard is how long the button that moves money ("Pay", "Create AutoPay")
+// ignores taps after its review appears. A visitor who double-taps "Continue" (a
+// double-click habit) sends the second tap to whatever is under the finger once the
+// review has replaced the form, which may be that button: the review must be read,
+// not tapped through. A deliberate tap comes later than this.
+const doubleTapGuard = 600 * time.Millisecond
+
+// reviewState is the review step of a payment or enrolment under way: the last look
+// before money moves, the same wherever it moves.
+type reviewState struct {
+	reviewing bool
+	shownAt   time.Time // when the review appeared
+}
+
+// open shows the review from now.
+func (r *reviewState) open(now time.Time) { r.reviewing, r.shownAt = true, now }
+
+// tooSoon reports whether a tap at now comes within doubleTapGuard of the review
+// appearing, and so is the end of a double tap.
+func (r *reviewState) tooSoon(now time.Time) bool { return now.Sub(r.shownAt) < doubleTapGuard }
+
+// confirmTap reports whether a tap on the review's action may move money: the
+// review is on show and has been for longer than a double tap.
+func (k *Kiosk) confirmTap(r *reviewState) bool {
+	if !r.reviewing {
+		return false
+	}
+	if r.tooSoon(k.clock.Now()) {
+		k.log.Debug("tap ignored: the review appeared a moment ago")
+		return false
+	}
+	return true
+}
+
+// reviewFailed shows why the action failed. The state keeps its idempotency keys:
+// if the portal did act and only its answer was lost, the next tap replays it and
+// never moves money twice. A problem with fields the portal named goes back to the
+// form, where those fields are.
+func (k *Kiosk) reviewFailed(r *reviewState, err error) {
+	if k.applyPortalProblem(err) {
+		r.reviewing = false
+	}
+	k.refresh()
+}
+
+// reviewView lays the review out: a heading, what will happen (masked), the
+// screen's problem, the action, and Change, which goes back to the form with
+// everything as typed. It returns the lines and Change for the screen's view.
+func (k *Kiosk) reviewView(r *reviewState, headingID string, lines []string, problem fyne.CanvasObject,
+	action *widget.Button) ([]*widget.Label, *widget.Button, fyne.CanvasObject) {
+	heading := widget.NewLabelWithStyle(k.T(headingID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	objects := []fyne.CanvasObject{heading}
+	var labels []*widget.Label
+	for _, text := range lines {
+		l := wrappedLabel(text)
+		labels = append(labels, l)
+		objects = append(objects, l)
+	}
+	change := k.untilAnswered(widget.NewButton(k.T("pay.change"), func() {
+		r.reviewing = false
+		delete(k.visit.problems, fieldNone)
+		k.refresh()
+	}))
+	return labels, change, formColumn(append(objects, problem, action, change)...)
+}
