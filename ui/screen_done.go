@@ -27,17 +27,18 @@ func (v *visit) record(messageID string, data map[string]any) {
 // doneScreen sums up the visit: confirmation numbers, and what still needs the
 // visitor's email. Finish forgets everything and returns to the welcome screen.
 type doneScreen struct {
+	k       *Kiosk
 	summary []*widget.Label
 	finish  *widget.Button
 }
 
 func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
-	s := &doneScreen{}
+	s := &doneScreen{k: k}
 	if len(k.visit.outcomes) == 0 {
 		s.summary = append(s.summary, wrappedLabel(k.T("done.nothing")))
 	}
 	for _, o := range k.visit.outcomes {
-		s.summary = append(s.summary, wrappedLabel(k.T(o.messageID, k.localize(o.data))))
+		s.summary = append(s.summary, wrappedLabel(k.T(o.messageID, s.localize(o.data))))
 	}
 	s.finish = k.primaryButton("done.finish", k.finish)
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("done.intro"))}
@@ -49,11 +50,11 @@ func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 }
 
 // localize formats the dates of an outcome's data in the visitor's language.
-func (k *Kiosk) localize(data map[string]any) map[string]any {
+func (s *doneScreen) localize(data map[string]any) map[string]any {
 	out := make(map[string]any, len(data))
 	for key, v := range data {
 		if d, ok := v.(client.Date); ok {
-			v = k.formatDate(d)
+			v = s.k.formatDate(d)
 		}
 		out[key] = v
 	}

@@ -58,7 +58,7 @@ func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
 // formView is the first step: who is paying, how much, and how.
 func (s *payScreen) formView() fyne.CanvasObject {
 	k := s.k
-	k.prefillAmount()
+	prefillAmount(k.visit)
 	s.accountNumber = k.newField(fieldSpec{id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
 		check: checkAccountNumber, keyboard: keyboardAccount})
 	s.postalCode = k.newField(fieldSpec{id: fieldPostalCode, labelID: "find.postal_code",
@@ -67,7 +67,7 @@ func (s *payScreen) formView() fyne.CanvasObject {
 		check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
 		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
-	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: k.checkAmount, keyboard: keyboardAmount})
+	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: s.checkAmount, keyboard: keyboardAmount})
 	s.method = newPaymentForm(k)
 	problem, label := k.screenProblem()
 	s.problem = label
@@ -84,21 +84,21 @@ func (s *payScreen) formView() fyne.CanvasObject {
 
 // prefillAmount offers the amount due the first time the form is shown; after that
 // the visitor's own figure (even a cleared one) is kept.
-func (k *Kiosk) prefillAmount() {
-	a := k.visit.account
-	if _, typed := k.visit.fields[fieldPayAmount]; typed || a == nil || a.AmountDueCents <= 0 {
+func prefillAmount(v *visit) {
+	a := v.account
+	if _, typed := v.fields[fieldPayAmount]; typed || a == nil || a.AmountDueCents <= 0 {
 		return
 	}
-	k.visit.fields[fieldPayAmount] = formatMoney(a.AmountDueCents)
+	v.fields[fieldPayAmount] = formatMoney(a.AmountDueCents)
 }
 
 // checkAmount accepts dollars and cents up to the kiosk's configured maximum.
-func (k *Kiosk) checkAmount(_ *visit, text string) validate.Code {
+func (s *payScreen) checkAmount(_ *visit, text string) validate.Code {
 	cents, c := validate.ParseAmount(text)
 	if c != validate.OK {
 		return c
 	}
-	return validate.AmountCents(cents, k.settings.MaxPaymentCents)
+	return validate.AmountCents(cents, s.k.settings.MaxPaymentCents)
 }
 
 // continueToReview checks everything beside each field and, when all is good,

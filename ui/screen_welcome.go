@@ -53,7 +53,10 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	for _, lang := range k.settings.Languages {
 		prompts.Add(widget.NewLabelWithStyle(k.tr(lang, "welcome.choose_language"), fyne.TextAlignCenter, fyne.TextStyle{}))
 		name := widget.NewRichText(&widget.TextSegment{Text: k.tr(lang, "language.name"), Style: languageNameStyle})
-		button, face := labelledButton(func() { k.chooseLanguage(lang) }, container.NewCenter(name))
+		button, face := labelledButton(func() {
+			k.lang = lang // the visit starts in the language chosen
+			k.navigate(evLanguageChosen)
+		}, container.NewCenter(name))
 		button.Importance = widget.HighImportance
 		s.languages[lang], s.languageNames[lang] = button, name
 		buttons.Add(container.NewGridWrap(languageButtonSize, face))
@@ -89,12 +92,6 @@ func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
 		box.Add(widget.NewLabel(k.tr(lang, id)))
 	}
 	return container.NewCenter(box)
-}
-
-// chooseLanguage starts the visit in lang.
-func (k *Kiosk) chooseLanguage(lang string) {
-	k.lang = lang
-	k.navigate(evLanguageChosen)
 }
 
 // welcomeLogo is the logo, one image for the kiosk's life: the welcome screen is
