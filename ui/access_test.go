@@ -20,7 +20,7 @@ func assertTargetsBigEnough(t *testing.T, h *harness, label string) {
 			continue // the staff gesture is deliberately not a visible control
 		}
 		if s := c.Size(); s.Width < minTarget || s.Height < minTarget {
-			t.Errorf("%s, screen %s: a %T is only %.0f×%.0f", label, h.kiosk.screen, c, s.Width, s.Height)
+			t.Errorf("%s, screen %s: a %T is only %.0f×%.0f", label, h.kiosk.page.id, c, s.Width, s.Height)
 		}
 	}
 }
@@ -57,7 +57,7 @@ func TestEveryTargetIsAtLeast48Pixels(t *testing.T) {
 func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	test.Tap(h.kiosk.look.bar.contrast) // on the welcome screen
-	if !h.kiosk.look.current.highContrast || h.kiosk.screen != screenWelcome {
+	if !h.kiosk.look.current.highContrast || h.kiosk.page.id != screenWelcome {
 		t.Fatal("high contrast not on from the welcome screen")
 	}
 	h.startIn("es")
@@ -78,11 +78,11 @@ func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 func TestStaffGestureWorksWhileOutOfService(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.sim.SetFault("GET /health", portalsim.Fault{Status: 503})
-	for i := 0; i < 4 && h.kiosk.screen != screenOutOfService; i++ {
+	for i := 0; i < 4 && h.kiosk.page.id != screenOutOfService; i++ {
 		h.advance(healthInterval)
 	}
-	if h.kiosk.screen != screenOutOfService {
-		t.Fatalf("portal down, screen %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenOutOfService {
+		t.Fatalf("portal down, screen %s", h.kiosk.page.id)
 	}
 	h.openStaffMenu(t)
 }

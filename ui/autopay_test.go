@@ -41,8 +41,8 @@ func TestAutoPayWithABankAccount(t *testing.T) {
 		assertTextsFromCatalog(t, h)
 		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
-		if h.kiosk.screen != screenMyAccount || viewOf[*myAccountScreen](h.kiosk).setAutoPay.Visible() {
-			t.Errorf("%s: My account after AutoPay: %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenMyAccount || viewOf[*myAccountScreen](h.kiosk).setAutoPay.Visible() {
+			t.Errorf("%s: My account after AutoPay: %s", lang, h.kiosk.page.id)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func catalogPatterns(t *testing.T, k *Kiosk, langs []string) []*regexp.Regexp {
 func assertTextsFromCatalog(t *testing.T, h *harness, typed ...string) {
 	t.Helper()
 	langs := []string{h.kiosk.lang}
-	if h.kiosk.screens[h.kiosk.screen].title == "" {
+	if h.kiosk.screens[h.kiosk.page.id].title == "" {
 		langs = translations.Languages
 	}
 	patterns := catalogPatterns(t, h.kiosk, langs)
@@ -100,7 +100,7 @@ func assertTextsFromCatalog(t *testing.T, h *harness, typed ...string) {
 		if slices.Contains(typed, text) || slices.ContainsFunc(patterns, func(p *regexp.Regexp) bool { return p.MatchString(text) }) {
 			continue
 		}
-		t.Errorf("screen %s (%s) shows %q, which is not from the catalog", h.kiosk.screen, h.kiosk.lang, text)
+		t.Errorf("screen %s (%s) shows %q, which is not from the catalog", h.kiosk.page.id, h.kiosk.lang, text)
 	}
 }
 

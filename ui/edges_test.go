@@ -58,8 +58,8 @@ func TestPayingAfterRegisteringOffersAutoPayNotRegistration(t *testing.T) {
 	}
 	test.Tap(viewOf[*payScreen](h.kiosk).register)
 	h.settle()
-	if h.kiosk.screen != screenMyAccount {
-		t.Errorf("the offer led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenMyAccount {
+		t.Errorf("the offer led to %s", h.kiosk.page.id)
 	}
 }
 
@@ -72,8 +72,8 @@ func TestARegisteredAccountPayingWithoutSigningInIsOfferedSignIn(t *testing.T) {
 	h.fillBank(goodRouting)
 	h.reviewAndPay(t)
 	test.Tap(viewOf[*payScreen](h.kiosk).register)
-	if h.kiosk.screen != screenSignIn {
-		t.Errorf("the offer led to %s, want sign in", h.kiosk.screen)
+	if h.kiosk.page.id != screenSignIn {
+		t.Errorf("the offer led to %s, want sign in", h.kiosk.page.id)
 	}
 }
 
@@ -116,8 +116,8 @@ func TestEnterUnderAWarningDoesNotActBehindIt(t *testing.T) {
 	h.win.Canvas().Unfocus()
 	h.key(fyne.KeyReturn)
 	h.settle()
-	if h.kiosk.screen != screenFind {
-		t.Errorf("Enter under the warning pressed Find My Account: now on %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenFind {
+		t.Errorf("Enter under the warning pressed Find My Account: now on %s", h.kiosk.page.id)
 	}
 }
 

@@ -51,17 +51,17 @@ func faultCalls() []faultCall {
 	send := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).send }
 	resend := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).resend }
 	pay := func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).payButton }
-	signedIn := func(h *harness) bool { return h.kiosk.visit.session != "" && h.kiosk.screen == screenMyAccount }
+	signedIn := func(h *harness) bool { return h.kiosk.visit.session != "" && h.kiosk.page.id == screenMyAccount }
 	autoPayOn := func(h *harness) bool {
 		return viewOf[*autoPayScreen](h.kiosk) != nil && viewOf[*autoPayScreen](h.kiosk).confirmation != nil
 	}
 	return []faultCall{
 		{name: "Health", route: "GET /health", retried: true, kind: healthCall,
 			reach: func(*testing.T, *harness, string) {}, act: healthChecks(2), retry: healthChecks(1),
-			done: func(h *harness) bool { return h.kiosk.screen == screenWelcome && h.kiosk.health.failures == 0 }},
+			done: func(h *harness) bool { return h.kiosk.page.id == screenWelcome && h.kiosk.health.failures == 0 }},
 		{name: "Lookup", route: "POST /accounts/lookup", rateLimited: "error.rate_limited",
 			reach: reachFind, act: tapAndSettle(find), button: find,
-			done: func(h *harness) bool { return h.kiosk.screen == screenFound }},
+			done: func(h *harness) bool { return h.kiosk.page.id == screenFound }},
 		{name: "Terms", route: "GET /terms", retried: true,
 			reach:  reachFound(plainAccount, "97504"),
 			act:    func(h *harness) { test.Tap(viewOf[*foundScreen](h.kiosk).register); h.settle() },
@@ -79,7 +79,7 @@ func faultCalls() []faultCall {
 			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).done }),
 			retry:  func(h *harness) { test.Tap(viewOf[*myAccountScreen](h.kiosk).retry); h.settle() },
 			button: func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).retry },
-			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.screen == screenMyAccount }},
+			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.page.id == screenMyAccount }},
 		{name: "AddPaymentMethod", route: "POST /payment-methods", retried: true,
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
 		{name: "EnrollAutoPay", route: "POST /autopay", retried: true,
@@ -97,7 +97,7 @@ func faultCalls() []faultCall {
 			reach: func(t *testing.T, h *harness, lang string) { h.signInDirectly(t, lang) },
 			act:   finishVisit,
 			retry: func(h *harness) { h.signInDirectly(h.t, h.kiosk.lang); finishVisit(h) },
-			done:  func(h *harness) bool { return h.kiosk.screen == screenWelcome && !h.sim.SessionActive(h.lastSession) }},
+			done:  func(h *harness) bool { return h.kiosk.page.id == screenWelcome && !h.sim.SessionActive(h.lastSession) }},
 	}
 }
 
@@ -129,7 +129,7 @@ func reachFound(number, zip string) func(t *testing.T, h *harness, lang string) 
 	return func(t *testing.T, h *harness, lang string) {
 		h.startIn(lang)
 		h.findAccount(number, zip)
-		if h.kiosk.screen != screenFound {
+		if h.kiosk.page.id != screenFound {
 			t.Fatalf("the account was not found: %v", h.kiosk.visit.problems)
 		}
 	}

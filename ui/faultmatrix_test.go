@@ -136,19 +136,19 @@ func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) 
 		c.h.kiosk.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline, beat: faultDeadline}
 	}
 	call.reach(t, c.h, lang)
-	screen, typed, fields := c.h.kiosk.screen, entryTexts(c.h), maps.Clone(c.h.kiosk.visit.fields)
+	screen, typed, fields := c.h.kiosk.page.id, entryTexts(c.h), maps.Clone(c.h.kiosk.visit.fields)
 	fault.inject(c)
 	call.act(c.h)
 	got := c.observe()
 	if want := expected(call, fault); got != want {
-		t.Fatalf("faultOutcome %s, want %s; screen %s, problems %v, texts %q", got, want, c.h.kiosk.screen,
+		t.Fatalf("faultOutcome %s, want %s; screen %s, problems %v, texts %q", got, want, c.h.kiosk.page.id,
 			c.h.kiosk.visit.problems, visibleTexts(c.h.win.Canvas()))
 	}
 	defer c.checkNothingTwice()
 	if got == outcomeAbsorbed {
 		return got
 	}
-	if c.h.kiosk.screen == screen { // (a call made on arrival is on a screen the visitor has not typed on yet)
+	if c.h.kiosk.page.id == screen { // (a call made on arrival is on a screen the visitor has not typed on yet)
 		c.checkNothingLost(typed, fields)
 	}
 	c.recover()
@@ -165,9 +165,9 @@ func (c *faultCell) observe() faultOutcome {
 	switch {
 	case c.call.done(h):
 		return outcomeAbsorbed
-	case c.call.kind == healthCall && h.kiosk.screen == screenOutOfService:
+	case c.call.kind == healthCall && h.kiosk.page.id == screenOutOfService:
 		return outcomeOutOfOrder
-	case c.call.kind == backgroundCall && h.kiosk.screen == screenWelcome && len(h.kiosk.visit.problems) == 0:
+	case c.call.kind == backgroundCall && h.kiosk.page.id == screenWelcome && len(h.kiosk.visit.problems) == 0:
 		return outcomeUnseen
 	}
 	if b := c.call.button; b != nil && (b(h) == nil || b(h).Disabled() || !b(h).Visible()) {
@@ -218,7 +218,7 @@ func (c *faultCell) recover() {
 	}
 	again(c.h)
 	if !c.call.done(c.h) {
-		c.t.Errorf("trying again after the portal recovered failed: screen %s, problems %v", c.h.kiosk.screen, c.h.kiosk.visit.problems)
+		c.t.Errorf("trying again after the portal recovered failed: screen %s, problems %v", c.h.kiosk.page.id, c.h.kiosk.visit.problems)
 	}
 }
 

@@ -15,8 +15,8 @@ func TestFindAccountTypedWithoutTheHyphen(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.startIn(lang)
 		h.findAccount(strings.ReplaceAll(plainAccount, "-", ""), "97504")
-		if h.kiosk.screen != screenFound {
-			t.Fatalf("%s: screen %s after a good lookup; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		if h.kiosk.page.id != screenFound {
+			t.Fatalf("%s: screen %s after a good lookup; problems %v", lang, h.kiosk.page.id, h.kiosk.visit.problems)
 		}
 		if got := viewOf[*foundScreen](h.kiosk).address.Text; !strings.Contains(got, "••••") {
 			t.Errorf("%s: address not masked: %q", lang, got)
@@ -30,8 +30,8 @@ func TestWrongZIPSaysSoAndKeepsTheInput(t *testing.T) {
 		h.startIn(lang)
 		h.findAccount(plainAccount, "97501")
 		s := viewOf[*findScreen](h.kiosk)
-		if h.kiosk.screen != screenFind {
-			t.Fatalf("%s: moved on to %s with a wrong ZIP", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenFind {
+			t.Fatalf("%s: moved on to %s with a wrong ZIP", lang, h.kiosk.page.id)
 		}
 		if s.problem.Text != h.msg(lang, "error.account_not_found") || !s.problem.Visible() {
 			t.Errorf("%s: problem shown: %q", lang, s.problem.Text)
@@ -56,7 +56,7 @@ func TestMalformedNumberIsCaughtBesideTheField(t *testing.T) {
 	}
 	test.Tap(s.submit)
 	h.settle()
-	if h.kiosk.screen != screenFind || h.sim.Stats() != (portalsim.Stats{}) {
+	if h.kiosk.page.id != screenFind || h.sim.Stats() != (portalsim.Stats{}) {
 		t.Errorf("a malformed number reached the portal")
 	}
 	if s.postalCode.problem.Text != "This field cannot be blank." {
@@ -83,8 +83,8 @@ func TestPortalDownGivesThePhoneNumber(t *testing.T) {
 		h.sim.ClearFaults()
 		test.Tap(viewOf[*findScreen](h.kiosk).submit)
 		h.settle()
-		if h.kiosk.screen != screenFound {
-			t.Errorf("%s: a retry after the portal came back did not succeed: %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenFound {
+			t.Errorf("%s: a retry after the portal came back did not succeed: %s", lang, h.kiosk.page.id)
 		}
 	}
 }
@@ -104,7 +104,7 @@ func TestFoundGuidanceComesFromTheAccount(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.startIn("en")
 		h.findAccount(c.number, c.zip)
-		if h.kiosk.screen != screenFound {
+		if h.kiosk.page.id != screenFound {
 			t.Fatalf("%s: not found", c.number)
 		}
 		text := strings.Join(visibleTexts(h.win.Canvas()), "\n")
@@ -145,12 +145,12 @@ func TestBackAndStartOver(t *testing.T) {
 	h.startIn("es")
 	h.findAccount(legacyAccount, "97501")
 	test.Tap(h.kiosk.page.chrome.back)
-	if h.kiosk.screen != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
-		t.Fatalf("Back: screen %s, number %q", h.kiosk.screen, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
+	if h.kiosk.page.id != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
+		t.Fatalf("Back: screen %s, number %q", h.kiosk.page.id, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
 	}
 	test.Tap(h.kiosk.page.chrome.startOver)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
-		t.Fatalf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" {
+		t.Fatalf("Start over: screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
 	h.startIn("en")
 	if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "" {

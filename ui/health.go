@@ -38,7 +38,7 @@ type healthWatch struct {
 // out-of-service screens are watched, and only with a portal to ask.
 func (k *Kiosk) watchHealth() {
 	k.stopHealthWatch()
-	if k.portal == nil || (k.screen != screenWelcome && k.screen != screenOutOfService) {
+	if k.portal == nil || (k.page.id != screenWelcome && k.page.id != screenOutOfService) {
 		return
 	}
 	k.scheduleHealthCheck()
@@ -120,7 +120,7 @@ func (k *Kiosk) healthAnswered(round int, err error) {
 	}
 	w.failures++
 	failures := w.failures
-	down := failures >= healthFailures && !w.outage && k.screen == screenWelcome
+	down := failures >= healthFailures && !w.outage && k.page.id == screenWelcome
 	w.outage = w.outage || down
 	w.mu.Unlock()
 	k.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", err.Error())

@@ -20,8 +20,8 @@ func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T
 	h := newHarness(t, ModeLive)
 	h.sim.SetFault("GET /health", portalsim.Fault{Status: 503})
 	h.checkHealthAfter(healthInterval)
-	if h.kiosk.screen != screenWelcome {
-		t.Fatalf("one failed check already left the welcome screen for %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome {
+		t.Fatalf("one failed check already left the welcome screen for %s", h.kiosk.page.id)
 	}
 	for lang, b := range viewOf[*welcomeScreen](h.kiosk).languages {
 		if b.Disabled() {
@@ -32,8 +32,8 @@ func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T
 		t.Error("the health check shows \"One moment\" on the welcome screen")
 	}
 	h.checkHealthAfter(healthInterval)
-	if h.kiosk.screen != screenOutOfService {
-		t.Fatalf("two failed checks: screen %s, want out of service", h.kiosk.screen)
+	if h.kiosk.page.id != screenOutOfService {
+		t.Fatalf("two failed checks: screen %s, want out of service", h.kiosk.page.id)
 	}
 	text := h.screenText()
 	for _, lang := range []string{"en", "es"} {
@@ -45,17 +45,17 @@ func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T
 		t.Errorf("no phone number on the out-of-service screen:\n%s", text)
 	}
 	h.checkHealthAfter(healthInterval) // still down: stays out of service
-	if h.kiosk.screen != screenOutOfService {
-		t.Fatalf("still down, yet on %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenOutOfService {
+		t.Fatalf("still down, yet on %s", h.kiosk.page.id)
 	}
 	h.sim.ClearFaults()
 	h.checkHealthAfter(healthInterval)
-	if h.kiosk.screen != screenWelcome || viewOf[*welcomeScreen](h.kiosk) == nil {
-		t.Fatalf("portal back, yet on %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome || viewOf[*welcomeScreen](h.kiosk) == nil {
+		t.Fatalf("portal back, yet on %s", h.kiosk.page.id)
 	}
 	h.startIn("es") // and the kiosk works again
-	if h.kiosk.screen != screenFind {
-		t.Errorf("back in service, yet a language leads to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenFind {
+		t.Errorf("back in service, yet a language leads to %s", h.kiosk.page.id)
 	}
 }
 
@@ -67,8 +67,8 @@ func TestOneFailedHealthCheckBetweenGoodOnesIsNotAnOutage(t *testing.T) {
 		h.sim.ClearFaults()
 		h.checkHealthAfter(healthInterval)
 	}
-	if h.kiosk.screen != screenWelcome {
-		t.Errorf("failures that were not in a row led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome {
+		t.Errorf("failures that were not in a row led to %s", h.kiosk.page.id)
 	}
 }
 
@@ -81,8 +81,8 @@ func TestHealthChecksStopWhileAVisitIsUnderwayAndStartAgainAfterReset(t *testing
 		h.checkHealthAfter(healthInterval / 2)
 		test.Type(viewOf[*findScreen](h.kiosk).accountNumber.entry, "1") // stay active: no idle reset
 	}
-	if h.kiosk.screen != screenFind || h.kiosk.health.timer != nil {
-		t.Fatalf("during a visit: screen %s, health timer %v", h.kiosk.screen, h.kiosk.health.timer)
+	if h.kiosk.page.id != screenFind || h.kiosk.health.timer != nil {
+		t.Fatalf("during a visit: screen %s, health timer %v", h.kiosk.page.id, h.kiosk.health.timer)
 	}
 	test.Tap(h.kiosk.page.chrome.startOver)
 	if h.kiosk.health.timer == nil {
@@ -90,8 +90,8 @@ func TestHealthChecksStopWhileAVisitIsUnderwayAndStartAgainAfterReset(t *testing
 	}
 	h.checkHealthAfter(healthInterval)
 	h.checkHealthAfter(healthInterval)
-	if h.kiosk.screen != screenOutOfService {
-		t.Errorf("after the reset, two failed checks led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenOutOfService {
+		t.Errorf("after the reset, two failed checks led to %s", h.kiosk.page.id)
 	}
 }
 
@@ -103,7 +103,7 @@ func TestAHealthAnswerArrivingAfterTheVisitStartedIsIgnored(t *testing.T) {
 	h.clock.Advance(healthInterval) // the second failing check is on its way…
 	h.startIn("en")                 // …when a visitor starts
 	h.settle()
-	if h.kiosk.screen != screenFind {
-		t.Errorf("a late health answer took the visitor to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenFind {
+		t.Errorf("a late health answer took the visitor to %s", h.kiosk.page.id)
 	}
 }

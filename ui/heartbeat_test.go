@@ -109,8 +109,8 @@ func TestABeatThePortalNeverAnswersDoesNotHoldTheKiosk(t *testing.T) {
 	h.sim.SetFault("POST /kiosk/heartbeat", portalsim.Fault{Latency: time.Hour})
 	h.clock.Advance(beatEvery) // the beat goes out and hangs
 	h.startIn("en")
-	if h.kiosk.screen != screenFind {
-		t.Fatalf("the kiosk did not answer a tap while a beat hung: %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenFind {
+		t.Fatalf("the kiosk did not answer a tap while a beat hung: %s", h.kiosk.page.id)
 	}
 	h.clock.Advance(beatEvery) // a tick while the beat is out sends nothing more
 	h.settle()

@@ -17,7 +17,7 @@ func assertHelpShows(t *testing.T, h *harness, wants ...string) {
 	text := helpScreenText(h)
 	for _, want := range wants {
 		if !strings.Contains(text, want) {
-			t.Errorf("screen %s (%s) lacks %q:\n%s", h.kiosk.screen, h.kiosk.lang, want, text)
+			t.Errorf("screen %s (%s) lacks %q:\n%s", h.kiosk.page.id, h.kiosk.lang, want, text)
 		}
 	}
 }
@@ -25,8 +25,8 @@ func assertHelpShows(t *testing.T, h *harness, wants ...string) {
 func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	test.Tap(viewOf[*welcomeScreen](h.kiosk).help)
-	if h.kiosk.screen != screenHelp || h.kiosk.lang != "en" {
-		t.Fatalf("Questions? led to %s in %s", h.kiosk.screen, h.kiosk.lang)
+	if h.kiosk.page.id != screenHelp || h.kiosk.lang != "en" {
+		t.Fatalf("Questions? led to %s in %s", h.kiosk.page.id, h.kiosk.lang)
 	}
 	assertHelpShows(t, h, "How do I register?", "Do I have to register?", "I don't have an email address. How do I register?",
 		"541-774-2430", "Press 0", "24 hours a day, 7 days a week", "customerservice@medfordwater.org",
@@ -52,8 +52,8 @@ func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 		t.Error("a second tap does not close the answer")
 	}
 	test.Tap(viewOf[*helpScreen](h.kiosk).back)
-	if h.kiosk.screen != screenWelcome {
-		t.Errorf("Back from help went to %s, not the welcome screen", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome {
+		t.Errorf("Back from help went to %s, not the welcome screen", h.kiosk.page.id)
 	}
 }
 
@@ -84,8 +84,8 @@ func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "975")
 	test.Tap(h.kiosk.page.chrome.help)
-	if h.kiosk.screen != screenHelp {
-		t.Fatalf("chrome Questions? led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenHelp {
+		t.Fatalf("chrome Questions? led to %s", h.kiosk.page.id)
 	}
 	assertHelpShows(t, h, "¿Preguntas?", "¿Cómo activo el pago automático?", "No tengo dirección de correo electrónico. ¿Cómo me registro?")
 	test.Tap(viewOf[*helpScreen](h.kiosk).questions[10])
@@ -94,8 +94,8 @@ func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 
 	test.Tap(h.kiosk.page.chrome.back)
 	f := viewOf[*findScreen](h.kiosk)
-	if h.kiosk.screen != screenFind || h.kiosk.lang != "es" {
-		t.Fatalf("Back from help: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	if h.kiosk.page.id != screenFind || h.kiosk.lang != "es" {
+		t.Fatalf("Back from help: screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
 	if f.accountNumber.entry.Text != plainAccount || f.postalCode.entry.Text != "975" {
 		t.Errorf("typed input lost on the way to help and back: %q %q", f.accountNumber.entry.Text, f.postalCode.entry.Text)
@@ -105,8 +105,8 @@ func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
-	if h.kiosk.screen != screenNoEmail {
-		t.Fatalf("I don't have an email led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenNoEmail {
+		t.Fatalf("I don't have an email led to %s", h.kiosk.page.id)
 	}
 	s := viewOf[*noEmailScreen](h.kiosk)
 	for _, want := range []string{"541-774-2430", "press 0", "24 hours a day"} {
@@ -122,8 +122,8 @@ func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 	assertTextsFromCatalog(t, h)
 
 	test.Tap(viewOf[*noEmailScreen](h.kiosk).startOver)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
-		t.Errorf("Start over: screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" {
+		t.Errorf("Start over: screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
 }
 
@@ -133,16 +133,16 @@ func TestNoEmailFromHelpComesBackAlongTheWay(t *testing.T) {
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 	test.Tap(h.kiosk.page.chrome.help)
 	test.Tap(viewOf[*helpScreen](h.kiosk).noEmail)
-	if h.kiosk.screen != screenNoEmail {
-		t.Fatalf("help's I don't have an email led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenNoEmail {
+		t.Fatalf("help's I don't have an email led to %s", h.kiosk.page.id)
 	}
 	test.Tap(viewOf[*noEmailScreen](h.kiosk).back)
-	if h.kiosk.screen != screenHelp {
-		t.Fatalf("Back from no email: %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenHelp {
+		t.Fatalf("Back from no email: %s", h.kiosk.page.id)
 	}
 	test.Tap(viewOf[*helpScreen](h.kiosk).back)
-	if h.kiosk.screen != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
-		t.Errorf("Back from help: screen %s, number %q", h.kiosk.screen, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
+	if h.kiosk.page.id != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
+		t.Errorf("Back from help: screen %s, number %q", h.kiosk.page.id, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
 	}
 }
 

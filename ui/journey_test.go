@@ -45,8 +45,8 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 		h.eBillingFromMyAccount()
 
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
-		if h.kiosk.screen != screenDone {
-			t.Fatalf("%s: Finish led to %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenDone {
+			t.Fatalf("%s: Finish led to %s", lang, h.kiosk.page.id)
 		}
 		summary := strings.Join(visibleTexts(h.win.Canvas()), "\n")
 		var ids []string
@@ -72,8 +72,8 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 		token := h.kiosk.visit.session
 		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 		h.settle()
-		if h.kiosk.screen != screenWelcome || h.sim.SessionActive(token) {
-			t.Errorf("%s: Finish left screen %s, session active %v", lang, h.kiosk.screen, h.sim.SessionActive(token))
+		if h.kiosk.page.id != screenWelcome || h.sim.SessionActive(token) {
+			t.Errorf("%s: Finish left screen %s, session active %v", lang, h.kiosk.page.id, h.sim.SessionActive(token))
 		}
 	}
 }
@@ -83,35 +83,35 @@ func TestJourneyLegacyAccountGuidanceThenRegisterAndAutoPay(t *testing.T) {
 		h := newHarness(t, ModeLive)
 		h.startIn(lang)
 		h.findAccount(legacyAccount, "97501")
-		visited := []screenID{h.kiosk.screen}
+		visited := []screenID{h.kiosk.page.id}
 		guidance := viewOf[*foundScreen](h.kiosk).guidance
 		if len(guidance) == 0 || guidance[0].Text != h.msg(lang, "found.legacy_both") {
 			t.Fatalf("%s: legacy guidance missing: %v", lang, guidance)
 		}
 		test.Tap(viewOf[*foundScreen](h.kiosk).register)
 		h.settle()
-		visited = append(visited, h.kiosk.screen)
+		visited = append(visited, h.kiosk.page.id)
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
 		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		h.assertSignedIn(t, lang)
-		visited = append(visited, h.kiosk.screen)
+		visited = append(visited, h.kiosk.page.id)
 		reminders := viewOf[*myAccountScreen](h.kiosk).reminders
 		if len(reminders) != 2 {
 			t.Errorf("%s: My account should remind of both old-portal settings: %d reminders", lang, len(reminders))
 		}
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-		visited = append(visited, h.kiosk.screen)
+		visited = append(visited, h.kiosk.page.id)
 		h.enrolAutoPayByBank(t)
 		// Found → Register → My account → AutoPay (form, review, confirmation): 4 screens.
-		if h.kiosk.screen != screenAutoPay || len(visited) != 4 {
+		if h.kiosk.page.id != screenAutoPay || len(visited) != 4 {
 			t.Errorf("%s: screens from Account found to AutoPay confirmed: %v, want 4", lang, visited)
 		}
 		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
 		test.Tap(h.kiosk.page.chrome.back)
-		if h.kiosk.screen != screenFound || !viewOf[*foundScreen](h.kiosk).signIn.Visible() {
-			t.Errorf("%s: Back from My account led to %s, not the account found (now with Sign in)", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenFound || !viewOf[*foundScreen](h.kiosk).signIn.Visible() {
+			t.Errorf("%s: Back from My account led to %s, not the account found (now with Sign in)", lang, h.kiosk.page.id)
 		}
 	}
 }

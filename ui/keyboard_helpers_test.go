@@ -23,7 +23,7 @@ func (h *harness) tapKey(t *testing.T, id string) {
 	t.Helper()
 	kb := h.kiosk.keyboard
 	if kb == nil || !kb.dock.Visible() {
-		t.Fatalf("no keyboard on show to tap %q on (screen %s)", id, h.kiosk.screen)
+		t.Fatalf("no keyboard on show to tap %q on (screen %s)", id, h.kiosk.page.id)
 	}
 	key, ok := kb.keys[id]
 	if !ok {

@@ -32,14 +32,14 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 		}
 		test.Tap(find.submit)
 		h.settle()
-		if h.kiosk.screen != screenFound {
-			t.Fatalf("%s: lookup by keypad led to %s; problems %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		if h.kiosk.page.id != screenFound {
+			t.Fatalf("%s: lookup by keypad led to %s; problems %v", lang, h.kiosk.page.id, h.kiosk.visit.problems)
 		}
 		test.Tap(viewOf[*foundScreen](h.kiosk).register)
 		h.settle()
 		h.registerByKeys(t)
-		if got := h.sim.Stats().Registrations; got != 1 || h.kiosk.screen != screenMyAccount {
-			t.Fatalf("%s: %d registrations, screen %s; problems %v", lang, got, h.kiosk.screen, h.kiosk.visit.problems)
+		if got := h.sim.Stats().Registrations; got != 1 || h.kiosk.page.id != screenMyAccount {
+			t.Fatalf("%s: %d registrations, screen %s; problems %v", lang, got, h.kiosk.page.id, h.kiosk.visit.problems)
 		}
 	}
 }
@@ -239,8 +239,8 @@ func TestResetLeavesNoKeyboardBehind(t *testing.T) {
 	old := h.kiosk.keyboard
 	stale := old.keys["5"]
 	test.Tap(h.kiosk.page.chrome.startOver)
-	if h.kiosk.screen != screenWelcome || h.kiosk.keyboard != nil || old.dock.Visible() {
-		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.screen, h.kiosk.keyboard, old.dock.Visible())
+	if h.kiosk.page.id != screenWelcome || h.kiosk.keyboard != nil || old.dock.Visible() {
+		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.page.id, h.kiosk.keyboard, old.dock.Visible())
 	}
 	test.Tap(stale) // a key of the last visitor's screen, should anything still hold it
 	if h.kiosk.visit.fields[fieldAccountNumber] != "" || old.target.Text != "1023" {

@@ -113,7 +113,7 @@ func (h *harness) tabTo(t *testing.T, o fyne.Focusable) {
 		}
 		test.FocusNext(h.win.Canvas()) // what the Tab key does
 	}
-	t.Fatalf("Tab never reached the %T on screen %s", o, h.kiosk.screen)
+	t.Fatalf("Tab never reached the %T on screen %s", o, h.kiosk.page.id)
 }
 
 func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
@@ -126,13 +126,13 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 		h.typeKeys("97504")
 		h.key(fyne.KeyReturn) // the last field: Find My Account
 		h.settle()
-		if h.kiosk.screen != screenFound {
-			t.Fatalf("%s: Enter did not find the account: %s %v", lang, h.kiosk.screen, h.kiosk.visit.problems)
+		if h.kiosk.page.id != screenFound {
+			t.Fatalf("%s: Enter did not find the account: %s %v", lang, h.kiosk.page.id, h.kiosk.visit.problems)
 		}
 		h.key(fyne.KeyReturn) // nothing focused: the primary action, Register
 		h.settle()
-		if h.kiosk.screen != screenRegister {
-			t.Fatalf("%s: Enter on Account found led to %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenRegister {
+			t.Fatalf("%s: Enter on Account found led to %s", lang, h.kiosk.page.id)
 		}
 		h.typeKeys(newEmail)
 		h.key(fyne.KeyReturn)
@@ -161,8 +161,8 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 		h.space()
 		h.tabTo(t, viewOf[*doneScreen](h.kiosk).finish)
 		h.space()
-		if h.kiosk.screen != screenWelcome || h.sim.Stats().Registrations != 1 {
-			t.Errorf("%s: the journey ended on %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenWelcome || h.sim.Stats().Registrations != 1 {
+			t.Errorf("%s: the journey ended on %s", lang, h.kiosk.page.id)
 		}
 	}
 }

@@ -15,8 +15,8 @@ const idle = 90 * time.Second // the default idle_seconds
 func TestTheWelcomeScreenNeverTimesOut(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.clock.Advance(24 * time.Hour)
-	if h.kiosk.warning != nil || h.kiosk.screen != screenWelcome || h.clock.pending() != 1 { // the health check
-		t.Errorf("untouched welcome: warning %v, screen %s, %d timers", h.kiosk.warning, h.kiosk.screen, h.clock.pending())
+	if h.kiosk.warning != nil || h.kiosk.page.id != screenWelcome || h.clock.pending() != 1 { // the health check
+		t.Errorf("untouched welcome: warning %v, screen %s, %d timers", h.kiosk.warning, h.kiosk.page.id, h.clock.pending())
 	}
 }
 
@@ -41,8 +41,8 @@ func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
 		t.Errorf("countdown after 10 s: %q", got)
 	}
 	h.clock.Advance(20 * time.Second)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" || h.win.Canvas().Overlays().Top() != nil {
-		t.Errorf("after the countdown: screen %s, language %s, overlay %v", h.kiosk.screen, h.kiosk.lang, h.win.Canvas().Overlays().Top())
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" || h.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("after the countdown: screen %s, language %s, overlay %v", h.kiosk.page.id, h.kiosk.lang, h.win.Canvas().Overlays().Top())
 	}
 }
 
@@ -55,7 +55,7 @@ func TestINeedMoreTimeWorksAtLeastTenTimes(t *testing.T) {
 			t.Fatalf("extension %d: no warning with its button", i+1)
 		}
 		test.Tap(h.kiosk.warning.more)
-		if h.kiosk.warning != nil || h.kiosk.screen != screenFind {
+		if h.kiosk.warning != nil || h.kiosk.page.id != screenFind {
 			t.Fatalf("extension %d did not keep the visit", i+1)
 		}
 	}
@@ -140,8 +140,8 @@ func TestTheVisitLengthLimitWarnsThenEnds(t *testing.T) {
 		t.Fatal("no warning at the end of the extension")
 	}
 	h.clock.Advance(30 * time.Second)
-	if h.kiosk.screen != screenWelcome {
-		t.Errorf("visit not ended by the limit: %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome {
+		t.Errorf("visit not ended by the limit: %s", h.kiosk.page.id)
 	}
 }
 
@@ -151,7 +151,7 @@ func TestATimerThatFiresAfterAResetDoesNotReachTheNextVisitor(t *testing.T) {
 	stale := h.kiosk.limits.idle.(*fakeTimer) // the idle timer of this visit
 	h.kiosk.reset(triggerStartOver)
 	stale.f() // as a real timer whose call was already queued when reset stopped it
-	if h.kiosk.warning != nil || h.kiosk.screen != screenWelcome {
+	if h.kiosk.warning != nil || h.kiosk.page.id != screenWelcome {
 		t.Errorf("a stale idle timer raised a warning on the next visitor's screen")
 	}
 }

@@ -42,10 +42,10 @@ func TestTheCloseRequestIsRefused(t *testing.T) {
 	if w.intercept == nil {
 		t.Fatal("the kiosk installed no close intercept: the window manager's close would end it")
 	}
-	screen := k.screen
+	screen := k.page.id
 	w.intercept() // the window manager's close button, Alt+F4 through the WM
-	if k.screen != screen || !windowOpen(w) {
-		t.Errorf("after a close request: screen %s, window open %v", k.screen, windowOpen(w))
+	if k.page.id != screen || !windowOpen(w) {
+		t.Errorf("after a close request: screen %s, window open %v", k.page.id, windowOpen(w))
 	}
 	if !strings.Contains(logs.String(), "close request refused") {
 		t.Error("the refused close request was not logged for staff")
@@ -144,8 +144,8 @@ func TestEscapeKeysOnTheWelcomeScreenStartNoVisit(t *testing.T) {
 		pressKey(c, key)
 	}
 	test.TypeOnCanvas(c, "hello")
-	if h.kiosk.screen != screenWelcome || !h.kiosk.visit.startedAt.IsZero() {
-		t.Errorf("keys on the welcome screen: screen %s, visit started %v", h.kiosk.screen, h.kiosk.visit.startedAt)
+	if h.kiosk.page.id != screenWelcome || !h.kiosk.visit.startedAt.IsZero() {
+		t.Errorf("keys on the welcome screen: screen %s, visit started %v", h.kiosk.page.id, h.kiosk.visit.startedAt)
 	}
 }
 
@@ -153,8 +153,8 @@ func TestEscapeKeysOnTheWelcomeScreenStartNoVisit(t *testing.T) {
 // screen, the same visit and the window still full screen content.
 func assertStillHere(t *testing.T, h *harness, v *visit, what string) {
 	t.Helper()
-	if h.kiosk.screen != screenFind || h.kiosk.visit != v || h.win.Content() == nil {
-		t.Errorf("%s: screen %s, same visit %v", what, h.kiosk.screen, h.kiosk.visit == v)
+	if h.kiosk.page.id != screenFind || h.kiosk.visit != v || h.win.Content() == nil {
+		t.Errorf("%s: screen %s, same visit %v", what, h.kiosk.page.id, h.kiosk.visit == v)
 	}
 	if top := h.win.Canvas().Overlays().Top(); top != nil {
 		t.Errorf("%s opened an overlay: %T", what, top)

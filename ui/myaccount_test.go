@@ -59,8 +59,8 @@ func TestEBillingSendsTheVerificationAndFinishesByTheLink(t *testing.T) {
 	h.signInDirectly(t, "es")
 	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
 	s := viewOf[*eBillingScreen](h.kiosk)
-	if h.kiosk.screen != screenEBilling || !strings.Contains(s.explain.Text, "maria.demo@example.com") {
-		t.Fatalf("e-billing screen: %s %q", h.kiosk.screen, s.explain.Text)
+	if h.kiosk.page.id != screenEBilling || !strings.Contains(s.explain.Text, "maria.demo@example.com") {
+		t.Fatalf("e-billing screen: %s %q", h.kiosk.page.id, s.explain.Text)
 	}
 	test.Tap(s.send)
 	h.settle()
@@ -81,8 +81,8 @@ func TestEBillingSendsTheVerificationAndFinishesByTheLink(t *testing.T) {
 	resp.Body.Close()
 	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
 	h.settle()
-	if h.kiosk.screen != screenMyAccount || !strings.Contains(viewOf[*myAccountScreen](h.kiosk).eBilling.Text, "correo electrónico a maria.demo@example.com") {
-		t.Errorf("My account after verifying: %s %q", h.kiosk.screen, viewOf[*myAccountScreen](h.kiosk).eBilling.Text)
+	if h.kiosk.page.id != screenMyAccount || !strings.Contains(viewOf[*myAccountScreen](h.kiosk).eBilling.Text, "correo electrónico a maria.demo@example.com") {
+		t.Errorf("My account after verifying: %s %q", h.kiosk.page.id, viewOf[*myAccountScreen](h.kiosk).eBilling.Text)
 	}
 	if viewOf[*myAccountScreen](h.kiosk).setEBilling.Visible() {
 		t.Error("still offers e-billing once it is on")

@@ -14,13 +14,12 @@ func (k *Kiosk) Language() string { return k.lang }
 // setLanguage switches the visitor's language and rebuilds the screen on show.
 func (k *Kiosk) setLanguage(lang string) {
 	k.lang = lang
-	k.show(k.screen)
+	k.show(k.page.id)
 }
 
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
-	k.screen = id
-	k.page = page{}
+	k.page = page{id: id}
 	k.watched = map[fyne.CanvasObject]bool{}
 	s := k.screens[id]
 	view, content := s.build(k)
@@ -35,23 +34,23 @@ func (k *Kiosk) show(id screenID) {
 }
 
 // refresh rebuilds the screen on show from the visit.
-func (k *Kiosk) refresh() { k.show(k.screen) }
+func (k *Kiosk) refresh() { k.show(k.page.id) }
 
 // navigate moves to the screen event ev leads to, remembering where to come back.
 func (k *Kiosk) navigate(ev event) {
-	to, ok := nextScreen(k.screens, k.screen, ev)
-	if to == k.screen {
+	to, ok := nextScreen(k.screens, k.page.id, ev)
+	if to == k.page.id {
 		return // e.g. Questions? on the help screen itself
 	}
 	if _, built := k.screens[to]; !ok || !built {
-		k.log.Error("no screen for event", "screen", string(k.screen), "event", string(ev))
+		k.log.Error("no screen for event", "screen", string(k.page.id), "event", string(ev))
 		return
 	}
 	k.startVisit()
 	if i := slices.Index(k.visit.history, to); i >= 0 {
 		k.visit.history = k.visit.history[:i] // coming back round: no loops in Back
 	} else {
-		k.visit.history = append(k.visit.history, k.screen)
+		k.visit.history = append(k.visit.history, k.page.id)
 	}
 	k.arrive(to)
 }

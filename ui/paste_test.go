@@ -190,7 +190,7 @@ func provePastesRefused(t *testing.T, s pasteScreen, lang string) {
 		t.Fatalf("the good values have problems before any paste: %v", problems)
 	}
 	contentHeight := formHeight(h)
-	screen := h.kiosk.screen
+	screen := h.kiosk.page.id
 	for i := range s.fields(h.kiosk) {
 		for _, p := range hostilePastes {
 			f := s.fields(h.kiosk)[i]
@@ -204,9 +204,9 @@ func provePastesRefused(t *testing.T, s pasteScreen, lang string) {
 			assertRefusedBeside(t, h, f, lang, what+" (left)")
 			test.Tap(s.submit(h.kiosk))
 			h.settle()
-			if fields := s.fields(h.kiosk); h.kiosk.screen != screen || len(fields) <= i {
+			if fields := s.fields(h.kiosk); h.kiosk.page.id != screen || len(fields) <= i {
 				t.Fatalf("%s: the form went through (to %s, %d requests); problems %v",
-					what, h.kiosk.screen, portal.n.Load()-before, h.kiosk.visit.problems)
+					what, h.kiosk.page.id, portal.n.Load()-before, h.kiosk.visit.problems)
 			}
 			f = s.fields(h.kiosk)[i]
 			assertRefusedBeside(t, h, f, lang, what+" (submitted)")

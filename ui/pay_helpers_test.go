@@ -37,8 +37,8 @@ func (h *harness) goToPay(t *testing.T, lang string) {
 	h.startIn(lang)
 	h.findAccount(legacyAccount, "97501")
 	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
-	if h.kiosk.screen != screenPay || viewOf[*payScreen](h.kiosk).submit == nil {
-		t.Fatalf("Pay now led to %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenPay || viewOf[*payScreen](h.kiosk).submit == nil {
+		t.Fatalf("Pay now led to %s", h.kiosk.page.id)
 	}
 }
 

@@ -48,8 +48,8 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 		assertTextsFromCatalog(t, h)
 		test.Tap(viewOf[*payScreen](h.kiosk).register)
 		h.settle() // the register screen may call the portal on arrival
-		if h.kiosk.screen != screenRegister {
-			t.Errorf("%s: Register now led to %s", lang, h.kiosk.screen)
+		if h.kiosk.page.id != screenRegister {
+			t.Errorf("%s: Register now led to %s", lang, h.kiosk.page.id)
 		}
 
 	}

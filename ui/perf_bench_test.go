@@ -69,8 +69,8 @@ func (h *harness) signedIn(tb testing.TB) {
 
 func mustBeOnTB(tb testing.TB, h *harness, want screenID) {
 	tb.Helper()
-	if h.kiosk.screen != want {
-		tb.Fatalf("on %s, want %s", h.kiosk.screen, want)
+	if h.kiosk.page.id != want {
+		tb.Fatalf("on %s, want %s", h.kiosk.page.id, want)
 	}
 }
 
@@ -164,7 +164,7 @@ func BenchmarkTapToNextScreen(b *testing.B) {
 		b.Run(tap.name, func(b *testing.B) {
 			h := newShippedBenchHarness(b)
 			tap.reach(b, h)
-			from := h.kiosk.screen
+			from := h.kiosk.page.id
 			var l latencies
 			b.ResetTimer()
 			for range b.N {
@@ -173,7 +173,7 @@ func BenchmarkTapToNextScreen(b *testing.B) {
 				b.StopTimer()
 				mustBeOnTB(b, h, tap.to)
 				tap.undo(h)
-				if h.kiosk.screen != from {
+				if h.kiosk.page.id != from {
 					tap.reach(b, h) // a reset took the visitor back to the welcome screen
 				}
 				mustBeOnTB(b, h, from)
@@ -218,8 +218,8 @@ func BenchmarkLanguageSwitch(b *testing.B) {
 		was := h.kiosk.lang
 		button := h.kiosk.page.chrome.language
 		l.time(func() { test.Tap(button) })
-		if h.kiosk.lang == was || h.kiosk.screen != screenAutoPay {
-			b.Fatalf("the switch left %s in %s", h.kiosk.screen, h.kiosk.lang)
+		if h.kiosk.lang == was || h.kiosk.page.id != screenAutoPay {
+			b.Fatalf("the switch left %s in %s", h.kiosk.page.id, h.kiosk.lang)
 		}
 	}
 	b.StopTimer()

@@ -125,8 +125,8 @@ var privacyJourneys = []privacyJourney{
 	{name: "find_then_start_over", walk: func(t *testing.T, h *harness) []string {
 		h.startIn("en")
 		h.findAccount(legacyAccount, "97502") // the wrong ZIP first: not found
-		if h.kiosk.screen != screenFind {
-			t.Fatalf("a wrong ZIP found an account: %s", h.kiosk.screen)
+		if h.kiosk.page.id != screenFind {
+			t.Fatalf("a wrong ZIP found an account: %s", h.kiosk.page.id)
 		}
 		retype(h, viewOf[*findScreen](h.kiosk).postalCode.entry, "97501")
 		test.Tap(viewOf[*findScreen](h.kiosk).submit)
@@ -315,8 +315,8 @@ func fillCardWith(h *harness, form func() *paymentForm) {
 
 func mustBeOn(t *testing.T, h *harness, want screenID) {
 	t.Helper()
-	if h.kiosk.screen != want {
-		t.Fatalf("on %s, want %s; problems %v", h.kiosk.screen, want, h.kiosk.visit.problems)
+	if h.kiosk.page.id != want {
+		t.Fatalf("on %s, want %s; problems %v", h.kiosk.page.id, want, h.kiosk.visit.problems)
 	}
 }
 

@@ -24,8 +24,8 @@ func (h *harness) openRegister(t *testing.T, lang string) *registerScreen {
 	h.findAccount(plainAccount, "97504")
 	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle() // the terms are fetched on arrival
-	if h.kiosk.screen != screenRegister {
-		t.Fatalf("%s: Register led to %s", lang, h.kiosk.screen)
+	if h.kiosk.page.id != screenRegister {
+		t.Fatalf("%s: Register led to %s", lang, h.kiosk.page.id)
 	}
 	if viewOf[*registerScreen](h.kiosk).termsText == nil {
 		t.Fatalf("%s: terms not shown; problems %v", lang, h.kiosk.visit.problems)
@@ -51,8 +51,8 @@ func (h *harness) openSignIn(t *testing.T, lang string) *signInScreen {
 	h.startIn(lang)
 	h.findAccount(registeredAccount, "97501")
 	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
-	if h.kiosk.screen != screenSignIn {
-		t.Fatalf("%s: Sign in led to %s", lang, h.kiosk.screen)
+	if h.kiosk.page.id != screenSignIn {
+		t.Fatalf("%s: Sign in led to %s", lang, h.kiosk.page.id)
 	}
 	return viewOf[*signInScreen](h.kiosk)
 }
@@ -65,8 +65,8 @@ func (h *harness) assertSignedIn(t *testing.T, lang string) {
 	if token == "" || !h.sim.SessionActive(token) {
 		t.Fatalf("%s: no active session; problems %v", lang, h.kiosk.visit.problems)
 	}
-	if _, ok := h.kiosk.screens[screenMyAccount]; ok && h.kiosk.screen != screenMyAccount {
-		t.Errorf("%s: signed in but on %s", lang, h.kiosk.screen)
+	if _, ok := h.kiosk.screens[screenMyAccount]; ok && h.kiosk.page.id != screenMyAccount {
+		t.Errorf("%s: signed in but on %s", lang, h.kiosk.page.id)
 	}
 	if _, kept := h.kiosk.visit.fields[fieldPassword]; kept {
 		t.Errorf("%s: the password is kept after signing in", lang)

@@ -69,7 +69,7 @@ func TestRegisterMalformedEmailIsShownBesideTheField(t *testing.T) {
 		if s.email.problem.Text != want || s.email.entry.Text != "ana.river@example" {
 			t.Errorf("%s: after submit: problem %q, input %q", lang, s.email.problem.Text, s.email.entry.Text)
 		}
-		if h.sim.Stats().Registrations != 0 || h.kiosk.screen != screenRegister {
+		if h.sim.Stats().Registrations != 0 || h.kiosk.page.id != screenRegister {
 			t.Errorf("%s: a malformed email was sent", lang)
 		}
 	}
@@ -225,8 +225,8 @@ func TestRegisterTakenEmailOffersSignIn(t *testing.T) {
 		}
 		assertTextsFromCatalog(t, h, demoEmail, dots(len(strongPassword)), h.kiosk.visit.login.terms[lang].Title, h.kiosk.visit.login.terms[lang].Text)
 		test.Tap(s.signIn)
-		if h.kiosk.screen != screenSignIn || viewOf[*signInScreen](h.kiosk).email.entry.Text != demoEmail {
-			t.Fatalf("%s: Sign in led to %s with email %q", lang, h.kiosk.screen, viewOf[*signInScreen](h.kiosk).email.entry.Text)
+		if h.kiosk.page.id != screenSignIn || viewOf[*signInScreen](h.kiosk).email.entry.Text != demoEmail {
+			t.Fatalf("%s: Sign in led to %s with email %q", lang, h.kiosk.page.id, viewOf[*signInScreen](h.kiosk).email.entry.Text)
 		}
 		if viewOf[*signInScreen](h.kiosk).problem.Text != "" || viewOf[*signInScreen](h.kiosk).password.entry.Text != "" {
 			t.Errorf("%s: the register screen's answer or new password followed to sign in", lang)

@@ -32,8 +32,8 @@ func (h *harness) midAutoPay(tb testing.TB) {
 	h.fillProofBank(h.autoPayForm)
 	h.typeInto(h.autoPayForm().bankHolder.entry, " Jr")
 	fyne.CurrentApp().Clipboard().SetContent(proofBank)
-	if h.kiosk.screen != screenAutoPay {
-		tb.Fatalf("not on the AutoPay form: %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenAutoPay {
+		tb.Fatalf("not on the AutoPay form: %s", h.kiosk.page.id)
 	}
 }
 
@@ -50,8 +50,8 @@ func BenchmarkReset(b *testing.B) {
 		b.StopTimer()
 		worst = max(worst, time.Since(started))
 		h.settle() // the revocation, in the background
-		if h.kiosk.screen != screenWelcome {
-			b.Fatalf("reset left %s", h.kiosk.screen)
+		if h.kiosk.page.id != screenWelcome {
+			b.Fatalf("reset left %s", h.kiosk.page.id)
 		}
 	}
 	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")

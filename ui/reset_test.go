@@ -23,8 +23,8 @@ type proofTrigger struct {
 var proofTriggers = []proofTrigger{
 	{triggerFinish, func(t *testing.T, h *harness, j proofJourney) {
 		j.toDone(h)
-		if h.kiosk.screen != screenDone {
-			t.Fatalf("on the way to Done: %s", h.kiosk.screen)
+		if h.kiosk.page.id != screenDone {
+			t.Fatalf("on the way to Done: %s", h.kiosk.page.id)
 		}
 		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	}},
@@ -38,7 +38,7 @@ var proofTriggers = []proofTrigger{
 		// The visitor stays active, so only the visit's length can end it.
 		for range h.kiosk.settings.MaxSessionMinutes + 1 {
 			h.clock.Advance(time.Minute)
-			if h.kiosk.screen == screenWelcome {
+			if h.kiosk.page.id == screenWelcome {
 				return
 			}
 			h.kiosk.noteActivity()
@@ -117,8 +117,8 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	t.Helper()
 	k := h.kiosk
 	c := h.win.Canvas()
-	if k.screen != screenWelcome || k.lang != k.settings.DefaultLanguage {
-		t.Errorf("after reset: screen %s, language %s", k.screen, k.lang)
+	if k.page.id != screenWelcome || k.lang != k.settings.DefaultLanguage {
+		t.Errorf("after reset: screen %s, language %s", k.page.id, k.lang)
 	}
 	if top := c.Overlays().Top(); top != nil || k.warning != nil {
 		t.Errorf("an overlay survived the reset: %T", top)

@@ -233,7 +233,7 @@ func (s *registerScreen) fetchTerms() {
 func (s *registerScreen) submitRegistration() {
 	k := s.k
 	v := k.visit
-	if k.screen != screenRegister {
+	if k.page.id != screenRegister {
 		return // a late tap on a screen no longer on show
 	}
 	if v.signedIn() {

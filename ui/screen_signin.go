@@ -67,7 +67,7 @@ func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 func (s *signInScreen) signIn() {
 	k := s.k
 	v := k.visit
-	if k.screen != screenSignIn {
+	if k.page.id != screenSignIn {
 		return // a late tap on a screen no longer on show
 	}
 	if v.signedIn() {

@@ -108,6 +108,7 @@ func nextScreen(table map[screenID]screen, from screenID, ev event) (to screenID
 
 // page is the screen on show: rebuilt from scratch by every show, dropped by reset.
 type page struct {
+	id         screenID
 	view       any              // the screen's own widgets (*findScreen, *payScreen, …)
 	chrome     *chrome          // nil on a bare screen
 	firstEntry fyne.Focusable   // the first field: focused on show

@@ -59,8 +59,8 @@ func TestSignInBadPasswordKeepsWhatWasTyped(t *testing.T) {
 		if s.email.entry.Text != demoEmail || s.password.entry.Text != "Rogue-River-Trout-58" {
 			t.Errorf("%s: typed input cleared", lang)
 		}
-		if h.kiosk.visit.signedIn() || h.kiosk.screen != screenSignIn || s.submit.Disabled() {
-			t.Errorf("%s: state after a bad password: screen %s", lang, h.kiosk.screen)
+		if h.kiosk.visit.signedIn() || h.kiosk.page.id != screenSignIn || s.submit.Disabled() {
+			t.Errorf("%s: state after a bad password: screen %s", lang, h.kiosk.page.id)
 		}
 		assertTextsFromCatalog(t, h, demoEmail, dots(len("Rogue-River-Trout-58")))
 	}

@@ -129,10 +129,10 @@ func walkSoakVisit(t *testing.T, h *harness, i int, v soakVisit, lang string) {
 	v.walk(t, h, lang, (i-1)/soakCycle)
 	h.settle()
 	k, visit := h.kiosk, h.kiosk.visit
-	if k.screen != screenWelcome || k.lang != k.settings.DefaultLanguage || h.win.Canvas().Overlays().Top() != nil ||
+	if k.page.id != screenWelcome || k.lang != k.settings.DefaultLanguage || h.win.Canvas().Overlays().Top() != nil ||
 		len(visit.fields) != 0 || len(visit.problems) != 0 || visit.session != "" || !visit.startedAt.IsZero() {
 		t.Fatalf("the visit did not end cleanly: screen %s, language %s, fields %d, problems %v",
-			k.screen, k.lang, len(visit.fields), visit.problems)
+			k.page.id, k.lang, len(visit.fields), visit.problems)
 	}
 	if got := fyne.CurrentApp().Clipboard().Content(); got != "" {
 		t.Fatalf("the visit left %q on the clipboard", got)

@@ -148,7 +148,7 @@ var soakVisits = [soakCycle]soakVisit{
 		}
 		for range h.kiosk.settings.MaxSessionMinutes + 1 {
 			h.clock.Advance(time.Minute)
-			if h.kiosk.screen == screenWelcome {
+			if h.kiosk.page.id == screenWelcome {
 				return
 			}
 			h.kiosk.noteActivity() // what every watched control does first

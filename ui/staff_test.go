@@ -139,8 +139,8 @@ func TestStaffResetNowEndsTheVisit(t *testing.T) {
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	m := h.openStaffMenu(t)
 	test.Tap(m.resetNow)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" || h.kiosk.visit.fields[fieldAccountNumber] != "" {
-		t.Fatalf("Reset now left screen %s, language %s", h.kiosk.screen, h.kiosk.lang)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" || h.kiosk.visit.fields[fieldAccountNumber] != "" {
+		t.Fatalf("Reset now left screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
 	if h.kiosk.staffMenu != nil || len(h.win.Canvas().Overlays().List()) != 0 {
 		t.Error("Reset now left the staff menu open")

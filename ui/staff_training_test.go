@@ -29,8 +29,8 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 		t.Error("no TRAINING banner on a visitor screen")
 	}
 	h.findAccount(plainAccount, "97504")
-	if h.kiosk.screen != screenFound || h.kiosk.visit.account == nil {
-		t.Fatalf("a practice lookup in training ended on %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenFound || h.kiosk.visit.account == nil {
+		t.Fatalf("a practice lookup in training ended on %s", h.kiosk.page.id)
 	}
 
 	m = h.openStaffMenu(t)
@@ -42,7 +42,7 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 	if h.kiosk.portal != live || h.kiosk.mode != ModeLive || h.kiosk.staff.training != nil {
 		t.Fatal("leaving training did not restore the live portal and mode")
 	}
-	if h.kiosk.screen != screenWelcome || showing(h, "TRAINING") {
-		t.Errorf("after training: screen %s, texts %q", h.kiosk.screen, visibleTexts(h.win.Canvas()))
+	if h.kiosk.page.id != screenWelcome || showing(h, "TRAINING") {
+		t.Errorf("after training: screen %s, texts %q", h.kiosk.page.id, visibleTexts(h.win.Canvas()))
 	}
 }

@@ -33,14 +33,14 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 		t.Helper()
 		controls := controlsOn(h.win.Canvas())
 		if len(controls) == 0 {
-			t.Fatalf("screen %s: no controls found", h.kiosk.screen)
+			t.Fatalf("screen %s: no controls found", h.kiosk.page.id)
 		}
 		for _, c := range controls {
 			if _, key := c.(*keyButton); key {
 				continue // keys are guarded as they are built (TestAKeyPressCountsAsActivity)
 			}
 			if !h.kiosk.watched[c] {
-				t.Errorf("screen %s: a %T is not watched", h.kiosk.screen, c)
+				t.Errorf("screen %s: a %T is not watched", h.kiosk.page.id, c)
 			}
 		}
 	}
@@ -64,8 +64,8 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
 	h.kiosk.watch(boom)
 	test.Tap(boom)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
-		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.screen, h.kiosk.lastError)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lastError != "panic" {
+		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.page.id, h.kiosk.lastError)
 	}
 }
 
@@ -74,13 +74,13 @@ func TestAPanicInAPortalAnswerOrATimerResetsTheKiosk(t *testing.T) {
 	h.startIn("en")
 	h.kiosk.portalCall(func(context.Context, *client.Client) error { return nil }, func(error) { panic("answer") })
 	h.settle()
-	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
-		t.Fatalf("after a panic in a portal answer: screen %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lastError != "panic" {
+		t.Fatalf("after a panic in a portal answer: screen %s", h.kiosk.page.id)
 	}
 	h.startIn("es")
 	h.kiosk.clock.AfterFunc(time.Second, func() { panic("timer") })
 	h.clock.Advance(time.Second)
-	if h.kiosk.screen != screenWelcome || h.kiosk.lang != "en" {
-		t.Errorf("after a panic in a timer: screen %s", h.kiosk.screen)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" {
+		t.Errorf("after a panic in a timer: screen %s", h.kiosk.page.id)
 	}
 }

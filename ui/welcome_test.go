@@ -42,8 +42,8 @@ func TestLanguageButtonsAreTheBiggestTargets(t *testing.T) {
 func TestTappingEspañolStartsTheVisitInSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	test.Tap(viewOf[*welcomeScreen](h.kiosk).languages["es"])
-	if h.kiosk.Language() != "es" || h.kiosk.screen != screenFind {
-		t.Fatalf("after tapping Español: language %q, screen %s", h.kiosk.Language(), h.kiosk.screen)
+	if h.kiosk.Language() != "es" || h.kiosk.page.id != screenFind {
+		t.Fatalf("after tapping Español: language %q, screen %s", h.kiosk.Language(), h.kiosk.page.id)
 	}
 	if got := h.kiosk.page.chrome.title.Text; got != "Buscar mi cuenta" {
 		t.Errorf("title: %q", got)
@@ -124,6 +124,6 @@ func shownLogo(t *testing.T, h *harness) *canvas.Image {
 			return img
 		}
 	}
-	t.Fatalf("no logo on the %s screen", h.kiosk.screen)
+	t.Fatalf("no logo on the %s screen", h.kiosk.page.id)
 	return nil
 }
