@@ -1,0 +1,100 @@
+package stafflock
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// File keeps the staff PIN lockout (a count of wrong PINs and the end of a lock,
+// nothing personal) in a small file, so a restart does not reset it.
+type File struct {
+	path string
+	log  *slog.Logger
+	now  func() time.Time
+}
+
+// record is the file's content.
+type record struct {
+	Failures    int       `json:"failures"`
+	LockedUntil time.Time `json:"locked_until"`
+}
+
+// DefaultPath is $XDG_STATE_HOME/lobbykiosk/staff-lockout, or
+// ~/.local/state/lobbykiosk/staff-lockout when XDG_STATE_HOME is unset.
+func DefaultPath() (string, error) {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no state directory for the staff lockout: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "lobbykiosk", "staff-lockout"), nil
+}
+
+// NewFile keeps the lockout at path; the file and its directory are made on the
+// first Save.
+func NewFile(path string, logger *slog.Logger) *File {
+	return &File{path: path, log: logger, now: time.Now}
+}
+
+// Load reads the lockout; no file means no wrong PINs yet. A file that cannot be
+// understood gives the FailSafe lock, which is written back so it ends when it
+// should.
+func (f *File) Load() (int, time.Time, error) {
+	data, err := os.ReadFile(f.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, time.Time{}, nil
+	}
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	var r record
+	if err := json.Unmarshal(data, &r); err != nil || r.Failures < 0 {
+		failures, until := FailSafe(f.now())
+		f.log.Error("staff lockout file is corrupt; locking staff mode", "path", f.path,
+			"minutes", int(LockDuration.Minutes()))
+		if err := f.Save(failures, until); err != nil {
+			f.log.Error("cannot rewrite the staff lockout file", "err", err.Error())
+		}
+		return failures, until, nil
+	}
+	return r.Failures, r.LockedUntil, nil
+}
+
+// Save writes the lockout atomically: a temporary file beside it, then a rename,
+// so a power cut leaves the old file or the new one, never half of one.
+func (f *File) Save(failures int, lockedUntil time.Time) error {
+	data, err := json.Marshal(record{Failures: failures, LockedUntil: lockedUntil})
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(f.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".staff-lockout-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), f.path)
+}
