@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
 )
 
 // cmdProvision stores the portal credential and staff PIN, read from stdin only.
@@ -20,7 +22,7 @@ func cmdProvision(args []string) int {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision: takes no arguments; it reads the credential and PIN from standard input")
 		return exitConfig
 	}
-	if err := runProvision(os.Stdin, os.Stderr, newSecretStore(appID, defaultKeyringTimeout)); err != nil {
+	if err := runProvision(os.Stdin, os.Stderr, secrets.New(appID, secrets.Options{})); err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision:", err)
 		return 1
 	}
@@ -33,11 +35,11 @@ const checkTimeout = 10 * time.Second
 // cmdCheck prints one verdict line per piece the kiosk needs; non-zero exit on any failure.
 func cmdCheck(args []string) int {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
-	configPath := flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
+	configPath := flags.String("config", "", "config file (default "+config.DefaultPath+" when present)")
 	if err := flags.Parse(args); err != nil {
 		return exitConfig
 	}
-	ok := runChecks(os.Stdout, *configPath, newSecretStore(appID, defaultKeyringTimeout))
+	ok := runChecks(os.Stdout, *configPath, secrets.New(appID, secrets.Options{}))
 	if !ok {
 		return 1
 	}
@@ -46,7 +48,7 @@ func cmdCheck(args []string) int {
 
 // runChecks checks config, keyring, portal and credential in order, stopping at the
 // first piece the later ones depend on.
-func runChecks(w io.Writer, configPath string, store *secretStore) bool {
+func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 	verdict := func(piece string, err error, okText string) bool {
 		if err != nil {
 			fmt.Fprintf(w, "%-10s FAIL  %v\n", piece, err)
@@ -55,7 +57,7 @@ func runChecks(w io.Writer, configPath string, store *secretStore) bool {
 		fmt.Fprintf(w, "%-10s ok    %s\n", piece, okText)
 		return true
 	}
-	cfg, err := loadConfig(configPath)
+	cfg, err := config.Load(configPath)
 	if !verdict("config", err, describeConfigSource(configPath)) {
 		return false
 	}
@@ -85,14 +87,14 @@ func describeConfigSource(path string) string {
 	if path != "" {
 		return path
 	}
-	if _, err := os.Stat(defaultConfigPath); err == nil {
-		return defaultConfigPath
+	if _, err := os.Stat(config.DefaultPath); err == nil {
+		return config.DefaultPath
 	}
 	return "no file; built-in defaults"
 }
 
 // staffPINSet is nil when the keyring holds a staff PIN hash.
-func staffPINSet(store *secretStore) error {
+func staffPINSet(store *secrets.Store) error {
 	// Verifying a PIN that cannot be valid tells "no PIN stored" (an error) from "a PIN
 	// is stored" (false, nil) without ever handling the real one.
 	_, err := store.VerifyStaffPIN("")

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
 )
 
 // checkEnv is a portal simulator and a config file pointing at it.
@@ -17,15 +19,10 @@ func checkEnv(t *testing.T) (configPath string, sim *httptest.Server) {
 	t.Helper()
 	srv := httptest.NewServer(portalsim.New(portalsim.Options{}))
 	t.Cleanup(srv.Close)
-	configPath = filepath.Join(t.TempDir(), "config.toml")
-	body := fmt.Sprintf("portal_url = %q\n", srv.URL)
-	if err := os.WriteFile(configPath, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return configPath, srv
+	return configtest.Write(t, fmt.Sprintf("portal_url = %q\n", srv.URL)), srv
 }
 
-func runCheckLines(t *testing.T, configPath string, store *secretStore) (bool, string) {
+func runCheckLines(t *testing.T, configPath string, store *secrets.Store) (bool, string) {
 	t.Helper()
 	var out bytes.Buffer
 	ok := runChecks(&out, configPath, store)

@@ -22,44 +22,52 @@ import (
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 	"github.com/medfordwater/lobbykiosk/ui"
 )
+
+// appID names the app to Fyne and doubles as the keyring service name, so the
+// kiosk's items are easy to find (and remove) with
+// `secret-tool search service org.medfordwater.lobbykiosk`.
+const appID = "org.medfordwater.lobbykiosk"
 
 // cmdRun is the kiosk for real customers. Without a usable portal credential it still
 // opens, on its out-of-service screen, and logs why.
 func cmdRun(args []string) int {
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
-	flags.String("config", "", "config file (default "+defaultConfigPath+" when present)")
+	flags.String("config", "", "config file (default "+config.DefaultPath+" when present)")
 	cfg, status := parseConfig(flags, args)
 	if status != 0 {
 		return status
 	}
-	logger := newLogger(os.Stderr, cfg.slogLevel())
-	store := newSecretStore(appID, defaultKeyringTimeout)
+	logger := newLogger(os.Stderr, cfg.SlogLevel())
+	store := secrets.New(appID, secrets.Options{})
 	// The keyring read waits on D-Bus: openKiosk runs it while the window opens.
 	deps := func() ui.Deps {
 		portal, err := livePortal(cfg, store, logger)
 		if err != nil {
 			logger.Error("kiosk out of service", "reason", err.Error())
 		}
-		return ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeLive,
+		return ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.heartbeatEvery()}
+			HeartbeatEvery: cfg.HeartbeatEvery()}
 	}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
 
 // parseConfig parses the subcommand's flags, then the config file they name.
-func parseConfig(flags *flag.FlagSet, args []string) (config, int) {
+func parseConfig(flags *flag.FlagSet, args []string) (config.Config, int) {
 	path := flags.Lookup("config")
 	if err := flags.Parse(args); err != nil {
-		return config{}, exitConfig
+		return config.Config{}, exitConfig
 	}
 	if flags.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "lobbykiosk %s: unexpected argument %q\n", flags.Name(), flags.Arg(0))
-		return config{}, exitConfig
+		return config.Config{}, exitConfig
 	}
-	cfg, err := loadConfig(path.Value.String())
+	cfg, err := config.Load(path.Value.String())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk:", err)
 		return cfg, exitConfig
@@ -68,7 +76,7 @@ func parseConfig(flags *flag.FlagSet, args []string) (config, int) {
 }
 
 // livePortal reads the kiosk's credential from the keyring and builds the portal client.
-func livePortal(cfg config, store *secretStore, logger *slog.Logger) (*client.Client, error) {
+func livePortal(cfg config.Config, store *secrets.Store, logger *slog.Logger) (*client.Client, error) {
 	key, err := store.PortalKey()
 	if err != nil {
 		return nil, err
@@ -87,7 +95,7 @@ func cmdDemo(args []string) int {
 	if status != 0 {
 		return status
 	}
-	logger := newLogger(os.Stderr, cfg.slogLevel())
+	logger := newLogger(os.Stderr, cfg.SlogLevel())
 	sim, err := newSimulator(*faults)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
@@ -113,10 +121,36 @@ func cmdDemo(args []string) int {
 		return 1
 	}
 	defer os.RemoveAll(stateDir)
-	deps := ui.Deps{Portal: portal, Settings: cfg.uiSettings(), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
-		StaffLockout: newFileLockout(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.heartbeatEvery()}
+	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
+		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
+		HeartbeatEvery: cfg.HeartbeatEvery()}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
+}
+
+// uiSettings is what the screens need from the configuration.
+func uiSettings(c config.Config) ui.Settings {
+	return ui.Settings{
+		Utility:           c.Utility,
+		Languages:         c.Languages,
+		DefaultLanguage:   c.DefaultLanguage,
+		IdleSeconds:       c.IdleSeconds,
+		WarningSeconds:    c.WarningSeconds,
+		MaxSessionMinutes: c.MaxSessionMinutes,
+		CardEntry:         c.CardEntry,
+		MaxPaymentCents:   c.MaxPaymentCents(),
+		OnScreenKeyboard:  c.OnScreenKeyboard,
+	}
+}
+
+// staffLockout is the lockout store for the run command; nil (in memory only,
+// logged) when there is no state directory.
+func staffLockout(logger *slog.Logger) ui.StaffLockout {
+	path, err := stafflock.DefaultPath()
+	if err != nil {
+		logger.Error("staff lockout kept in memory only", "err", err.Error())
+		return nil
+	}
+	return stafflock.NewFile(path, logger)
 }
 
 // newSimulator makes a portal simulator with the faults of a --faults flag.

@@ -50,5 +50,5 @@ func cmdPortalSim(args []string) int {
 
 func loopbackAddr(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
-	return err == nil && isLoopbackHost(host)
+	return err == nil && client.IsLoopbackHost(host)
 }

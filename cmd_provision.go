@@ -14,10 +14,13 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 )
 
-// maxProvisionLine bounds one line of piped input; see maxPortalKeyLen.
-const maxProvisionLine = maxPortalKeyLen + 2
+// maxProvisionLine bounds one line of piped input; see secrets.MaxPortalKeyLen.
+const maxProvisionLine = secrets.MaxPortalKeyLen + 2
 
 // secretReader yields one secret per call. prompt is shown only when a
 // person is typing.
@@ -28,7 +31,7 @@ type secretReader interface {
 // runProvision reads credential, PIN and PIN confirmation from in, checks
 // all of them before storing anything (so a typo leaves the keyring as it
 // was), stores them, and prints one line that names no secret to out.
-func runProvision(in io.Reader, out io.Writer, store *secretStore) error {
+func runProvision(in io.Reader, out io.Writer, store *secrets.Store) error {
 	r := newSecretReader(in, out)
 	key, pin, err := readProvisionInput(r)
 	if err != nil {
@@ -41,7 +44,7 @@ func runProvision(in io.Reader, out io.Writer, store *secretStore) error {
 		// The credential is already stored; rerunning provision overwrites it.
 		return fmt.Errorf("provision: portal credential stored, but storing staff PIN failed: %w", err)
 	}
-	_, err = fmt.Fprintf(out, "provisioned: portal credential and staff PIN stored in the OS keyring (service %s)\n", store.service)
+	_, err = fmt.Fprintf(out, "provisioned: portal credential and staff PIN stored in the OS keyring (service %s)\n", store.Service())
 	return err
 }
 
@@ -51,14 +54,14 @@ func readProvisionInput(r secretReader) (key, pin string, err error) {
 		return "", "", fmt.Errorf("reading portal credential: %w", err)
 	}
 	key = strings.TrimSpace(key) // a pasted trailing space is never intended
-	if err = validatePortalKey(key); err != nil {
+	if err = secrets.ValidatePortalKey(key); err != nil {
 		return "", "", err
 	}
-	prompt := fmt.Sprintf("Staff PIN (%d-%d digits): ", minPINDigits, maxPINDigits)
+	prompt := fmt.Sprintf("Staff PIN (%d-%d digits): ", staffpin.MinDigits, staffpin.MaxDigits)
 	if pin, err = r.next(prompt); err != nil {
 		return "", "", fmt.Errorf("reading staff PIN: %w", err)
 	}
-	if err = validateStaffPIN(pin); err != nil {
+	if err = staffpin.Validate(pin); err != nil {
 		return "", "", err
 	}
 	confirm, err := r.next("Staff PIN again: ")

@@ -10,7 +10,16 @@ import (
 	"time"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/secrets/secretstest"
 )
+
+// newMockStore is the kiosk's store over a fresh go-keyring mock.
+func newMockStore(t *testing.T) *secrets.Store {
+	t.Helper()
+	return secretstest.MockStore(t, appID)
+}
 
 func TestProvisionStoresSecrets(t *testing.T) {
 	s := newMockStore(t)
@@ -57,7 +66,7 @@ func TestProvisionRefusesBadInputAndStoresNothing(t *testing.T) {
 			if strings.Contains(err.Error(), "24681") {
 				t.Errorf("error %q contains the PIN", err)
 			}
-			if _, err := s.PortalKey(); !errors.Is(err, errNoCredential) {
+			if _, err := s.PortalKey(); !errors.Is(err, secrets.ErrNoCredential) {
 				t.Errorf("credential stored despite refusal: %v", err)
 			}
 			if out.Len() != 0 {
@@ -71,18 +80,15 @@ func TestProvisionReportsUnavailableKeyring(t *testing.T) {
 	s := newMockStore(t)
 	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided"))
 	err := runProvision(strings.NewReader("key\n246810\n246810\n"), &bytes.Buffer{}, s)
-	if !errors.Is(err, errKeyringUnavailable) {
-		t.Fatalf("got %v, want errKeyringUnavailable", err)
+	if !errors.Is(err, secrets.ErrKeyringUnavailable) {
+		t.Fatalf("got %v, want ErrKeyringUnavailable", err)
 	}
 }
 
 func TestProvisionTimesOut(t *testing.T) {
-	b := &blockingBackend{release: make(chan struct{})}
-	defer b.unblock()
-	s := newSecretStore(appID, 50*time.Millisecond)
-	s.backend = b
+	s := secrets.New(appID, secrets.Options{Timeout: 50 * time.Millisecond, Keyring: secretstest.NewStuckKeyring(t)})
 	err := runProvision(strings.NewReader("key\n246810\n246810\n"), &bytes.Buffer{}, s)
-	if !errors.Is(err, errTimeout) {
+	if !errors.Is(err, secrets.ErrTimeout) {
 		t.Fatalf("got %v, want a timeout", err)
 	}
 }

@@ -20,9 +20,12 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
+	"github.com/medfordwater/lobbykiosk/internal/secrets"
 )
 
-// Issue 6: a bad config file or a missing secret is told in one line that names the
+// A bad config file or a missing secret is told in one line that names the
 // file and key, or the secret and the command that stores it; never a stack trace.
 // The commands run as a user runs them: a process of their own (this test binary,
 // re-run as the lobbykiosk command over a mock keyring), with its exit status and
@@ -48,7 +51,7 @@ func TestRunAsCommand(t *testing.T) {
 		keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
 	case "portal-only":
 		keyring.MockInit()
-		if err := keyring.Set(appID, portalKeyItem, testPortalKey); err != nil {
+		if err := secrets.New(appID, secrets.Options{}).SetPortalKey(testPortalKey); err != nil {
 			fmt.Fprintln(os.Stderr, "test setup:", err)
 			os.Exit(99)
 		}
@@ -120,7 +123,7 @@ func TestBadConfigIsOneLineNamingFileAndKey(t *testing.T) {
 	for _, c := range cases {
 		path := missing
 		if c.body != "" {
-			path = writeConfig(t, c.body)
+			path = configtest.Write(t, c.body)
 		}
 		for _, command := range []string{"run", "demo", "check"} {
 			what := command + " with " + c.name
@@ -143,16 +146,16 @@ func TestBadConfigIsOneLineNamingFileAndKey(t *testing.T) {
 func TestMissingSecretNamesItAndTheCommandThatStoresIt(t *testing.T) {
 	sim := httptest.NewServer(portalsim.New(portalsim.Options{}))
 	defer sim.Close()
-	config := writeConfig(t, fmt.Sprintf("portal_url = %q\n", sim.URL))
+	configPath := configtest.Write(t, fmt.Sprintf("portal_url = %q\n", sim.URL))
 	const fix = "run `lobbykiosk provision` to store it"
 
-	status, out := runCommand(t, "", "check", "--config", config)
+	status, out := runCommand(t, "", "check", "--config", configPath)
 	if status != 1 || !strings.Contains(out, "keyring    FAIL  the portal credential is not in the OS keyring") {
 		t.Errorf("no credential: exit %d\n%s", status, out)
 	}
 	assertOneClearLine(t, "check without a credential", lineWith(out, "keyring "), fix)
 
-	status, out = runCommand(t, "portal-only", "check", "--config", config)
+	status, out = runCommand(t, "portal-only", "check", "--config", configPath)
 	if status != 1 || !strings.Contains(out, "staff-pin  FAIL  the staff PIN is not in the OS keyring") {
 		t.Errorf("no staff PIN: exit %d\n%s", status, out)
 	}
@@ -164,7 +167,7 @@ func TestMissingSecretNamesItAndTheCommandThatStoresIt(t *testing.T) {
 		t.Errorf("a stack trace:\n%s", out)
 	}
 
-	status, out = runCommand(t, "unavailable", "check", "--config", config)
+	status, out = runCommand(t, "unavailable", "check", "--config", configPath)
 	if status != 1 || !strings.Contains(out, "keyring    FAIL  OS keyring unavailable (service "+appID+")") || stackTrace.MatchString(out) {
 		t.Errorf("no keyring: exit %d\n%s", status, out)
 	}
@@ -172,7 +175,7 @@ func TestMissingSecretNamesItAndTheCommandThatStoresIt(t *testing.T) {
 	// `run` opens its window even so, on the out-of-service screen; the reason it
 	// logs is livePortal's error.
 	newMockStore(t)
-	_, err := livePortal(defaultConfig(), newSecretStore(appID, time.Second), nil)
+	_, err := livePortal(config.Default(), secrets.New(appID, secrets.Options{Timeout: time.Second}), nil)
 	if err == nil || !strings.Contains(err.Error(), "the portal credential is not in the OS keyring") || !strings.Contains(err.Error(), fix) {
 		t.Errorf("run without a credential logs %v", err)
 	}
@@ -242,7 +245,7 @@ func TestProvisionTakesSecretsFromStdinOnly(t *testing.T) {
 	if strings.Contains(out, envSecret) || !strings.Contains(out, "stdin ended early") {
 		t.Errorf("provision with secrets only in the environment said %q", out)
 	}
-	if _, err := store.PortalKey(); !errors.Is(err, errNoCredential) {
+	if _, err := store.PortalKey(); !errors.Is(err, secrets.ErrNoCredential) {
 		t.Fatalf("something was stored from argv or the environment: %v", err)
 	}
 
@@ -269,9 +272,13 @@ func TestNoSecretFlagAndNoSecretFromTheEnvironment(t *testing.T) {
 		}
 	}
 	// The only variable the code reads names a directory for the staff lockout.
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pattern := range []string{"*.go", "internal/*/*.go", "internal/*/*/*.go"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, matches...)
 	}
 	readsEnv := regexp.MustCompile(`os\.(Getenv|LookupEnv|Environ)\(("[A-Z_]*")?`)
 	for _, file := range files {

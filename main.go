@@ -17,6 +17,9 @@ var (
 	commit  = "unknown"
 )
 
+// exitConfig is the exit status for a bad config file or bad command-line words.
+const exitConfig = 2
+
 // subcommand is one verb of the lobbykiosk command.
 type subcommand struct {
 	name    string

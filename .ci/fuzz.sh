@@ -27,7 +27,7 @@ fuzz_once() {
 }
 
 status=0
-for pkg in ./client/validate ./client .; do
+for pkg in ./client/validate ./client ./internal/config; do
 	for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
 		echo "--- fuzz $pkg $target ($fuzztime)"
 		fuzz_once "$pkg" "$target" || status=1

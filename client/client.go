@@ -106,7 +106,7 @@ func checkBaseURL(raw string) (string, error) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
+		if !IsLoopbackHost(u.Hostname()) {
 			return "", fmt.Errorf("client: BaseURL must use https for host %q (http is allowed only on loopback)", u.Hostname())
 		}
 	default:
@@ -115,8 +115,10 @@ func checkBaseURL(raw string) (string, error) {
 	return u.Scheme + "://" + u.Host + strings.TrimRight(u.Path, "/") + BasePath, nil
 }
 
-// isLoopback reports whether host is "localhost" or a loopback IP address.
-func isLoopback(host string) bool {
+// IsLoopbackHost reports whether host is "localhost" or a loopback IP literal: the
+// only hosts the portal may be reached on over plain http. A name that merely
+// starts with "127." is not one.
+func IsLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 )
 
 // pinKeySize makes each key a big target; three fit on a row of the pad.
@@ -106,7 +108,7 @@ func (k *Kiosk) lockedText(left time.Duration) string {
 const pinDot = "•"
 
 func (k *Kiosk) pinType(p *pinPad, d int) {
-	if len(p.pin) >= staffPINMaxLen {
+	if len(p.pin) >= staffpin.MaxDigits {
 		return
 	}
 	p.setPIN(p.pin + strconv.Itoa(d))

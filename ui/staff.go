@@ -5,6 +5,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
 // Staff mode is reached by a gesture a visitor will not stumble on: five taps on
@@ -14,15 +15,7 @@ const (
 	staffTaps       = 5
 	staffTapWindow  = 3 * time.Second
 	staffMenuIdle   = 60 * time.Second // the staff menu closes itself after this
-	staffPINMaxLen  = 12
-	staffHealthWait = 5 * time.Second // the status's portal check gives up after this
-)
-
-// StaffMaxFailures wrong PINs in a row lock staff mode for StaffLockDuration. The
-// store in package main uses the same duration for a file it cannot read.
-const (
-	StaffMaxFailures  = 5
-	StaffLockDuration = 5 * time.Minute
+	staffHealthWait = 5 * time.Second  // the status's portal check gives up after this
 )
 
 // StaffLockout keeps the count of wrong staff PINs and the end of a lock across a
@@ -77,7 +70,7 @@ func (k *Kiosk) staffTap() {
 }
 
 // loadLockout reads the lockout once per process. A store that cannot be read
-// locks staff mode for StaffLockDuration (fail safe), in memory.
+// locks staff mode (stafflock.FailSafe), in memory.
 func (k *Kiosk) loadLockout() {
 	if k.staff.loaded {
 		return
@@ -90,7 +83,7 @@ func (k *Kiosk) loadLockout() {
 	if err != nil {
 		k.log.Error("cannot read the staff lockout; locking staff mode", "err", err.Error())
 		k.lastError = "staff_lockout_unreadable"
-		failures, until = StaffMaxFailures, k.clock.Now().Add(StaffLockDuration)
+		failures, until = stafflock.FailSafe(k.clock.Now())
 	}
 	k.staff.failures, k.staff.lockedUntil = failures, until
 }
@@ -111,13 +104,13 @@ func (k *Kiosk) staffLockedFor() time.Duration {
 	return 0
 }
 
-// staffPINWrong counts a wrong PIN; the StaffMaxFailures-th locks staff mode.
+// staffPINWrong counts a wrong PIN; the stafflock.MaxFailures-th locks staff mode.
 func (k *Kiosk) staffPINWrong() {
 	k.staff.failures++
-	if k.staff.failures >= StaffMaxFailures {
-		k.staff.lockedUntil = k.clock.Now().Add(StaffLockDuration)
+	if k.staff.failures >= stafflock.MaxFailures {
+		k.staff.lockedUntil = k.clock.Now().Add(stafflock.LockDuration)
 		k.log.Warn("staff mode locked after wrong PINs", "failures", k.staff.failures,
-			"minutes", int(StaffLockDuration.Minutes()))
+			"minutes", int(stafflock.LockDuration.Minutes()))
 	} else {
 		k.log.Warn("wrong staff PIN", "failures", k.staff.failures)
 	}

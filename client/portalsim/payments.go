@@ -59,7 +59,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	number, postalCode := checkNumberAndZIP(in.AccountNumber, in.PostalCode, bad)
 	email, code := validate.Email(in.Email)
 	bad.check("email", code)
-	bad.check("amount_cents", validate.AmountCents(in.AmountCents, maxPaymentCents))
+	bad.check("amount_cents", validate.AmountCents(in.AmountCents, validate.MaxPaymentCents))
 	checkPaymentDetails(in.Payment, q.now, bad)
 	if len(bad) > 0 {
 		return bad.reply()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 var confirmationPattern = regexp.MustCompile(`^MW-[A-Z0-9]{8}$`)
@@ -52,9 +53,9 @@ func TestOneTimePaymentErrors(t *testing.T) {
 		"account_number": "invalid_account_number", "postal_code": "required", "email": "invalid_email",
 		"amount_cents": "invalid_amount", "card.cvv": "invalid_cvv",
 	})
-	e.call("POST", "/one-time-payments", payment(maxPaymentCents+1), withIdempotencyKey("c")).
+	e.call("POST", "/one-time-payments", payment(validate.MaxPaymentCents+1), withIdempotencyKey("c")).
 		wantFields(t, map[string]string{"amount_cents": "amount_too_large"})
-	e.call("POST", "/one-time-payments", payment(maxPaymentCents), withIdempotencyKey("d")).want(t, http.StatusCreated)
+	e.call("POST", "/one-time-payments", payment(validate.MaxPaymentCents), withIdempotencyKey("d")).want(t, http.StatusCreated)
 	e.call("POST", "/one-time-payments", payment(100)).wantFields(t, map[string]string{client.HeaderIdempotencyKey: "required"})
 	e.call("POST", "/one-time-payments", payment(100), withoutKioskKey(), withIdempotencyKey("e")).
 		wantError(t, http.StatusUnauthorized, client.CodeUnauthorized)

@@ -34,7 +34,6 @@ const (
 	defaultSessionTTL = 15 * time.Minute
 	failureWindow     = 15 * time.Minute // lookup and sign-in lockout window
 	failureLimit      = 5                // failures within the window before 429
-	maxPaymentCents   = 1_000_000        // largest one-time payment
 	maxBodyBytes      = 64 << 10         // largest request body read
 	maxHeartbeats     = 1000             // heartbeats kept in memory
 	maxOutbox         = 1000             // emails kept in the outbox, the latest

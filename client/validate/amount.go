@@ -4,6 +4,10 @@ import (
 	"strings"
 )
 
+// MaxPaymentCents is the most one payment may be, $10,000.00: the portal's own
+// limit for a one-time payment. A kiosk may be configured lower, never higher.
+const MaxPaymentCents = 1_000_000
+
 // maxAmountDigits bounds the dollars part of a typed amount (under a trillion
 // dollars), far above any bill yet safe from int64 overflow.
 const maxAmountDigits = 12

@@ -1,4 +1,4 @@
-package main
+package stafflock
 
 import (
 	"bytes"
@@ -9,13 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/medfordwater/lobbykiosk/ui"
 )
 
-func TestStaffLockoutFileRoundTrip(t *testing.T) {
+func TestFileRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lobbykiosk", "staff-lockout")
-	store := newFileLockout(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	store := NewFile(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if n, until, err := store.Load(); n != 0 || !until.IsZero() || err != nil {
 		t.Fatalf("Load with no file = %d, %v, %v; want 0, zero, nil", n, until, err)
 	}
@@ -24,7 +22,7 @@ func TestStaffLockoutFileRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A second store on the same file stands for the kiosk after a restart.
-	again := newFileLockout(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	again := NewFile(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	n, until, err := again.Load()
 	if n != 5 || !until.Equal(want) || err != nil {
 		t.Fatalf("Load = %d, %v, %v; want 5, %v, nil", n, until, err, want)
@@ -35,17 +33,17 @@ func TestStaffLockoutFileRoundTrip(t *testing.T) {
 	}
 }
 
-func TestStaffLockoutCorruptFileLocksForFiveMinutes(t *testing.T) {
+func TestCorruptFileLocksForFiveMinutes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "staff-lockout")
 	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	store := newFileLockout(path, slog.New(slog.NewTextHandler(&logs, nil)))
+	store := NewFile(path, slog.New(slog.NewTextHandler(&logs, nil)))
 	now := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
 	store.now = func() time.Time { return now }
 	n, until, err := store.Load()
-	if err != nil || n != ui.StaffMaxFailures || !until.Equal(now.Add(5*time.Minute)) {
+	if err != nil || n != MaxFailures || !until.Equal(now.Add(5*time.Minute)) {
 		t.Fatalf("Load of a corrupt file = %d, %v, %v; want locked until %v", n, until, err, now.Add(5*time.Minute))
 	}
 	if !strings.Contains(logs.String(), "corrupt") {
@@ -59,14 +57,14 @@ func TestStaffLockoutCorruptFileLocksForFiveMinutes(t *testing.T) {
 	}
 }
 
-func TestStaffLockoutPathFollowsXDG(t *testing.T) {
+func TestDefaultPathFollowsXDG(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/var/state")
-	if p, _ := staffLockoutPath(); p != "/var/state/lobbykiosk/staff-lockout" {
+	if p, _ := DefaultPath(); p != "/var/state/lobbykiosk/staff-lockout" {
 		t.Errorf("path = %q", p)
 	}
 	t.Setenv("XDG_STATE_HOME", "")
 	t.Setenv("HOME", "/home/kiosk")
-	if p, _ := staffLockoutPath(); p != "/home/kiosk/.local/state/lobbykiosk/staff-lockout" {
+	if p, _ := DefaultPath(); p != "/home/kiosk/.local/state/lobbykiosk/staff-lockout" {
 		t.Errorf("fallback path = %q", p)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build keyring_integration
 
-package main
+package secrets
 
 // Runs the real go-keyring against a real Secret Service (gnome-keyring)
 // on the session bus; .ci/keyring-test.sh sets that up. It must not call
@@ -21,12 +21,12 @@ func TestIntegrationSecretService(t *testing.T) {
 	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		t.Fatal("DBUS_SESSION_BUS_ADDRESS is unset: run via .ci/keyring-test.sh")
 	}
-	service := fmt.Sprintf("%s.integration-test.%d", appID, os.Getpid())
+	service := fmt.Sprintf("org.medfordwater.lobbykiosk.integration-test.%d", os.Getpid())
 	t.Cleanup(func() { cleanupService(t, service) })
-	s := newSecretStore(service, 10*time.Second)
+	s := New(service, Options{Timeout: 10 * time.Second})
 
-	if _, err := s.PortalKey(); !errors.Is(err, errNoCredential) {
-		t.Fatalf("missing item: got %v, want errNoCredential", err)
+	if _, err := s.PortalKey(); !errors.Is(err, ErrNoCredential) {
+		t.Fatalf("missing item: got %v, want ErrNoCredential", err)
 	}
 	if err := s.SetPortalKey("pk_integration_ü_42"); err != nil {
 		t.Fatal(err)

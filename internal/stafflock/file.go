@@ -1,4 +1,4 @@
-package main
+package stafflock
 
 import (
 	"encoding/json"
@@ -9,27 +9,25 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/medfordwater/lobbykiosk/ui"
 )
 
-// fileLockout keeps the staff PIN lockout (a count of wrong PINs and the end of a
-// lock, nothing personal) in a small file, so a restart does not reset it.
-type fileLockout struct {
+// File keeps the staff PIN lockout (a count of wrong PINs and the end of a lock,
+// nothing personal) in a small file, so a restart does not reset it.
+type File struct {
 	path string
 	log  *slog.Logger
 	now  func() time.Time
 }
 
-// lockoutRecord is the file's content.
-type lockoutRecord struct {
+// record is the file's content.
+type record struct {
 	Failures    int       `json:"failures"`
 	LockedUntil time.Time `json:"locked_until"`
 }
 
-// staffLockoutPath is $XDG_STATE_HOME/lobbykiosk/staff-lockout, or
+// DefaultPath is $XDG_STATE_HOME/lobbykiosk/staff-lockout, or
 // ~/.local/state/lobbykiosk/staff-lockout when XDG_STATE_HOME is unset.
-func staffLockoutPath() (string, error) {
+func DefaultPath() (string, error) {
 	dir := os.Getenv("XDG_STATE_HOME")
 	if dir == "" {
 		home, err := os.UserHomeDir()
@@ -41,14 +39,16 @@ func staffLockoutPath() (string, error) {
 	return filepath.Join(dir, "lobbykiosk", "staff-lockout"), nil
 }
 
-func newFileLockout(path string, logger *slog.Logger) *fileLockout {
-	return &fileLockout{path: path, log: logger, now: time.Now}
+// NewFile keeps the lockout at path; the file and its directory are made on the
+// first Save.
+func NewFile(path string, logger *slog.Logger) *File {
+	return &File{path: path, log: logger, now: time.Now}
 }
 
 // Load reads the lockout; no file means no wrong PINs yet. A file that cannot be
-// understood locks staff mode for ui.StaffLockDuration from now (fail safe), and
-// the lock is written back so it ends when it should.
-func (f *fileLockout) Load() (int, time.Time, error) {
+// understood gives the FailSafe lock, which is written back so it ends when it
+// should.
+func (f *File) Load() (int, time.Time, error) {
 	data, err := os.ReadFile(f.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, time.Time{}, nil
@@ -56,23 +56,23 @@ func (f *fileLockout) Load() (int, time.Time, error) {
 	if err != nil {
 		return 0, time.Time{}, err
 	}
-	var r lockoutRecord
+	var r record
 	if err := json.Unmarshal(data, &r); err != nil || r.Failures < 0 {
-		until := f.now().Add(ui.StaffLockDuration)
+		failures, until := FailSafe(f.now())
 		f.log.Error("staff lockout file is corrupt; locking staff mode", "path", f.path,
-			"minutes", int(ui.StaffLockDuration.Minutes()))
-		if err := f.Save(ui.StaffMaxFailures, until); err != nil {
+			"minutes", int(LockDuration.Minutes()))
+		if err := f.Save(failures, until); err != nil {
 			f.log.Error("cannot rewrite the staff lockout file", "err", err.Error())
 		}
-		return ui.StaffMaxFailures, until, nil
+		return failures, until, nil
 	}
 	return r.Failures, r.LockedUntil, nil
 }
 
 // Save writes the lockout atomically: a temporary file beside it, then a rename,
 // so a power cut leaves the old file or the new one, never half of one.
-func (f *fileLockout) Save(failures int, lockedUntil time.Time) error {
-	data, err := json.Marshal(lockoutRecord{Failures: failures, LockedUntil: lockedUntil})
+func (f *File) Save(failures int, lockedUntil time.Time) error {
+	data, err := json.Marshal(record{Failures: failures, LockedUntil: lockedUntil})
 	if err != nil {
 		return err
 	}
@@ -97,15 +97,4 @@ func (f *fileLockout) Save(failures int, lockedUntil time.Time) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), f.path)
-}
-
-// staffLockout is the lockout store for the run command; nil (in memory only,
-// logged) when there is no state directory.
-func staffLockout(logger *slog.Logger) ui.StaffLockout {
-	path, err := staffLockoutPath()
-	if err != nil {
-		logger.Error("staff lockout kept in memory only", "err", err.Error())
-		return nil
-	}
-	return newFileLockout(path, logger)
 }

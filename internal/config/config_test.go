@@ -1,24 +1,19 @@
-package main
+package config
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
 )
 
-func writeConfig(t *testing.T, body string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+// exampleConfig is the commented example shipped beside the binary.
+const exampleConfig = "../../config.example.toml"
 
 func TestDefaultsAreValidAndTheUtilitysFacts(t *testing.T) {
-	cfg := defaultConfig()
+	cfg := Default()
 	if err := cfg.validate(); err != nil {
 		t.Fatalf("defaults invalid: %v", err)
 	}
@@ -28,17 +23,17 @@ func TestDefaultsAreValidAndTheUtilitysFacts(t *testing.T) {
 }
 
 func TestExampleConfigMatchesDefaults(t *testing.T) {
-	cfg, err := loadConfig("config.example.toml")
+	cfg, err := Load(exampleConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(cfg, defaultConfig()) {
-		t.Errorf("config.example.toml no longer shows the defaults:\n got %+v\nwant %+v", cfg, defaultConfig())
+	if !reflect.DeepEqual(cfg, Default()) {
+		t.Errorf("config.example.toml no longer shows the defaults:\n got %+v\nwant %+v", cfg, Default())
 	}
 }
 
 func TestConfigOverridesDefaults(t *testing.T) {
-	cfg, err := loadConfig(writeConfig(t, "kiosk_id = \"lobby-7\"\ncard_entry = \"off\"\n[utility]\nphone = \"555-0100\"\n"))
+	cfg, err := Load(configtest.Write(t, "kiosk_id = \"lobby-7\"\ncard_entry = \"off\"\n[utility]\nphone = \"555-0100\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +58,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`default_language = "es"` + "\n" + `languages = ["en"]`: `"default_language"`,
 		`portal_url = "http://portal.example.org"`:              `"portal_url"`,
 		`portal_url = "ftp://127.0.0.1"`:                        `"portal_url"`,
+		`portal_url = "http://127.evil.com"`:                    `"portal_url"`,
 		`kiosk_id = "lobby 1"`:                                  `"kiosk_id"`,
 		`log_level = "loud"`:                                    `"log_level"`,
 		`idle_secs = 90`:                                        `"idle_secs"`,
@@ -71,7 +67,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`idle_seconds = `:                                       "line 1",
 	}
 	for body, want := range cases {
-		_, err := loadConfig(writeConfig(t, body))
+		_, err := Load(configtest.Write(t, body))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("config %q: error %v, want one naming %s", body, err, want)
 		}
@@ -85,6 +81,7 @@ func TestHTTPAllowedOnlyOnLoopback(t *testing.T) {
 		"http://localhost:8088":             true,
 		"http://[::1]:8088":                 true,
 		"http://10.0.0.5":                   false,
+		"http://127.evil.com":               false,
 		"https://user:pw@portal.example":    false,
 		"":                                  false,
 	} {
@@ -97,7 +94,7 @@ func TestHTTPAllowedOnlyOnLoopback(t *testing.T) {
 // FuzzLoadConfig: any file content gives a valid config or an error naming the
 // problem; never a panic, and never a config that fails its own checks.
 func FuzzLoadConfig(f *testing.F) {
-	example, err := os.ReadFile("config.example.toml")
+	example, err := os.ReadFile(exampleConfig)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -107,11 +104,8 @@ func FuzzLoadConfig(f *testing.F) {
 	f.Add("languages = []")
 	f.Add("portal_url = \"http://127.0.0.1:1\"\nwindow_mode = \"windowed\"")
 	f.Fuzz(func(t *testing.T, body string) {
-		path := filepath.Join(t.TempDir(), "config.toml")
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := loadConfig(path)
+		path := configtest.Write(t, body)
+		cfg, err := Load(path)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "config "+path+": ") {
 				t.Fatalf("error does not name the file: %v", err)

@@ -1,0 +1,130 @@
+// Package config is the kiosk's configuration file: its keys, their defaults
+// (the utility's own facts) and the checks that name a bad key.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/translations"
+)
+
+// DefaultPath is read when no path is given and the file exists.
+const DefaultPath = "/etc/lobbykiosk/config.toml"
+
+// Config is the kiosk's configuration file. Every key has a default that is the
+// utility's own fact, so an empty file (or none) describes Medford Water's lobby.
+type Config struct {
+	PortalURL         string   `toml:"portal_url"`
+	RootCAFile        string   `toml:"root_ca_file"`
+	KioskID           string   `toml:"kiosk_id"`
+	Languages         []string `toml:"languages"`
+	DefaultLanguage   string   `toml:"default_language"`
+	IdleSeconds       int      `toml:"idle_seconds"`
+	WarningSeconds    int      `toml:"warning_seconds"`
+	MaxSessionMinutes int      `toml:"max_session_minutes"`
+	CardEntry         string   `toml:"card_entry"`
+	MaxPaymentDollars int64    `toml:"max_payment_dollars"`
+	WindowMode        string   `toml:"window_mode"`
+	LogLevel          string   `toml:"log_level"`
+	OnScreenKeyboard  bool     `toml:"on_screen_keyboard"`
+	HeartbeatSeconds  int      `toml:"heartbeat_seconds"`
+	Utility           Utility  `toml:"utility"`
+}
+
+// Utility is the profile of the utility the kiosk serves: what the screens say
+// about it.
+type Utility struct {
+	Name          string            `toml:"name"`
+	Phone         string            `toml:"phone"`
+	Email         string            `toml:"email"`
+	OfficeAddress string            `toml:"office_address"`
+	OfficeHours   map[string]string `toml:"office_hours"` // by language code
+	Website       string            `toml:"website"`
+}
+
+// MedfordWater returns the utility's own facts.
+func MedfordWater() Utility {
+	return Utility{
+		Name:          "Medford Water",
+		Phone:         "541-774-2430",
+		Email:         "customerservice@medfordwater.org",
+		OfficeAddress: "200 S. Ivy St, Room 177, Medford, OR",
+		OfficeHours: map[string]string{
+			"en": "Monday–Friday, 8 a.m.–5 p.m.",
+			"es": "Lunes a viernes, 8 a.m.–5 p.m.",
+		},
+		Website: "services.medfordwater.org",
+	}
+}
+
+// maxPaymentDollars is the highest max_payment_dollars: the portal's limit.
+const maxPaymentDollars = validate.MaxPaymentCents / 100
+
+// Default is the configuration of Medford Water's lobby: what a key the file
+// leaves out means.
+func Default() Config {
+	return Config{
+		PortalURL:         "https://services.medfordwater.org",
+		KioskID:           "lobby-1",
+		Languages:         slices.Clone(translations.Languages),
+		DefaultLanguage:   "en",
+		IdleSeconds:       90,
+		WarningSeconds:    30,
+		MaxSessionMinutes: 20,
+		CardEntry:         "keyed",
+		MaxPaymentDollars: maxPaymentDollars,
+		WindowMode:        "fullscreen",
+		LogLevel:          "info",
+		OnScreenKeyboard:  true,
+		HeartbeatSeconds:  60,
+		Utility:           MedfordWater(),
+	}
+}
+
+// Load reads path over the defaults. An empty path reads DefaultPath when it
+// exists and otherwise keeps the defaults. Unknown keys and bad values are errors
+// that name the file and the key.
+func Load(path string) (Config, error) {
+	cfg := Default()
+	if path == "" {
+		if _, err := os.Stat(DefaultPath); err != nil {
+			return cfg, nil
+		}
+		path = DefaultPath
+	}
+	md, err := toml.DecodeFile(path, &cfg)
+	if err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, describeTOMLError(err))
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		return cfg, fmt.Errorf("config %s: unknown key %q", path, undecoded[0].String())
+	}
+	if err := cfg.validate(); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+// HeartbeatEvery is heartbeat_seconds as a duration; 0 means no heartbeat.
+func (c Config) HeartbeatEvery() time.Duration {
+	return time.Duration(c.HeartbeatSeconds) * time.Second
+}
+
+// MaxPaymentCents is max_payment_dollars in cents.
+func (c Config) MaxPaymentCents() int64 {
+	return c.MaxPaymentDollars * 100
+}
+
+// SlogLevel returns the configured level; Load has already checked it.
+func (c Config) SlogLevel() slog.Level {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(c.LogLevel))
+	return l
+}

@@ -1,0 +1,82 @@
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/translations"
+)
+
+var kioskIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// validate checks every value; the first problem is returned naming its key.
+func (c Config) validate() error {
+	checks := []struct {
+		key string
+		ok  bool
+		why string
+	}{
+		{"portal_url", validPortalURL(c.PortalURL), "must be an https:// URL (http:// only for a loopback address)"},
+		{"kiosk_id", kioskIDPattern.MatchString(c.KioskID), "must be 1–64 letters, digits, '.', '_' or '-'"},
+		{"languages", validLanguages(c.Languages), `must list one or more of "en", "es" without repeats`},
+		{"default_language", slices.Contains(c.Languages, c.DefaultLanguage), "must be one of languages"},
+		{"idle_seconds", c.IdleSeconds >= 30 && c.IdleSeconds <= 3600, "must be between 30 and 3600"},
+		{"warning_seconds", c.WarningSeconds >= 20 && c.WarningSeconds <= 300, "must be between 20 and 300 (WCAG 2.2.1 asks for at least 20)"},
+		{"max_session_minutes", c.MaxSessionMinutes >= 5 && c.MaxSessionMinutes <= 120, "must be between 5 and 120"},
+		{"warning_seconds", c.WarningSeconds < c.IdleSeconds && c.WarningSeconds*4 <= c.MaxSessionMinutes*60,
+			"must be shorter than idle_seconds and at most a quarter of max_session_minutes"},
+		{"card_entry", c.CardEntry == "keyed" || c.CardEntry == "off", `must be "keyed" or "off"`},
+		{"max_payment_dollars", c.MaxPaymentDollars >= 1 && c.MaxPaymentDollars <= maxPaymentDollars,
+			fmt.Sprintf("must be between 1 and %d (the portal's limit)", maxPaymentDollars)},
+		{"window_mode", c.WindowMode == "fullscreen" || c.WindowMode == "windowed", `must be "fullscreen" or "windowed"`},
+		{"log_level", validLogLevel(c.LogLevel), `must be "debug", "info", "warn" or "error"`},
+		{"heartbeat_seconds", c.HeartbeatSeconds == 0 || (c.HeartbeatSeconds >= 10 && c.HeartbeatSeconds <= 3600),
+			"must be 0 (no heartbeat) or between 10 and 3600"},
+		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
+		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
+	}
+	for _, check := range checks {
+		if !check.ok {
+			return fmt.Errorf("key %q %s", check.key, check.why)
+		}
+	}
+	return nil
+}
+
+// validPortalURL accepts an https URL, or an http one to a loopback host (the
+// portal client's own rule), without credentials or a query.
+func validPortalURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.User != nil || u.RawQuery != "" {
+		return false
+	}
+	switch u.Scheme {
+	case "https":
+		return true
+	case "http":
+		return client.IsLoopbackHost(u.Hostname())
+	}
+	return false
+}
+
+func validLanguages(langs []string) bool {
+	if len(langs) == 0 {
+		return false
+	}
+	for i, l := range langs {
+		if !slices.Contains(translations.Languages, l) || slices.Contains(langs[:i], l) {
+			return false
+		}
+	}
+	return true
+}
+
+func validLogLevel(level string) bool {
+	var l slog.Level
+	return l.UnmarshalText([]byte(level)) == nil
+}
