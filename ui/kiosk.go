@@ -74,7 +74,7 @@ type Kiosk struct {
 	firstEntry     fyne.Focusable             // the first field of the screen being built: focused on show
 	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError      string                     // for staff: the last problem, as a code, never personal data
-	look           lookState                  // the visitor's text size and contrast (theme.go)
+	look           *lookControl               // the visitor's text size and contrast (look.go)
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
 	health         healthWatch                // the welcome screen's portal check (health.go)
@@ -128,7 +128,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
-	k.applyLook(look{})
+	k.look = newLookControl(k)
+	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
 	k.lockDown()

@@ -51,9 +51,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	fyne.CurrentApp().Clipboard().SetContent("")
 	k.win.Canvas().Unfocus()
 	k.lang = k.settings.DefaultLanguage
-	if k.look.current != (look{}) {
-		k.applyLook(look{}) // a theme change repaints every window: only when needed
-	}
+	k.look.backToDefault()
 	stopTimer(k.keyboardSettle)
 	k.screenWidgets = screenWidgets{}
 	next := screenWelcome
