@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 )
 
 // portalTimeouts bound the kiosk's portal calls, the client's retries included.
@@ -38,7 +39,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
 		err := work(ctx, portal)
 		cancel()
-		k.notePortal(err)
+		k.heartbeat.NotePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
 			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
@@ -54,7 +55,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 // portalProblem turns a portal error into the message a visitor understands. A
 // validation error also marks each field the portal named.
 func (k *Kiosk) portalProblem(err error) string {
-	k.countError(errorCode(err))
+	k.heartbeat.CountError(heartbeat.ErrorCode(err))
 	var apiErr *client.APIError
 	switch {
 	case errors.As(err, &apiErr) && apiErr.Code == client.CodeEmailTaken:

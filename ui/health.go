@@ -89,7 +89,7 @@ func (k *Kiosk) checkHealth(round int) {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		_, err := portal.Health(ctx)
 		cancel()
-		k.notePortal(err)
+		k.heartbeat.NotePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
 			defer k.recoverPanic()

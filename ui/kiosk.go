@@ -9,7 +9,6 @@ package ui
 import (
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -79,9 +79,7 @@ type Kiosk struct {
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
 	health         healthWatch                // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
-	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
-	beat           beatState                  // the heartbeat's timer and period (heartbeat.go)
-	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
+	heartbeat      *heartbeat.Heartbeat       // usage counts, never personal data, and the beats (heartbeat.go)
 	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
@@ -129,6 +127,9 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.look = newLookControl(k)
+	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
+		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.inflight})
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
@@ -138,7 +139,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	} else {
 		k.show(screenWelcome)
 		k.watchHealth()
-		k.startHeartbeat()
+		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal, never the beats'
 	}
 	return k, nil
 }
