@@ -77,7 +77,7 @@ type Kiosk struct {
 	look           *lookControl               // the visitor's text size and contrast (look.go)
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
-	health         healthWatch                // the welcome screen's portal check (health.go)
+	health         *healthWatch               // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
 	heartbeat      *heartbeat.Heartbeat       // usage counts, never personal data, and the beats (heartbeat.go)
 	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
@@ -130,6 +130,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.inflight})
+	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.timeouts, inflight: &k.inflight,
+		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
@@ -138,7 +140,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.show(screenOutOfService)
 	} else {
 		k.show(screenWelcome)
-		k.watchHealth()
+		k.health.watch()
 		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal, never the beats'
 	}
 	return k, nil

@@ -59,7 +59,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 		next = screenOutOfService
 	}
 	k.show(next)
-	k.watchHealth()
+	k.health.watch()
 	k.log.Info("visit reset", "trigger", string(trigger), "visit_seconds", visitSeconds(v, started),
 		"reset_ms", k.clock.Now().Sub(started).Milliseconds())
 }
