@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // minTarget is WCAG 2.5.8's floor for a target, which the kiosk holds at scale 1.
@@ -31,7 +32,7 @@ func TestEveryTargetIsAtLeast48Pixels(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		for _, l := range []look{{}, {larger: true}, {highContrast: true}, {larger: true, highContrast: true}} {
 			h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
-			h.kiosk.applyLook(l)
+			h.kiosk.look.apply(l)
 			label := lang
 			if l.larger {
 				label += " larger"
@@ -66,7 +67,7 @@ func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 		t.Errorf("larger text: %v, toggle now says %q", h.kiosk.look.current, h.kiosk.look.bar.larger.Text)
 	}
 	size := fyne.CurrentApp().Settings().Theme().Size("text")
-	if size != largerTextSize {
+	if size != kiosktheme.LargerTextSize {
 		t.Errorf("theme text size %v after Larger text", size)
 	}
 	test.Tap(h.kiosk.page.chrome.startOver)

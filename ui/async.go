@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 )
 
 // portalTimeouts bound the kiosk's portal calls, the client's retries included.
@@ -38,7 +39,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
 		err := work(ctx, portal)
 		cancel()
-		k.notePortal(err)
+		k.heartbeat.NotePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
 			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
@@ -89,7 +90,7 @@ func portalProblem(err error) portalVerdict {
 // message, the messages beside the fields the portal named (reporting whether it
 // named any), and the end of a session the portal no longer knows.
 func (k *Kiosk) applyPortalProblem(err error) (namedFields bool) {
-	k.countError(errorCode(err))
+	k.heartbeat.CountError(heartbeat.ErrorCode(err))
 	p := portalProblem(err)
 	if p.signedOut {
 		k.visit.session = ""

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // chrome is the bar on every visitor screen: Back, the screen's title, the other
@@ -49,7 +50,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)
 	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staffTap))
-	looks := container.NewHBox(layout.NewSpacer(), k.newLookBar())
+	looks := container.NewHBox(layout.NewSpacer(), k.look.newBar())
 	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
 }
 
@@ -77,6 +78,6 @@ func (k *Kiosk) modeBanner() fyne.CanvasObject {
 	label := canvas.NewText(k.T(id), color.Black)
 	label.TextStyle = fyne.TextStyle{Bold: true}
 	label.Alignment = fyne.TextAlignCenter
-	background := canvas.NewRectangle(demoAmber)
+	background := canvas.NewRectangle(kiosktheme.DemoAmber)
 	return container.NewStack(background, container.NewPadded(container.New(layout.NewCenterLayout(), label)))
 }

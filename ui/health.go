@@ -2,10 +2,13 @@ package ui
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // While the welcome screen waits, untouched, for a visitor, the kiosk asks the
@@ -20,12 +23,30 @@ const (
 	healthFailures = 2
 )
 
-// healthWatch is the state of the welcome screen's portal check. Its own lock is
-// for the test driver, whose fyne.Do runs the check's answer on the goroutine that
-// made the call, beside the test's: a healthy answer then touches nothing but this
-// state, so tests that never wait for a check stay free of races. On a real kiosk
-// every access is on the UI thread anyway.
+// healthHost is what the health watch needs of the kiosk: the screen on show and
+// a way to change it, the portal in use, a place to note the problem for staff,
+// and the panic guard for the check's answer.
+type healthHost interface {
+	screenOnShow() screenID
+	show(id screenID)
+	portalInUse() *client.Client // nil: no portal to ask
+	noteProblem(code string)
+	recoverPanic()
+}
+
+// healthWatch is the welcome screen's portal check. Its own lock is for the test
+// driver, whose fyne.Do runs the check's answer on the goroutine that made the
+// call, beside the test's: a healthy answer then touches nothing but this state,
+// so tests that never wait for a check stay free of races. On a real kiosk every
+// access is on the UI thread anyway.
 type healthWatch struct {
+	host       healthHost
+	clock      Clock
+	log        *slog.Logger
+	timeouts   *portalTimeouts // read at each check: tests shorten them
+	inflight   *sync.WaitGroup // counts the check on its way, as every portal call
+	notePortal func(err error) // tells the heartbeat whether the portal answered
+
 	mu       sync.Mutex
 	timer    Timer
 	round    int  // changes whenever the watch stops: answers of older rounds are ignored
@@ -34,74 +55,71 @@ type healthWatch struct {
 	outage   bool // the out-of-service screen on show is the watch's doing
 }
 
-// watchHealth starts checking the portal (again) from now. Only the welcome and
+// watch starts checking the portal (again) from now. Only the welcome and
 // out-of-service screens are watched, and only with a portal to ask.
-func (k *Kiosk) watchHealth() {
-	k.stopHealthWatch()
-	if k.portal == nil || (k.page.id != screenWelcome && k.page.id != screenOutOfService) {
+func (w *healthWatch) watch() {
+	w.stop()
+	screen := w.host.screenOnShow()
+	if w.host.portalInUse() == nil || (screen != screenWelcome && screen != screenOutOfService) {
 		return
 	}
-	k.scheduleHealthCheck()
+	w.schedule()
 }
 
-// stopHealthWatch stops the checks; an answer still on its way is ignored.
-func (k *Kiosk) stopHealthWatch() {
-	w := &k.health
+// stop stops the checks; an answer still on its way is ignored.
+func (w *healthWatch) stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	stopTimer(w.timer)
 	w.timer, w.round, w.checking, w.failures, w.outage = nil, w.round+1, false, 0, false
 }
 
-func (k *Kiosk) scheduleHealthCheck() {
-	w := &k.health
+func (w *healthWatch) schedule() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	round := w.round
-	w.timer = k.clock.AfterFunc(healthInterval, func() { k.healthTick(round) })
+	w.timer = w.clock.AfterFunc(healthInterval, func() { w.tick(round) })
 }
 
-// healthTick schedules the next check, then checks unless one is still on its way.
-func (k *Kiosk) healthTick(round int) {
-	w := &k.health
+// tick schedules the next check, then checks unless one is still on its way.
+func (w *healthWatch) tick(round int) {
 	w.mu.Lock()
 	if round != w.round || w.checking {
 		stale := round != w.round
 		w.mu.Unlock()
 		if !stale {
-			k.scheduleHealthCheck()
+			w.schedule()
 		}
 		return
 	}
 	w.checking = true
 	w.mu.Unlock()
-	k.scheduleHealthCheck()
-	k.checkHealth(round)
+	w.schedule()
+	w.check(round)
 }
 
-// checkHealth asks the portal off the UI thread, as portalCall does, but without
+// check asks the portal off the UI thread, as portalCall does, but without
 // touching the screen while it waits: the language buttons stay enabled and no
 // "One moment" appears, since nobody asked for anything.
-func (k *Kiosk) checkHealth(round int) {
-	portal, timeout := k.portal, k.timeouts.health
-	k.inflight.Add(1)
+func (w *healthWatch) check(round int) {
+	portal, timeout := w.host.portalInUse(), w.timeouts.health
+	w.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		_, err := portal.Health(ctx)
 		cancel()
-		k.notePortal(err)
+		w.notePortal(err)
 		fyne.Do(func() {
-			defer k.inflight.Done()
-			defer k.recoverPanic()
-			k.healthAnswered(round, err)
+			defer w.inflight.Done()
+			defer w.host.recoverPanic()
+			w.answered(round, err)
 		})
 	}()
 }
 
-// healthAnswered moves between the welcome and out-of-service screens on the
-// check's answer.
-func (k *Kiosk) healthAnswered(round int, err error) {
-	w := &k.health
+// answered moves between the welcome and out-of-service screens on the check's
+// answer.
+func (w *healthWatch) answered(round int, err error) {
 	w.mu.Lock()
 	if round != w.round {
 		w.mu.Unlock()
@@ -113,20 +131,30 @@ func (k *Kiosk) healthAnswered(round int, err error) {
 		w.failures, w.outage = 0, false
 		w.mu.Unlock()
 		if back {
-			k.log.Info("portal answers again: back in service")
-			k.show(screenWelcome)
+			w.log.Info("portal answers again: back in service")
+			w.host.show(screenWelcome)
 		}
 		return
 	}
 	w.failures++
 	failures := w.failures
-	down := failures >= healthFailures && !w.outage && k.page.id == screenWelcome
+	down := failures >= healthFailures && !w.outage && w.host.screenOnShow() == screenWelcome
 	w.outage = w.outage || down
 	w.mu.Unlock()
-	k.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", err.Error())
+	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", err.Error())
 	if down {
-		k.lastError = "portal_unreachable"
-		k.log.Error("portal unreachable: out of service until it answers")
-		k.show(screenOutOfService)
+		w.host.noteProblem("portal_unreachable")
+		w.log.Error("portal unreachable: out of service until it answers")
+		w.host.show(screenOutOfService)
 	}
 }
+
+// screenOnShow is the screen the visitor sees.
+func (k *Kiosk) screenOnShow() screenID { return k.page.id }
+
+// portalInUse is the portal the kiosk talks to now: the live one, or training's
+// simulator; nil when there is none.
+func (k *Kiosk) portalInUse() *client.Client { return k.portal }
+
+// noteProblem keeps code as the last problem, for staff.
+func (k *Kiosk) noteProblem(code string) { k.lastError = code }

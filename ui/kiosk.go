@@ -9,13 +9,13 @@ package ui
 import (
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -73,14 +73,12 @@ type Kiosk struct {
 	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
 	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError      string                     // for staff: the last problem, as a code, never personal data
-	look           lookState                  // the visitor's text size and contrast (theme.go)
+	look           *lookControl               // the visitor's text size and contrast (look.go)
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
 	staff          staffState                 // the staff gesture, lockout, training (staff.go)
-	health         healthWatch                // the welcome screen's portal check (health.go)
+	health         *healthWatch               // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
-	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
-	beat           beatState                  // the heartbeat's timer and period (heartbeat.go)
-	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
+	heartbeat      *heartbeat.Heartbeat       // usage counts, never personal data, and the beats (heartbeat.go)
 	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
 
 	pinPad    *pinPad
@@ -106,7 +104,13 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
-	k.applyLook(look{})
+	k.look = newLookControl(k)
+	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
+		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.inflight})
+	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.timeouts, inflight: &k.inflight,
+		notePortal: k.heartbeat.NotePortal}
+	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
 	k.lockDown()
@@ -114,8 +118,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.show(screenOutOfService)
 	} else {
 		k.show(screenWelcome)
-		k.watchHealth()
-		k.startHeartbeat()
+		k.health.watch()
+		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal, never the beats'
 	}
 	return k, nil
 }

@@ -64,7 +64,7 @@ func (k *Kiosk) startVisit() {
 	}
 	k.visit.startedAt = k.clock.Now()
 	k.countVisitStart()
-	k.stopHealthWatch() // the visitor's own calls will tell of any trouble
+	k.health.stop() // the visitor's own calls will tell of any trouble
 	k.armIdle()
 	maxVisit := time.Duration(k.settings.MaxSessionMinutes) * time.Minute
 	k.limits.length = k.afterInVisit(maxVisit-k.warningTime(), func() { k.warn(visitWarning) })

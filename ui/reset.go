@@ -51,9 +51,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	fyne.CurrentApp().Clipboard().SetContent("")
 	k.win.Canvas().Unfocus()
 	k.lang = k.settings.DefaultLanguage
-	if k.look.current != (look{}) {
-		k.applyLook(look{}) // a theme change repaints every window: only when needed
-	}
+	k.look.backToDefault()
 	stopTimer(k.keyboardSettle)
 	k.page = page{}
 	k.pinPad, k.staffMenu, k.warning, k.keyboard = nil, nil, nil, nil
@@ -62,7 +60,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 		next = screenOutOfService
 	}
 	k.show(next)
-	k.watchHealth()
+	k.health.watch()
 	k.log.Info("visit reset", "trigger", string(trigger), "visit_seconds", visitSeconds(v, started),
 		"reset_ms", k.clock.Now().Sub(started).Milliseconds())
 }

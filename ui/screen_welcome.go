@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // languageButtonSize makes "English" and "Español" the biggest targets on screen.
 var languageButtonSize = fyne.NewSize(400, 150)
 
 // languageNameStyle is a language's name on its button: the words of a primary
-// button (bold, in the colour on primary), at sizeNameLanguage.
+// button (bold, in the colour on primary), at kiosktheme.SizeNameLanguage.
 //
 // Not a container.ThemeOverride with a larger text size: Fyne keys its cache of
 // parsed fonts by theme scope, and every ThemeOverride it builds or refreshes is a
@@ -25,7 +26,7 @@ var languageButtonSize = fyne.NewSize(400, 150)
 var languageNameStyle = widget.RichTextStyle{
 	Alignment: fyne.TextAlignCenter,
 	ColorName: theme.ColorNameForegroundOnPrimary,
-	SizeName:  sizeNameLanguage,
+	SizeName:  kiosktheme.SizeNameLanguage,
 	TextStyle: fyne.TextStyle{Bold: true},
 }
 
@@ -71,7 +72,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		prompts,
 		container.NewCenter(buttons),
 		container.NewCenter(container.NewHBox(help, noEmail)),
-		container.NewCenter(k.newLookBar()),
+		container.NewCenter(k.look.newBar()),
 	))
 }
 

@@ -69,5 +69,5 @@ func (k *Kiosk) showHome() {
 	} else {
 		k.show(screenWelcome)
 	}
-	k.watchHealth()
+	k.health.watch()
 }

@@ -117,6 +117,6 @@ func (k *Kiosk) recoverPanic() {
 	k.log.Error("recovered from a panic in the UI; resetting",
 		"panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
 	k.lastError = "panic"
-	k.countError("kiosk_panic")
+	k.heartbeat.CountError("kiosk_panic")
 	k.reset(triggerPanic)
 }

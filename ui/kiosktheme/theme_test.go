@@ -1,4 +1,4 @@
-package ui
+package kiosktheme
 
 import (
 	"fmt"
@@ -54,15 +54,15 @@ var textPairs = []struct{ text, background fyne.ThemeColorName }{
 
 func TestEveryTextColourHasEnoughContrast(t *testing.T) {
 	for _, c := range []struct {
-		look look
+		look Look
 		min  float64
 	}{
-		{look{}, 4.5},                   // WCAG 1.4.3
-		{look{larger: true}, 4.5},       //
-		{look{highContrast: true}, 7.0}, // WCAG 1.4.6
-		{look{highContrast: true, larger: true}, 7.0},
+		{Look{}, 4.5},                   // WCAG 1.4.3
+		{Look{Larger: true}, 4.5},       //
+		{Look{HighContrast: true}, 7.0}, // WCAG 1.4.6
+		{Look{HighContrast: true, Larger: true}, 7.0},
 	} {
-		th := newKioskTheme(c.look)
+		th := New(c.look)
 		for _, p := range textPairs {
 			ratio := contrastRatio(th.Color(p.text, theme.VariantLight), th.Color(p.background, theme.VariantLight))
 			if ratio < c.min {

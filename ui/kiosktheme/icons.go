@@ -1,4 +1,4 @@
-package ui
+package kiosktheme
 
 import (
 	"image/color"

@@ -1,4 +1,7 @@
-package ui
+// Package kiosktheme is the kiosk's Fyne theme: the utility's colours, large text
+// and generous spacing, in a larger-text and a high-contrast variant, and the
+// theme's icons coloured once per colour.
+package kiosktheme
 
 import (
 	"image/color"
@@ -7,18 +10,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// look is how the visitor wants the kiosk to look: larger text, high contrast. It
-// is the visitor's choice, so a reset returns it to the default.
-type look struct {
-	larger       bool
-	highContrast bool
+// Look is a variant of the theme: larger text, high contrast, or both.
+type Look struct {
+	Larger       bool
+	HighContrast bool
 }
 
 // Text sizes: the kiosk's default is already large for a standing reader at arm's
 // length; "larger" is for visitors who need more.
 const (
-	normalTextSize = 22
-	largerTextSize = 28
+	NormalTextSize = 22
+	LargerTextSize = 28
 )
 
 // palette is every colour the kiosk theme defines.
@@ -28,11 +30,11 @@ func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}
 }
 
-// The utility's blue, and the demo banner's amber (with black text on it).
-var (
-	brandBlue = rgb(0x0b4f8a)
-	demoAmber = rgb(0xffd54f)
-)
+// brandBlue is the utility's blue.
+var brandBlue = rgb(0x0b4f8a)
+
+// DemoAmber is the demo and training banner's background, with black text on it.
+var DemoAmber = rgb(0xffd54f)
 
 // defaultPalette: dark text on white, the utility's blue for actions. Every text
 // colour meets WCAG 1.4.3 (4.5:1) on the background it is drawn on (theme_test.go).
@@ -100,31 +102,36 @@ var highContrastPalette = palette{
 	theme.ColorNameHeaderBackground:    rgb(0x1f1f1f),
 }
 
-// kioskTheme is the kiosk's own theme: large text, generous spacing, the utility's
+// Theme is the kiosk's own theme: large text, generous spacing, the utility's
 // colours, the same on every lobby PC whatever the desktop's dark-mode setting.
-type kioskTheme struct {
+type Theme struct {
 	fyne.Theme
-	look     look
+	look     Look
 	colors   palette
 	textSize float32
 }
 
-func newKioskTheme(l look) *kioskTheme {
-	t := &kioskTheme{Theme: theme.DefaultTheme(), look: l, colors: defaultPalette, textSize: normalTextSize}
-	if l.highContrast {
+// New is the theme in look l.
+func New(l Look) *Theme {
+	t := &Theme{Theme: theme.DefaultTheme(), look: l, colors: defaultPalette, textSize: NormalTextSize}
+	if l.HighContrast {
 		t.colors = highContrastPalette
 	}
-	if l.larger {
-		t.textSize = largerTextSize
+	if l.Larger {
+		t.textSize = LargerTextSize
 	}
 	return t
 }
 
-// sizeNameLanguage is the size of the language names on the welcome screen's
-// buttons, the biggest words on any screen, whatever the visitor's text size.
-const sizeNameLanguage fyne.ThemeSizeName = "kioskLanguageText"
+// Look is the variant t was made in.
+func (t *Theme) Look() Look { return t.look }
 
-func (t *kioskTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+// SizeNameLanguage is the size of the language names on the welcome screen's
+// buttons, the biggest words on any screen, whatever the visitor's text size.
+const SizeNameLanguage fyne.ThemeSizeName = "kioskLanguageText"
+
+// Color is the look's palette colour, the same in the desktop's light and dark modes.
+func (t *Theme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	if c, ok := t.colors[name]; ok {
 		return c
 	}
@@ -132,11 +139,12 @@ func (t *kioskTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.
 }
 
 // Icon is Fyne's icon, colouring its SVG once per colour (icons.go).
-func (t *kioskTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
+func (t *Theme) Icon(name fyne.ThemeIconName) fyne.Resource {
 	return cachedIcon(t.Theme.Icon(name))
 }
 
-func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
+// Size is the look's text size and the kiosk's spacing.
+func (t *Theme) Size(name fyne.ThemeSizeName) float32 {
 	switch name {
 	case theme.SizeNameText:
 		return t.textSize
@@ -154,23 +162,8 @@ func (t *kioskTheme) Size(name fyne.ThemeSizeName) float32 {
 		return 2
 	case theme.SizeNameInlineIcon:
 		return t.textSize
-	case sizeNameLanguage:
+	case SizeNameLanguage:
 		return 44
 	}
 	return t.Theme.Size(name)
-}
-
-// lookState is the visitor's look and the toggles on show for it.
-type lookState struct {
-	current look
-	bar     *lookBar // the toggles of the screen on show (lookbar.go)
-}
-
-// applyLook makes l the kiosk's theme.
-func (k *Kiosk) applyLook(l look) {
-	k.look.current = l
-	if t, ok := fyne.CurrentApp().Settings().Theme().(*kioskTheme); ok && t.look == l {
-		return // already on: setting it again makes Fyne drop and parse anew every font
-	}
-	fyne.CurrentApp().Settings().SetTheme(newKioskTheme(l))
 }

@@ -1,0 +1,107 @@
+package heartbeat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+func TestTalliesStayBounded(t *testing.T) {
+	var m map[string]int
+	for i := range 10_000 {
+		tally(&m, fmt.Sprint("code_", i), 1)
+	}
+	if len(m) > maxTallyKeys || m["other"] != 10_000-(maxTallyKeys-1) {
+		t.Errorf("%d keys, %d under other", len(m), m["other"])
+	}
+}
+
+// stepClock runs the timer set last when told to, and moves time on by its delay.
+type stepClock struct {
+	now  time.Time
+	next func()
+	wait time.Duration
+}
+
+func (c *stepClock) Now() time.Time { return c.now }
+
+func (c *stepClock) AfterFunc(d time.Duration, f func()) { c.next, c.wait = f, d }
+
+func (c *stepClock) fire() {
+	c.now = c.now.Add(c.wait)
+	c.next()
+}
+
+// portal takes beats, or refuses them while down.
+type portal struct {
+	down  bool
+	beats []client.Heartbeat
+}
+
+func (p *portal) SendHeartbeat(_ context.Context, beat client.Heartbeat) error {
+	if p.down {
+		return errors.New("unreachable")
+	}
+	p.beats = append(p.beats, beat)
+	return nil
+}
+
+func TestABeatThatFailsGivesItsCountsToTheNext(t *testing.T) {
+	clock := &stepClock{now: time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)}
+	var inflight sync.WaitGroup
+	h := New(Options{KioskID: "k", Version: "v", Every: time.Minute, Clock: clock, Inflight: &inflight,
+		Timeout: func() time.Duration { return time.Second }})
+	to := &portal{down: true}
+	h.Start(to)
+	beat := func() {
+		clock.fire()
+		inflight.Wait()
+	}
+
+	h.VisitStarted()
+	h.VisitEnded(Visit{EndedBy: "finish", Finished: true, Language: "es", Journeys: []string{"paid"}})
+	h.CountError("timeout")
+	beat()
+	h.VisitStarted()
+	h.VisitEnded(Visit{EndedBy: "idle", TimedOut: true, Language: "en"})
+	if len(to.beats) != 0 || h.Pending().VisitsStarted != 2 {
+		t.Fatalf("after a failed beat: %d delivered, %+v pending", len(to.beats), h.Pending())
+	}
+	to.down = false
+	h.NotePortal(nil)
+	beat()
+	if len(to.beats) != 1 {
+		t.Fatalf("%d beats delivered, want 1", len(to.beats))
+	}
+	got := to.beats[0]
+	if got.BeatsMissed != 1 || got.PeriodSeconds != 120 || got.UptimeSeconds != 120 || !got.PortalOK ||
+		got.Counts.VisitsStarted != 2 || got.Counts.VisitsFinished != 1 || got.Counts.VisitsTimedOut != 1 ||
+		got.Counts.EndedBy["finish"] != 1 || got.Counts.EndedBy["idle"] != 1 || got.Counts.Journeys["paid"] != 1 ||
+		got.Counts.Languages["es"] != 1 || got.Counts.Errors["timeout"] != 1 {
+		t.Errorf("the beat after a failed one: %+v", got)
+	}
+	if p := h.Pending(); p.VisitsStarted != 0 || len(p.EndedBy) != 0 {
+		t.Errorf("counts left after a delivered beat: %+v", p)
+	}
+	beat()
+	if got := to.beats[1]; got.BeatsMissed != 0 || got.PeriodSeconds != 60 || got.UptimeSeconds != 180 {
+		t.Errorf("the next beat: %+v", got)
+	}
+}
+
+func TestErrorCodes(t *testing.T) {
+	for err, want := range map[error]string{
+		&client.APIError{Code: client.CodeEmailTaken}:      client.CodeEmailTaken,
+		fmt.Errorf("lookup: %w", context.DeadlineExceeded): "timeout",
+		errors.New("connection refused"):                   "unavailable",
+	} {
+		if got := ErrorCode(err); got != want {
+			t.Errorf("ErrorCode(%v) = %q, want %q", err, got, want)
+		}
+	}
+}
