@@ -67,7 +67,7 @@ type Kiosk struct {
 	screen   screenID
 	visit    *visit
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
-	limits   visitLimits    // the idle and visit-length timers and their warning
+	limits   *visitLimits   // the idle and visit-length timers and their warning (limits.go)
 
 	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
 	primaries      []*widget.Button           // the screen's primary actions, in build order (enter.go)
@@ -107,7 +107,6 @@ type screenWidgets struct {
 	pay       *payScreen
 	register  *registerScreen
 	signIn    *signInScreen
-	warning   *warningOverlay
 	keyboard  *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
@@ -128,6 +127,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
+	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.applyLook(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()

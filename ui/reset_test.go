@@ -33,7 +33,7 @@ var proofTriggers = []proofTrigger{
 		test.Tap(h.kiosk.chrome.startOver)
 	}},
 	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
-		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+		h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
 	}},
 	{triggerVisitLimit, func(t *testing.T, h *harness, _ proofJourney) {
 		// The visitor stays active, so only the visit's length can end it.
@@ -42,7 +42,7 @@ var proofTriggers = []proofTrigger{
 			if h.kiosk.screen == screenWelcome {
 				return
 			}
-			h.kiosk.noteActivity()
+			h.kiosk.limits.noteActivity()
 		}
 	}},
 	{triggerStaff, func(t *testing.T, h *harness, _ proofJourney) {
@@ -121,7 +121,7 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	if k.screen != screenWelcome || k.lang != k.settings.DefaultLanguage {
 		t.Errorf("after reset: screen %s, language %s", k.screen, k.lang)
 	}
-	if top := c.Overlays().Top(); top != nil || k.warning != nil {
+	if top := c.Overlays().Top(); top != nil || k.limits.overlay != nil {
 		t.Errorf("an overlay survived the reset: %T", top)
 	}
 	if f := c.Focused(); f != nil {
@@ -143,8 +143,8 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 			t.Errorf("after reset the %s holder is nil=%v", name, isNil)
 		}
 	}
-	if k.limits != (visitLimits{}) {
-		t.Errorf("visit limits survived the reset: %+v", k.limits)
+	if k.limits.limitsState != (limitsState{}) {
+		t.Errorf("visit limits survived the reset: %+v", k.limits.limitsState)
 	}
 	// The welcome screen's own portal check is the only timer left.
 	if n := h.clock.pending(); n != 1 || k.health.timer == nil {
