@@ -45,6 +45,10 @@ type Deps struct {
 	Version      string       // shown in the staff status and sent in the heartbeat
 
 	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (heartbeat.go)
+
+	// Training starts the practice portal staff training mode runs on (training.go);
+	// nil: training mode cannot start.
+	Training func() (TrainingPortal, error)
 }
 
 // PINVerifier checks a staff PIN.
@@ -76,7 +80,7 @@ type Kiosk struct {
 	lastError      string                     // for staff: the last problem, as a code, never personal data
 	look           lookState                  // the visitor's text size and contrast (theme.go)
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
-	staff          staffState                 // the staff gesture, lockout, training (staff.go)
+	staff          *staffDesk                 // the staff gesture, PIN pad, lockout, menu, training (staff.go)
 	health         healthWatch                // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
 	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
@@ -96,8 +100,6 @@ type screenWidgets struct {
 	find         *findScreen
 	found        *foundScreen
 	// Each screen adds the holder of its widgets here, one line each.
-	pinPad    *pinPad
-	staffMenu *staffMenu
 	done      *doneScreen
 	autoPay   *autoPayScreen
 	myAccount *myAccountScreen
@@ -128,6 +130,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
+	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.inflight,
+		languages: k.settings.Languages})
 	k.applyLook(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
@@ -157,4 +161,32 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 		}
 	}
 	return k.text.T(lang, id, fill)
+}
+
+// noteError records the last problem for the staff status, as a code, never
+// personal data.
+func (k *Kiosk) noteError(code string) { k.lastError = code }
+
+func (k *Kiosk) lastErrorCode() string { return k.lastError }
+
+// defaultLanguage is the language every visit starts in.
+func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }
+
+// setDefaultLanguage changes the language visits start in, from the next reset.
+func (k *Kiosk) setDefaultLanguage(lang string) { k.settings.DefaultLanguage = lang }
+
+// portalInUse is the portal the kiosk talks to, and the mode that goes with it.
+func (k *Kiosk) portalInUse() (*client.Client, Mode) { return k.portal, k.mode }
+
+// usePortal makes p, in mode m, the portal the kiosk talks to (training's practice
+// portal, or the live one back), then shows the screen a visitor starts on and
+// starts the welcome screen's portal checks over on p.
+func (k *Kiosk) usePortal(p *client.Client, m Mode) {
+	k.portal, k.mode = p, m
+	if k.portal == nil {
+		k.show(screenOutOfService)
+	} else {
+		k.show(screenWelcome)
+	}
+	k.watchHealth()
 }

@@ -33,5 +33,5 @@ func buildOutOfService(k *Kiosk) fyne.CanvasObject {
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
 	box.Add(container.NewCenter(k.newLookBar()))
-	return container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staffTap))
+	return container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staff.tap))
 }

@@ -37,7 +37,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
 	v := k.visit
 	issued := v.end()
-	k.noteVisitEnded(v)
+	k.staff.visitEnded(!v.startedAt.IsZero())
 	k.countVisitEnd(v, trigger)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)

@@ -91,7 +91,7 @@ func (k *Kiosk) chromeBar(s screen) fyne.CanvasObject {
 	}
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)
-	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staffTap))
+	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staff.tap))
 	looks := container.NewHBox(layout.NewSpacer(), k.newLookBar())
 	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
 }
