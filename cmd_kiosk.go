@@ -52,7 +52,7 @@ func cmdRun(args []string) int {
 		}
 		return ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.HeartbeatEvery()}
+			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
 	}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
@@ -123,7 +123,7 @@ func cmdDemo(args []string) int {
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.HeartbeatEvery()}
+		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
@@ -167,6 +167,23 @@ func newSimulator(faultSpec string) (*portalsim.Sim, error) {
 		sim.SetFault(route, f)
 	}
 	return sim, nil
+}
+
+// practicePortal starts, each time staff start training mode, a fresh simulator
+// with the practice accounts on a random loopback port.
+func practicePortal(logger *slog.Logger) func() (ui.TrainingPortal, error) {
+	return func() (ui.TrainingPortal, error) {
+		srv, err := portalsim.New(portalsim.Options{}).Start("127.0.0.1:0")
+		if err != nil {
+			return ui.TrainingPortal{}, err
+		}
+		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger})
+		if err != nil {
+			_ = srv.Close()
+			return ui.TrainingPortal{}, err
+		}
+		return ui.TrainingPortal{Portal: portal, Close: srv.Close}, nil
+	}
 }
 
 func printDemoIntro(w io.Writer, url, pin string) {

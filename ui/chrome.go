@@ -49,7 +49,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)
-	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staffTap))
+	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staff.tap))
 	looks := container.NewHBox(layout.NewSpacer(), k.look.newBar())
 	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
 }

@@ -110,7 +110,7 @@ func TestEnterUnderAWarningDoesNotActBehindIt(t *testing.T) {
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "97504")
 	h.clock.Advance(idle)
-	if h.kiosk.warning == nil {
+	if h.kiosk.limits.overlay == nil {
 		t.Fatal("no idle warning")
 	}
 	h.win.Canvas().Unfocus()

@@ -29,7 +29,7 @@ const (
 type healthHost interface {
 	screenOnShow() screenID
 	show(id screenID)
-	portalInUse() *client.Client // nil: no portal to ask
+	portalInUse() (*client.Client, Mode) // nil: no portal to ask
 	noteProblem(code string)
 	recoverPanic()
 }
@@ -60,7 +60,7 @@ type healthWatch struct {
 func (w *healthWatch) watch() {
 	w.stop()
 	screen := w.host.screenOnShow()
-	if w.host.portalInUse() == nil || (screen != screenWelcome && screen != screenOutOfService) {
+	if portal, _ := w.host.portalInUse(); portal == nil || (screen != screenWelcome && screen != screenOutOfService) {
 		return
 	}
 	w.schedule()
@@ -102,7 +102,8 @@ func (w *healthWatch) tick(round int) {
 // touching the screen while it waits: the language buttons stay enabled and no
 // "One moment" appears, since nobody asked for anything.
 func (w *healthWatch) check(round int) {
-	portal, timeout := w.host.portalInUse(), w.timeouts.health
+	portal, _ := w.host.portalInUse()
+	timeout := w.timeouts.health
 	w.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
@@ -151,10 +152,3 @@ func (w *healthWatch) answered(round int, err error) {
 
 // screenOnShow is the screen the visitor sees.
 func (k *Kiosk) screenOnShow() screenID { return k.page.id }
-
-// portalInUse is the portal the kiosk talks to now: the live one, or training's
-// simulator; nil when there is none.
-func (k *Kiosk) portalInUse() *client.Client { return k.portal }
-
-// noteProblem keeps code as the last problem, for staff.
-func (k *Kiosk) noteProblem(code string) { k.lastError = code }

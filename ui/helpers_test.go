@@ -80,7 +80,7 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
 	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log,
-		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test"})
+		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)})
 	if err != nil {
 		t.Fatal(err)
 	}

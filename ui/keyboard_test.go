@@ -259,11 +259,11 @@ func TestAKeyPressCountsAsActivity(t *testing.T) {
 		h.clock.Advance(idle - 10*time.Second)
 		h.tapKey(t, "1")
 	}
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("idle warning while the visitor types on the on-screen keyboard")
 	}
 	h.clock.Advance(idle)
-	if h.kiosk.warning == nil {
+	if h.kiosk.limits.overlay == nil {
 		t.Fatal("no idle warning once the typing stopped: the test proves nothing")
 	}
 }

@@ -44,6 +44,10 @@ type Deps struct {
 	Version      string       // shown in the staff status and sent in the heartbeat
 
 	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (heartbeat.go)
+
+	// Training starts the practice portal staff training mode runs on (training.go);
+	// nil: training mode cannot start.
+	Training func() (TrainingPortal, error)
 }
 
 // PINVerifier checks a staff PIN.
@@ -64,27 +68,23 @@ type Kiosk struct {
 
 	lang     string
 	screens  map[screenID]screen // the screen table (screens.go)
-	screen   screenID
-	page     page // the screen on show
+	page     page                // the screen on show
 	visit    *visit
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
-	limits   visitLimits    // the idle and visit-length timers and their warning
+	limits   *visitLimits   // the idle and visit-length timers and their warning (limits.go)
 
 	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
 	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
 	lastError      string                     // for staff: the last problem, as a code, never personal data
 	look           *lookControl               // the visitor's text size and contrast (look.go)
 	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
-	staff          staffState                 // the staff gesture, lockout, training (staff.go)
+	staff          *staffDesk                 // the staff gesture, PIN pad, lockout, menu, training (staff.go)
 	health         *healthWatch               // the welcome screen's portal check (health.go)
 	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
 	heartbeat      *heartbeat.Heartbeat       // usage counts, never personal data, and the beats (heartbeat.go)
 	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
 
-	pinPad    *pinPad
-	staffMenu *staffMenu
-	warning   *warningOverlay
-	keyboard  *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
+	keyboard *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -104,6 +104,9 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
+	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
+	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.inflight,
+		languages: k.settings.Languages})
 	k.look = newLookControl(k)
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
@@ -139,4 +142,32 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 		}
 	}
 	return k.text.T(lang, id, fill)
+}
+
+// noteProblem records the last problem for the staff status, as a code, never
+// personal data.
+func (k *Kiosk) noteProblem(code string) { k.lastError = code }
+
+func (k *Kiosk) lastErrorCode() string { return k.lastError }
+
+// defaultLanguage is the language every visit starts in.
+func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }
+
+// setDefaultLanguage changes the language visits start in, from the next reset.
+func (k *Kiosk) setDefaultLanguage(lang string) { k.settings.DefaultLanguage = lang }
+
+// portalInUse is the portal the kiosk talks to, and the mode that goes with it.
+func (k *Kiosk) portalInUse() (*client.Client, Mode) { return k.portal, k.mode }
+
+// usePortal makes p, in mode m, the portal the kiosk talks to (training's practice
+// portal, or the live one back), then shows the screen a visitor starts on and
+// starts the welcome screen's portal checks over on p.
+func (k *Kiosk) usePortal(p *client.Client, m Mode) {
+	k.portal, k.mode = p, m
+	if k.portal == nil {
+		k.show(screenOutOfService)
+	} else {
+		k.show(screenWelcome)
+	}
+	k.health.watch()
 }

@@ -25,21 +25,38 @@ const (
 	maxVisitExtensions = 10
 )
 
+// limitsHost is what the visit limits need of the kiosk.
+type limitsHost interface {
+	T(id string, data ...map[string]any) string
+	// afterInVisit runs f after d unless the visit has ended by then, so a timer of
+	// one visit never reaches the next visitor.
+	afterInVisit(d time.Duration, f func()) Timer
+	// showOverlay puts a pop-up on the canvas with its controls watched.
+	showOverlay(p *widget.PopUp)
+	reset(trigger resetTrigger)
+}
+
 // visitLimits are the two clocks of a visit, inactivity and total length, and the
-// warning they raise before a reset.
+// warning they raise before a reset. They run from the visitor's first action
+// (start) to the reset (stop); an untouched welcome screen never times out.
 type visitLimits struct {
+	host        limitsHost
+	canvas      fyne.Canvas   // where the warning pops up
+	idleLimit   time.Duration // no activity for this long raises the idle warning
+	warningTime time.Duration // how long a warning counts down before the reset
+	maxVisit    time.Duration // the longest visit, extensions aside
+
+	limitsState
+}
+
+// limitsState is what the limits know of the visit under way; stop forgets it all.
+type limitsState struct {
+	running            bool // from the visitor's first action to the reset
 	idle, length, tick Timer
 	warning            warningKind
 	secondsLeft        int
-	extensions         int // of the visit length
-}
-
-// stop cancels every timer and forgets the warning (the overlay goes with reset).
-func (l *visitLimits) stop() {
-	stopTimer(l.idle)
-	stopTimer(l.length)
-	stopTimer(l.tick)
-	*l = visitLimits{}
+	extensions         int             // of the visit length
+	overlay            *warningOverlay // the warning on show, or nil
 }
 
 // warningOverlay is "Are you still there?" with a countdown and "I need more time".
@@ -50,135 +67,120 @@ type warningOverlay struct {
 	more      *widget.Button
 }
 
-func (k *Kiosk) idleLimit() time.Duration { return time.Duration(k.settings.IdleSeconds) * time.Second }
-
-func (k *Kiosk) warningTime() time.Duration {
-	return time.Duration(k.settings.WarningSeconds) * time.Second
+func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimits {
+	return &visitLimits{host: host, canvas: canvas,
+		idleLimit:   time.Duration(s.IdleSeconds) * time.Second,
+		warningTime: time.Duration(s.WarningSeconds) * time.Second,
+		maxVisit:    time.Duration(s.MaxSessionMinutes) * time.Minute}
 }
 
-// startVisit starts the visit's clocks at the visitor's first action. The welcome
-// screen, untouched, never times out.
-func (k *Kiosk) startVisit() {
-	if !k.visit.startedAt.IsZero() {
-		return
-	}
-	k.visit.startedAt = k.clock.Now()
-	k.countVisitStart()
-	k.health.stop() // the visitor's own calls will tell of any trouble
-	k.armIdle()
-	maxVisit := time.Duration(k.settings.MaxSessionMinutes) * time.Minute
-	k.limits.length = k.afterInVisit(maxVisit-k.warningTime(), func() { k.warn(visitWarning) })
+// start starts the visit's clocks at the visitor's first action.
+func (l *visitLimits) start() {
+	l.running = true
+	l.armIdle()
+	l.length = l.host.afterInVisit(l.maxVisit-l.warningTime, func() { l.warn(visitWarning) })
+}
+
+// stop cancels every timer and forgets the warning; its overlay goes with the
+// reset's closing of every overlay.
+func (l *visitLimits) stop() {
+	stopTimer(l.idle)
+	stopTimer(l.length)
+	stopTimer(l.tick)
+	l.limitsState = limitsState{}
 }
 
 // noteActivity is called by every watched control before its own callback: the
 // visitor is here, so the idle clock starts again and its warning goes away.
-func (k *Kiosk) noteActivity() {
-	if k.visit.startedAt.IsZero() {
+func (l *visitLimits) noteActivity() {
+	if !l.running {
 		return
 	}
-	if k.limits.warning == idleWarning {
-		k.dismissWarning()
+	if l.warning == idleWarning {
+		l.dismissWarning()
 	}
-	k.armIdle()
+	l.armIdle()
 }
 
-func (k *Kiosk) armIdle() {
-	stopTimer(k.limits.idle)
-	k.limits.idle = k.afterInVisit(k.idleLimit(), func() { k.warn(idleWarning) })
-}
-
-// afterInVisit runs f after d, but only if the same visit is still on: a timer that
-// fired just as a reset stopped it has its call already queued for the UI thread,
-// and that call must not reach the next visitor.
-func (k *Kiosk) afterInVisit(d time.Duration, f func()) Timer {
-	v := k.visit
-	return k.clock.AfterFunc(d, func() {
-		if k.visit == v {
-			f()
-		}
-	})
+func (l *visitLimits) armIdle() {
+	stopTimer(l.idle)
+	l.idle = l.host.afterInVisit(l.idleLimit, func() { l.warn(idleWarning) })
 }
 
 // warn shows the countdown of kind; the visit-length warning takes over an idle one.
-func (k *Kiosk) warn(kind warningKind) {
-	if k.limits.warning == visitWarning {
+func (l *visitLimits) warn(kind warningKind) {
+	if l.warning == visitWarning {
 		return
 	}
-	k.dismissWarning()
-	k.limits.warning = kind
-	k.limits.secondsLeft = k.settings.WarningSeconds
-	k.showWarning(kind)
-	k.limits.tick = k.afterInVisit(time.Second, k.countDown)
+	l.dismissWarning()
+	l.warning = kind
+	l.secondsLeft = int(l.warningTime / time.Second)
+	l.showWarning(kind)
+	l.tick = l.host.afterInVisit(time.Second, l.countDown)
 }
 
 // countDown moves the warning's countdown on a second; at zero the visit ends.
-func (k *Kiosk) countDown() {
-	if k.limits.warning == noWarning {
+func (l *visitLimits) countDown() {
+	if l.warning == noWarning {
 		return
 	}
-	k.limits.secondsLeft--
-	if k.limits.secondsLeft <= 0 {
+	l.secondsLeft--
+	if l.secondsLeft <= 0 {
 		trigger := triggerIdle
-		if k.limits.warning == visitWarning {
+		if l.warning == visitWarning {
 			trigger = triggerVisitLimit
 		}
-		k.reset(trigger)
+		l.host.reset(trigger)
 		return
 	}
-	k.warning.countdown.SetText(k.countdownText())
-	k.limits.tick = k.afterInVisit(time.Second, k.countDown)
+	l.overlay.countdown.SetText(l.countdownText())
+	l.tick = l.host.afterInVisit(time.Second, l.countDown)
 }
 
-func (k *Kiosk) countdownText() string {
-	return k.T("limits.countdown", map[string]any{"Seconds": k.limits.secondsLeft})
+func (l *visitLimits) countdownText() string {
+	return l.host.T("limits.countdown", map[string]any{"Seconds": l.secondsLeft})
 }
 
 // needMoreTime is "I need more time": the idle clock starts again; the visit-length
 // limit moves on by visitExtension.
-func (k *Kiosk) needMoreTime() {
-	if k.limits.warning == visitWarning && k.limits.extensions < maxVisitExtensions {
-		k.limits.extensions++
-		k.limits.length = k.afterInVisit(visitExtension, func() { k.warn(visitWarning) })
+func (l *visitLimits) needMoreTime() {
+	if l.warning == visitWarning && l.extensions < maxVisitExtensions {
+		l.extensions++
+		l.length = l.host.afterInVisit(visitExtension, func() { l.warn(visitWarning) })
 	}
-	k.dismissWarning()
-	k.armIdle()
+	l.dismissWarning()
+	l.armIdle()
 }
 
 // dismissWarning takes the warning away and stops its countdown.
-func (k *Kiosk) dismissWarning() {
-	stopTimer(k.limits.tick)
-	k.limits.warning = noWarning
-	if k.warning != nil {
-		k.warning.popup.Hide()
-		k.warning = nil
+func (l *visitLimits) dismissWarning() {
+	stopTimer(l.tick)
+	l.warning = noWarning
+	if l.overlay != nil {
+		l.overlay.popup.Hide()
+		l.overlay = nil
 	}
 }
 
-func (k *Kiosk) showWarning(kind warningKind) {
+func (l *visitLimits) showWarning(kind warningKind) {
 	w := &warningOverlay{}
 	titleID, bodyID := "limits.idle_title", "limits.idle_body"
 	if kind == visitWarning {
 		titleID, bodyID = "limits.visit_title", "limits.visit_body"
 	}
-	w.title = widget.NewLabelWithStyle(k.T(titleID), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	w.title = widget.NewLabelWithStyle(l.host.T(titleID), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.title.SizeName = "headingText"
-	w.countdown = widget.NewLabelWithStyle(k.countdownText(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	w.countdown = widget.NewLabelWithStyle(l.countdownText(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.countdown.SizeName = "subHeadingText"
-	w.more = widget.NewButton(k.T("limits.more_time"), k.needMoreTime)
+	w.more = widget.NewButton(l.host.T("limits.more_time"), l.needMoreTime)
 	w.more.Importance = widget.HighImportance
-	if kind == visitWarning && k.limits.extensions >= maxVisitExtensions {
+	if kind == visitWarning && l.extensions >= maxVisitExtensions {
 		w.more.Hide()
 	}
-	content := container.NewVBox(w.title, wrappedLabel(k.T(bodyID)), w.countdown,
+	content := container.NewVBox(w.title, wrappedLabel(l.host.T(bodyID)), w.countdown,
 		container.NewGridWrap(fyne.NewSize(560, 110), w.more))
-	w.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())
+	w.popup = widget.NewModalPopUp(container.NewPadded(content), l.canvas)
 	w.popup.Resize(fyne.NewSize(640, 0))
-	k.warning = w
-	k.showOverlay(w.popup)
-}
-
-// showOverlay puts a pop-up on the canvas with its controls watched.
-func (k *Kiosk) showOverlay(p *widget.PopUp) {
-	k.watch(p)
-	p.Show()
+	l.overlay = w
+	l.host.showOverlay(w.popup)
 }

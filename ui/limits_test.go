@@ -15,8 +15,8 @@ const idle = 90 * time.Second // the default idle_seconds
 func TestTheWelcomeScreenNeverTimesOut(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.clock.Advance(24 * time.Hour)
-	if h.kiosk.warning != nil || h.kiosk.page.id != screenWelcome || h.clock.pending() != 1 { // the health check
-		t.Errorf("untouched welcome: warning %v, screen %s, %d timers", h.kiosk.warning, h.kiosk.page.id, h.clock.pending())
+	if h.kiosk.limits.overlay != nil || h.kiosk.page.id != screenWelcome || h.clock.pending() != 1 { // the health check
+		t.Errorf("untouched welcome: warning %v, screen %s, %d timers", h.kiosk.limits.overlay, h.kiosk.page.id, h.clock.pending())
 	}
 }
 
@@ -25,11 +25,11 @@ func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
 	h.startIn("es")
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 	h.clock.Advance(idle - time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("warning before idle_seconds")
 	}
 	h.clock.Advance(time.Second)
-	w := h.kiosk.warning
+	w := h.kiosk.limits.overlay
 	if w == nil || w.title.Text != "¿Sigue ahí?" || w.countdown.Text != "Se volverá a empezar en 30 segundos" {
 		t.Fatalf("no Spanish warning at idle_seconds: %+v", w)
 	}
@@ -37,7 +37,7 @@ func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
 		t.Error("the warning is not over the screen")
 	}
 	h.clock.Advance(10 * time.Second)
-	if got := h.kiosk.warning.countdown.Text; got != "Se volverá a empezar en 20 segundos" {
+	if got := h.kiosk.limits.overlay.countdown.Text; got != "Se volverá a empezar en 20 segundos" {
 		t.Errorf("countdown after 10 s: %q", got)
 	}
 	h.clock.Advance(20 * time.Second)
@@ -51,11 +51,11 @@ func TestINeedMoreTimeWorksAtLeastTenTimes(t *testing.T) {
 	h.startIn("en")
 	for i := range 12 {
 		h.clock.Advance(idle + 25*time.Second)
-		if h.kiosk.warning == nil || !h.kiosk.warning.more.Visible() {
+		if h.kiosk.limits.overlay == nil || !h.kiosk.limits.overlay.more.Visible() {
 			t.Fatalf("extension %d: no warning with its button", i+1)
 		}
-		test.Tap(h.kiosk.warning.more)
-		if h.kiosk.warning != nil || h.kiosk.page.id != screenFind {
+		test.Tap(h.kiosk.limits.overlay.more)
+		if h.kiosk.limits.overlay != nil || h.kiosk.page.id != screenFind {
 			t.Fatalf("extension %d did not keep the visit", i+1)
 		}
 	}
@@ -73,11 +73,11 @@ func TestTypingIntoAFocusedEntryPostponesTheReset(t *testing.T) {
 		test.Type(entry, "1") // into the focused entry, as a keyboard does
 	}
 	h.clock.Advance(idle - time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("typing did not postpone the warning")
 	}
 	h.clock.Advance(time.Second)
-	if h.kiosk.warning == nil {
+	if h.kiosk.limits.overlay == nil {
 		t.Error("no warning idle_seconds after the last key")
 	}
 }
@@ -88,7 +88,7 @@ func TestTappingAButtonPostponesTheReset(t *testing.T) {
 	h.clock.Advance(idle - time.Second)
 	test.Tap(h.kiosk.page.chrome.language) // any control counts, this one only switches language
 	h.clock.Advance(idle - time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("a tap did not postpone the warning")
 	}
 }
@@ -103,7 +103,7 @@ func TestScrollingAndKeysWithNothingFocusedPostponeTheReset(t *testing.T) {
 	h.clock.Advance(idle - time.Second)
 	h.win.Canvas().(fyne.Canvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDown})
 	h.clock.Advance(idle - time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Error("scrolling or a key with nothing focused did not postpone the warning")
 	}
 }
@@ -119,24 +119,24 @@ func TestTheVisitLengthLimitWarnsThenEnds(t *testing.T) {
 		}
 	}
 	keepBusy(20*time.Minute - 31*time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("visit warning too early")
 	}
 	keepBusy(time.Second)
-	if h.kiosk.warning == nil || h.kiosk.warning.title.Text != "Your visit is almost over" {
-		t.Fatalf("no visit-length warning 30 s before max_session_minutes: %+v", h.kiosk.warning)
+	if h.kiosk.limits.overlay == nil || h.kiosk.limits.overlay.title.Text != "Your visit is almost over" {
+		t.Fatalf("no visit-length warning 30 s before max_session_minutes: %+v", h.kiosk.limits.overlay)
 	}
 	test.Type(entry, "1") // typing does not wave off this warning: it needs the button
-	if h.kiosk.warning == nil {
+	if h.kiosk.limits.overlay == nil {
 		t.Fatal("typing dismissed the visit-length warning")
 	}
-	test.Tap(h.kiosk.warning.more)
+	test.Tap(h.kiosk.limits.overlay.more)
 	keepBusy(visitExtension - time.Second)
-	if h.kiosk.warning != nil {
+	if h.kiosk.limits.overlay != nil {
 		t.Fatal("the extension did not hold")
 	}
 	h.clock.Advance(time.Second)
-	if h.kiosk.warning == nil {
+	if h.kiosk.limits.overlay == nil {
 		t.Fatal("no warning at the end of the extension")
 	}
 	h.clock.Advance(30 * time.Second)
@@ -151,7 +151,7 @@ func TestATimerThatFiresAfterAResetDoesNotReachTheNextVisitor(t *testing.T) {
 	stale := h.kiosk.limits.idle.(*fakeTimer) // the idle timer of this visit
 	h.kiosk.reset(triggerStartOver)
 	stale.f() // as a real timer whose call was already queued when reset stopped it
-	if h.kiosk.warning != nil || h.kiosk.page.id != screenWelcome {
+	if h.kiosk.limits.overlay != nil || h.kiosk.page.id != screenWelcome {
 		t.Errorf("a stale idle timer raised a warning on the next visitor's screen")
 	}
 }

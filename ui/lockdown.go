@@ -27,14 +27,14 @@ func (k *Kiosk) lockDown() {
 	})
 	c := k.win.Canvas()
 	for _, s := range swallowedShortcuts {
-		c.AddShortcut(s, func(fyne.Shortcut) { k.noteActivity() })
+		c.AddShortcut(s, func(fyne.Shortcut) { k.limits.noteActivity() })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
 		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
-		k.noteActivity()
+		k.limits.noteActivity()
 		if !covered {
 			k.enterWithNothingFocused(ev)
 		}
 	})
-	c.SetOnTypedRune(func(rune) { k.noteActivity() })
+	c.SetOnTypedRune(func(rune) { k.limits.noteActivity() })
 }

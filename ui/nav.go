@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
 )
 
@@ -33,6 +35,12 @@ func (k *Kiosk) show(id screenID) {
 	}
 }
 
+// showOverlay puts a pop-up on the canvas with its controls watched.
+func (k *Kiosk) showOverlay(p *widget.PopUp) {
+	k.watch(p)
+	p.Show()
+}
+
 // refresh rebuilds the screen on show from the visit.
 func (k *Kiosk) refresh() { k.show(k.page.id) }
 
@@ -53,6 +61,30 @@ func (k *Kiosk) navigate(ev event) {
 		k.visit.history = append(k.visit.history, k.page.id)
 	}
 	k.arrive(to)
+}
+
+// startVisit starts the visit at the visitor's first action: its time limits, its
+// count. The welcome screen, untouched, never times out.
+func (k *Kiosk) startVisit() {
+	if !k.visit.startedAt.IsZero() {
+		return
+	}
+	k.visit.startedAt = k.clock.Now()
+	k.countVisitStart()
+	k.health.stop() // the visitor's own calls will tell of any trouble
+	k.limits.start()
+}
+
+// afterInVisit runs f after d, but only if the same visit is still on: a timer that
+// fired just as a reset stopped it has its call already queued for the UI thread,
+// and that call must not reach the next visitor.
+func (k *Kiosk) afterInVisit(d time.Duration, f func()) Timer {
+	v := k.visit
+	return k.clock.AfterFunc(d, func() {
+		if k.visit == v {
+			f()
+		}
+	})
 }
 
 // arrive shows screen id and runs its enter hook. A problem the portal reported

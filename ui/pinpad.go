@@ -32,60 +32,60 @@ type pinPad struct {
 }
 
 // openPINPad shows the PIN pad over whatever is on screen.
-func (k *Kiosk) openPINPad() {
-	if k.pinPad != nil || k.staffMenu != nil {
+func (d *staffDesk) openPINPad() {
+	if d.pinPad != nil || d.menu != nil {
 		return
 	}
 	p := &pinPad{}
-	title := widget.NewLabelWithStyle(k.T("staff.pin_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(d.host.T("staff.pin_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	p.dots = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	p.dots.SizeName = theme.SizeNameHeadingText
 	p.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	p.message.Wrapping = fyne.TextWrapWord
 	keys := container.NewGridWithColumns(3)
-	for _, d := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
-		keys.Add(bigKey(k.pinDigit(p, d)))
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
+		keys.Add(bigKey(p.digitKey(n)))
 	}
-	p.backspace = widget.NewButtonWithIcon(k.T("staff.backspace"), theme.ContentUndoIcon(), func() { k.pinBackspace(p) })
-	p.ok = widget.NewButton(k.T("staff.ok"), k.submitPIN)
+	p.backspace = widget.NewButtonWithIcon(d.host.T("staff.backspace"), theme.ContentUndoIcon(), p.erase)
+	p.ok = widget.NewButton(d.host.T("staff.ok"), d.submitPIN)
 	p.ok.Importance = widget.HighImportance
 	keys.Add(bigKey(p.backspace))
-	keys.Add(bigKey(k.pinDigit(p, 0)))
+	keys.Add(bigKey(p.digitKey(0)))
 	keys.Add(bigKey(p.ok))
-	p.cancel = widget.NewButton(k.T("staff.cancel"), k.closePINPad)
+	p.cancel = widget.NewButton(d.host.T("staff.cancel"), d.closePINPad)
 	content := container.NewVBox(title, p.dots, p.message, container.NewCenter(keys), p.cancel)
-	p.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())
+	p.popup = widget.NewModalPopUp(container.NewPadded(content), d.canvas)
 	p.popup.Resize(fyne.NewSize(520, 0))
-	p.timeout = k.clock.AfterFunc(staffMenuIdle, func() {
-		if k.pinPad == p {
-			k.closePINPad()
+	p.timeout = d.clock.AfterFunc(staffMenuIdle, func() {
+		if d.pinPad == p {
+			d.closePINPad()
 		}
 	})
-	k.pinPad = p
-	k.showOverlay(p.popup)
-	k.pinPadState(p)
+	d.pinPad = p
+	d.host.showOverlay(p.popup)
+	d.pinPadState(p)
 }
 
 // bigKey gives a key of the pad its size.
 func bigKey(b *widget.Button) fyne.CanvasObject { return container.NewGridWrap(pinKeySize, b) }
 
-func (k *Kiosk) pinDigit(p *pinPad, d int) *widget.Button {
-	b := widget.NewButton(strconv.Itoa(d), func() { k.pinType(p, d) })
-	p.digits[d] = b
+func (p *pinPad) digitKey(n int) *widget.Button {
+	b := widget.NewButton(strconv.Itoa(n), func() { p.typeDigit(n) })
+	p.digits[n] = b
 	return b
 }
 
 // pinPadState says why the pad cannot be used, if it cannot, and turns its keys off.
-func (k *Kiosk) pinPadState(p *pinPad) {
-	p.unavailable = k.deps.Staff == nil
-	left := k.staffLockedFor()
+func (d *staffDesk) pinPadState(p *pinPad) {
+	p.unavailable = d.verifier == nil
+	left := d.lockedFor()
 	p.lock = left > 0
 	switch {
 	case p.unavailable:
-		p.message.SetText(k.T("staff.unavailable"))
+		p.message.SetText(d.host.T("staff.unavailable"))
 	case p.lock:
-		p.message.SetText(k.lockedText(left))
+		p.message.SetText(d.lockedText(left))
 	}
 	for _, b := range append(p.digits[:], p.backspace, p.ok) {
 		if p.unavailable || p.lock {
@@ -97,8 +97,8 @@ func (k *Kiosk) pinPadState(p *pinPad) {
 }
 
 // lockedText says for how many more minutes (rounded up) staff mode is locked.
-func (k *Kiosk) lockedText(left time.Duration) string {
-	return k.T("staff.locked", map[string]any{"Minutes": int(math.Ceil(left.Minutes()))})
+func (d *staffDesk) lockedText(left time.Duration) string {
+	return d.host.T("staff.locked", map[string]any{"Minutes": int(math.Ceil(left.Minutes()))})
 }
 
 // pinDot stands for one typed PIN digit: the bullet Fyne's password entries use,
@@ -107,14 +107,15 @@ func (k *Kiosk) lockedText(left time.Duration) string {
 // bundled fonts).
 const pinDot = "•"
 
-func (k *Kiosk) pinType(p *pinPad, d int) {
+func (p *pinPad) typeDigit(n int) {
 	if len(p.pin) >= staffpin.MaxDigits {
 		return
 	}
-	p.setPIN(p.pin + strconv.Itoa(d))
+	p.setPIN(p.pin + strconv.Itoa(n))
 }
 
-func (k *Kiosk) pinBackspace(p *pinPad) {
+// erase is the pad's Delete: the last digit typed goes.
+func (p *pinPad) erase() {
 	if p.pin != "" {
 		p.setPIN(p.pin[:len(p.pin)-1])
 	}
@@ -127,63 +128,57 @@ func (p *pinPad) setPIN(pin string) {
 }
 
 // closePINPad takes the pad away and forgets what was typed.
-func (k *Kiosk) closePINPad() {
-	if p := k.pinPad; p != nil {
+func (d *staffDesk) closePINPad() {
+	if p := d.pinPad; p != nil {
 		stopTimer(p.timeout)
 		p.pin = ""
 		p.popup.Hide()
-		k.pinPad = nil
+		d.pinPad = nil
 	}
 }
 
 // submitPIN verifies the typed PIN off the UI thread: argon2id takes a noticeable
 // fraction of a second, which must not freeze the screen.
-func (k *Kiosk) submitPIN() {
-	p := k.pinPad
+func (d *staffDesk) submitPIN() {
+	p := d.pinPad
 	if p == nil || p.checking || p.pin == "" {
 		return
 	}
-	k.pinPadState(p) // the lock may have started or ended since the pad opened
+	d.pinPadState(p) // the lock may have started or ended since the pad opened
 	if p.unavailable || p.lock {
 		return
 	}
-	pin, verifier := p.pin, k.deps.Staff
+	pin, verifier := p.pin, d.verifier
 	p.setPIN("")
 	p.checking = true
 	p.ok.Disable()
-	p.message.SetText(k.T("staff.checking"))
-	k.inflight.Add(1)
-	go func() {
-		ok, err := verifier.VerifyStaffPIN(pin)
-		fyne.Do(func() {
-			defer k.inflight.Done()
-			defer k.recoverPanic()
-			k.pinChecked(p, ok, err)
-		})
-	}()
+	p.message.SetText(d.host.T("staff.checking"))
+	var ok bool
+	var err error
+	d.offUI(func() { ok, err = verifier.VerifyStaffPIN(pin) }, func() { d.pinChecked(p, ok, err) })
 }
 
 // pinChecked acts on a verified PIN. A wrong PIN counts even if the pad was closed
 // meanwhile (a reset must not buy a guesser another try).
-func (k *Kiosk) pinChecked(p *pinPad, ok bool, err error) {
+func (d *staffDesk) pinChecked(p *pinPad, ok bool, err error) {
 	p.checking = false
 	switch {
 	case err != nil:
-		k.log.Error("cannot check the staff PIN", "err", err.Error())
-		k.lastError = "staff_pin_check"
-		p.message.SetText(k.T("staff.pin_error"))
+		d.log.Error("cannot check the staff PIN", "err", err.Error())
+		d.host.noteProblem("staff_pin_check")
+		p.message.SetText(d.host.T("staff.pin_error"))
 	case !ok:
-		k.staffPINWrong()
-		p.message.SetText(k.T("staff.wrong_pin"))
+		d.pinWrong()
+		p.message.SetText(d.host.T("staff.wrong_pin"))
 	default:
-		k.staffPINRight()
-		if k.pinPad == p {
-			k.closePINPad()
-			k.openStaffMenu()
+		d.pinRight()
+		if d.pinPad == p {
+			d.closePINPad()
+			d.openMenu()
 		}
 		return
 	}
-	if k.pinPad == p {
-		k.pinPadState(p)
+	if d.pinPad == p {
+		d.pinPadState(p)
 	}
 }

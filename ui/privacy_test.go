@@ -213,7 +213,7 @@ var privacyJourneys = []privacyJourney{
 		h.typeInto(m.cardNumber.entry, privacyCard)
 		h.typeInto(m.cvv.entry, privacyCVV)
 		h.switchLanguage() // mid-form: everything typed is kept, and still never logged
-		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+		h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
 		return []string{legacyAccount, "97501", privacyEmail, privacyEmailLocal, privacyHolder, privacyCard, privacyCVV}
 	}},
 }
@@ -273,7 +273,7 @@ func TestResetClearsWhatTheVisitorCopied(t *testing.T) {
 	if got := clipboard.Content(); got != privacyEmail {
 		t.Fatalf("copying the email put %q on the clipboard: the proof needs it there", got)
 	}
-	h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+	h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
 	mustBeOn(t, h, screenWelcome)
 	if got := clipboard.Content(); got != "" {
 		t.Errorf("after the reset the clipboard holds %q", got)

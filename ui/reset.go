@@ -37,7 +37,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
 	v := k.visit
 	issued := v.end()
-	k.noteVisitEnded(v)
+	k.staff.visitEnded(!v.startedAt.IsZero())
 	k.countVisitEnd(v, trigger)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)
@@ -54,7 +54,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.look.backToDefault()
 	stopTimer(k.keyboardSettle)
 	k.page = page{}
-	k.pinPad, k.staffMenu, k.warning, k.keyboard = nil, nil, nil, nil
+	k.keyboard = nil
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {
 		next = screenOutOfService

@@ -32,7 +32,7 @@ var proofTriggers = []proofTrigger{
 		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
-		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+		h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
 	}},
 	{triggerVisitLimit, func(t *testing.T, h *harness, _ proofJourney) {
 		// The visitor stays active, so only the visit's length can end it.
@@ -41,7 +41,7 @@ var proofTriggers = []proofTrigger{
 			if h.kiosk.page.id == screenWelcome {
 				return
 			}
-			h.kiosk.noteActivity()
+			h.kiosk.limits.noteActivity()
 		}
 	}},
 	{triggerStaff, func(t *testing.T, h *harness, _ proofJourney) {
@@ -120,7 +120,7 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	if k.page.id != screenWelcome || k.lang != k.settings.DefaultLanguage {
 		t.Errorf("after reset: screen %s, language %s", k.page.id, k.lang)
 	}
-	if top := c.Overlays().Top(); top != nil || k.warning != nil {
+	if top := c.Overlays().Top(); top != nil || k.limits.overlay != nil {
 		t.Errorf("an overlay survived the reset: %T", top)
 	}
 	if f := c.Focused(); f != nil {
@@ -138,11 +138,11 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	if _, welcome := k.page.view.(*welcomeScreen); !welcome {
 		t.Errorf("after reset the screen on show is %T", k.page.view)
 	}
-	if k.page.chrome != nil || k.pinPad != nil || k.staffMenu != nil || k.warning != nil || k.keyboard != nil {
+	if k.page.chrome != nil || k.staff.pinPad != nil || k.staff.menu != nil || k.limits.overlay != nil || k.keyboard != nil {
 		t.Error("an overlay's widgets survived the reset")
 	}
-	if k.limits != (visitLimits{}) {
-		t.Errorf("visit limits survived the reset: %+v", k.limits)
+	if k.limits.limitsState != (limitsState{}) {
+		t.Errorf("visit limits survived the reset: %+v", k.limits.limitsState)
 	}
 	// The welcome screen's own portal check is the only timer left.
 	if n := h.clock.pending(); n != 1 || k.health.timer == nil {

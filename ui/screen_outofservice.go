@@ -30,5 +30,5 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
 	box.Add(container.NewCenter(k.look.newBar()))
-	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staffTap))
+	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staff.tap))
 }

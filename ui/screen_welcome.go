@@ -67,7 +67,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
 	return s, container.New(layout.NewCenterLayout(), container.NewVBox(
-		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staffTap)), // the staff gesture (staff.go)
+		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staff.tap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(buttons),

@@ -125,7 +125,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.fillEmails(newEmail, newEmail)
 		h.fillBank(goodRouting)
 		h.switchLanguage()
-		h.clock.Advance(h.kiosk.idleLimit() + h.kiosk.warningTime())
+		h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
 	}},
 	{"forgot password, language switch; Start over", func(t *testing.T, h *harness, lang string, round int) {
 		h.startIn(lang)
@@ -151,7 +151,7 @@ var soakVisits = [soakCycle]soakVisit{
 			if h.kiosk.page.id == screenWelcome {
 				return
 			}
-			h.kiosk.noteActivity() // what every watched control does first
+			h.kiosk.limits.noteActivity() // what every watched control does first
 		}
 		t.Fatal("the visit outlived its limit")
 	}},
@@ -164,7 +164,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.settle()
 		mustBeOn(t, h, screenFound)
 		h.openStaffMenu(t)
-		test.Tap(h.kiosk.staffMenu.resetNow)
+		test.Tap(h.kiosk.staff.menu.resetNow)
 	}},
 	{"questions, back to Find; Start over", func(t *testing.T, h *harness, lang string, round int) {
 		h.startIn(lang)

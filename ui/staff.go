@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"log/slog"
+	"sync"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
@@ -26,138 +30,198 @@ type StaffLockout interface {
 	Save(failures int, lockedUntil time.Time) error
 }
 
-// staffState is everything staff mode remembers between taps. It is not visitor
-// data, so a reset keeps it (except the menu's timer, which a reset stops).
-type staffState struct {
+// deskHost is what the staff desk needs of the kiosk.
+type deskHost interface {
+	T(id string, data ...map[string]any) string
+	tr(lang, id string, data ...map[string]any) string
+	// showOverlay puts a pop-up on the canvas with its controls watched.
+	showOverlay(p *widget.PopUp)
+	// recoverPanic, deferred, turns a panic into a logged error and a reset.
+	recoverPanic()
+	reset(trigger resetTrigger)
+
+	// noteProblem records a problem for the status, as a code, never personal data.
+	noteProblem(code string)
+	lastErrorCode() string
+
+	defaultLanguage() string
+	setDefaultLanguage(lang string)
+
+	// portalInUse is the portal the kiosk talks to and its mode; usePortal swaps
+	// them and shows the screen a visitor starts on.
+	portalInUse() (*client.Client, Mode)
+	usePortal(p *client.Client, m Mode)
+}
+
+// deskEnv is the kiosk machinery the staff desk works with.
+type deskEnv struct {
+	clock     Clock
+	log       *slog.Logger
+	canvas    fyne.Canvas     // where the pad and the menu pop up
+	inflight  *sync.WaitGroup // the kiosk's background work, which tests wait for
+	languages []string        // the menu's choice of default language
+}
+
+// staffDesk is staff mode: the gesture, the PIN pad and its wrong-PIN lockout, the
+// staff menu with its status, and training mode. It is not visitor data, so a
+// reset keeps it, except the pad and the menu, which a reset closes.
+type staffDesk struct {
+	host deskHost
+	deskEnv
+
+	verifier      PINVerifier  // nil: staff mode is unavailable
+	lockout       StaffLockout // nil: wrong PINs are counted in memory only
+	kioskID       string
+	version       string
+	quit          func()                         // the menu's Exit; nil: Exit only closes the menu
+	startPractice func() (TrainingPortal, error) // nil: training mode cannot start
+
 	taps []time.Time // recent taps of the gesture
 
 	loaded      bool // the lockout has been read from its store
 	failures    int
 	lockedUntil time.Time
 
-	menuTimer Timer // closes the staff menu after staffMenuIdle
-
-	visitsDay string // the day visitsToday counts, as 2006-01-02 by k.clock
+	visitsDay string // the day visitsToday counts, as 2006-01-02 by the clock
 	visits    int
 
-	training *trainingPortal // the simulator while in training mode, else nil
+	training *trainingRun // training mode under way, else nil
+
+	pinPad    *pinPad    // the PIN pad on show, or nil
+	menu      *staffMenu // the staff menu on show, or nil
+	menuTimer Timer      // closes the staff menu after staffMenuIdle
 }
 
-// trainingPortal is the in-process simulator training mode runs on, and what it
-// replaced, to put back when training ends.
-type trainingPortal struct {
-	sim      *portalsim.Server
-	simState *portalsim.Sim // for tests: what training did on the simulator
-	live     *client.Client
-	liveMode Mode
+func newStaffDesk(host deskHost, deps Deps, env deskEnv) *staffDesk {
+	return &staffDesk{host: host, deskEnv: env, verifier: deps.Staff, lockout: deps.StaffLockout,
+		kioskID: deps.KioskID, version: deps.Version, quit: deps.Quit, startPractice: deps.Training}
 }
 
-// staffTap counts a tap of the gesture; the fifth within staffTapWindow opens the
-// PIN pad.
-func (k *Kiosk) staffTap() {
-	now := k.clock.Now()
-	recent := k.staff.taps[:0]
-	for _, t := range k.staff.taps {
+// tap counts a tap of the gesture; the fifth within staffTapWindow opens the PIN
+// pad.
+func (d *staffDesk) tap() {
+	now := d.clock.Now()
+	recent := d.taps[:0]
+	for _, t := range d.taps {
 		if now.Sub(t) < staffTapWindow {
 			recent = append(recent, t)
 		}
 	}
-	k.staff.taps = append(recent, now)
-	if len(k.staff.taps) >= staffTaps {
-		k.staff.taps = nil
-		k.openPINPad()
+	d.taps = append(recent, now)
+	if len(d.taps) >= staffTaps {
+		d.taps = nil
+		d.openPINPad()
 	}
 }
 
 // loadLockout reads the lockout once per process. A store that cannot be read
 // locks staff mode (stafflock.FailSafe), in memory.
-func (k *Kiosk) loadLockout() {
-	if k.staff.loaded {
+func (d *staffDesk) loadLockout() {
+	if d.loaded {
 		return
 	}
-	k.staff.loaded = true
-	if k.deps.StaffLockout == nil {
+	d.loaded = true
+	if d.lockout == nil {
 		return
 	}
-	failures, until, err := k.deps.StaffLockout.Load()
+	failures, until, err := d.lockout.Load()
 	if err != nil {
-		k.log.Error("cannot read the staff lockout; locking staff mode", "err", err.Error())
-		k.lastError = "staff_lockout_unreadable"
-		failures, until = stafflock.FailSafe(k.clock.Now())
+		d.log.Error("cannot read the staff lockout; locking staff mode", "err", err.Error())
+		d.host.noteProblem("staff_lockout_unreadable")
+		failures, until = stafflock.FailSafe(d.clock.Now())
 	}
-	k.staff.failures, k.staff.lockedUntil = failures, until
+	d.failures, d.lockedUntil = failures, until
 }
 
-// staffLockedFor is how long staff mode stays locked (0: not locked). A lock that
-// has run out is lifted and its count forgotten.
-func (k *Kiosk) staffLockedFor() time.Duration {
-	k.loadLockout()
-	if k.staff.lockedUntil.IsZero() {
+// lockedFor is how long staff mode stays locked (0: not locked). A lock that has
+// run out is lifted and its count forgotten.
+func (d *staffDesk) lockedFor() time.Duration {
+	d.loadLockout()
+	if d.lockedUntil.IsZero() {
 		return 0
 	}
-	left := k.staff.lockedUntil.Sub(k.clock.Now())
+	left := d.lockedUntil.Sub(d.clock.Now())
 	if left > 0 {
 		return left
 	}
-	k.staff.failures, k.staff.lockedUntil = 0, time.Time{}
-	k.saveLockout()
+	d.failures, d.lockedUntil = 0, time.Time{}
+	d.saveLockout()
 	return 0
 }
 
-// staffPINWrong counts a wrong PIN; the stafflock.MaxFailures-th locks staff mode.
-func (k *Kiosk) staffPINWrong() {
-	k.staff.failures++
-	if k.staff.failures >= stafflock.MaxFailures {
-		k.staff.lockedUntil = k.clock.Now().Add(stafflock.LockDuration)
-		k.log.Warn("staff mode locked after wrong PINs", "failures", k.staff.failures,
+// pinWrong counts a wrong PIN; the stafflock.MaxFailures-th locks staff mode.
+func (d *staffDesk) pinWrong() {
+	d.failures++
+	if d.failures >= stafflock.MaxFailures {
+		d.lockedUntil = d.clock.Now().Add(stafflock.LockDuration)
+		d.log.Warn("staff mode locked after wrong PINs", "failures", d.failures,
 			"minutes", int(stafflock.LockDuration.Minutes()))
 	} else {
-		k.log.Warn("wrong staff PIN", "failures", k.staff.failures)
+		d.log.Warn("wrong staff PIN", "failures", d.failures)
 	}
-	k.saveLockout()
+	d.saveLockout()
 }
 
-// staffPINRight forgets earlier wrong PINs.
-func (k *Kiosk) staffPINRight() {
-	k.log.Info("staff signed in to the staff menu")
-	if k.staff.failures == 0 && k.staff.lockedUntil.IsZero() {
+// pinRight forgets earlier wrong PINs.
+func (d *staffDesk) pinRight() {
+	d.log.Info("staff signed in to the staff menu")
+	if d.failures == 0 && d.lockedUntil.IsZero() {
 		return
 	}
-	k.staff.failures, k.staff.lockedUntil = 0, time.Time{}
-	k.saveLockout()
+	d.failures, d.lockedUntil = 0, time.Time{}
+	d.saveLockout()
 }
 
-func (k *Kiosk) saveLockout() {
-	if k.deps.StaffLockout == nil {
+func (d *staffDesk) saveLockout() {
+	if d.lockout == nil {
 		return
 	}
-	if err := k.deps.StaffLockout.Save(k.staff.failures, k.staff.lockedUntil); err != nil {
-		k.log.Error("cannot save the staff lockout", "err", err.Error())
-		k.lastError = "staff_lockout_unsaved"
+	if err := d.lockout.Save(d.failures, d.lockedUntil); err != nil {
+		d.log.Error("cannot save the staff lockout", "err", err.Error())
+		d.host.noteProblem("staff_lockout_unsaved")
 	}
 }
 
-// noteVisitEnded is reset's hook for staff mode: it counts a visit that started
-// (for the status's "visits today") and stops the staff menu's timer, since a
-// reset closes the menu with every other overlay.
-func (k *Kiosk) noteVisitEnded(v *visit) {
-	stopTimer(k.staff.menuTimer)
-	k.staff.menuTimer = nil
-	if v.startedAt.IsZero() {
+// visitEnded is the reset's hook for staff mode: it counts a visit that started
+// (for the status's "visits today") and forgets the pad and the menu with their
+// timers, since a reset closes them with every other overlay.
+func (d *staffDesk) visitEnded(started bool) {
+	if p := d.pinPad; p != nil {
+		stopTimer(p.timeout)
+		p.pin = ""
+		d.pinPad = nil
+	}
+	stopTimer(d.menuTimer)
+	d.menuTimer, d.menu = nil, nil
+	if !started {
 		return
 	}
-	if day := k.today(); day != k.staff.visitsDay {
-		k.staff.visitsDay, k.staff.visits = day, 0
+	if day := d.today(); day != d.visitsDay {
+		d.visitsDay, d.visits = day, 0
 	}
-	k.staff.visits++
+	d.visits++
 }
 
 // visitsToday is how many visits ended today, by the kiosk's clock.
-func (k *Kiosk) visitsToday() int {
-	if k.staff.visitsDay != k.today() {
+func (d *staffDesk) visitsToday() int {
+	if d.visitsDay != d.today() {
 		return 0
 	}
-	return k.staff.visits
+	return d.visits
 }
 
-func (k *Kiosk) today() string { return k.clock.Now().Format(time.DateOnly) }
+func (d *staffDesk) today() string { return d.clock.Now().Format(time.DateOnly) }
+
+// offUI runs work off the UI thread (a PIN check, a portal check), then done on
+// it, counted with the kiosk's other background work.
+func (d *staffDesk) offUI(work, done func()) {
+	d.inflight.Add(1)
+	go func() {
+		work()
+		fyne.Do(func() {
+			defer d.inflight.Done()
+			defer d.host.recoverPanic()
+			done()
+		})
+	}()
+}

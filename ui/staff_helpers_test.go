@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -10,6 +11,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
 // testStaffPIN is the PIN the test verifier accepts.
@@ -57,13 +61,29 @@ func (m *memLockout) Save(failures int, until time.Time) error {
 	return nil
 }
 
-// staffDeps gives a kiosk what staff mode needs. The kiosk reads these when staff
-// use them, so setting them after New is like passing them to New.
+// staffDeps gives a kiosk what staff mode needs. The staff desk reads these when
+// staff use them, so setting them after New is like passing them to New.
 func staffDeps(k *Kiosk, verifier PINVerifier, store StaffLockout) {
-	k.deps.Staff = verifier
-	k.deps.StaffLockout = store
-	k.deps.KioskID = "lobby-9"
-	k.deps.Version = "1.4.2"
+	k.staff.verifier = verifier
+	k.staff.lockout = store
+	k.staff.kioskID = "lobby-9"
+	k.staff.version = "1.4.2"
+}
+
+// practicePortal starts training mode's simulator as main does, on the test's clock.
+func practicePortal(clock Clock, log *slog.Logger) func() (TrainingPortal, error) {
+	return func() (TrainingPortal, error) {
+		srv, err := portalsim.New(portalsim.Options{Now: clock.Now}).Start("127.0.0.1:0")
+		if err != nil {
+			return TrainingPortal{}, err
+		}
+		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: log})
+		if err != nil {
+			_ = srv.Close()
+			return TrainingPortal{}, err
+		}
+		return TrainingPortal{Portal: portal, Close: srv.Close}, nil
+	}
 }
 
 func newStaffHarness(t *testing.T) (*harness, *fixedPIN) {
@@ -122,7 +142,7 @@ func (h *harness) advance(d time.Duration, others ...*harness) {
 // enterPIN taps the digits of pin and OK, then waits for the check.
 func (h *harness) enterPIN(t *testing.T, pin string) {
 	t.Helper()
-	p := h.kiosk.pinPad
+	p := h.kiosk.staff.pinPad
 	if p == nil {
 		t.Fatal("no PIN pad on screen")
 	}
@@ -138,11 +158,11 @@ func (h *harness) openStaffMenu(t *testing.T) *staffMenu {
 	t.Helper()
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
 	h.enterPIN(t, testStaffPIN)
-	if h.kiosk.staffMenu == nil {
+	if h.kiosk.staff.menu == nil {
 		t.Fatal("the right PIN did not open the staff menu")
 	}
 	h.settle() // the portal check of the status
-	return h.kiosk.staffMenu
+	return h.kiosk.staff.menu
 }
 
 // showing reports whether a text containing part is on the canvas, overlays included.

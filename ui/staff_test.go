@@ -17,22 +17,22 @@ import (
 func TestStaffGestureNeedsFiveTapsWithinThreeSeconds(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 4, 100*time.Millisecond)
-	if h.kiosk.pinPad != nil {
+	if h.kiosk.staff.pinPad != nil {
 		t.Fatal("four taps opened the PIN pad")
 	}
 	h.advance(3 * time.Second) // the four taps are now too old to count
 	h.tapStaffTarget(t, 4, 800*time.Millisecond)
-	if h.kiosk.pinPad != nil {
+	if h.kiosk.staff.pinPad != nil {
 		t.Fatal("taps spread over more than three seconds opened the PIN pad")
 	}
 	h.advance(800 * time.Millisecond) // five taps spanning 3.2 s in all
 	h.tapStaffTarget(t, 1, 0)
-	if h.kiosk.pinPad != nil {
+	if h.kiosk.staff.pinPad != nil {
 		t.Fatal("five taps over 3.2 s opened the PIN pad")
 	}
 	h.advance(3 * time.Second)
 	h.tapStaffTarget(t, 5, 600*time.Millisecond) // 2.4 s
-	if h.kiosk.pinPad == nil {
+	if h.kiosk.staff.pinPad == nil {
 		t.Fatal("five taps on the logo within three seconds did not open the PIN pad")
 	}
 	if !showing(h, "Staff PIN") {
@@ -44,15 +44,15 @@ func TestStaffGestureOnAVisitorScreenSpeaksTheVisitorsLanguage(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.startIn("es")
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if h.kiosk.pinPad == nil {
+	if h.kiosk.staff.pinPad == nil {
 		t.Fatal("five taps on the screen title did not open the PIN pad")
 	}
 	if !showing(h, "PIN del personal") || !showing(h, "Cancelar") {
 		t.Errorf("the pad is not in Spanish: %q", visibleTexts(h.win.Canvas()))
 	}
 	assertTextsFromCatalog(t, h, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
-	test.Tap(h.kiosk.pinPad.cancel)
-	if h.kiosk.pinPad != nil || len(h.win.Canvas().Overlays().List()) != 0 {
+	test.Tap(h.kiosk.staff.pinPad.cancel)
+	if h.kiosk.staff.pinPad != nil || len(h.win.Canvas().Overlays().List()) != 0 {
 		t.Error("Cancel did not close the pad")
 	}
 }
@@ -60,7 +60,7 @@ func TestStaffGestureOnAVisitorScreenSpeaksTheVisitorsLanguage(t *testing.T) {
 func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	p := h.kiosk.pinPad
+	p := h.kiosk.staff.pinPad
 	for _, d := range "13" {
 		test.Tap(p.digits[d-'0'])
 	}
@@ -72,14 +72,14 @@ func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 		t.Errorf("after Delete the pad shows %q", p.dots.Text)
 	}
 	h.enterPIN(t, "9999")
-	if h.kiosk.staffMenu != nil || !showing(h, "That PIN is not right.") {
-		t.Fatalf("a wrong PIN: menu %v, screen %q", h.kiosk.staffMenu != nil, visibleTexts(h.win.Canvas()))
+	if h.kiosk.staff.menu != nil || !showing(h, "That PIN is not right.") {
+		t.Fatalf("a wrong PIN: menu %v, screen %q", h.kiosk.staff.menu != nil, visibleTexts(h.win.Canvas()))
 	}
 	if p.dots.Text != "" {
 		t.Error("the wrong PIN's dots are still shown")
 	}
 	h.enterPIN(t, testStaffPIN)
-	if h.kiosk.staffMenu == nil || h.kiosk.pinPad != nil {
+	if h.kiosk.staff.menu == nil || h.kiosk.staff.pinPad != nil {
 		t.Fatal("the right PIN did not swap the pad for the staff menu")
 	}
 	if h.kiosk.staff.failures != 0 {
@@ -90,7 +90,7 @@ func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	h, pin := newStaffHarness(t)
 	store := &memLockout{}
-	h.kiosk.deps.StaffLockout = store
+	h.kiosk.staff.lockout = store
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
 	for i := 0; i < 5; i++ {
 		h.enterPIN(t, "1111")
@@ -98,7 +98,7 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	if !showing(h, "Staff mode is locked") || !showing(h, "5 min") {
 		t.Fatalf("after five wrong PINs the pad shows %q", visibleTexts(h.win.Canvas()))
 	}
-	if !h.kiosk.pinPad.ok.Disabled() || !h.kiosk.pinPad.digits[2].Disabled() {
+	if !h.kiosk.staff.pinPad.ok.Disabled() || !h.kiosk.staff.pinPad.digits[2].Disabled() {
 		t.Error("the locked pad still takes a PIN")
 	}
 	// The kiosk restarts: a new Kiosk with the same store.
@@ -114,10 +114,10 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	h2.tapStaffTarget(t, 5, 100*time.Millisecond)
 	calls := pin.callCount()
 	h2.enterPIN(t, testStaffPIN)
-	if k2.staffMenu != nil || !showing(h2, "3 min") || pin.callCount() != calls {
-		t.Fatalf("after a restart the lock was lost: menu %v, pad %q", k2.staffMenu != nil, visibleTexts(win.Canvas()))
+	if k2.staff.menu != nil || !showing(h2, "3 min") || pin.callCount() != calls {
+		t.Fatalf("after a restart the lock was lost: menu %v, pad %q", k2.staff.menu != nil, visibleTexts(win.Canvas()))
 	}
-	test.Tap(k2.pinPad.cancel)
+	test.Tap(k2.staff.pinPad.cancel)
 	h.advance(3*time.Minute, h2)
 	h2.openStaffMenu(t) // five minutes on, the right PIN works again
 	if f, until, _ := store.Load(); f != 0 || !until.IsZero() {
@@ -128,7 +128,7 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 func TestStaffWithoutVerifierSaysUnavailable(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if !showing(h, "Staff mode is not available") || !h.kiosk.pinPad.ok.Disabled() {
+	if !showing(h, "Staff mode is not available") || !h.kiosk.staff.pinPad.ok.Disabled() {
 		t.Errorf("with no verifier the pad shows %q", visibleTexts(h.win.Canvas()))
 	}
 }
@@ -142,7 +142,7 @@ func TestStaffResetNowEndsTheVisit(t *testing.T) {
 	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" || h.kiosk.visit.fields[fieldAccountNumber] != "" {
 		t.Fatalf("Reset now left screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
-	if h.kiosk.staffMenu != nil || len(h.win.Canvas().Overlays().List()) != 0 {
+	if h.kiosk.staff.menu != nil || len(h.win.Canvas().Overlays().List()) != 0 {
 		t.Error("Reset now left the staff menu open")
 	}
 	if h.kiosk.staff.menuTimer != nil {
@@ -193,7 +193,7 @@ func TestStaffSetsTheDefaultLanguage(t *testing.T) {
 func TestStaffExitCallsQuit(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	quits := 0
-	h.kiosk.deps.Quit = func() { quits++ }
+	h.kiosk.staff.quit = func() { quits++ }
 	m := h.openStaffMenu(t)
 	test.Tap(m.exit)
 	if quits != 1 {
@@ -207,11 +207,11 @@ func TestStaffMenuClosesItselfAfterAMinuteIdle(t *testing.T) {
 	h.advance(50 * time.Second)
 	test.Tap(m.languages["en"]) // a tap in the menu starts its minute again
 	h.advance(50 * time.Second)
-	if h.kiosk.staffMenu == nil || !overlayShown(h, m.popup) {
+	if h.kiosk.staff.menu == nil || !overlayShown(h, m.popup) {
 		t.Fatal("the menu closed although staff tapped in it 50 s ago")
 	}
 	h.advance(11 * time.Second)
-	if h.kiosk.staffMenu != nil || overlayShown(h, m.popup) {
+	if h.kiosk.staff.menu != nil || overlayShown(h, m.popup) {
 		t.Fatal("the menu is still open after a minute without a tap")
 	}
 }
@@ -256,11 +256,11 @@ func (l *lockedLog) String() string {
 func TestAPINPadLeftOpenClosesItself(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if h.kiosk.pinPad == nil {
+	if h.kiosk.staff.pinPad == nil {
 		t.Fatal("no PIN pad")
 	}
 	h.advance(staffMenuIdle)
-	if h.kiosk.pinPad != nil || h.win.Canvas().Overlays().Top() != nil {
+	if h.kiosk.staff.pinPad != nil || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("a PIN pad left open is still there for the next visitor")
 	}
 }

@@ -46,3 +46,17 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 		t.Errorf("after training: screen %s, texts %q", h.kiosk.page.id, visibleTexts(h.win.Canvas()))
 	}
 }
+
+func TestStaffTrainingWithoutAPracticePortalSaysSo(t *testing.T) {
+	h, _ := newStaffHarness(t)
+	h.kiosk.staff.startPractice = nil // Deps without Training
+	live := h.kiosk.portal
+	m := h.openStaffMenu(t)
+	test.Tap(m.training)
+	if h.kiosk.portal != live || h.kiosk.mode != ModeLive || h.kiosk.staff.training != nil {
+		t.Fatal("training mode started without a practice portal")
+	}
+	if !showing(h, "Training mode could not start") || h.kiosk.lastError != "training_start" {
+		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.lastError)
+	}
+}

@@ -20,49 +20,49 @@ type staffMenu struct {
 	languages                                 map[string]*widget.Button // the default language, by code
 }
 
-// openStaffMenu shows the staff menu and checks, in the background, whether the
-// portal answers.
-func (k *Kiosk) openStaffMenu() {
+// openMenu shows the staff menu and checks, in the background, whether the portal
+// answers.
+func (d *staffDesk) openMenu() {
 	m := &staffMenu{languages: map[string]*widget.Button{}}
-	title := widget.NewLabelWithStyle(k.T("staff.menu_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(d.host.T("staff.menu_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	m.message = widget.NewLabel("")
 	m.message.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(title, k.staffStatus(m), widget.NewSeparator(),
-		k.staffLanguages(m), widget.NewSeparator(), k.staffActions(m), m.message)
-	m.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())
+	content := container.NewVBox(title, d.status(m), widget.NewSeparator(),
+		d.languageChoice(m), widget.NewSeparator(), d.actions(m), m.message)
+	m.popup = widget.NewModalPopUp(container.NewPadded(content), d.canvas)
 	m.popup.Resize(fyne.NewSize(640, 0))
-	k.staffMenu = m
-	k.showOverlay(m.popup)
-	k.armStaffMenu()
-	k.checkPortalForStaff(m)
+	d.menu = m
+	d.host.showOverlay(m.popup)
+	d.armMenu()
+	d.checkPortal(m)
 }
 
-// staffStatus is the menu's status block: portal, kiosk ID, version, visits today,
+// status is the menu's status block: portal, kiosk ID, version, visits today,
 // last error (a code, never personal data).
-func (k *Kiosk) staffStatus(m *staffMenu) fyne.CanvasObject {
-	lastErr := k.lastError
+func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
+	lastErr := d.host.lastErrorCode()
 	if lastErr == "" {
-		lastErr = k.T("staff.none")
+		lastErr = d.host.T("staff.none")
 	}
-	m.portal = widget.NewLabel(k.T("staff.portal_checking"))
-	m.kioskID = widget.NewLabel(k.T("staff.kiosk_id", map[string]any{"ID": k.deps.KioskID}))
-	m.version = widget.NewLabel(k.T("staff.version", map[string]any{"Version": k.deps.Version}))
-	m.visits = widget.NewLabel(k.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(k.visitsToday())}))
-	m.lastErr = widget.NewLabel(k.T("staff.last_error", map[string]any{"Error": lastErr}))
+	m.portal = widget.NewLabel(d.host.T("staff.portal_checking"))
+	m.kioskID = widget.NewLabel(d.host.T("staff.kiosk_id", map[string]any{"ID": d.kioskID}))
+	m.version = widget.NewLabel(d.host.T("staff.version", map[string]any{"Version": d.version}))
+	m.visits = widget.NewLabel(d.host.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(d.visitsToday())}))
+	m.lastErr = widget.NewLabel(d.host.T("staff.last_error", map[string]any{"Error": lastErr}))
 	return container.NewVBox(m.portal, m.kioskID, m.version, m.visits, m.lastErr)
 }
 
-// staffLanguages sets the language every visit starts in, for the life of the
+// languageChoice sets the language every visit starts in, for the life of the
 // process (the config file is the deployment's to change).
-func (k *Kiosk) staffLanguages(m *staffMenu) fyne.CanvasObject {
-	row := container.NewHBox(widget.NewLabel(k.T("staff.default_language")))
-	for _, lang := range k.settings.Languages {
-		b := widget.NewButton(k.tr(lang, "language.name"), k.staffAction(func() { k.setDefaultLanguage(m, lang) }))
+func (d *staffDesk) languageChoice(m *staffMenu) fyne.CanvasObject {
+	row := container.NewHBox(widget.NewLabel(d.host.T("staff.default_language")))
+	for _, lang := range d.languages {
+		b := widget.NewButton(d.host.tr(lang, "language.name"), d.action(func() { d.setDefaultLanguage(m, lang) }))
 		m.languages[lang] = b
 		row.Add(b)
 	}
-	markDefaultLanguage(m, k.settings.DefaultLanguage)
+	markDefaultLanguage(m, d.host.defaultLanguage())
 	return row
 }
 
@@ -76,89 +76,86 @@ func markDefaultLanguage(m *staffMenu, lang string) {
 	}
 }
 
-func (k *Kiosk) setDefaultLanguage(m *staffMenu, lang string) {
-	k.settings.DefaultLanguage = lang
-	k.log.Info("staff set the default language", "language", lang)
+func (d *staffDesk) setDefaultLanguage(m *staffMenu, lang string) {
+	d.host.setDefaultLanguage(lang)
+	d.log.Info("staff set the default language", "language", lang)
 	markDefaultLanguage(m, lang)
 }
 
-func (k *Kiosk) staffActions(m *staffMenu) fyne.CanvasObject {
-	m.resetNow = widget.NewButton(k.T("staff.reset_now"), k.staffAction(k.staffReset))
-	if k.staff.training != nil {
-		m.training = widget.NewButton(k.T("staff.leave_training"), k.staffAction(k.leaveTraining))
+func (d *staffDesk) actions(m *staffMenu) fyne.CanvasObject {
+	m.resetNow = widget.NewButton(d.host.T("staff.reset_now"), d.action(d.resetNow))
+	if d.training != nil {
+		m.training = widget.NewButton(d.host.T("staff.leave_training"), d.action(d.leaveTraining))
 	} else {
-		m.training = widget.NewButton(k.T("staff.start_training"), k.staffAction(k.startTraining))
+		m.training = widget.NewButton(d.host.T("staff.start_training"), d.action(d.startTraining))
 	}
-	m.exit = widget.NewButton(k.T("staff.exit"), k.staffAction(k.staffExit))
+	m.exit = widget.NewButton(d.host.T("staff.exit"), d.action(d.exit))
 	m.exit.Importance = widget.DangerImportance
-	m.close = widget.NewButton(k.T("staff.close"), k.closeStaffMenu)
+	m.close = widget.NewButton(d.host.T("staff.close"), d.closeMenu)
 	m.close.Importance = widget.HighImportance
 	return container.NewGridWithColumns(2, m.resetNow, m.training, m.exit, m.close)
 }
 
-// staffAction wraps a menu action: a tap in the menu restarts its idle clock.
-func (k *Kiosk) staffAction(f func()) func() {
+// action wraps a menu action: a tap in the menu restarts its idle clock.
+func (d *staffDesk) action(f func()) func() {
 	return func() {
-		k.armStaffMenu()
+		d.armMenu()
 		f()
 	}
 }
 
-// armStaffMenu (re)starts the clock that closes the menu after staffMenuIdle.
-func (k *Kiosk) armStaffMenu() {
-	stopTimer(k.staff.menuTimer)
-	k.staff.menuTimer = k.clock.AfterFunc(staffMenuIdle, k.closeStaffMenu)
+// armMenu (re)starts the clock that closes the menu after staffMenuIdle.
+func (d *staffDesk) armMenu() {
+	stopTimer(d.menuTimer)
+	d.menuTimer = d.clock.AfterFunc(staffMenuIdle, d.closeMenu)
 }
 
-// closeStaffMenu takes the menu away and stops its clock.
-func (k *Kiosk) closeStaffMenu() {
-	stopTimer(k.staff.menuTimer)
-	k.staff.menuTimer = nil
-	if m := k.staffMenu; m != nil {
+// closeMenu takes the menu away and stops its clock.
+func (d *staffDesk) closeMenu() {
+	stopTimer(d.menuTimer)
+	d.menuTimer = nil
+	if m := d.menu; m != nil {
 		m.popup.Hide()
-		k.staffMenu = nil
+		d.menu = nil
 	}
 }
 
-// checkPortalForStaff asks the portal in use for its health, off the UI thread.
-func (k *Kiosk) checkPortalForStaff(m *staffMenu) {
-	portal := k.portal
+// checkPortal asks the portal in use for its health, off the UI thread.
+func (d *staffDesk) checkPortal(m *staffMenu) {
+	portal, _ := d.host.portalInUse()
 	if portal == nil {
-		m.portal.SetText(k.T("staff.portal_down"))
+		m.portal.SetText(d.host.T("staff.portal_down"))
 		return
 	}
-	k.inflight.Add(1)
-	go func() {
+	var err error
+	d.offUI(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), staffHealthWait)
-		_, err := portal.Health(ctx)
+		_, err = portal.Health(ctx)
 		cancel()
-		fyne.Do(func() {
-			defer k.inflight.Done()
-			defer k.recoverPanic()
-			if k.staffMenu != m {
-				return // closed meanwhile
-			}
-			id := "staff.portal_up"
-			if err != nil {
-				id = "staff.portal_down"
-			}
-			m.portal.SetText(k.T(id))
-		})
-	}()
+	}, func() {
+		if d.menu != m {
+			return // closed meanwhile
+		}
+		id := "staff.portal_up"
+		if err != nil {
+			id = "staff.portal_down"
+		}
+		m.portal.SetText(d.host.T(id))
+	})
 }
 
-// staffReset ends whatever visit is under way, as a visitor's reset does.
-func (k *Kiosk) staffReset() {
-	k.log.Info("staff asked for a reset")
-	k.closeStaffMenu()
-	k.reset(triggerStaff)
+// resetNow ends whatever visit is under way, as a visitor's reset does.
+func (d *staffDesk) resetNow() {
+	d.log.Info("staff asked for a reset")
+	d.closeMenu()
+	d.host.reset(triggerStaff)
 }
 
-// staffExit ends the program; the service manager decides what happens next.
-func (k *Kiosk) staffExit() {
-	k.log.Info("staff exited the kiosk")
-	k.closeStaffMenu()
-	if k.deps.Quit != nil {
-		k.deps.Quit()
+// exit ends the program; the service manager decides what happens next.
+func (d *staffDesk) exit() {
+	d.log.Info("staff exited the kiosk")
+	d.closeMenu()
+	if d.quit != nil {
+		d.quit()
 	}
 }

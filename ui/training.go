@@ -1,73 +1,85 @@
 package ui
 
 import (
+	"errors"
+
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Training mode runs the kiosk on an in-process portal simulator with practice
-// accounts, under a TRAINING banner, so new staff can walk every journey without
-// touching a real account. Leaving it puts the live portal back.
+// Training mode runs the kiosk on a practice portal with practice accounts (main
+// starts the built-in simulator), under a TRAINING banner, so new staff can walk
+// every journey without touching a real account. Leaving it puts the live portal
+// back.
 
-// startTraining swaps the portal for a fresh simulator and starts over.
-func (k *Kiosk) startTraining() {
-	if k.staff.training != nil {
-		return
-	}
-	sim := portalsim.New(portalsim.Options{Now: k.clock.Now})
-	srv, err := sim.Start("127.0.0.1:0")
-	if err != nil {
-		k.trainingFailed(err)
-		return
-	}
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: k.log})
-	if err != nil {
-		_ = srv.Close()
-		k.trainingFailed(err)
-		return
-	}
-	k.closeStaffMenu()
-	// Reset before the swap, so a live visitor's session is revoked on the live portal.
-	k.reset(triggerStaff)
-	k.staff.training = &trainingPortal{sim: srv, simState: sim, live: k.portal, liveMode: k.mode}
-	k.portal, k.mode = portal, ModeTraining
-	k.log.Info("training mode started")
-	k.showHome()
+// TrainingPortal is a practice portal that training mode talks to instead of the
+// live one.
+type TrainingPortal struct {
+	Portal *client.Client
+	Close  func() error // stops the practice portal when training ends; nil: nothing to stop
 }
 
-// leaveTraining closes the simulator and puts the live portal and mode back.
-func (k *Kiosk) leaveTraining() {
-	t := k.staff.training
+func (t TrainingPortal) close() error {
+	if t.Close == nil {
+		return nil
+	}
+	return t.Close()
+}
+
+// errNoTrainingPortal: the kiosk was given no way to start a practice portal.
+var errNoTrainingPortal = errors.New("no practice portal for training mode")
+
+// trainingRun is training mode under way: its practice portal, and the portal and
+// mode it replaced, to put back when training ends.
+type trainingRun struct {
+	practice TrainingPortal
+	live     *client.Client
+	liveMode Mode
+}
+
+// startTraining swaps the portal for a fresh practice portal and starts over.
+func (d *staffDesk) startTraining() {
+	if d.training != nil {
+		return
+	}
+	if d.startPractice == nil {
+		d.trainingFailed(errNoTrainingPortal)
+		return
+	}
+	practice, err := d.startPractice()
+	if err != nil {
+		d.trainingFailed(err)
+		return
+	}
+	d.closeMenu()
+	// Reset before the swap, so a live visitor's session is revoked on the live portal.
+	d.host.reset(triggerStaff)
+	live, liveMode := d.host.portalInUse()
+	d.training = &trainingRun{practice: practice, live: live, liveMode: liveMode}
+	d.log.Info("training mode started")
+	d.host.usePortal(practice.Portal, ModeTraining)
+}
+
+// leaveTraining closes the practice portal and puts the live portal and mode back.
+func (d *staffDesk) leaveTraining() {
+	t := d.training
 	if t == nil {
 		return
 	}
-	k.closeStaffMenu()
-	// Reset before the swap, so a practice session is revoked on the simulator.
-	k.reset(triggerStaff)
-	k.staff.training = nil
-	k.portal, k.mode = t.live, t.liveMode
-	if err := t.sim.Close(); err != nil {
-		k.log.Warn("the training simulator did not close cleanly", "err", err.Error())
+	d.closeMenu()
+	// Reset before the swap, so a practice session is revoked on the practice portal.
+	d.host.reset(triggerStaff)
+	d.training = nil
+	if err := t.practice.close(); err != nil {
+		d.log.Warn("the training simulator did not close cleanly", "err", err.Error())
 	}
-	k.log.Info("training mode ended")
-	k.showHome()
+	d.log.Info("training mode ended")
+	d.host.usePortal(t.live, t.liveMode)
 }
 
-func (k *Kiosk) trainingFailed(err error) {
-	k.log.Error("cannot start training mode", "err", err.Error())
-	k.lastError = "training_start"
-	if k.staffMenu != nil {
-		k.staffMenu.message.SetText(k.T("staff.training_failed"))
+func (d *staffDesk) trainingFailed(err error) {
+	d.log.Error("cannot start training mode", "err", err.Error())
+	d.host.noteProblem("training_start")
+	if d.menu != nil {
+		d.menu.message.SetText(d.host.T("staff.training_failed"))
 	}
-}
-
-// showHome shows the screen a visitor starts on with the portal now in use, and
-// starts the welcome screen's portal checks over on that portal.
-func (k *Kiosk) showHome() {
-	if k.portal == nil {
-		k.show(screenOutOfService)
-	} else {
-		k.show(screenWelcome)
-	}
-	k.health.watch()
 }

@@ -82,7 +82,7 @@ func (k *Kiosk) guard(f func()) func() {
 		return nil
 	}
 	return func() {
-		k.noteActivity()
+		k.limits.noteActivity()
 		defer k.recoverPanic()
 		f()
 	}
@@ -93,7 +93,7 @@ func guardArg[T any](k *Kiosk, f func(T)) func(T) {
 		return nil
 	}
 	return func(v T) {
-		k.noteActivity()
+		k.limits.noteActivity()
 		defer k.recoverPanic()
 		f(v)
 	}
