@@ -41,7 +41,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		k.notePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
-			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
+			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
 			if v != k.visit {
 				return
 			}

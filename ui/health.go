@@ -92,7 +92,7 @@ func (k *Kiosk) checkHealth(round int) {
 		k.notePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
-			defer k.recoverPanic()
+			defer k.activity.recoverPanic()
 			k.healthAnswered(round, err)
 		})
 	}()

@@ -168,7 +168,7 @@ func (k *Kiosk) keyFor(kb *screenKeyboard, spec keySpec, size fyne.Size) fyne.Ca
 	} else if kb.shift {
 		label = strings.ToUpper(label)
 	}
-	b := newKeyButton(label, size, k.guard(func() { k.pressKey(kb, spec) }), func(down bool) { kb.holding = down })
+	b := newKeyButton(label, size, k.activity.guard(func() { k.pressKey(kb, spec) }), func(down bool) { kb.holding = down })
 	if spec.action == keyShift && kb.shift {
 		b.Importance = widget.HighImportance // the visitor sees Shift is on
 	}

@@ -69,20 +69,20 @@ type Kiosk struct {
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   visitLimits    // the idle and visit-length timers and their warning
 
-	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
-	primaries      []*widget.Button           // the screen's primary actions, in build order (enter.go)
-	firstEntry     fyne.Focusable             // the first field of the screen being built: focused on show
-	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
-	lastError      string                     // for staff: the last problem, as a code, never personal data
-	look           lookState                  // the visitor's text size and contrast (theme.go)
-	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
-	staff          staffState                 // the staff gesture, lockout, training (staff.go)
-	health         healthWatch                // the welcome screen's portal check (health.go)
-	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
-	usage          usage                      // counts for the heartbeat, never personal data (heartbeat.go)
-	beat           beatState                  // the heartbeat's timer and period (heartbeat.go)
-	portalAnswered atomic.Bool                // the last portal call got an answer (heartbeat.go)
-	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
+	keyboardSettle Timer            // the on-screen keyboard's second scroll into view (keyboard.go)
+	primaries      []*widget.Button // the screen's primary actions, in build order (enter.go)
+	firstEntry     fyne.Focusable   // the first field of the screen being built: focused on show
+	activity       activityWatch    // wraps every control's callbacks (watch.go)
+	lastError      string           // for staff: the last problem, as a code, never personal data
+	look           lookState        // the visitor's text size and contrast (theme.go)
+	mode           Mode             // deps.Mode, or training while staff run it (training.go)
+	staff          staffState       // the staff gesture, lockout, training (staff.go)
+	health         healthWatch      // the welcome screen's portal check (health.go)
+	timeouts       portalTimeouts   // deadlines of portal calls (async.go)
+	usage          usage            // counts for the heartbeat, never personal data (heartbeat.go)
+	beat           beatState        // the heartbeat's timer and period (heartbeat.go)
+	portalAnswered atomic.Bool      // the last portal call got an answer (heartbeat.go)
+	logo           *canvas.Image    // the welcome screen's logo, made once (welcome.go)
 
 	screenWidgets // rebuilt from scratch by every show, zeroed by every reset
 }
@@ -119,11 +119,11 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, watched: map[fyne.CanvasObject]bool{},
-		timeouts: defaultTimeouts}
+		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
+	k.activity = newActivityWatch(k, k.log)
 	if k.clock == nil {
 		k.clock = realClock{}
 	}

@@ -179,6 +179,6 @@ func (k *Kiosk) showWarning(kind warningKind) {
 
 // showOverlay puts a pop-up on the canvas with its controls watched.
 func (k *Kiosk) showOverlay(p *widget.PopUp) {
-	k.watch(p)
+	k.activity.watch(p)
 	p.Show()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"github.com/medfordwater/lobbykiosk/client"
 )
 
@@ -22,9 +21,9 @@ func (k *Kiosk) show(id screenID) {
 	k.screen = id
 	k.firstEntry = nil
 	k.primaries = nil
-	k.watched = map[fyne.CanvasObject]bool{}
+	k.activity.newScreen()
 	content := k.frame(id, screens[id].build(k))
-	k.watch(content)
+	k.activity.watch(content)
 	k.win.SetContent(content)
 	if k.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.

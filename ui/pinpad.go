@@ -155,7 +155,7 @@ func (k *Kiosk) submitPIN() {
 		ok, err := verifier.VerifyStaffPIN(pin)
 		fyne.Do(func() {
 			defer k.inflight.Done()
-			defer k.recoverPanic()
+			defer k.activity.recoverPanic()
 			k.pinChecked(p, ok, err)
 		})
 	}()

@@ -134,7 +134,7 @@ func (k *Kiosk) checkPortalForStaff(m *staffMenu) {
 		cancel()
 		fyne.Do(func() {
 			defer k.inflight.Done()
-			defer k.recoverPanic()
+			defer k.activity.recoverPanic()
 			if k.staffMenu != m {
 				return // closed meanwhile
 			}

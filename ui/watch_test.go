@@ -39,7 +39,7 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 			if _, key := c.(*keyButton); key {
 				continue // keys are guarded as they are built (TestAKeyPressCountsAsActivity)
 			}
-			if !h.kiosk.watched[c] {
+			if !h.kiosk.activity.watched[c] {
 				t.Errorf("screen %s: a %T is not watched", h.kiosk.screen, c)
 			}
 		}
@@ -62,7 +62,7 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	h.startIn("en")
 	h.typeInto(h.kiosk.find.accountNumber.entry, legacyAccount)
 	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
-	h.kiosk.watch(boom)
+	h.kiosk.activity.watch(boom)
 	test.Tap(boom)
 	if h.kiosk.screen != screenWelcome || h.kiosk.lastError != "panic" {
 		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.screen, h.kiosk.lastError)
