@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -69,7 +70,6 @@ type Kiosk struct {
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   visitLimits    // the idle and visit-length timers and their warning
 
-	keyboardSettle Timer            // the on-screen keyboard's second scroll into view (keyboard.go)
 	primaries      []*widget.Button // the screen's primary actions, in build order (enter.go)
 	firstEntry     fyne.Focusable   // the first field of the screen being built: focused on show
 	activity       activityWatch    // wraps every control's callbacks (watch.go)
@@ -108,7 +108,7 @@ type screenWidgets struct {
 	register  *registerScreen
 	signIn    *signInScreen
 	warning   *warningOverlay
-	keyboard  *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
+	keyboard  *keyboard.Keyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or

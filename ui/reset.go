@@ -54,7 +54,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	if k.look.current != (look{}) {
 		k.applyLook(look{}) // a theme change repaints every window: only when needed
 	}
-	stopTimer(k.keyboardSettle)
+	k.keyboard.Close()
 	k.screenWidgets = screenWidgets{}
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Fyne has no global input hook: a tap or a key goes straight to the widget under
@@ -41,31 +43,16 @@ func (w *activityWatch) newScreen() {
 	w.watched = map[fyne.CanvasObject]bool{}
 }
 
-// watch wraps the callbacks of every control under o.
+// watch wraps the callbacks of every control under o, walking o as the on-screen
+// keyboard's Next field does.
 func (w *activityWatch) watch(o fyne.CanvasObject) {
-	switch c := o.(type) {
-	case nil:
-		return
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			w.watch(child)
+	keyboard.Walk(o, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*container.Scroll); ok {
+			s.OnScrolled = w.guardScroll(s.OnScrolled)
 		}
-		return
-	case *container.Scroll:
-		c.OnScrolled = w.guardScroll(c.OnScrolled)
-		w.watch(c.Content)
-		return
-	case *container.ThemeOverride:
-		w.watch(c.Content)
-		return
-	case *widget.Card:
-		w.watch(c.Content)
-		return
-	case *widget.PopUp:
-		w.watch(c.Content)
-		return
-	}
-	w.watchControl(o)
+		w.watchControl(o)
+		return true
+	})
 }
 
 // watchControl wraps the callbacks of one control, once.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // controlsOn lists every control a visitor can touch on the canvas, overlays too.
@@ -16,7 +17,7 @@ func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		switch o.(type) {
-		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget, *keyButton:
+		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
 			found = append(found, o)
 			return false
 		}
@@ -36,7 +37,7 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 			t.Fatalf("screen %s: no controls found", h.kiosk.screen)
 		}
 		for _, c := range controls {
-			if _, key := c.(*keyButton); key {
+			if _, key := c.(*keyboard.Key); key {
 				continue // keys are guarded as they are built (TestAKeyPressCountsAsActivity)
 			}
 			if !h.kiosk.activity.watched[c] {
