@@ -42,7 +42,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		k.heartbeat.NotePortal(err)
 		fyne.Do(func() {
 			defer k.inflight.Done()
-			defer k.recoverPanic() // before Done: tests wait on inflight for the reset too
+			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
 			if v != k.visit {
 				return
 			}

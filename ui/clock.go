@@ -39,7 +39,7 @@ type guardedClock struct {
 
 func (c guardedClock) AfterFunc(d time.Duration, f func()) Timer {
 	return c.Clock.AfterFunc(d, func() {
-		defer c.k.recoverPanic()
+		defer c.k.activity.recoverPanic()
 		f()
 	})
 }

@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+)
 
 // Keyboard use without a mouse: Tab and Shift+Tab move the focus (Fyne's own focus
 // order, which is the screens' reading order), Space presses the focused button or
@@ -10,12 +14,9 @@ import "fyne.io/fyne/v2"
 
 // submitField is Enter in field e.
 func (k *Kiosk) submitField(e *kioskEntry) {
-	fields := visibleEntries(k.win.Canvas().Content())
-	for i, f := range fields {
-		if f == e && i+1 < len(fields) {
-			k.win.Canvas().Focus(fields[i+1])
-			return
-		}
+	if next := keyboard.FieldAfter(k.win.Canvas().Content(), e); next != nil {
+		k.win.Canvas().Focus(next)
+		return
 	}
 	k.pressPrimary()
 }

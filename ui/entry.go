@@ -19,6 +19,9 @@ type kioskEntry struct {
 	onFocus, onBlur func()
 }
 
+// TextEntry is the entry's text and cursor, which the on-screen keyboard reads.
+func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
+
 func newKioskEntry(password bool) *kioskEntry {
 	e := &kioskEntry{}
 	e.Password = password

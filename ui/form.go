@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // fieldSpec describes one text field of a form.
@@ -19,7 +20,7 @@ type fieldSpec struct {
 	check       func(v *visit, text string) validate.Code
 	blankID     string // message ID for a blank field, when it has words of its own
 
-	keyboard keyboardLayout // which on-screen keyboard the field asks for (keyboard.go)
+	keyboard keyboard.Layout // which on-screen keyboard the field asks for (keyboard.go)
 }
 
 // field is a labelled entry bound to one of the visit's fields, with its problem
@@ -41,7 +42,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.onLeave = func() {
 		// A press on an on-screen key takes the focus for a moment: the visitor is
 		// still typing in this field, so it is not checked yet.
-		if kb := k.keyboard; kb != nil && kb.holding {
+		if k.keyboard.Holding() {
 			return
 		}
 		if k.visit.fields[spec.id] != "" {

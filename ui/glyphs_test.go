@@ -120,12 +120,17 @@ func uiCodeStrings(t *testing.T) map[string]string {
 	return texts
 }
 
-// uiSourceFiles names the UI package's Go files, tests left out.
+// uiSourceFiles names the Go files of the UI package and of the packages under it
+// (the on-screen keyboard's key caps are drawn too), tests left out.
 func uiSourceFiles(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pattern := range []string{"*.go", "*/*.go"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, matches...)
 	}
 	return slices.DeleteFunc(files, func(name string) bool { return strings.HasSuffix(name, "_test.go") })
 }

@@ -31,7 +31,6 @@ type healthHost interface {
 	show(id screenID)
 	portalInUse() (*client.Client, Mode) // nil: no portal to ask
 	noteProblem(code string)
-	recoverPanic()
 }
 
 // healthWatch is the welcome screen's portal check. Its own lock is for the test
@@ -46,6 +45,7 @@ type healthWatch struct {
 	timeouts   *portalTimeouts // read at each check: tests shorten them
 	inflight   *sync.WaitGroup // counts the check on its way, as every portal call
 	notePortal func(err error) // tells the heartbeat whether the portal answered
+	guard      panicGuard      // deferred around the check's answer
 
 	mu       sync.Mutex
 	timer    Timer
@@ -112,7 +112,7 @@ func (w *healthWatch) check(round int) {
 		w.notePortal(err)
 		fyne.Do(func() {
 			defer w.inflight.Done()
-			defer w.host.recoverPanic()
+			defer w.guard.recoverPanic()
 			w.answered(round, err)
 		})
 	}()

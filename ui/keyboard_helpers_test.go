@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // newKeyboardHarness is a live kiosk with the on-screen keyboard switched on, as
@@ -22,12 +24,12 @@ func newKeyboardHarness(t *testing.T) *harness {
 func (h *harness) tapKey(t *testing.T, id string) {
 	t.Helper()
 	kb := h.kiosk.keyboard
-	if kb == nil || !kb.dock.Visible() {
+	if kb == nil || !kb.Dock().Visible() {
 		t.Fatalf("no keyboard on show to tap %q on (screen %s)", id, h.kiosk.page.id)
 	}
-	key, ok := kb.keys[id]
-	if !ok {
-		t.Fatalf("no key %q on the keyboard of layout %d", id, kb.layout)
+	key := kb.Key(id)
+	if key == nil {
+		t.Fatalf("no key %q on the keyboard of layout %d", id, kb.Layout())
 	}
 	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
 	key.MouseDown(ev)
@@ -55,30 +57,13 @@ func (h *harness) tapKeys(t *testing.T, text string) {
 
 // assertKeyboardFor checks the keyboard is docked for entry e with layout l and
 // that e has the focus.
-func (h *harness) assertKeyboardFor(t *testing.T, e *kioskEntry, l keyboardLayout) {
+func (h *harness) assertKeyboardFor(t *testing.T, e *kioskEntry, l keyboard.Layout) {
 	t.Helper()
 	kb := h.kiosk.keyboard
-	if !kb.dock.Visible() || kb.target != e || kb.layout != l {
-		t.Fatalf("keyboard: shown %v, for the right field %v, layout %d (want %d)", kb.dock.Visible(), kb.target == e, kb.layout, l)
+	if !kb.Dock().Visible() || kb.Target() != e || kb.Layout() != l {
+		t.Fatalf("keyboard: shown %v, for the right field %v, layout %d (want %d)", kb.Dock().Visible(), kb.Target() == e, kb.Layout(), l)
 	}
 	if h.win.Canvas().Focused() != fyne.Focusable(e) {
 		t.Fatalf("the field lost the focus to the keyboard")
 	}
-}
-
-// keyboardTexts are the texts of the keys that type themselves: not catalog
-// messages, but the characters a visitor reads on the keys.
-func keyboardTexts() []string {
-	var texts []string
-	for _, l := range []keyboardLayout{keyboardText, keyboardEmail} {
-		for _, r := range keyboardRows(l) {
-			for _, k := range r {
-				texts = append(texts, k.text)
-			}
-		}
-	}
-	for _, k := range keypadCells(keyboardAmount) {
-		texts = append(texts, k.text)
-	}
-	return texts
 }

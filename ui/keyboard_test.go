@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // TestOnScreenKeyboardFindsTheAccountAndRegisters is issue 5's "done when": an
@@ -17,17 +19,17 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 		h := newKeyboardHarness(t)
 		h.startIn(lang)
 		find := viewOf[*findScreen](h.kiosk)
-		h.assertKeyboardFor(t, find.accountNumber.entry, keyboardAccount)
+		h.assertKeyboardFor(t, find.accountNumber.entry, keyboard.Account)
 		h.tapKeys(t, "102345671234567") // the keypad adds the hyphen itself
 		if got := find.accountNumber.entry.Text; got != plainAccount {
 			t.Fatalf("%s: account number typed on the keypad: %q", lang, got)
 		}
-		h.assertKeyboardFor(t, find.accountNumber.entry, keyboardAccount)
+		h.assertKeyboardFor(t, find.accountNumber.entry, keyboard.Account)
 		h.tapKey(t, "keyboard.next")
-		h.assertKeyboardFor(t, find.postalCode.entry, keyboardDigits)
+		h.assertKeyboardFor(t, find.postalCode.entry, keyboard.Digits)
 		h.tapKeys(t, "97504")
 		h.tapKey(t, "keyboard.next") // the last field: the keyboard goes away
-		if h.kiosk.keyboard.dock.Visible() {
+		if h.kiosk.keyboard.Dock().Visible() {
 			t.Errorf("%s: keyboard still up after Next field on the last field", lang)
 		}
 		test.Tap(find.submit)
@@ -48,20 +50,20 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 func (h *harness) registerByKeys(t *testing.T) {
 	t.Helper()
 	r := viewOf[*registerScreen](h.kiosk)
-	h.assertKeyboardFor(t, r.email.entry, keyboardEmail)
+	h.assertKeyboardFor(t, r.email.entry, keyboard.Email)
 	h.tapKeys(t, "ana.river")
 	h.tapKey(t, "gmail.com") // a domain key brings its "@"
 	h.tapKey(t, "keyboard.next")
-	h.assertKeyboardFor(t, r.emailAgain.entry, keyboardEmail)
+	h.assertKeyboardFor(t, r.emailAgain.entry, keyboard.Email)
 	h.tapKeys(t, "ana.river@gmail")
 	h.tapKey(t, ".com")
 	if r.email.entry.Text != "ana.river@gmail.com" || r.emailAgain.entry.Text != r.email.entry.Text {
 		t.Fatalf("emails typed on the email keyboard: %q, %q", r.email.entry.Text, r.emailAgain.entry.Text)
 	}
 	h.tapKey(t, "keyboard.next")
-	h.assertKeyboardFor(t, r.password.entry, keyboardText)
+	h.assertKeyboardFor(t, r.password.entry, keyboard.Full)
 	h.tapKeys(t, strongPassword)
-	h.assertKeyboardFor(t, r.password.entry, keyboardText)
+	h.assertKeyboardFor(t, r.password.entry, keyboard.Full)
 	if got := r.password.entry.Text; got != strongPassword {
 		t.Fatalf("password typed with Shift: %q", got)
 	}
@@ -78,13 +80,13 @@ func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 	assertKeys(t, h, true, "0", "9", "keyboard.backspace", "keyboard.next", "keyboard.hide")
 	assertKeys(t, h, false, ".", "a", "@")
 	h.win.Canvas().Unfocus()
-	if h.kiosk.keyboard.dock.Visible() {
+	if h.kiosk.keyboard.Dock().Visible() {
 		t.Fatal("keyboard stays up with no field focused")
 	}
 	h.win.Canvas().Focus(find.postalCode.entry)
-	h.assertKeyboardFor(t, find.postalCode.entry, keyboardDigits)
+	h.assertKeyboardFor(t, find.postalCode.entry, keyboard.Digits)
 	h.tapKey(t, "keyboard.hide")
-	if h.kiosk.keyboard.dock.Visible() || h.win.Canvas().Focused() != nil {
+	if h.kiosk.keyboard.Dock().Visible() || h.win.Canvas().Focused() != nil {
 		t.Fatal("Hide left the keyboard up or the field focused")
 	}
 
@@ -100,7 +102,7 @@ func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 	h.findAccount(plainAccount, "97504")
 	test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
 	h.win.Canvas().Focus(viewOf[*payScreen](h.kiosk).amount.entry)
-	h.assertKeyboardFor(t, viewOf[*payScreen](h.kiosk).amount.entry, keyboardAmount)
+	h.assertKeyboardFor(t, viewOf[*payScreen](h.kiosk).amount.entry, keyboard.Amount)
 	assertKeys(t, h, true, ".", "0")
 }
 
@@ -109,7 +111,8 @@ func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 func assertKeys(t *testing.T, h *harness, present bool, ids ...string) {
 	t.Helper()
 	for _, id := range ids {
-		key, ok := h.kiosk.keyboard.keys[id]
+		key := h.kiosk.keyboard.Key(id)
+		ok := key != nil
 		if ok != present {
 			t.Errorf("key %q on the keyboard: %v, want %v", id, ok, present)
 			continue
@@ -133,13 +136,13 @@ func TestKeyboardWordsFollowTheVisitorsLanguage(t *testing.T) {
 	h.startIn("es")
 	want := map[string]string{"keyboard.backspace": "Borrar", "keyboard.next": "Siguiente campo", "keyboard.hide": "Ocultar teclado"}
 	for id, label := range want {
-		if got := h.kiosk.keyboard.keys[id].Text; got != label {
+		if got := h.kiosk.keyboard.Key(id).Text; got != label {
 			t.Errorf("es: key %s says %q, want %q", id, got, label)
 		}
 	}
-	assertTextsFromCatalog(t, h, keyboardTexts()...)
+	assertTextsFromCatalog(t, h, keyboard.KeyTexts()...)
 	h.switchLanguage()
-	if got := h.kiosk.keyboard.keys["keyboard.next"].Text; got != "Next field" {
+	if got := h.kiosk.keyboard.Key("keyboard.next").Text; got != "Next field" {
 		t.Errorf("after switching to English the key says %q", got)
 	}
 	h.tapKeys(t, "1023")
@@ -152,11 +155,11 @@ func TestKeyboardWordsFollowTheVisitorsLanguage(t *testing.T) {
 	test.Tap(viewOf[*foundScreen](h.kiosk).register)
 	h.settle()
 	h.win.Canvas().Focus(viewOf[*registerScreen](h.kiosk).password.entry)
-	if got := h.kiosk.keyboard.keys["keyboard.shift"].Text; got != "Mayúscula" {
+	if got := h.kiosk.keyboard.Key("keyboard.shift").Text; got != "Mayúscula" {
 		t.Errorf("es: the capital-letter key says %q", got)
 	}
 	r := viewOf[*registerScreen](h.kiosk) // the terms are the portal's words, not the catalog's
-	assertTextsFromCatalog(t, h, append(keyboardTexts(), r.termsTitle.Text, r.termsText.Text)...)
+	assertTextsFromCatalog(t, h, append(keyboard.KeyTexts(), r.termsTitle.Text, r.termsText.Text)...)
 }
 
 // TestFocusedFieldStaysVisibleAboveTheKeyboard: the screen's scroll area shrinks
@@ -172,7 +175,7 @@ func TestFocusedFieldStaysVisibleAboveTheKeyboard(t *testing.T) {
 		h.win.Canvas().Focus(f.entry)
 		assertVisibleAboveKeyboard(t, h, f.entry)
 	}
-	if h.kiosk.keyboard.scroll.Offset.Y == 0 {
+	if h.kiosk.keyboard.Scroll().Offset.Y == 0 {
 		t.Error("the password field was reached without scrolling: the test proves nothing at this size")
 	}
 }
@@ -183,10 +186,10 @@ func assertVisibleAboveKeyboard(t *testing.T, h *harness, e *kioskEntry) {
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(e).Y
 	bottom := top + e.Size().Height
-	areaTop := d.AbsolutePositionForObject(kb.scroll).Y
-	areaBottom := areaTop + kb.scroll.Size().Height
-	dockTop := d.AbsolutePositionForObject(kb.dock).Y
-	if !kb.dock.Visible() || top < areaTop || bottom > areaBottom || bottom > dockTop {
+	areaTop := d.AbsolutePositionForObject(kb.Scroll()).Y
+	areaBottom := areaTop + kb.Scroll().Size().Height
+	dockTop := d.AbsolutePositionForObject(kb.Dock()).Y
+	if !kb.Dock().Visible() || top < areaTop || bottom > areaBottom || bottom > dockTop {
 		t.Errorf("field at %v–%v; visible area %v–%v; keyboard from %v", top, bottom, areaTop, areaBottom, dockTop)
 	}
 }
@@ -204,29 +207,13 @@ func TestKeyboardTypesSpanishCharactersIntoAPassword(t *testing.T) {
 	if pw.Text != want || h.kiosk.visit.fields[fieldPassword] != want {
 		t.Fatalf("password entry holds %q, the visit %q", pw.Text, h.kiosk.visit.fields[fieldPassword])
 	}
-	h.assertKeyboardFor(t, pw, keyboardText)
+	h.assertKeyboardFor(t, pw, keyboard.Full)
 	if !pw.Password || slices.Contains(visibleTexts(h.win.Canvas()), want) {
 		t.Error("the password shows in clear")
 	}
 	h.tapKey(t, "keyboard.backspace")
 	if pw.Text != want[:len(want)-len("ü")] {
 		t.Errorf("Delete left %q", pw.Text)
-	}
-}
-
-func TestKeypadHyphenComesAndGoesWithTheEighthDigit(t *testing.T) {
-	h := newKeyboardHarness(t)
-	h.startIn("en")
-	e := viewOf[*findScreen](h.kiosk).accountNumber.entry
-	steps := []struct{ key, want string }{
-		{"1", "1"}, {"0", "10"}, {"2", "102"}, {"3", "1023"}, {"4", "10234"}, {"5", "102345"}, {"6", "1023456"},
-		{"7", "10234567-"}, {"keyboard.backspace", "10234567"}, {"1", "10234567-1"},
-	}
-	for _, s := range steps {
-		h.tapKey(t, s.key)
-		if e.Text != s.want {
-			t.Fatalf("after %q: %q, want %q", s.key, e.Text, s.want)
-		}
 	}
 }
 
@@ -237,13 +224,13 @@ func TestResetLeavesNoKeyboardBehind(t *testing.T) {
 	h.startIn("en")
 	h.tapKeys(t, "1023")
 	old := h.kiosk.keyboard
-	stale := old.keys["5"]
+	stale := old.Key("5")
 	test.Tap(h.kiosk.page.chrome.startOver)
-	if h.kiosk.page.id != screenWelcome || h.kiosk.keyboard != nil || old.dock.Visible() {
-		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.page.id, h.kiosk.keyboard, old.dock.Visible())
+	if h.kiosk.page.id != screenWelcome || h.kiosk.keyboard != nil || old.Dock().Visible() {
+		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.page.id, h.kiosk.keyboard, old.Dock().Visible())
 	}
 	test.Tap(stale) // a key of the last visitor's screen, should anything still hold it
-	if h.kiosk.visit.fields[fieldAccountNumber] != "" || old.target.Text != "1023" {
+	if h.kiosk.visit.fields[fieldAccountNumber] != "" || old.Target().TextEntry().Text != "1023" {
 		t.Errorf("a key of the last visitor's screen still types")
 	}
 	h.startIn("en")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -73,18 +74,17 @@ type Kiosk struct {
 	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
 	limits   *visitLimits   // the idle and visit-length timers and their warning (limits.go)
 
-	keyboardSettle Timer                      // the on-screen keyboard's second scroll into view (keyboard.go)
-	watched        map[fyne.CanvasObject]bool // controls whose callbacks watch wraps (watch.go)
-	lastError      string                     // for staff: the last problem, as a code, never personal data
-	look           *lookControl               // the visitor's text size and contrast (look.go)
-	mode           Mode                       // deps.Mode, or training while staff run it (training.go)
-	staff          *staffDesk                 // the staff gesture, PIN pad, lockout, menu, training (staff.go)
-	health         *healthWatch               // the welcome screen's portal check (health.go)
-	timeouts       portalTimeouts             // deadlines of portal calls (async.go)
-	heartbeat      *heartbeat.Heartbeat       // usage counts, never personal data, and the beats (heartbeat.go)
-	logo           *canvas.Image              // the welcome screen's logo, made once (welcome.go)
+	activity  *activityWatch       // wraps every control's callbacks: activity, panics (watch.go)
+	lastError string               // for staff: the last problem, as a code, never personal data
+	look      *lookControl         // the visitor's text size and contrast (look.go)
+	mode      Mode                 // deps.Mode, or training while staff run it (training.go)
+	staff     *staffDesk           // the staff gesture, PIN pad, lockout, menu, training (staff.go)
+	health    *healthWatch         // the welcome screen's portal check (health.go)
+	timeouts  portalTimeouts       // deadlines of portal calls (async.go)
+	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
+	logo      *canvas.Image        // the welcome screen's logo, made once (welcome.go)
 
-	keyboard *screenKeyboard // the on-screen keyboard docked under this screen (keyboard.go)
+	keyboard *keyboard.Keyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -95,23 +95,25 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, screens: screenTable(), watched: map[fyne.CanvasObject]bool{},
+		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, screens: screenTable(),
 		timeouts: defaultTimeouts}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
+	k.activity = newActivityWatch(k, k.log)
 	if k.clock == nil {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
+	k.activity = newActivityWatch(k, k.log)
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.inflight,
-		languages: k.settings.Languages})
+		languages: k.settings.Languages, guard: k.activity})
 	k.look = newLookControl(k)
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.inflight})
-	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.timeouts, inflight: &k.inflight,
+	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.timeouts, inflight: &k.inflight, guard: k.activity,
 		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage

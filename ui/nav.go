@@ -5,7 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -22,12 +21,12 @@ func (k *Kiosk) setLanguage(lang string) {
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
 	k.page = page{id: id}
-	k.watched = map[fyne.CanvasObject]bool{}
+	k.activity.newScreen()
 	s := k.screens[id]
 	view, content := s.build(k)
 	k.page.view = view
 	content = k.frame(s, content)
-	k.watch(content)
+	k.activity.watch(content)
 	k.win.SetContent(content)
 	if k.page.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.
@@ -37,7 +36,7 @@ func (k *Kiosk) show(id screenID) {
 
 // showOverlay puts a pop-up on the canvas with its controls watched.
 func (k *Kiosk) showOverlay(p *widget.PopUp) {
-	k.watch(p)
+	k.activity.watch(p)
 	p.Show()
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // The payment method's fields. Where the portal reports a problem with a field, the
@@ -77,19 +78,19 @@ func newPaymentForm(k *Kiosk) *paymentForm {
 	}
 	p.bankHolder = k.newField(fieldSpec{id: fieldBankHolder, labelID: "payment.holder_name", check: checkHolder})
 	p.routing = k.newField(fieldSpec{id: fieldBankRouting, labelID: "payment.routing_number", hintID: "payment.routing_hint",
-		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }, keyboard: keyboardDigits})
+		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }, keyboard: keyboard.Digits})
 	p.bankAccount = k.newField(fieldSpec{id: fieldBankAccount, labelID: "payment.bank_account_number",
-		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }, keyboard: keyboardDigits})
+		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }, keyboard: keyboard.Digits})
 	p.accountType = p.newChoice(fieldBankType, k.visit.fields[fieldBankType], []string{client.BankChecking, client.BankSavings},
 		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
 	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
 	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
-		check: func(_ *visit, s string) validate.Code { _, _, c := validate.CardNumber(s); return c }, keyboard: keyboardDigits})
-	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth, keyboard: keyboardDigits})
-	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: p.checkExpiry, keyboard: keyboardDigits})
-	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV, keyboard: keyboardDigits})
+		check: func(_ *visit, s string) validate.Code { _, _, c := validate.CardNumber(s); return c }, keyboard: keyboard.Digits})
+	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth, keyboard: keyboard.Digits})
+	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: p.checkExpiry, keyboard: keyboard.Digits})
+	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV, keyboard: keyboard.Digits})
 	p.cardPostal = k.newField(fieldSpec{id: fieldCardPostal, labelID: "payment.card_postal_code",
-		check: func(_ *visit, s string) validate.Code { _, c := validate.PostalCode(s); return c }, keyboard: keyboardDigits})
+		check: func(_ *visit, s string) validate.Code { _, c := validate.PostalCode(s); return c }, keyboard: keyboard.Digits})
 	return p
 }
 

@@ -52,9 +52,8 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.win.Canvas().Unfocus()
 	k.lang = k.settings.DefaultLanguage
 	k.look.backToDefault()
-	stopTimer(k.keyboardSettle)
+	k.keyboard.Close()
 	k.page = page{}
-	k.keyboard = nil
 	next := screenWelcome
 	if k.portal == nil || trigger == triggerOutOfService {
 		next = screenOutOfService

@@ -49,7 +49,7 @@ var proofTriggers = []proofTrigger{
 	}},
 	{triggerPanic, func(t *testing.T, h *harness, _ proofJourney) {
 		boom := widget.NewButton("", func() { panic("boom " + proofCard) })
-		h.kiosk.watch(boom)
+		h.kiosk.activity.watch(boom)
 		test.Tap(boom)
 	}},
 }

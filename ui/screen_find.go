@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // findScreen is "Find My Account": the customer number–account number from the bill
@@ -27,11 +28,11 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 		// (the FAQ's own example is 00065821-0672430), so the kiosk shows the digits
 		// rather than send visitors hunting for a letter their bill does not have.
 		placeholder: "00000000-0000000",
-		check:       checkAccountNumber, keyboard: keyboardAccount,
+		check:       checkAccountNumber, keyboard: keyboard.Account,
 	})
 	s.postalCode = k.newField(fieldSpec{
 		id: fieldPostalCode, labelID: "find.postal_code", placeholder: "97501",
-		check: checkPostalCode, keyboard: keyboardDigits,
+		check: checkPostalCode, keyboard: keyboard.Digits,
 	})
 	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
 	s.postalCode.entry.OnSubmitted = func(string) { s.lookUp() }

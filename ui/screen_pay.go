@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // fieldPayAmount is the amount to pay as typed; named as the portal names it, so a
@@ -60,14 +61,14 @@ func (s *payScreen) formView() fyne.CanvasObject {
 	k := s.k
 	prefillAmount(k.visit)
 	s.accountNumber = k.newField(fieldSpec{id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
-		check: checkAccountNumber, keyboard: keyboardAccount})
+		check: checkAccountNumber, keyboard: keyboard.Account})
 	s.postalCode = k.newField(fieldSpec{id: fieldPostalCode, labelID: "find.postal_code",
-		check: checkPostalCode, keyboard: keyboardDigits})
+		check: checkPostalCode, keyboard: keyboard.Digits})
 	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "pay.email", hintID: "pay.email_hint",
-		check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
+		check: checkEmail, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
-		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
-	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: s.checkAmount, keyboard: keyboardAmount})
+		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboard.Email})
+	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: s.checkAmount, keyboard: keyboard.Amount})
 	s.method = newPaymentForm(k)
 	problem, label := k.screenProblem()
 	s.problem = label

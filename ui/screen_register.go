@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // fieldShowPassword is "true" while the visitor has chosen to see the password.
@@ -75,8 +76,8 @@ func enterRegister(k *Kiosk) {
 
 func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &registerScreen{k: k}
-	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
-	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboardEmail})
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "register.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboard.Email})
+	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
 		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(v)...) },

@@ -12,6 +12,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // signInScreen signs in a customer who already has a login.
@@ -27,7 +28,7 @@ type signInScreen struct {
 
 func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &signInScreen{k: k}
-	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboardEmail})
+	s.email = k.newField(fieldSpec{id: fieldEmail, labelID: "signin.email", check: checkEmail, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "signin.password", password: true,
 		// Only "not blank": the rules for new passwords do not apply to old ones.

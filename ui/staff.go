@@ -36,8 +36,6 @@ type deskHost interface {
 	tr(lang, id string, data ...map[string]any) string
 	// showOverlay puts a pop-up on the canvas with its controls watched.
 	showOverlay(p *widget.PopUp)
-	// recoverPanic, deferred, turns a panic into a logged error and a reset.
-	recoverPanic()
 	reset(trigger resetTrigger)
 
 	// noteProblem records a problem for the status, as a code, never personal data.
@@ -60,6 +58,7 @@ type deskEnv struct {
 	canvas    fyne.Canvas     // where the pad and the menu pop up
 	inflight  *sync.WaitGroup // the kiosk's background work, which tests wait for
 	languages []string        // the menu's choice of default language
+	guard     panicGuard      // deferred around the desk's own callbacks
 }
 
 // staffDesk is staff mode: the gesture, the PIN pad and its wrong-PIN lockout, the
@@ -220,7 +219,7 @@ func (d *staffDesk) offUI(work, done func()) {
 		work()
 		fyne.Do(func() {
 			defer d.inflight.Done()
-			defer d.host.recoverPanic()
+			defer d.guard.recoverPanic()
 			done()
 		})
 	}()

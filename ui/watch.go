@@ -2,121 +2,147 @@ package ui
 
 import (
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Fyne has no global input hook: a tap or a key goes straight to the widget under
 // it. So the kiosk instruments the controls themselves, in one place: everything
-// show and showOverlay put on the canvas passes through watch, which wraps every
-// callback a visitor can trigger. No screen can forget it, and a new screen gets
-// it for free. Keys typed with no widget focused reach the canvas handlers set in
-// New.
+// show and showOverlay put on the canvas passes through the activity watch, which
+// wraps every callback a visitor can trigger. No screen can forget it, and a new
+// screen gets it for free. Keys typed with no widget focused reach the canvas
+// handlers set in New.
 
-// watch wraps the callbacks of every control under o (see guard).
-func (k *Kiosk) watch(o fyne.CanvasObject) {
-	switch w := o.(type) {
-	case nil:
-		return
-	case *fyne.Container:
-		for _, child := range w.Objects {
-			k.watch(child)
+// activityHost is what the activity watch reports to.
+type activityHost interface {
+	// noteActivity: the visitor touched a control.
+	noteActivity()
+	// resetAfterPanic: a callback panicked and was recovered; the kiosk starts over.
+	resetAfterPanic()
+}
+
+// activityWatch wraps the callbacks of the controls on show (see guard).
+type activityWatch struct {
+	host    activityHost
+	log     *slog.Logger
+	watched map[fyne.CanvasObject]bool // controls whose callbacks are wrapped already
+}
+
+func newActivityWatch(host activityHost, log *slog.Logger) *activityWatch {
+	return &activityWatch{host: host, log: log, watched: map[fyne.CanvasObject]bool{}}
+}
+
+// panicGuard is what a component that runs callbacks of its own (a timer, an answer
+// from another goroutine) defers around them: recoverPanic must be the deferred
+// call itself, since recover works only there, so no host may forward it.
+type panicGuard interface{ recoverPanic() }
+
+// newScreen forgets the controls of the screens before: they are gone.
+func (w *activityWatch) newScreen() {
+	w.watched = map[fyne.CanvasObject]bool{}
+}
+
+// watch wraps the callbacks of every control under o, walking o as the on-screen
+// keyboard's Next field does.
+func (w *activityWatch) watch(o fyne.CanvasObject) {
+	keyboard.Walk(o, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*container.Scroll); ok {
+			s.OnScrolled = w.guardScroll(s.OnScrolled)
 		}
-		return
-	case *container.Scroll:
-		w.OnScrolled = k.guardScroll(w.OnScrolled)
-		k.watch(w.Content)
-		return
-	case *container.ThemeOverride:
-		k.watch(w.Content)
-		return
-	case *widget.Card:
-		k.watch(w.Content)
-		return
-	case *widget.PopUp:
-		k.watch(w.Content)
-		return
-	}
-	k.watchControl(o)
+		w.watchControl(o)
+		return true
+	})
 }
 
 // watchControl wraps the callbacks of one control, once.
-func (k *Kiosk) watchControl(o fyne.CanvasObject) {
-	if k.watched[o] {
+func (w *activityWatch) watchControl(o fyne.CanvasObject) {
+	if w.watched[o] {
 		return
 	}
-	switch w := o.(type) {
+	switch c := o.(type) {
 	case *widget.Button:
-		w.OnTapped = k.guard(w.OnTapped)
+		c.OnTapped = w.guard(c.OnTapped)
 	case *widget.Check:
-		w.OnChanged = guardArg(k, w.OnChanged)
+		c.OnChanged = guardArg(w, c.OnChanged)
 	case *kioskEntry:
-		k.watchEntry(&w.Entry)
+		w.watchEntry(&c.Entry)
 	case *widget.Entry:
-		k.watchEntry(w)
+		w.watchEntry(c)
 	case *tapTarget:
-		w.onTapped = k.guard(w.onTapped)
+		c.onTapped = w.guard(c.onTapped)
 	default:
 		return
 	}
-	k.watched[o] = true
+	w.watched[o] = true
 }
 
-func (k *Kiosk) watchEntry(e *widget.Entry) {
-	e.OnChanged = guardArg(k, e.OnChanged)
-	e.OnSubmitted = guardArg(k, e.OnSubmitted)
-	e.OnCursorChanged = k.guard(e.OnCursorChanged)
+func (w *activityWatch) watchEntry(e *widget.Entry) {
+	e.OnChanged = guardArg(w, e.OnChanged)
+	e.OnSubmitted = guardArg(w, e.OnSubmitted)
+	e.OnCursorChanged = w.guard(e.OnCursorChanged)
 	if e.OnCursorChanged == nil {
-		e.OnCursorChanged = k.guard(func() {})
+		e.OnCursorChanged = w.guard(func() {})
 	}
 }
 
 // guard wraps a visitor's callback: it first notes the visitor's activity, and a
 // panic inside it is recovered, logged without personal data and answered with a
 // reset, so the kiosk never sits on a broken screen.
-func (k *Kiosk) guard(f func()) func() {
+func (w *activityWatch) guard(f func()) func() {
 	if f == nil {
 		return nil
 	}
 	return func() {
-		k.limits.noteActivity()
-		defer k.recoverPanic()
+		w.host.noteActivity()
+		defer w.recoverPanic()
 		f()
 	}
 }
 
-func guardArg[T any](k *Kiosk, f func(T)) func(T) {
+func guardArg[T any](w *activityWatch, f func(T)) func(T) {
 	if f == nil {
 		return nil
 	}
 	return func(v T) {
-		k.limits.noteActivity()
-		defer k.recoverPanic()
+		w.host.noteActivity()
+		defer w.recoverPanic()
 		f(v)
 	}
 }
 
-func (k *Kiosk) guardScroll(f func(fyne.Position)) func(fyne.Position) {
+func (w *activityWatch) guardScroll(f func(fyne.Position)) func(fyne.Position) {
 	if f == nil {
 		f = func(fyne.Position) {}
 	}
-	return guardArg(k, f)
+	return guardArg(w, f)
 }
 
 // recoverPanic turns a panic in a callback into a logged error and a reset. The
 // log has the panic's type and the stack (code locations), never its message,
-// which could quote what the visitor typed.
-func (k *Kiosk) recoverPanic() {
+// which could quote what the visitor typed. Deferred directly, as recover needs.
+func (w *activityWatch) recoverPanic() {
 	r := recover()
 	if r == nil {
 		return
 	}
-	k.log.Error("recovered from a panic in the UI; resetting",
+	w.log.Error("recovered from a panic in the UI; resetting",
 		"panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
-	k.lastError = "panic"
+	w.host.resetAfterPanic()
+}
+
+// resetAfterPanic shows staff the panic as the last problem, counts it for the
+// heartbeat and starts over on the welcome screen.
+func (k *Kiosk) resetAfterPanic() {
+	k.noteProblem("panic")
 	k.heartbeat.CountError("kiosk_panic")
 	k.reset(triggerPanic)
 }
+
+// noteActivity is the visitor's presence, for the visit's idle clock.
+func (k *Kiosk) noteActivity() { k.limits.noteActivity() }

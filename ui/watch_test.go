@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // controlsOn lists every control a visitor can touch on the canvas, overlays too.
@@ -16,7 +17,7 @@ func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		switch o.(type) {
-		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget, *keyButton:
+		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
 			found = append(found, o)
 			return false
 		}
@@ -36,10 +37,10 @@ func TestEveryControlOnEveryScreenIsWatched(t *testing.T) {
 			t.Fatalf("screen %s: no controls found", h.kiosk.page.id)
 		}
 		for _, c := range controls {
-			if _, key := c.(*keyButton); key {
+			if _, key := c.(*keyboard.Key); key {
 				continue // keys are guarded as they are built (TestAKeyPressCountsAsActivity)
 			}
-			if !h.kiosk.watched[c] {
+			if !h.kiosk.activity.watched[c] {
 				t.Errorf("screen %s: a %T is not watched", h.kiosk.page.id, c)
 			}
 		}
@@ -62,7 +63,7 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	h.startIn("en")
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
 	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
-	h.kiosk.watch(boom)
+	h.kiosk.activity.watch(boom)
 	test.Tap(boom)
 	if h.kiosk.page.id != screenWelcome || h.kiosk.lastError != "panic" {
 		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.page.id, h.kiosk.lastError)

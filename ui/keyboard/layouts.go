@@ -1,19 +1,18 @@
-package ui
+package keyboard
 
 import "fyne.io/fyne/v2"
 
-// keyboardLayout is the on-screen keyboard a field asks for (fieldSpec.keyboard).
-// The zero value is the full keyboard, so a field that says nothing gets every
-// letter.
-type keyboardLayout int
+// Layout is the set of keys a field asks for. The zero value is the full
+// keyboard, so a field that says nothing gets every letter.
+type Layout int
 
 // The keyboard's layouts.
 const (
-	keyboardText    keyboardLayout = iota // letters, Spanish characters, Shift
-	keyboardEmail                         // "@", ".com" and common domains as single keys
-	keyboardDigits                        // ZIP, card, expiry, CVV, routing and bank numbers
-	keyboardAccount                       // digits; the keypad adds the hyphen after the 8th
-	keyboardAmount                        // digits and "."
+	Full    Layout = iota // letters, Spanish characters, Shift
+	Email                 // "@", ".com" and common domains as single keys
+	Digits                // ZIP, card, expiry, CVV, routing and bank numbers
+	Account               // digits; the keypad adds the hyphen after the 8th
+	Amount                // digits and "."
 )
 
 // keyAction is what a key does besides typing its own text.
@@ -65,8 +64,8 @@ func row(s string) []keySpec {
 }
 
 // keyboardRows lays out the full and the email keyboards, row by row.
-func keyboardRows(l keyboardLayout) [][]keySpec {
-	if l == keyboardEmail {
+func keyboardRows(l Layout) [][]keySpec {
+	if l == Email {
 		return [][]keySpec{
 			row("1234567890"), row("qwertyuiop"), row("asdfghjkl_"), row("zxcvbnm.-+"),
 			{typed("@"), typed(".com"), typed(".net"), typed(".org"), backspaceKey, nextKey, hideKey},
@@ -81,9 +80,9 @@ func keyboardRows(l keyboardLayout) [][]keySpec {
 
 // keypadCells lays out the numeric keypad as a 4-column grid; an empty keySpec is
 // an empty cell, so the 0 stays under the 8 on every keypad.
-func keypadCells(l keyboardLayout) []keySpec {
+func keypadCells(l Layout) []keySpec {
 	dot := keySpec{}
-	if l == keyboardAmount {
+	if l == Amount {
 		dot = typed(".")
 	}
 	return []keySpec{
@@ -95,6 +94,23 @@ func keypadCells(l keyboardLayout) []keySpec {
 }
 
 // isKeypad reports whether l is one of the numeric keypads.
-func isKeypad(l keyboardLayout) bool {
-	return l == keyboardDigits || l == keyboardAccount || l == keyboardAmount
+func isKeypad(l Layout) bool {
+	return l == Digits || l == Account || l == Amount
+}
+
+// KeyTexts lists what the keys of every layout type and show: not words to
+// translate, but the characters a visitor reads on the keys.
+func KeyTexts() []string {
+	var texts []string
+	for _, l := range []Layout{Full, Email} {
+		for _, r := range keyboardRows(l) {
+			for _, k := range r {
+				texts = append(texts, k.text)
+			}
+		}
+	}
+	for _, k := range keypadCells(Amount) {
+		texts = append(texts, k.text)
+	}
+	return texts
 }

@@ -1,0 +1,189 @@
+// Package keyboard is an on-screen keyboard for a Fyne app on a touchscreen that
+// has no keyboard of its own: Fyne brings none on the desktop. It docks under the
+// screen while a field has the focus, keeps that field in view above the keys, and
+// types into it as a physical keyboard would.
+//
+// The app tells the keyboard which field has the focus (Fyne's canvas has no
+// focus-changed callback) and lends it what it cannot know itself: the words on
+// the keys in the visitor's language, the wrapping of a key's callback the app
+// gives its own controls, and a clock (Host).
+package keyboard
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Host is what the keyboard asks of the app around it.
+type Host interface {
+	// Label is the words on a key that does not type itself (Shift, Next field…),
+	// in the visitor's language, for the message ID the key is known by.
+	Label(id string) string
+	// Guard wraps what a key does when pressed, as the app wraps its own
+	// controls' callbacks: a key press is the visitor's activity too.
+	Guard(pressed func()) func()
+	// AfterFunc runs f on the UI thread once d has passed, unless stopped.
+	AfterFunc(d time.Duration, f func()) Timer
+}
+
+// Timer is a pending Host.AfterFunc.
+type Timer interface {
+	Stop() bool
+}
+
+// Field is a text field the keyboard types into: a widget extending Fyne's Entry,
+// which reports its focus to the keyboard (Focused, Blurred).
+type Field interface {
+	fyne.CanvasObject
+	fyne.Focusable
+	// TextEntry is the Entry the field extends: its text and its cursor.
+	TextEntry() *widget.Entry
+}
+
+// Keyboard is the keyboard of one screen: the screen's content scrolls above it,
+// so the keys never cover a field. A nil *Keyboard is a screen without one; its
+// methods do nothing.
+type Keyboard struct {
+	host   Host
+	canvas fyne.Canvas
+	root   *fyne.Container   // the screen: its top on top, the keys at the bottom
+	dock   *fyne.Container   // where the keys go; hidden while no field has focus
+	scroll *container.Scroll // the screen's content, which shrinks above the keys
+	settle Timer             // the second scroll into view, once the screen is laid out
+	closed bool              // the screen is gone: its keys type nothing
+
+	target  Field // the field the keys type into
+	layout  Layout
+	shift   bool // the next letter is a capital
+	holding bool // a key is pressed: the focus it took away comes back on release
+
+	keys map[string]*Key // by the text a key types, or its message ID
+}
+
+// New lays a screen out on canvas c with top above its scrolling content and the
+// keyboard's dock at the bottom of a Border, so the scroll area shrinks above the
+// keys. Root is the screen to show.
+func New(c fyne.Canvas, host Host, top fyne.CanvasObject, scroll *container.Scroll) *Keyboard {
+	kb := &Keyboard{host: host, canvas: c, dock: container.NewVBox(), scroll: scroll}
+	kb.dock.Hide()
+	kb.root = container.NewBorder(top, kb.dock, nil, nil, scroll)
+	return kb
+}
+
+// Root is the screen with its keyboard.
+func (kb *Keyboard) Root() fyne.CanvasObject { return kb.root }
+
+// Close retires the keyboard with its screen: a pending scroll is dropped, and a
+// key that anything still holds types nothing.
+func (kb *Keyboard) Close() {
+	if kb == nil {
+		return
+	}
+	kb.closed = true
+	if kb.settle != nil {
+		kb.settle.Stop()
+	}
+}
+
+// Focused docks the keys of layout l for field f, which has just gained the focus,
+// and scrolls f into view above them.
+func (kb *Keyboard) Focused(f Field, l Layout) {
+	if kb == nil {
+		return
+	}
+	kb.holding = false
+	if kb.target == f && kb.layout == l && kb.dock.Visible() {
+		return
+	}
+	if kb.target != f {
+		// Keys add to the end of what is there, as on a phone, even when the text
+		// came back from the app's state (a rebuilt entry has its cursor at the start).
+		e := f.TextEntry()
+		e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
+		kb.shift = false
+	}
+	kb.target, kb.layout = f, l
+	kb.buildKeys()
+	kb.dock.Show()
+	kb.root.Refresh()
+	kb.scrollIntoView(f)
+	// The window driver may lay a new screen out only at its next frame, after this
+	// focus: scroll again once it has, so the field is never left under the keys.
+	if kb.settle != nil {
+		kb.settle.Stop()
+	}
+	kb.settle = kb.host.AfterFunc(settleDelay, func() {
+		if !kb.closed && kb.target == f {
+			kb.scrollIntoView(f)
+		}
+	})
+}
+
+// settleDelay is a few frames: time for the window driver to lay the screen out.
+const settleDelay = 100 * time.Millisecond
+
+// Blurred puts the keys away when field f loses the focus, unless a key took it:
+// a press on a button unfocuses the entry in Fyne, and the key gives the focus
+// back when it is released.
+func (kb *Keyboard) Blurred(f Field) {
+	if kb == nil || kb.target != f || kb.holding {
+		return
+	}
+	kb.hide()
+}
+
+// Holding reports whether a key is pressed: the field that lost the focus to it
+// is still the one being typed in.
+func (kb *Keyboard) Holding() bool { return kb != nil && kb.holding }
+
+// Target is the field the keys type into (nil before any field had the focus).
+func (kb *Keyboard) Target() Field { return kb.target }
+
+// Layout is the layout of the keys on show, or last shown.
+func (kb *Keyboard) Layout() Layout { return kb.layout }
+
+// Key is the key on show that types id, or whose words are message id; nil if
+// there is none.
+func (kb *Keyboard) Key(id string) *Key { return kb.keys[id] }
+
+// Dock is the area at the bottom of the screen that holds the keys; it is hidden
+// while they are put away.
+func (kb *Keyboard) Dock() fyne.CanvasObject { return kb.dock }
+
+// Scroll is the screen's scrolling content above the keys.
+func (kb *Keyboard) Scroll() *container.Scroll { return kb.scroll }
+
+func (kb *Keyboard) hide() {
+	if !kb.dock.Visible() {
+		return
+	}
+	kb.dock.Hide()
+	kb.dock.RemoveAll()
+	kb.keys = nil
+	kb.root.Refresh()
+}
+
+// scrollIntoView scrolls the screen so that o sits inside the visible area.
+func (kb *Keyboard) scrollIntoView(o fyne.CanvasObject) {
+	s := kb.scroll
+	if s.Content == nil {
+		return
+	}
+	const margin = 16
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	bottom := top + o.Size().Height
+	offset, view := s.Offset.Y, s.Size().Height
+	switch {
+	case top-margin < offset:
+		offset = top - margin
+	case bottom+margin > offset+view:
+		offset = bottom + margin - view
+	default:
+		return
+	}
+	s.ScrollToOffset(fyne.NewPos(0, max(offset, 0)))
+}
