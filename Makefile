@@ -56,7 +56,7 @@ unit-test:
 	go test -race -short ./...
 
 # Every portal call under every fault, through the UI; checks docs/reliability.md
-# shows the same table (UPDATE_RELIABILITY_DOC=1 rewrites it).
+# shows the same table (`go generate ./ui` writes it).
 fault-matrix:
 	go test ./ui -run '^TestFaultMatrix$$' -count=1
 
