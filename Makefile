@@ -19,8 +19,8 @@ LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
 # Build tags of every build and test here, of `make package` and of `make bench`.
 # no_emoji leaves Fyne's 4 MB colour emoji font out: Fyne parses it once per text
-# style, and it was what kept the kiosk's memory above a third of a Chromium
-# kiosk's (docs/PERFORMANCE.md). The kiosk shows no emoji: ui/glyphs_test.go keeps
+# style it draws, some 13 MiB of the kiosk's memory for glyphs it never shows
+# (docs/PERFORMANCE.md). The kiosk shows no emoji: ui/glyphs_test.go keeps
 # every rune it draws in the fonts that stay. `make BUILD_TAGS= build` has them back.
 export BUILD_TAGS ?= no_emoji
 
@@ -90,11 +90,11 @@ soak: deps
 	@.ci/soak.sh
 
 # Side-by-side performance against a Chromium kiosk and a hello-world Fyne
-# window; writes docs/PERFORMANCE.md (issue 7).
+# window; writes docs/PERFORMANCE.md.
 bench: deps
 	@bench/run.sh
 
-# The Linux release tarball, built with the pinned fyne tool (issue 8).
+# The Linux release tarball, built with the pinned fyne tool.
 package: deps
 	@.ci/package.sh
 

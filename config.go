@@ -43,7 +43,7 @@ type config struct {
 	Utility           ui.Utility `toml:"utility"`
 }
 
-// defaultConfig returns the utility's facts (shared/reference/utility-facts.md).
+// defaultConfig returns the utility's facts (docs/utility-facts.md).
 func defaultConfig() config {
 	return config{
 		PortalURL:         "https://services.medfordwater.org",

@@ -22,7 +22,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 6: a bad config file or a missing secret is told in one line that names the
+// A bad config file or a missing secret is told in one line that names the
 // file and key, or the secret and the command that stores it; never a stack trace.
 // The commands run as a user runs them: a process of their own (this test binary,
 // re-run as the lobbykiosk command over a mock keyring), with its exit status and

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// TestOnScreenKeyboardFindsTheAccountAndRegisters is issue 5's "done when": an
+// TestOnScreenKeyboardFindsTheAccountAndRegisters is what the keyboard is for: an
 // email address and an account number typed only by tapping on-screen keys, the
 // lookup and the registration finished that way.
 func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {

@@ -23,7 +23,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 6, soak: one kiosk and one portal simulator serve visitor after visitor
+// The soak: one kiosk and one portal simulator serve visitor after visitor
 // through the UI, cycling every journey in both languages and every way a visit
 // ends, with a quiet lobby between visitors. At checkpoints the test records the
 // live heap, the heap in use, the goroutines and the time per visit; at the end
