@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tests of the deployment (issue 8), as far as they can run without a real screen,
+# Tests of the deployment (docs/deploy.md), as far as they can run without a real screen,
 # VT or systemd as PID 1:
 #   1. `make install DESTDIR=…` installs exactly the files docs/deploy.md lists;
 #      `setup-kiosk --root …` writes exactly the /etc and home files it lists;

@@ -3,7 +3,7 @@
 # Service on a private D-Bus session bus, so nothing depends on (or touches)
 # a desktop session's keyring.
 #
-# Why each step (see shared/notes/stack-facts.md):
+# Why each step:
 # - dbus-run-session gives a throwaway session bus that dies with us.
 # - The keyring is unlocked with a non-empty password on stdin; an empty one
 #   creates no collection and every call fails.

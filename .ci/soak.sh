@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make soak`: whole visits through the UI against the portal simulator, every
 # journey in both languages and every way a visit ends (ui/soak_test.go), without
-# -race; `make test` runs a short one (40 visits) under -race inside unit-test.
+# -race; `make test` runs a short one (40 visits) under -race (make soak-short).
 # Prints the checkpoint table (live heap, heap in use, goroutines, ms per visit
 # every 100 visits) and fails if the heap or the goroutines grew from visit 100 to
 # the end. FYNE_CACHE=1ms lets Fyne clean its renderer and font caches before each

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench` (issue 7): the kiosk side by side with what a utility would run
+# `make bench`: the kiosk side by side with what a utility would run
 # instead, a Chromium kiosk, and with the toolkit's floor, a hello-world Fyne window.
 #
 #   1. installs what is missing (Chromium, Xvfb, a C compiler and the X headers for
@@ -19,8 +19,8 @@
 #      (bench/report).
 #
 # The programs: (a) `lobbykiosk demo --fullscreen`, (b) Chromium --kiosk on
-# bench/welcome.html, a static copy of the welcome screen, with the flags of
-# shared/notes/stack-facts.md, (c) bench/hello; with BENCH_BASELINE=COMMIT also
+# bench/welcome.html, a static copy of the welcome screen, with the flags it needs
+# to run as root on a closed network (below), (c) bench/hello; with BENCH_BASELINE=COMMIT also
 # (d) the kiosk of that commit, built the same way, for before/after ratios. Scratch files stay in
 # /tmp/lobbykiosk-bench.* (the path is printed): logs, captures, screenshots.
 set -euo pipefail

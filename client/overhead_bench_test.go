@@ -19,7 +19,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 7: the client's cost over plain net/http for one call (target ≤ 1.3×).
+// The client's cost over plain net/http for one call (target ≤ 1.3×).
 // Both make the same Find My Account lookup against the same simulator over
 // loopback, with the same headers, body limit and JSON checks; each iteration
 // makes one call of each, alternating which goes first, so drift and caches hit

@@ -5,16 +5,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/internal/faultmatrix"
 )
 
-// faultCall is one portal call the UI makes, and how a visitor makes it: the fault
-// matrix (faultmatrix_test.go) injects every fault into every one of them.
+// faultCall is one portal call of the fault matrix (faultmatrix.Calls) and how a
+// visitor makes it: faultmatrix_test.go injects every fault into every one of them.
 type faultCall struct {
-	name    string // the client's method
-	route   string // as the simulator's faults name it
-	retried bool   // the client repeats it by itself: an idempotent method or a keyed POST
-	noBody  bool   // its success is an empty 204: a wrong content type cannot spoil it
-	kind    callKind
+	faultmatrix.Call
 
 	reach func(t *testing.T, h *harness, lang string) // up to the visitor's action
 	act   func(h *harness)                            // the action; returns once its answer is on screen
@@ -27,22 +25,26 @@ type faultCall struct {
 	rateLimited string
 }
 
-// callKind is how a failure of the call reaches the visitor.
-type callKind int
-
-const (
-	visitorCall    callKind = iota // a visitor's tap: a message on the screen
-	healthCall                     // the welcome screen's check: the out-of-service screen
-	backgroundCall                 // the sign-out at the end of a visit: never shown
-)
-
 // tapAndSettle taps b and waits for the call it starts.
 func tapAndSettle(b func(h *harness) *widget.Button) func(h *harness) {
 	return func(h *harness) { test.Tap(b(h)); h.settle() }
 }
 
-// faultCalls are every portal call the kiosk makes, in the order of a visit.
-func faultCalls() []faultCall {
+// faultCalls are faultmatrix.Calls, each with how a visitor makes it.
+func faultCalls(t *testing.T) []faultCall {
+	steps := faultCallSteps()
+	var calls []faultCall
+	for _, c := range faultmatrix.Calls() {
+		call := takeByName(t, steps, c.Name)
+		call.Call = c
+		calls = append(calls, call)
+	}
+	noneLeft(t, steps)
+	return calls
+}
+
+// faultCallSteps are how a visitor makes each call, by the call's name.
+func faultCallSteps() map[string]faultCall {
 	find := func(h *harness) *widget.Button { return viewOf[*findScreen](h.kiosk).submit }
 	register := func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).submit }
 	signIn := func(h *harness) *widget.Button { return viewOf[*signInScreen](h.kiosk).submit }
@@ -55,45 +57,45 @@ func faultCalls() []faultCall {
 	autoPayOn := func(h *harness) bool {
 		return viewOf[*autoPayScreen](h.kiosk) != nil && viewOf[*autoPayScreen](h.kiosk).confirmation != nil
 	}
-	return []faultCall{
-		{name: "Health", route: "GET /health", retried: true, kind: healthCall,
+	return map[string]faultCall{
+		"Health": {
 			reach: func(*testing.T, *harness, string) {}, act: healthChecks(2), retry: healthChecks(1),
 			done: func(h *harness) bool { return h.kiosk.page.id == screenWelcome && h.kiosk.health.failures == 0 }},
-		{name: "Lookup", route: "POST /accounts/lookup", rateLimited: "error.rate_limited",
+		"Lookup": {rateLimited: "error.rate_limited",
 			reach: reachFind, act: tapAndSettle(find), button: find,
 			done: func(h *harness) bool { return h.kiosk.page.id == screenFound }},
-		{name: "Terms", route: "GET /terms", retried: true,
+		"Terms": {
 			reach:  reachFound(plainAccount, "97504"),
 			act:    func(h *harness) { test.Tap(viewOf[*foundScreen](h.kiosk).register); h.settle() },
 			retry:  func(h *harness) { test.Tap(viewOf[*registerScreen](h.kiosk).readTerms); h.settle() },
 			button: func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).readTerms },
 			done:   func(h *harness) bool { return viewOf[*registerScreen](h.kiosk).termsText != nil }},
-		{name: "Register", route: "POST /registrations", retried: true,
+		"Register": {
 			reach: reachRegistration, act: tapAndSettle(register), button: register, done: signedIn},
-		{name: "SignIn", route: "POST /sessions", rateLimited: "signin.rate_limited",
+		"SignIn": {rateLimited: "signin.rate_limited",
 			reach: reachSignIn(demoPassword), act: tapAndSettle(signIn), button: signIn, done: signedIn},
-		{name: "RequestPasswordReset", route: "POST /password-resets", rateLimited: "error.rate_limited",
+		"RequestPasswordReset": {rateLimited: "error.rate_limited",
 			reach: reachSignIn(""), act: tapAndSettle(forgot), button: forgot,
 			done: func(h *harness) bool { return h.kiosk.visit.login.resetSent }},
-		{name: "Account", route: "GET /account", retried: true,
+		"Account": {
 			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).done }),
 			retry:  func(h *harness) { test.Tap(viewOf[*myAccountScreen](h.kiosk).retry); h.settle() },
 			button: func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).retry },
 			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.page.id == screenMyAccount }},
-		{name: "AddPaymentMethod", route: "POST /payment-methods", retried: true,
+		"AddPaymentMethod": {
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
-		{name: "EnrollAutoPay", route: "POST /autopay", retried: true,
+		"EnrollAutoPay": {
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},
-		{name: "SetBillDelivery", route: "PUT /bill-delivery", retried: true,
+		"SetBillDelivery": {
 			reach: reachEBilling(false), act: tapAndSettle(send), button: send,
 			done: func(h *harness) bool { return h.kiosk.visit.verificationPending() }},
-		{name: "ResendVerificationEmail", route: "POST /bill-delivery/verification-email", rateLimited: "error.rate_limited",
+		"ResendVerificationEmail": {rateLimited: "error.rate_limited",
 			reach: reachEBilling(true), act: tapAndSettle(resend), button: resend,
 			done: func(h *harness) bool { return len(h.sim.Outbox()) >= 2 && h.kiosk.visit.problems[fieldNone] == "" }},
-		{name: "PayOnce", route: "POST /one-time-payments", retried: true,
+		"PayOnce": {
 			reach: reachPayReview, act: tapAndSettle(pay), button: pay,
 			done: func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil }},
-		{name: "SignOut", route: "DELETE /sessions/current", retried: true, noBody: true, kind: backgroundCall,
+		"SignOut": {
 			reach: func(t *testing.T, h *harness, lang string) { h.signInDirectly(t, lang) },
 			act:   finishVisit,
 			retry: func(h *harness) { h.signInDirectly(h.t, h.kiosk.lang); finishVisit(h) },

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"log"
 	"maps"
@@ -16,15 +15,15 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/ui/internal/faultmatrix"
 )
 
-// portalFault is one way the portal, or the network to it, misbehaves.
+//go:generate go run ./internal/faultmatrix/writedoc ../docs/reliability.md
+
+// portalFault is one fault of the matrix (faultmatrix.Faults) and how the test
+// makes it happen.
 type portalFault struct {
-	name   string // as the table in docs/reliability.md names it
-	how    string // how the test injects it, for the same table
-	once   bool   // it hits one request, then the portal is fine again
-	slow   bool   // it runs into the deadline: the cell shortens the kiosk's timeouts
-	label  bool   // it spoils only the label of an answer
+	faultmatrix.Fault
 	inject func(c *faultCell)
 	clear  func(c *faultCell) // nil: ClearFaults
 }
@@ -35,61 +34,61 @@ const faultDeadline = 300 * time.Millisecond
 
 // simFault injects f on the cell's call's route.
 func simFault(f portalsim.Fault) func(c *faultCell) {
-	return func(c *faultCell) { c.h.sim.SetFault(c.call.route, f) }
+	return func(c *faultCell) { c.h.sim.SetFault(c.call.Route, f) }
 }
 
-// portalFaults are the faults of issue 6, each on one call at a time.
-func portalFaults() []portalFault {
-	return []portalFault{
-		{name: "refused", how: "nothing listens on the portal's address",
-			inject: func(c *faultCell) { c.front.refuse() }, clear: func(c *faultCell) { c.front.listen() }},
-		{name: "dropped", how: "connection closed before any answer (`drop`)", inject: simFault(portalsim.Fault{Drop: true})},
-		{name: "cut once", how: "the portal acts, its answer is cut off halfway, once (`cut,times:1`)", once: true,
-			inject: simFault(portalsim.Fault{Cut: true, Times: 1})},
-		{name: "no answer", how: "the answer never comes (`latency:1h`)", slow: true,
-			inject: simFault(portalsim.Fault{Latency: time.Hour})},
-		{name: "too slow", how: "answers 0.3 s after the deadline", slow: true,
-			inject: simFault(portalsim.Fault{Latency: faultDeadline + 300*time.Millisecond})},
-		{name: "500", how: "`status:500` until it recovers", inject: simFault(portalsim.Fault{Status: 500})},
-		{name: "502 then up", how: "`status:502` until it recovers", inject: simFault(portalsim.Fault{Status: 502})},
-		{name: "503 once", how: "`status:503,times:1`", once: true, inject: simFault(portalsim.Fault{Status: 503, Times: 1})},
-		{name: "429", how: "`status:429,times:1` with `Retry-After: 1`", once: true,
-			inject: simFault(portalsim.Fault{Status: 429, Times: 1})},
-		{name: "bad JSON", how: "200 with JSON cut short (`malformed`)", inject: simFault(portalsim.Fault{Malformed: true})},
-		{name: "HTML page", how: "a proxy's 502 page (`html`)", inject: simFault(portalsim.Fault{HTML: true})},
-		{name: "wrong type", how: "the real answer labelled text/plain (`wrongtype`)", label: true, inject: simFault(portalsim.Fault{WrongType: true})},
-		{name: "huge body", how: "200 with 4 MiB of JSON (`huge`; the client's cap is 1 MiB)", inject: simFault(portalsim.Fault{Huge: true})},
-		{name: "untrusted cert", how: "TLS with a certificate the kiosk does not trust",
-			inject: func(c *faultCell) { c.front.presentUntrusted(true) }, clear: func(c *faultCell) { c.front.presentUntrusted(false) }},
-		{name: "redirect", how: "307 to another origin (`redirect:https://elsewhere.example`)",
-			inject: simFault(portalsim.Fault{Redirect: "https://elsewhere.example"})},
+// portalFaults are faultmatrix.Faults, each with how the test makes it.
+func portalFaults(t *testing.T) []portalFault {
+	injections := faultInjections()
+	var faults []portalFault
+	for _, f := range faultmatrix.Faults() {
+		fault := takeByName(t, injections, f.Name)
+		fault.Fault = f
+		faults = append(faults, fault)
+	}
+	noneLeft(t, injections)
+	return faults
+}
+
+// faultInjections make each fault, by its name; faultmatrix.Faults says how in words.
+func faultInjections() map[string]portalFault {
+	return map[string]portalFault{
+		"refused":     {inject: func(c *faultCell) { c.front.refuse() }, clear: func(c *faultCell) { c.front.listen() }},
+		"dropped":     {inject: simFault(portalsim.Fault{Drop: true})},
+		"cut once":    {inject: simFault(portalsim.Fault{Cut: true, Times: 1})},
+		"no answer":   {inject: simFault(portalsim.Fault{Latency: time.Hour})},
+		"too slow":    {inject: simFault(portalsim.Fault{Latency: faultDeadline + 300*time.Millisecond})},
+		"500":         {inject: simFault(portalsim.Fault{Status: 500})},
+		"502 then up": {inject: simFault(portalsim.Fault{Status: 502})},
+		"503 once":    {inject: simFault(portalsim.Fault{Status: 503, Times: 1})},
+		"429":         {inject: simFault(portalsim.Fault{Status: 429, Times: 1})},
+		"bad JSON":    {inject: simFault(portalsim.Fault{Malformed: true})},
+		"HTML page":   {inject: simFault(portalsim.Fault{HTML: true})},
+		"wrong type":  {inject: simFault(portalsim.Fault{WrongType: true})},
+		"huge body":   {inject: simFault(portalsim.Fault{Huge: true})},
+		"untrusted cert": {inject: func(c *faultCell) { c.front.presentUntrusted(true) },
+			clear: func(c *faultCell) { c.front.presentUntrusted(false) }},
+		"redirect": {inject: simFault(portalsim.Fault{Redirect: "https://elsewhere.example"})},
 	}
 }
 
-// faultOutcome is what a visitor meets when a call fails, as docs/reliability.md codes it.
-type faultOutcome string
-
-const (
-	outcomeMessage     faultOutcome = "M" // the portal-down message with the phone number
-	outcomeRateLimited faultOutcome = "L" // the call's "too many tries" message
-	outcomeAbsorbed    faultOutcome = "A" // nothing: the client's own retry succeeded
-	outcomeOutOfOrder  faultOutcome = "O" // the out-of-service screen after two failed checks
-	outcomeUnseen      faultOutcome = "U" // nothing: a background call; the portal's session expiry covers it
-)
-
-// expected is the faultOutcome the kiosk must give for fault f on call c.
-func expected(c faultCall, f portalFault) faultOutcome {
-	switch {
-	case f.once && c.retried, f.label && c.noBody:
-		return outcomeAbsorbed
-	case c.kind == backgroundCall:
-		return outcomeUnseen
-	case c.kind == healthCall:
-		return outcomeOutOfOrder
-	case f.name == "429":
-		return outcomeRateLimited
+// takeByName removes the test's part of the matrix entry named name from parts.
+func takeByName[T any](t *testing.T, parts map[string]T, name string) T {
+	t.Helper()
+	part, ok := parts[name]
+	if !ok {
+		t.Fatalf("the fault matrix has %q, the test has no steps for it", name)
 	}
-	return outcomeMessage
+	delete(parts, name)
+	return part
+}
+
+// noneLeft fails on test parts of entries the fault matrix does not have.
+func noneLeft[T any](t *testing.T, parts map[string]T) {
+	t.Helper()
+	if len(parts) > 0 {
+		t.Fatalf("the test has steps for %q, which the fault matrix does not have", slices.Sorted(maps.Keys(parts)))
+	}
 }
 
 // faultCell is one call under one fault.
@@ -108,31 +107,32 @@ func TestFaultMatrix(t *testing.T) {
 		// fault-matrix, without -race, which would triple its 35 s.
 		t.Skip("the fault matrix walks 195 visits: make fault-matrix runs it")
 	}
-	calls, faults := faultCalls(), portalFaults()
-	table := map[string]map[string]faultOutcome{}
+	calls, faults := faultCalls(t), portalFaults(t)
+	walked := map[string]map[string]faultmatrix.Outcome{}
 	for i, call := range calls {
-		table[call.name] = map[string]faultOutcome{}
+		walked[call.Name] = map[string]faultmatrix.Outcome{}
 		for j, fault := range faults {
 			lang := []string{"en", "es"}[(i+j)%2]
-			t.Run(call.name+"/"+fault.name, func(t *testing.T) {
-				table[call.name][fault.name] = runFaultCell(t, call, fault, lang)
+			t.Run(call.Name+"/"+fault.Name, func(t *testing.T) {
+				walked[call.Name][fault.Name] = runFaultCell(t, call, fault, lang)
 			})
 		}
 	}
 	if !t.Failed() {
-		checkFaultTable(t, renderFaultTable(calls, faults, table))
+		checkFaultTable(t, faultmatrix.Table(faultmatrix.Calls(), faultmatrix.Faults(),
+			func(c faultmatrix.Call, f faultmatrix.Fault) faultmatrix.Outcome { return walked[c.Name][f.Name] }))
 	}
 }
 
 // runFaultCell walks a visit up to the call, injects the fault, makes the call,
 // checks what the visitor meets, lets the portal recover and makes the call again.
-func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) faultOutcome {
+func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) faultmatrix.Outcome {
 	goroutines := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, goroutines) }) // registered first: runs after every other cleanup
 	c := &faultCell{t: t, call: call, fault: fault, lang: lang}
 	c.h = newHarnessWith(t, harnessOptions{front: newHostileFront(&c.front),
 		client: client.Options{RetryBaseDelay: 5 * time.Millisecond, RetryMaxDelay: 20 * time.Millisecond}})
-	if fault.slow {
+	if fault.Slow {
 		c.h.kiosk.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline, beat: faultDeadline}
 	}
 	call.reach(t, c.h, lang)
@@ -140,12 +140,12 @@ func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) 
 	fault.inject(c)
 	call.act(c.h)
 	got := c.observe()
-	if want := expected(call, fault); got != want {
+	if want := faultmatrix.Expected(call.Call, fault.Fault); got != want {
 		t.Fatalf("faultOutcome %s, want %s; screen %s, problems %v, texts %q", got, want, c.h.kiosk.page.id,
 			c.h.kiosk.visit.problems, visibleTexts(c.h.win.Canvas()))
 	}
 	defer c.checkNothingTwice()
-	if got == outcomeAbsorbed {
+	if got == faultmatrix.Absorbed {
 		return got
 	}
 	if c.h.kiosk.page.id == screen { // (a call made on arrival is on a screen the visitor has not typed on yet)
@@ -157,27 +157,27 @@ func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) 
 
 // observe classifies what the visitor now meets, checking along the way that the
 // screen is usable: no "One moment" left, the action's button enabled.
-func (c *faultCell) observe() faultOutcome {
+func (c *faultCell) observe() faultmatrix.Outcome {
 	h, texts := c.h, strings.Join(visibleTexts(c.h.win.Canvas()), "\n")
 	if strings.Contains(texts, h.msg(c.lang, "busy.one_moment")) || h.kiosk.visit.busy {
 		c.t.Errorf("still busy after the answer:\n%s", texts)
 	}
 	switch {
 	case c.call.done(h):
-		return outcomeAbsorbed
-	case c.call.kind == healthCall && h.kiosk.page.id == screenOutOfService:
-		return outcomeOutOfOrder
-	case c.call.kind == backgroundCall && h.kiosk.page.id == screenWelcome && len(h.kiosk.visit.problems) == 0:
-		return outcomeUnseen
+		return faultmatrix.Absorbed
+	case c.call.Kind == faultmatrix.HealthCall && h.kiosk.page.id == screenOutOfService:
+		return faultmatrix.OutOfOrder
+	case c.call.Kind == faultmatrix.BackgroundCall && h.kiosk.page.id == screenWelcome && len(h.kiosk.visit.problems) == 0:
+		return faultmatrix.Unseen
 	}
 	if b := c.call.button; b != nil && (b(h) == nil || b(h).Disabled() || !b(h).Visible()) {
 		c.t.Errorf("the button to try again is missing or disabled")
 	}
 	if strings.Contains(texts, h.msg(c.lang, "error.unavailable")) && strings.Contains(texts, "541-774-2430") {
-		return outcomeMessage
+		return faultmatrix.Message
 	}
 	if c.call.rateLimited != "" && strings.Contains(texts, h.msg(c.lang, c.call.rateLimited)) {
-		return outcomeRateLimited
+		return faultmatrix.RateLimited
 	}
 	return "?"
 }
@@ -239,57 +239,21 @@ func entryTexts(h *harness) []string {
 // connections are the point of the test, not news.
 func quietServerLog() *log.Logger { return log.New(io.Discard, "", 0) }
 
-// renderFaultTable is the matrix as docs/reliability.md shows it.
-func renderFaultTable(calls []faultCall, faults []portalFault, table map[string]map[string]faultOutcome) string {
-	var b strings.Builder
-	b.WriteString("| call |")
-	for _, f := range faults {
-		fmt.Fprintf(&b, " %s |", f.name)
-	}
-	b.WriteString("\n|---|" + strings.Repeat("---|", len(faults)) + "\n")
-	for _, c := range calls {
-		fmt.Fprintf(&b, "| `%s` |", c.name)
-		for _, f := range faults {
-			fmt.Fprintf(&b, " %s |", table[c.name][f.name])
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\nHow each fault is made:\n\n")
-	for _, f := range faults {
-		fmt.Fprintf(&b, "- **%s**: %s\n", f.name, f.how)
-	}
-	return b.String()
-}
+// reliabilityDoc publishes the fault matrix (go generate writes it there).
+const reliabilityDoc = "../docs/reliability.md"
 
-// reliabilityDoc holds the published matrix between these markers.
-const (
-	reliabilityDoc   = "../docs/reliability.md"
-	faultTableBegin  = "<!-- fault-matrix:begin -->\n"
-	faultTableEnd    = "<!-- fault-matrix:end -->"
-	updateDocsEnvVar = "UPDATE_RELIABILITY_DOC"
-)
-
-// checkFaultTable requires docs/reliability.md to show the matrix the test just
-// walked; with UPDATE_RELIABILITY_DOC=1 it writes it there instead.
-func checkFaultTable(t *testing.T, table string) {
+// checkFaultTable requires docs/reliability.md to show the matrix the test just walked.
+func checkFaultTable(t *testing.T, walked string) {
 	doc, err := os.ReadFile(reliabilityDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	head, rest, ok1 := strings.Cut(string(doc), faultTableBegin)
-	_, tail, ok2 := strings.Cut(rest, faultTableEnd)
-	if !ok1 || !ok2 {
-		t.Fatalf("%s lacks the %q and %q markers", reliabilityDoc, faultTableBegin, faultTableEnd)
+	published, err := faultmatrix.Published(doc)
+	if err != nil {
+		t.Fatalf("%s: %v", reliabilityDoc, err)
 	}
-	published, _, _ := strings.Cut(rest, faultTableEnd)
-	if published == table {
-		return
-	}
-	if os.Getenv(updateDocsEnvVar) != "1" {
+	if published != walked {
 		t.Fatalf("%s does not show the fault matrix the test walked; run\n"+
-			"  %s=1 go test ./ui -run TestFaultMatrix\nwant:\n%s", reliabilityDoc, updateDocsEnvVar, table)
-	}
-	if err := os.WriteFile(reliabilityDoc, []byte(head+faultTableBegin+table+faultTableEnd+tail), 0o644); err != nil {
-		t.Fatal(err)
+			"  go generate ./ui\nwant:\n%s", reliabilityDoc, walked)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
-// TestOnScreenKeyboardFindsTheAccountAndRegisters is issue 5's "done when": an
+// TestOnScreenKeyboardFindsTheAccountAndRegisters is what the keyboard is for: an
 // email address and an account number typed only by tapping on-screen keys, the
 // lookup and the registration finished that way.
 func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {

@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"context"
-	"log/slog"
+	"net/http"
 	"sync"
 	"testing"
 
@@ -14,28 +13,33 @@ import (
 // The visitor at a physical keyboard with no mouse: only key events, sent to
 // whatever has the focus (or to the canvas when nothing has), as the driver does.
 
-// callGate is a log handler for the portal client that, while held, stops the
-// client's goroutine at its log line, after the answer is in. In the Fyne test
-// driver a portal answer reaches the screen on that goroutine, while a widget's key
-// handler may still be running on the test's: holding the answer until the key
-// event is over keeps the two in order, as the real driver's UI thread does.
+// callGate holds the portal's answers while a key event runs. In the Fyne test
+// driver a portal answer reaches the screen on the goroutine that made the call,
+// while a widget's key handler may still be running on the test's: holding the
+// answers until the key event is over keeps the two in order, as the real driver's
+// UI thread does. It sits in front of the simulator, so it holds every call the
+// kiosk makes.
 type callGate struct {
 	mu   sync.Mutex
-	open chan struct{}
+	open chan struct{} // closed when the key event is over; nil: no key event
 }
 
-func (g *callGate) Enabled(context.Context, slog.Level) bool { return true }
-func (g *callGate) WithAttrs([]slog.Attr) slog.Handler       { return g }
-func (g *callGate) WithGroup(string) slog.Handler            { return g }
+// front serves the simulator over plain HTTP, each request waiting at the gate.
+func (g *callGate) front(t testing.TB, sim http.Handler) (baseURL, rootCAFile string) {
+	return plainFront(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		g.wait()
+		sim.ServeHTTP(w, r)
+	}))
+}
 
-func (g *callGate) Handle(context.Context, slog.Record) error {
+// wait returns once no key event is running.
+func (g *callGate) wait() {
 	g.mu.Lock()
 	ch := g.open
 	g.mu.Unlock()
 	if ch != nil {
 		<-ch
 	}
-	return nil
 }
 
 func (g *callGate) hold() {
@@ -56,7 +60,7 @@ func (g *callGate) release() {
 // newGatedHarness is a live kiosk whose portal answers wait for each key event.
 func newGatedHarness(t *testing.T) *harness {
 	gate := &callGate{}
-	h := newHarnessWith(t, harnessOptions{clientLog: slog.New(gate)})
+	h := newHarnessWith(t, harnessOptions{front: gate.front})
 	h.gate = gate
 	return h
 }

@@ -19,7 +19,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 6: whatever a visitor pastes into whatever field, the kiosk holds. Each
+// Whatever a visitor pastes into whatever field, the kiosk holds. Each
 // paste goes through the entry's own paste path (the Ctrl+V shortcut with the
 // app's clipboard, as the keyboard and the entry's context menu deliver it) into a
 // form whose other fields hold good values; then the visitor leaves the field and

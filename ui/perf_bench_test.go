@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Issue 7: what a visitor waits for, measured on the test driver (no GPU, no X:
+// What a visitor waits for, measured on the test driver (no GPU, no X:
 // building the widgets, laying them out, the kiosk's own work). Every benchmark
 // times each iteration on its own and reports percentiles, since a target such as
 // "p95 ≤ 16 ms" is about the slow taps, not the mean:

@@ -16,7 +16,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 6, privacy: every journey, its failures and retries included, walked with
+// Privacy: every journey, its failures and retries included, walked with
 // distinctive personal data while the kiosk's and the portal client's loggers both
 // record everything at Debug level. No record may hold any of the data, in any
 // form; after the visit's reset the clipboard and the canvas hold none of it

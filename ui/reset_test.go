@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// The reset proof of issue 4: every journey, walked with distinctive data, then
+// The reset proof: every journey, walked with distinctive data, then
 // ended by every trigger; afterwards nothing of the visitor may remain on the
 // canvas, on the clipboard, in the logs or on the portal.
 

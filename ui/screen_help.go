@@ -10,7 +10,7 @@ import (
 // faqItem is one question of the utility's FAQ and its answer, as message IDs.
 type faqItem struct{ question, answer string }
 
-// faq is the utility's own FAQ about its portal (shared/reference/faq-es.txt), in
+// faq is the utility's own FAQ about its portal (docs/utility-facts.md), in
 // its order, so what a visitor reads here matches the printed sheet.
 var faq = []faqItem{
 	{"help.q_access", "help.a_access"},

@@ -21,8 +21,8 @@ var languageButtonSize = fyne.NewSize(400, 150)
 // Not a container.ThemeOverride with a larger text size: Fyne keys its cache of
 // parsed fonts by theme scope, and every ThemeOverride it builds or refreshes is a
 // new scope whose fonts are parsed again and never freed. The welcome screen is
-// built anew at every reset, so that cost 150 KiB a visit for the life of the
-// process (measured by TestSoak).
+// built anew at every reset, so every visit would leave its fonts parsed once more
+// for the life of the process.
 var languageNameStyle = widget.RichTextStyle{
 	Alignment: fyne.TextAlignCenter,
 	ColorName: theme.ColorNameForegroundOnPrimary,

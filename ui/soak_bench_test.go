@@ -4,7 +4,7 @@ import (
 	"testing"
 )
 
-// BenchmarkSoakVisit is the soak's cost per visitor (issue 7): the visits of
+// BenchmarkSoakVisit is the soak's cost per visitor: the visits of
 // TestSoak, every journey in both languages in turn and every way a visit ends,
 // walked by the soak's own driver against its portal process, one visit an
 // iteration. The timer runs through the visit and the check that it ended

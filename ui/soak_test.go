@@ -23,13 +23,14 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// Issue 6, soak: one kiosk and one portal simulator serve visitor after visitor
+// The soak: one kiosk and one portal simulator serve visitor after visitor
 // through the UI, cycling every journey in both languages and every way a visit
 // ends, with a quiet lobby between visitors. At checkpoints the test records the
 // live heap, the heap in use, the goroutines and the time per visit; at the end
 // they must be where they were once the kiosk had warmed up.
 //
-// Short by default (part of `go test ./...`); .ci/soak.sh runs 1000 visits:
+// Skipped under -short. `make soak-short`, a step of `make test`, walks 40 visits
+// under -race; .ci/soak.sh (`make soak`) walks 1000:
 //
 //	FYNE_CACHE=1ms go test ./ui -run '^TestSoak$' -count=1 -v -soak.sessions=1000
 
@@ -78,6 +79,9 @@ type soakCheckpoint struct {
 }
 
 func TestSoak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the soak walks whole visits for at least 10 s: make soak-short runs a short one")
+	}
 	if os.Getenv("FYNE_CACHE") != fyneCacheValidity {
 		soakInChild(t) // Fyne reads FYNE_CACHE when the process starts
 		return

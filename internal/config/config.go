@@ -49,7 +49,7 @@ type Utility struct {
 	Website       string            `toml:"website"`
 }
 
-// MedfordWater returns the utility's own facts.
+// MedfordWater returns the utility's own facts (docs/utility-facts.md).
 func MedfordWater() Utility {
 	return Utility{
 		Name:          "Medford Water",
