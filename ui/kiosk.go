@@ -59,7 +59,6 @@ type PINVerifier interface {
 // Kiosk is the running kiosk inside one window.
 type Kiosk struct {
 	win      fyne.Window
-	deps     Deps
 	settings Settings
 	text     *catalog
 	log      *slog.Logger
@@ -75,7 +74,6 @@ type Kiosk struct {
 	limits   *visitLimits   // the idle and visit-length timers and their warning (limits.go)
 
 	activity  *activityWatch       // wraps every control's callbacks: activity, panics (watch.go)
-	lastError string               // for staff: the last problem, as a code, never personal data
 	look      *lookControl         // the visitor's text size and contrast (look.go)
 	mode      Mode                 // deps.Mode, or training while staff run it (training.go)
 	staff     *staffDesk           // the staff gesture, PIN pad, lockout, menu, training (staff.go)
@@ -94,7 +92,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &Kiosk{win: win, deps: deps, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
+	k := &Kiosk{win: win, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
 		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, screens: screenTable(),
 		timeouts: defaultTimeouts}
 	if k.log == nil {
@@ -146,11 +144,8 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 	return k.text.T(lang, id, fill)
 }
 
-// noteProblem records the last problem for the staff status, as a code, never
-// personal data.
-func (k *Kiosk) noteProblem(code string) { k.lastError = code }
-
-func (k *Kiosk) lastErrorCode() string { return k.lastError }
+// noteProblem records the last problem for the staff status (staff.go).
+func (k *Kiosk) noteProblem(code string) { k.staff.noteProblem(code) }
 
 // defaultLanguage is the language every visit starts in.
 func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }

@@ -165,7 +165,7 @@ func (d *staffDesk) pinChecked(p *pinPad, ok bool, err error) {
 	switch {
 	case err != nil:
 		d.log.Error("cannot check the staff PIN", "err", err.Error())
-		d.host.noteProblem("staff_pin_check")
+		d.noteProblem("staff_pin_check")
 		p.message.SetText(d.host.T("staff.pin_error"))
 	case !ok:
 		d.pinWrong()

@@ -38,10 +38,6 @@ type deskHost interface {
 	showOverlay(p *widget.PopUp)
 	reset(trigger resetTrigger)
 
-	// noteProblem records a problem for the status, as a code, never personal data.
-	noteProblem(code string)
-	lastErrorCode() string
-
 	defaultLanguage() string
 	setDefaultLanguage(lang string)
 
@@ -83,6 +79,8 @@ type staffDesk struct {
 
 	visitsDay string // the day visitsToday counts, as 2006-01-02 by the clock
 	visits    int
+
+	lastProblem string // the status's last problem, as a code, never personal data
 
 	training *trainingRun // training mode under way, else nil
 
@@ -126,7 +124,7 @@ func (d *staffDesk) loadLockout() {
 	failures, until, err := d.lockout.Load()
 	if err != nil {
 		d.log.Error("cannot read the staff lockout; locking staff mode", "err", err.Error())
-		d.host.noteProblem("staff_lockout_unreadable")
+		d.noteProblem("staff_lockout_unreadable")
 		failures, until = stafflock.FailSafe(d.clock.Now())
 	}
 	d.failures, d.lockedUntil = failures, until
@@ -177,7 +175,7 @@ func (d *staffDesk) saveLockout() {
 	}
 	if err := d.lockout.Save(d.failures, d.lockedUntil); err != nil {
 		d.log.Error("cannot save the staff lockout", "err", err.Error())
-		d.host.noteProblem("staff_lockout_unsaved")
+		d.noteProblem("staff_lockout_unsaved")
 	}
 }
 
@@ -224,3 +222,7 @@ func (d *staffDesk) offUI(work, done func()) {
 		})
 	}()
 }
+
+// noteProblem keeps code as the last problem, for the status: a code, never
+// personal data.
+func (d *staffDesk) noteProblem(code string) { d.lastProblem = code }

@@ -41,7 +41,7 @@ func (d *staffDesk) openMenu() {
 // status is the menu's status block: portal, kiosk ID, version, visits today,
 // last error (a code, never personal data).
 func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
-	lastErr := d.host.lastErrorCode()
+	lastErr := d.lastProblem
 	if lastErr == "" {
 		lastErr = d.host.T("staff.none")
 	}

@@ -78,7 +78,7 @@ func (d *staffDesk) leaveTraining() {
 
 func (d *staffDesk) trainingFailed(err error) {
 	d.log.Error("cannot start training mode", "err", err.Error())
-	d.host.noteProblem("training_start")
+	d.noteProblem("training_start")
 	if d.menu != nil {
 		d.menu.message.SetText(d.host.T("staff.training_failed"))
 	}
