@@ -61,7 +61,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	return f
 }
 
-// object lays the field out: label, optional hint, entry, problem.
+// fieldObject lays the field out: label, optional hint, entry, problem.
 func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	box := container.NewVBox(label)

@@ -242,11 +242,14 @@ func paymentSummary(translate func(id string, data ...map[string]any) string, d 
 	return ""
 }
 
-// forgetPaymentFields drops every payment number the visitor typed, once used, so
-// no later screen (or visitor) can see them.
-func (v *visit) forgetPaymentFields() {
+// paymentDone records what the payment method was used for (an outcome of the
+// visit) and forgets every number typed for it, so no later screen (or visitor)
+// can see them.
+func (v *visit) paymentDone(messageID string, data map[string]any) {
+	v.record(messageID, data)
 	for _, id := range paymentFields {
 		delete(v.fields, id)
 		delete(v.problems, id)
 	}
+	delete(v.problems, fieldNone)
 }

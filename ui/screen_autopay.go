@@ -116,18 +116,15 @@ func (s *autoPayScreen) enrol() {
 	})
 }
 
-// autoPayCreated records the enrolment and forgets the numbers typed for it.
+// created records the enrolment and forgets the numbers typed for it.
 func (s *autoPayScreen) created(result client.AutoPay) {
 	k := s.k
-	v := k.visit
-	v.autoPay = &autoPayState{result: &result}
+	k.visit.autoPay = &autoPayState{result: &result}
 	if result.FirstDraftDate != nil {
-		v.record("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate})
+		k.visit.paymentDone("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate})
 	} else {
-		v.record("done.autopay", nil)
+		k.visit.paymentDone("done.autopay", nil)
 	}
-	v.forgetPaymentFields()
-	delete(v.problems, fieldNone)
 	k.refresh()
 }
 

@@ -56,7 +56,7 @@ func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 	return s, formColumn(append(objects, s.payNow, s.finish)...)
 }
 
-// accountNotLoaded is the screen while the account loads, or after loading failed:
+// notLoaded is the screen while the account loads, or after loading failed:
 // then the problem, a way to try again, and the ways on that need no account data.
 func (s *myAccountScreen) notLoaded(problem fyne.CanvasObject) fyne.CanvasObject {
 	k := s.k

@@ -195,17 +195,13 @@ func (s *payScreen) pay() {
 // paid records the receipt and forgets the payment numbers the visitor typed.
 func (s *payScreen) paid(r client.Receipt) {
 	k := s.k
-	v := k.visit
-	v.pay = &payState{receipt: &r}
-	v.record("done.paid", map[string]any{
+	k.visit.pay = &payState{receipt: &r}
+	k.visit.paymentDone("done.paid", map[string]any{
 		"Amount": formatMoney(r.AmountCents), "Number": r.ConfirmationNumber, "Email": r.ReceiptEmail,
 	})
-	v.forgetPaymentFields()
-	delete(v.problems, fieldNone)
 	k.refresh()
 }
 
-// payReceiptView is the last step: the confirmation, and an offer to register.
 // afterPaymentOffer is what the receipt offers next, so AutoPay or e-billing is one
 // step away: set them up when signed in, sign in when the account has a login,
 // register when it has none.
@@ -222,6 +218,7 @@ func (v *visit) afterPaymentOffer() (offerID, buttonID string, ev event) {
 	return "pay.register_offer", "pay.register", evRegister
 }
 
+// receiptView is the last step: the confirmation, and what to do next.
 func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 	k := s.k
 	thanks := widget.NewLabelWithStyle(k.T("pay.paid"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

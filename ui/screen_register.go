@@ -275,7 +275,7 @@ func (s *registerScreen) submitRegistration() {
 	})
 }
 
-// registrationFailed shows the portal's answer. The fields it names are marked
+// failed shows the portal's answer. The fields it names are marked
 // (weak password, invalid email); changed terms are fetched again and the tick
 // cleared, since the visitor has not accepted the new ones.
 func (s *registerScreen) failed(err error) {
@@ -295,7 +295,7 @@ func (s *registerScreen) failed(err error) {
 	s.fetchTerms()
 }
 
-// registerToSignIn follows "That email already has a login": the typed email goes
+// toSignIn follows "That email already has a login": the typed email goes
 // along to the sign-in screen; the new password does not, as it is not the one of
 // the existing login.
 func (s *registerScreen) toSignIn() {
