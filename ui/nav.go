@@ -86,13 +86,18 @@ func (k *Kiosk) afterInVisit(d time.Duration, f func()) Timer {
 	})
 }
 
-// arrive shows screen id and runs its enter hook. A problem the portal reported
-// belongs to the screen it happened on, so it is dropped on the way.
+// arrive shows screen id, running its enter hook first: a portal call the hook
+// starts builds the screen itself, already waiting for the answer, so a tap that
+// arrives builds the screen once. A problem the portal reported belongs to the
+// screen it happened on, so it is dropped on the way.
 func (k *Kiosk) arrive(id screenID) {
 	delete(k.visit.problems, fieldNone)
-	k.show(id)
+	k.page = page{id: id} // not built yet
 	if enter := k.screens[id].enter; enter != nil {
 		enter(k)
+	}
+	if k.page.view == nil {
+		k.show(id)
 	}
 }
 

@@ -22,10 +22,6 @@ type myAccountScreen struct {
 	problem           *widget.Label
 }
 
-// enterMyAccount fetches the signed-in account each time the visitor arrives (so
-// the screen shows what AutoPay or e-billing just changed).
-func enterMyAccount(k *Kiosk) { k.page.view.(*myAccountScreen).loadDetails() }
-
 func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &myAccountScreen{k: k}
 	problem, label := k.screenProblem()
@@ -63,13 +59,13 @@ func (s *myAccountScreen) notLoaded(problem fyne.CanvasObject) fyne.CanvasObject
 	if k.visit.busy {
 		return formColumn(wrappedLabel(k.T("busy.one_moment")))
 	}
-	s.retry = k.primaryButton("myaccount.retry", s.loadDetails)
+	s.retry = k.primaryButton("myaccount.retry", func() { loadAccountDetails(k) })
 	return formColumn(problem, s.retry, s.payNow, s.finish)
 }
 
-// loadDetails fetches the signed-in account.
-func (s *myAccountScreen) loadDetails() {
-	k := s.k
+// loadAccountDetails fetches the signed-in account, each time the visitor arrives
+// on My account (so it shows what AutoPay or e-billing just changed).
+func loadAccountDetails(k *Kiosk) {
 	k.visit.details = nil
 	var details client.Account
 	session := k.visit.session

@@ -70,7 +70,7 @@ type registerScreen struct {
 // read them in the new language instead (a rebuild starts no portal call).
 func enterRegister(k *Kiosk) {
 	if _, ok := k.visit.login.terms[k.lang]; !ok {
-		k.page.view.(*registerScreen).fetchTerms()
+		fetchTerms(k)
 	}
 }
 
@@ -164,7 +164,7 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 	s.showTermsProblem()
 	terms, ok := v.login.terms[k.lang]
 	if !ok {
-		s.readTerms = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), s.fetchTerms))
+		s.readTerms = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() { fetchTerms(k) }))
 		s.accept.Disable()
 		return container.NewVBox(heading, s.readTerms, s.accept, s.acceptRow)
 	}
@@ -206,8 +206,7 @@ func (s *registerScreen) showTermsProblem() {
 // accepted). They are kept in the visit, so a language switch back needs no call.
 // It starts on arrival or from a tap, never from building the screen: a call started
 // mid-build could finish while the kiosk is still putting the screen in the window.
-func (s *registerScreen) fetchTerms() {
-	k := s.k
+func fetchTerms(k *Kiosk) {
 	lang := k.lang
 	var terms client.Terms
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
@@ -292,7 +291,7 @@ func (s *registerScreen) failed(err error) {
 	v.login.terms = nil // every language's copy is the old version
 	v.problems[fieldTermsAccepted] = termsCode
 	k.refresh()
-	s.fetchTerms()
+	fetchTerms(k)
 }
 
 // toSignIn follows "That email already has a login": the typed email goes

@@ -78,7 +78,7 @@ func screenTable() map[screenID]screen {
 			next: map[event]screenID{evSignedIn: screenMyAccount, evSignIn: screenSignIn}},
 		screenSignIn: {title: "signin.title", build: buildSignIn,
 			next: map[event]screenID{evSignedIn: screenMyAccount}},
-		screenMyAccount: {title: "myaccount.title", build: buildMyAccount, enter: enterMyAccount,
+		screenMyAccount: {title: "myaccount.title", build: buildMyAccount, enter: loadAccountDetails,
 			next: map[event]screenID{evAutoPay: screenAutoPay, evEBilling: screenEBilling, evPayNow: screenPay, evFinish: screenDone}},
 		screenAutoPay: {title: "autopay.title", build: buildAutoPay,
 			next: map[event]screenID{evFinish: screenMyAccount}},

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -108,7 +109,7 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 	kb.target, kb.layout = f, l
 	kb.buildKeys()
 	kb.dock.Show()
-	kb.root.Refresh()
+	kb.relayout()
 	kb.scrollIntoView(f)
 	// The window driver may lay a new screen out only at its next frame, after this
 	// focus: scroll again once it has, so the field is never left under the keys.
@@ -163,7 +164,15 @@ func (kb *Keyboard) hide() {
 	kb.dock.Hide()
 	kb.dock.RemoveAll()
 	kb.keys = nil
-	kb.root.Refresh()
+	kb.relayout()
+}
+
+// relayout lays the screen out again around the dock, which has just come or
+// gone. Not a Refresh of the whole screen: that refreshes every widget on it, and
+// Fyne decodes the SVG of every icon again at each refresh.
+func (kb *Keyboard) relayout() {
+	kb.root.Layout.Layout(kb.root.Objects, kb.root.Size())
+	canvas.Refresh(kb.root)
 }
 
 // scrollIntoView scrolls the screen so that o sits inside the visible area.
