@@ -9,8 +9,6 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-func (h *harness) autoPayForm() *paymentForm { return viewOf[*autoPayScreen](h.kiosk).method }
-
 func TestAutoPayWithABankAccount(t *testing.T) {
 	for lang, wantOn := range map[string]string{"en": "AutoPay: on", "es": "Pago automático: activado"} {
 		h := newHarness(t, ModeLive)

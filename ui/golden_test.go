@@ -11,13 +11,6 @@ import (
 // and the kiosk's guidance follow it, so the masters do not change from day to day.
 var goldenNow = time.Date(2026, time.June, 1, 10, 0, 0, 0, time.FixedZone("PDT", -7*60*60))
 
-// assertGolden compares the window with its master in testdata/screens; a missing or
-// different master is written to testdata/failed for review.
-func (h *harness) assertGolden(t *testing.T, name string) {
-	t.Helper()
-	test.AssertRendersToMarkup(t, "screens/"+name+".xml", h.win.Canvas())
-}
-
 func newGoldenHarness(t *testing.T) *harness {
 	return newHarnessWith(t, harnessOptions{start: goldenNow})
 }

@@ -10,12 +10,6 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
-// checkHealthAfter moves the clock on by d and waits for the health check it set off.
-func (h *harness) checkHealthAfter(d time.Duration) {
-	h.clock.Advance(d)
-	h.settle()
-}
-
 func TestTwoFailedHealthChecksShowOutOfServiceUntilThePortalAnswers(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.sim.SetFault("GET /health", portalsim.Fault{Status: 503})

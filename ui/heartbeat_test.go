@@ -15,15 +15,6 @@ import (
 
 const beatEvery = time.Hour // longer than any journey below: one beat covers them all
 
-// beats returns what the simulator received, as the fleet monitor would read it.
-func (h *harness) beats() []client.Heartbeat { return h.sim.Heartbeats() }
-
-// nextBeat moves the clock to the next beat and waits for it.
-func (h *harness) nextBeat() {
-	h.clock.Advance(beatEvery)
-	h.settle()
-}
-
 func TestHeartbeatCountsUseAndNothingPersonal(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{heartbeat: beatEvery})
 	h.registerNew(t, "es") // a visit that registers, then leaves with Finish

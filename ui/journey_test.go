@@ -11,31 +11,6 @@ import (
 // The journeys of the issue, walked end to end in both languages by tapping and
 // typing into the real widgets, against the portal simulator over HTTP.
 
-// enrolAutoPayByBank fills the AutoPay screen with a bank account and creates it.
-func (h *harness) enrolAutoPayByBank(t *testing.T) {
-	t.Helper()
-	h.fillBankInto(h.autoPayForm, "021000021")
-	h.createAutoPay(t)
-}
-
-// autoPayByBankFromMyAccount goes from My account through AutoPay by bank and back.
-func (h *harness) autoPayByBankFromMyAccount(t *testing.T) {
-	t.Helper()
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-	h.enrolAutoPayByBank(t)
-	test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
-	h.settle()
-}
-
-// eBillingFromMyAccount goes from My account through Send Verification Email and back.
-func (h *harness) eBillingFromMyAccount() {
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
-	test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
-	h.settle()
-	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
-	h.settle()
-}
-
 func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarness(t, ModeLive)

@@ -46,33 +46,6 @@ func TestOnScreenKeyboardFindsTheAccountAndRegisters(t *testing.T) {
 	}
 }
 
-// registerByKeys fills the register screen with on-screen keys only.
-func (h *harness) registerByKeys(t *testing.T) {
-	t.Helper()
-	r := viewOf[*registerScreen](h.kiosk)
-	h.assertKeyboardFor(t, r.email.entry, keyboard.Email)
-	h.tapKeys(t, "ana.river")
-	h.tapKey(t, "gmail.com") // a domain key brings its "@"
-	h.tapKey(t, "keyboard.next")
-	h.assertKeyboardFor(t, r.emailAgain.entry, keyboard.Email)
-	h.tapKeys(t, "ana.river@gmail")
-	h.tapKey(t, ".com")
-	if r.email.entry.Text != "ana.river@gmail.com" || r.emailAgain.entry.Text != r.email.entry.Text {
-		t.Fatalf("emails typed on the email keyboard: %q, %q", r.email.entry.Text, r.emailAgain.entry.Text)
-	}
-	h.tapKey(t, "keyboard.next")
-	h.assertKeyboardFor(t, r.password.entry, keyboard.Full)
-	h.tapKeys(t, strongPassword)
-	h.assertKeyboardFor(t, r.password.entry, keyboard.Full)
-	if got := r.password.entry.Text; got != strongPassword {
-		t.Fatalf("password typed with Shift: %q", got)
-	}
-	h.tapKey(t, "keyboard.hide")
-	test.Tap(r.accept)
-	test.Tap(r.submit)
-	h.settle()
-}
-
 func TestKeyboardLayoutFollowsTheFieldAndHidesWithoutFocus(t *testing.T) {
 	h := newKeyboardHarness(t)
 	h.startIn("en")

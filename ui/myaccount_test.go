@@ -1,37 +1,14 @@
 package ui
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
-
-// signInDirectly finds the registered practice account through the UI, then signs
-// in on the portal from the test and lands on My account, as sign-in does.
-func (h *harness) signInDirectly(t testing.TB, lang string) {
-	t.Helper()
-	h.startIn(lang)
-	h.findAccount(registeredAccount, "97501")
-	var demo portalsim.DemoAccount
-	for _, a := range portalsim.DemoAccounts() {
-		if a.Number == registeredAccount {
-			demo = a
-		}
-	}
-	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.kiosk.visit.session = session.Token
-	h.kiosk.arrive(screenMyAccount)
-	h.settle()
-}
 
 func TestMyAccountShowsTheStateOfAutoPayAndEBilling(t *testing.T) {
 	for lang, want := range map[string][]string{

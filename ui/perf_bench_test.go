@@ -66,14 +66,6 @@ func newShippedBenchHarness(tb testing.TB) *harness {
 	return h
 }
 
-// signedIn brings a visitor, in English, to My account of the registered practice
-// account, signed in, with the account's details loaded.
-func (h *harness) signedIn(tb testing.TB) {
-	tb.Helper()
-	h.signInDirectly(tb, "en")
-	mustBeOnTB(tb, h, screenMyAccount)
-}
-
 func mustBeOnTB(tb testing.TB, h *harness, want screenID) {
 	tb.Helper()
 	if h.kiosk.page.id != want {

@@ -280,18 +280,6 @@ func TestResetClearsWhatTheVisitorCopied(t *testing.T) {
 	}
 }
 
-// registerPrivately registers the plain account with the distinctive login,
-// switching language once mid-form.
-func (h *harness) registerPrivately(t *testing.T, lang string) {
-	t.Helper()
-	h.openRegister(t, lang)
-	h.fillRegistration(privacyEmail, privacyEmail, privacyPassword, true)
-	h.switchLanguage()
-	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
-	h.settle()
-	h.assertSignedIn(t, h.kiosk.lang)
-}
-
 // fillBankWith types the distinctive checking account into the form form() returns.
 func fillBankWith(h *harness, form func() *paymentForm) {
 	m := form()

@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // The issue asks for a reset within 50 ms of UI time. The benchmark times the
@@ -21,20 +18,6 @@ func newBenchHarness(tb testing.TB, logs *lockedBuffer) *harness {
 	tb.Helper()
 	log := newBufferLogger(logs)
 	return newHarnessWith(tb, harnessOptions{clientLog: log, log: log})
-}
-
-// midAutoPay brings a visitor to the AutoPay form, signed in, with a bank account
-// typed and the clipboard used.
-func (h *harness) midAutoPay(tb testing.TB) {
-	tb.Helper()
-	h.signInDirectly(tb, "es")
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-	h.fillProofBank(h.autoPayForm)
-	h.typeInto(h.autoPayForm().bankHolder.entry, " Jr")
-	fyne.CurrentApp().Clipboard().SetContent(proofBank)
-	if h.kiosk.page.id != screenAutoPay {
-		tb.Fatalf("not on the AutoPay form: %s", h.kiosk.page.id)
-	}
 }
 
 func BenchmarkReset(b *testing.B) {

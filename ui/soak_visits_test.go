@@ -27,31 +27,6 @@ func soakLogin(round int, which string) (number, email string) {
 	return portalsim.ExtraAccountNumber(i), fmt.Sprintf("soak.%s%d@example.com", which, round)
 }
 
-// signInFromFound finds account number and signs in from the account found.
-func (h *harness) signInFromFound(t *testing.T, lang, number, email string) {
-	t.Helper()
-	h.startIn(lang)
-	h.findAccount(number, "97501")
-	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
-	mustBeOn(t, h, screenSignIn)
-	h.typeInto(viewOf[*signInScreen](h.kiosk).email.entry, email)
-	h.typeInto(viewOf[*signInScreen](h.kiosk).password.entry, strongPassword)
-	test.Tap(viewOf[*signInScreen](h.kiosk).submit)
-	h.settle()
-	soakSignedIn(t, h)
-}
-
-// registerFromFound finds account number and registers it with email.
-func (h *harness) registerFromFound(t *testing.T, lang, number, email string) {
-	t.Helper()
-	h.startIn(lang)
-	h.findAccount(number, "97501")
-	test.Tap(viewOf[*foundScreen](h.kiosk).register)
-	h.settle()
-	mustBeOn(t, h, screenRegister)
-	h.fillRegistration(email, email, strongPassword, true)
-}
-
 // soakSignedIn checks the visitor holds a session and is on My account (the
 // soak's simulator is in another process: the kiosk's word is taken for it).
 func soakSignedIn(t *testing.T, h *harness) {
@@ -60,14 +35,6 @@ func soakSignedIn(t *testing.T, h *harness) {
 	if h.kiosk.visit.session == "" {
 		t.Fatal("on My account without a session")
 	}
-}
-
-// finishFromMyAccount taps Finish on My account, then on the Done screen.
-func (h *harness) finishFromMyAccount(t *testing.T) {
-	t.Helper()
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
-	mustBeOn(t, h, screenDone)
-	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 }
 
 var soakVisits = [soakCycle]soakVisit{

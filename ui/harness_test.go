@@ -223,3 +223,25 @@ func viewOf[S any](k *Kiosk) S {
 	s, _ := k.page.view.(S)
 	return s
 }
+
+// assertGolden compares the window with its master in testdata/screens; a missing or
+// different master is written to testdata/failed for review.
+func (h *harness) assertGolden(t *testing.T, name string) {
+	t.Helper()
+	test.AssertRendersToMarkup(t, "screens/"+name+".xml", h.win.Canvas())
+}
+
+// checkHealthAfter moves the clock on by d and waits for the health check it set off.
+func (h *harness) checkHealthAfter(d time.Duration) {
+	h.clock.Advance(d)
+	h.settle()
+}
+
+// beats returns what the simulator received, as the fleet monitor would read it.
+func (h *harness) beats() []client.Heartbeat { return h.sim.Heartbeats() }
+
+// nextBeat moves the clock to the next beat and waits for it.
+func (h *harness) nextBeat() {
+	h.clock.Advance(beatEvery)
+	h.settle()
+}

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
 // Logins used by the register and sign-in tests.
@@ -88,4 +91,78 @@ func (h *harness) registerNew(t *testing.T, lang string) {
 	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 	h.settle()
 	h.assertSignedIn(t, lang)
+}
+
+// signInDirectly finds the registered practice account through the UI, then signs
+// in on the portal from the test and lands on My account, as sign-in does.
+func (h *harness) signInDirectly(t testing.TB, lang string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(registeredAccount, "97501")
+	var demo portalsim.DemoAccount
+	for _, a := range portalsim.DemoAccounts() {
+		if a.Number == registeredAccount {
+			demo = a
+		}
+	}
+	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.kiosk.visit.session = session.Token
+	h.kiosk.arrive(screenMyAccount)
+	h.settle()
+}
+
+// signedIn brings a visitor, in English, to My account of the registered practice
+// account, signed in, with the account's details loaded.
+func (h *harness) signedIn(tb testing.TB) {
+	tb.Helper()
+	h.signInDirectly(tb, "en")
+	mustBeOnTB(tb, h, screenMyAccount)
+}
+
+// registerPrivately registers the plain account with the distinctive login,
+// switching language once mid-form.
+func (h *harness) registerPrivately(t *testing.T, lang string) {
+	t.Helper()
+	h.openRegister(t, lang)
+	h.fillRegistration(privacyEmail, privacyEmail, privacyPassword, true)
+	h.switchLanguage()
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
+	h.settle()
+	h.assertSignedIn(t, h.kiosk.lang)
+}
+
+// signInFromFound finds account number and signs in from the account found.
+func (h *harness) signInFromFound(t *testing.T, lang, number, email string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(number, "97501")
+	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
+	mustBeOn(t, h, screenSignIn)
+	h.typeInto(viewOf[*signInScreen](h.kiosk).email.entry, email)
+	h.typeInto(viewOf[*signInScreen](h.kiosk).password.entry, strongPassword)
+	test.Tap(viewOf[*signInScreen](h.kiosk).submit)
+	h.settle()
+	soakSignedIn(t, h)
+}
+
+// registerFromFound finds account number and registers it with email.
+func (h *harness) registerFromFound(t *testing.T, lang, number, email string) {
+	t.Helper()
+	h.startIn(lang)
+	h.findAccount(number, "97501")
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
+	h.settle()
+	mustBeOn(t, h, screenRegister)
+	h.fillRegistration(email, email, strongPassword, true)
+}
+
+// finishFromMyAccount taps Finish on My account, then on the Done screen.
+func (h *harness) finishFromMyAccount(t *testing.T) {
+	t.Helper()
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+	mustBeOn(t, h, screenDone)
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -124,3 +125,44 @@ func (g answerGate) Handle(_ context.Context, r slog.Record) error {
 
 func (g answerGate) WithAttrs([]slog.Attr) slog.Handler { return g }
 func (g answerGate) WithGroup(string) slog.Handler      { return g }
+
+func (h *harness) autoPayForm() *paymentForm { return viewOf[*autoPayScreen](h.kiosk).method }
+
+// enrolAutoPayByBank fills the AutoPay screen with a bank account and creates it.
+func (h *harness) enrolAutoPayByBank(t *testing.T) {
+	t.Helper()
+	h.fillBankInto(h.autoPayForm, "021000021")
+	h.createAutoPay(t)
+}
+
+// autoPayByBankFromMyAccount goes from My account through AutoPay by bank and back.
+func (h *harness) autoPayByBankFromMyAccount(t *testing.T) {
+	t.Helper()
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h.enrolAutoPayByBank(t)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
+	h.settle()
+}
+
+// eBillingFromMyAccount goes from My account through Send Verification Email and back.
+func (h *harness) eBillingFromMyAccount() {
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).send)
+	h.settle()
+	test.Tap(viewOf[*eBillingScreen](h.kiosk).done)
+	h.settle()
+}
+
+// midAutoPay brings a visitor to the AutoPay form, signed in, with a bank account
+// typed and the clipboard used.
+func (h *harness) midAutoPay(tb testing.TB) {
+	tb.Helper()
+	h.signInDirectly(tb, "es")
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h.fillProofBank(h.autoPayForm)
+	h.typeInto(h.autoPayForm().bankHolder.entry, " Jr")
+	fyne.CurrentApp().Clipboard().SetContent(proofBank)
+	if h.kiosk.page.id != screenAutoPay {
+		tb.Fatalf("not on the AutoPay form: %s", h.kiosk.page.id)
+	}
+}
