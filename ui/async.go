@@ -25,12 +25,13 @@ var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time
 
 // portalCall runs work off the UI thread. While it runs the screen shows "One
 // moment" and its action buttons are disabled (the screen is rebuilt from the
-// visit's busy flag, so a language switch mid-call cannot re-enable them). done runs
+// visit's busy flag, so a language switch mid-call cannot re-enable them); it
+// reports whether it started, having shown the screen. done runs
 // on the UI thread with work's error, unless the visit ended (reset) meanwhile.
-func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client) error, done func(err error)) {
+func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client) error, done func(err error)) (started bool) {
 	v, portal, timeout := k.visit, k.portal, k.timeouts.action // read on the UI thread: a reset or training swap may change them
 	if v.busy {
-		return // a second tap while the first call is in flight does nothing
+		return false // a second tap while the first call is in flight does nothing
 	}
 	v.busy = true
 	k.refresh()
@@ -50,6 +51,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 			done(err)
 		})
 	}()
+	return true
 }
 
 // portalVerdict is what a portal error means to the visitor.

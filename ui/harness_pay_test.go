@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"context"
-	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -23,13 +22,7 @@ const (
 // newPayHarness is newHarness with the kiosk's card setting: "keyed" or "off".
 func newPayHarness(t *testing.T, cardEntry string) *harness {
 	t.Helper()
-	return newPayHarnessLogged(t, cardEntry, nil)
-}
-
-// newPayHarnessLogged also gives the portal client a logger (nil: the default).
-func newPayHarnessLogged(t *testing.T, cardEntry string, log *slog.Logger) *harness {
-	t.Helper()
-	return newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntry}, clientLog: log})
+	return newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntry}})
 }
 
 // goToPay starts in lang, finds the legacy account and taps Pay now.
@@ -101,30 +94,24 @@ func (h *harness) reviewAndPay(t *testing.T) {
 // a double tap (doubletap.go): the visitor reads the review first.
 func (h *harness) readReview() { h.clock.Advance(doubleTapGuard) }
 
-// answerGate is a log handler that holds the portal client's goroutine, once the
-// answer of a call to route is in, until the test closes gate. The test can then
-// tap while the call is surely in flight, and closing the channel orders those taps
-// before the call's result reaches the screen (the race detector sees that order).
+// answerGate sits in front of the simulator and holds its answer to a call of
+// route, once the simulator has acted on it, until the test closes gate. The test
+// can then tap while the call is surely in flight, and closing the channel orders
+// those taps before the call's result reaches the screen (the race detector sees
+// that order).
 type answerGate struct {
-	route string // a part of the route, e.g. "one-time-payments"
+	route string // a part of the path, e.g. "one-time-payments"
 	gate  chan struct{}
 }
 
-func (g answerGate) Enabled(context.Context, slog.Level) bool { return true }
-
-func (g answerGate) Handle(_ context.Context, r slog.Record) error {
-	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "route" && strings.Contains(a.Value.String(), g.route) {
+func (g answerGate) front(t testing.TB, sim http.Handler) (baseURL, rootCAFile string) {
+	return plainFront(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sim.ServeHTTP(w, r)
+		if strings.Contains(r.URL.Path, g.route) {
 			<-g.gate
-			return false
 		}
-		return true
-	})
-	return nil
+	}))
 }
-
-func (g answerGate) WithAttrs([]slog.Attr) slog.Handler { return g }
-func (g answerGate) WithGroup(string) slog.Handler      { return g }
 
 func (h *harness) autoPayForm() *paymentForm { return viewOf[*autoPayScreen](h.kiosk).method }
 

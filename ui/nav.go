@@ -93,10 +93,7 @@ func (k *Kiosk) afterInVisit(d time.Duration, f func()) Timer {
 func (k *Kiosk) arrive(id screenID) {
 	delete(k.visit.problems, fieldNone)
 	k.page = page{id: id} // not built yet
-	if enter := k.screens[id].enter; enter != nil {
-		enter(k)
-	}
-	if k.page.view == nil {
+	if enter := k.screens[id].enter; enter == nil || !enter(k) {
 		k.show(id)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -78,7 +77,7 @@ func TestADoubleTapOnContinueNeverTapsThroughTheReview(t *testing.T) {
 func TestTapsDuringTheCallEnrolAndPayOnce(t *testing.T) {
 	for _, a := range moneyActions() {
 		gate := make(chan struct{})
-		h := newHarnessWith(t, harnessOptions{clientLog: slog.New(answerGate{a.route, gate})})
+		h := newHarnessWith(t, harnessOptions{front: answerGate{a.route, gate}.front})
 		a.reach(t, h, "es")
 		first := a.button(h)
 		test.Tap(first)

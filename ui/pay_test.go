@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -178,7 +177,7 @@ func TestPayBadRoutingNumber(t *testing.T) {
 
 func TestPayDoubleTapPaysOnce(t *testing.T) {
 	gate := make(chan struct{})
-	h := newPayHarnessLogged(t, "off", slog.New(answerGate{"one-time-payments", gate}))
+	h := newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: "off"}, front: answerGate{"one-time-payments", gate}.front})
 	h.goToPay(t, "es")
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)

@@ -65,11 +65,11 @@ func (s *myAccountScreen) notLoaded(problem fyne.CanvasObject) fyne.CanvasObject
 
 // loadAccountDetails fetches the signed-in account, each time the visitor arrives
 // on My account (so it shows what AutoPay or e-billing just changed).
-func loadAccountDetails(k *Kiosk) {
+func loadAccountDetails(k *Kiosk) bool {
 	k.visit.details = nil
 	var details client.Account
 	session := k.visit.session
-	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+	return k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		details, err = portal.Account(ctx, session)
 		return err
 	}, func(err error) {

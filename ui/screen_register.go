@@ -68,10 +68,11 @@ type registerScreen struct {
 // enterRegister fetches the Terms and Conditions in the visitor's language the first
 // time the visitor arrives this visit. After a language switch the box offers to
 // read them in the new language instead (a rebuild starts no portal call).
-func enterRegister(k *Kiosk) {
-	if _, ok := k.visit.login.terms[k.lang]; !ok {
-		fetchTerms(k)
+func enterRegister(k *Kiosk) bool {
+	if _, ok := k.visit.login.terms[k.lang]; ok {
+		return false
 	}
+	return fetchTerms(k)
 }
 
 func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
@@ -206,10 +207,10 @@ func (s *registerScreen) showTermsProblem() {
 // accepted). They are kept in the visit, so a language switch back needs no call.
 // It starts on arrival or from a tap, never from building the screen: a call started
 // mid-build could finish while the kiosk is still putting the screen in the window.
-func fetchTerms(k *Kiosk) {
+func fetchTerms(k *Kiosk) bool {
 	lang := k.lang
 	var terms client.Terms
-	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+	return k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		terms, err = portal.Terms(ctx, lang)
 		return err
 	}, func(err error) {

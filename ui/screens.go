@@ -54,8 +54,9 @@ type screen struct {
 	// actions and the tests use) and what to put in the window.
 	build func(k *Kiosk) (view any, content fyne.CanvasObject)
 	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
-	// a language switch): the place to start loading what the screen shows.
-	enter func(k *Kiosk)
+	// a language switch): the place to start loading what the screen shows. It
+	// reports whether it started a portal call, which showed the screen already.
+	enter func(k *Kiosk) (shown bool)
 	// next is where the visitor's events lead from this screen, besides those that
 	// lead the same way from anywhere. Back and Start over are not events: Back
 	// returns along the visit's history, Start over resets the whole visit.
