@@ -44,13 +44,13 @@ func TestEveryTransitionLeadsToABuiltScreen(t *testing.T) {
 	for from, s := range screens {
 		for ev, to := range s.next {
 			if _, ok := screens[to]; !ok {
-				t.Errorf("%s --%s--> %s, which is not in the registry", from, ev, to)
+				t.Errorf("%s --%s--> %s, which is not in the screen table", from, ev, to)
 			}
 		}
 	}
 	for ev, to := range anywhere {
 		if _, ok := screens[to]; !ok {
-			t.Errorf("anywhere --%s--> %s, which is not in the registry", ev, to)
+			t.Errorf("anywhere --%s--> %s, which is not in the screen table", ev, to)
 		}
 	}
 }

@@ -91,7 +91,7 @@ func (h *harness) reviewAndPay(t *testing.T) {
 }
 
 // readReview lets the time pass in which a money button takes a tap for the end of
-// a double tap (doubletap.go): the visitor reads the review first.
+// a double tap (review.go): the visitor reads the review first.
 func (h *harness) readReview() { h.clock.Advance(doubleTapGuard) }
 
 // answerGate sits in front of the simulator and holds its answer to a call of

@@ -80,7 +80,7 @@ type Kiosk struct {
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	timeouts  portalTimeouts       // deadlines of portal calls (async.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
-	logo      *canvas.Image        // the welcome screen's logo, made once (welcome.go)
+	logo      *canvas.Image        // the welcome screen's logo, made once (screen_welcome.go)
 
 	keyboard *keyboard.Keyboard // the on-screen keyboard docked under this screen (keyboard.go)
 }

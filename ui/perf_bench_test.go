@@ -73,7 +73,7 @@ func mustBeOnTB(tb testing.TB, h *harness, want screenID) {
 	}
 }
 
-// benchScreens is every screen of the registry, in the order of a visit.
+// benchScreens is every screen of the screen table, in the order of a visit.
 var benchScreens = []screenID{screenWelcome, screenFind, screenFound, screenRegister, screenSignIn,
 	screenMyAccount, screenAutoPay, screenEBilling, screenPay, screenDone, screenHelp, screenNoEmail,
 	screenOutOfService}
@@ -84,7 +84,7 @@ var benchScreens = []screenID{screenWelcome, screenFind, screenFound, screenRegi
 // field takes the focus. The visitor is signed in, so every screen has its data.
 func BenchmarkScreenBuild(b *testing.B) {
 	if len(benchScreens) != len(screenTable()) {
-		b.Fatalf("benchScreens lists %d screens, the registry has %d", len(benchScreens), len(screenTable()))
+		b.Fatalf("benchScreens lists %d screens, the screen table has %d", len(benchScreens), len(screenTable()))
 	}
 	for _, id := range benchScreens {
 		b.Run(string(id), func(b *testing.B) {
