@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,14 @@ type portalTimeouts struct {
 	beat   time.Duration // one heartbeat (heartbeat.go)
 }
 
+// portalLink is the portal the kiosk talks to and its calls on their way.
+type portalLink struct {
+	client   *client.Client // the live portal, or training's practice one; nil: out of service
+	mode     Mode           // Deps.Mode, or training while staff run it (training.go)
+	timeouts portalTimeouts
+	inflight sync.WaitGroup // calls not yet finished (tests wait on it)
+}
+
 // defaultTimeouts are the kiosk's; tests of a portal that never answers shorten them.
 var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time.Second, revoke: 3 * time.Second,
 	beat: 10 * time.Second}
@@ -29,20 +38,20 @@ var defaultTimeouts = portalTimeouts{action: 20 * time.Second, health: 10 * time
 // reports whether it started, having shown the screen. done runs
 // on the UI thread with work's error, unless the visit ended (reset) meanwhile.
 func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client) error, done func(err error)) (started bool) {
-	v, portal, timeout := k.visit, k.portal, k.timeouts.action // read on the UI thread: a reset or training swap may change them
+	v, portal, timeout := k.visit, k.portal.client, k.portal.timeouts.action // read on the UI thread: a reset or training swap may change them
 	if v.busy {
 		return false // a second tap while the first call is in flight does nothing
 	}
 	v.busy = true
 	k.refresh()
-	k.inflight.Add(1)
+	k.portal.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
 		err := work(ctx, portal)
 		cancel()
 		k.heartbeat.NotePortal(err)
 		fyne.Do(func() {
-			defer k.inflight.Done()
+			defer k.portal.inflight.Done()
 			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
 			if v != k.visit {
 				return

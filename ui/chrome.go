@@ -67,7 +67,7 @@ func (k *Kiosk) otherLanguage() string {
 // modeBanner is a strip that no one can miss, or nil for a live kiosk.
 func (k *Kiosk) modeBanner() fyne.CanvasObject {
 	var id string
-	switch k.mode {
+	switch k.portal.mode {
 	case ModeDemo:
 		id = "banner.demo"
 	case ModeTraining:

@@ -80,7 +80,7 @@ func TestARegisteredAccountPayingWithoutSigningInIsOfferedSignIn(t *testing.T) {
 func TestAnEndedSignInSaysSoNotPortalDown(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "en")
-	if err := h.kiosk.portal.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
+	if err := h.kiosk.portal.client.SignOut(context.Background(), h.kiosk.visit.session); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
@@ -137,14 +137,14 @@ func TestASignInThatLandsDuringAResetIsRevoked(t *testing.T) {
 	h.typeInto(s.password.entry, demoPassword)
 	v := h.kiosk.visit
 	h.kiosk.reset(triggerStartOver) // the visitor walked away mid-call…
-	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demoEmail, Password: demoPassword})
+	session, err := h.kiosk.portal.client.SignIn(context.Background(), client.SignInRequest{Email: demoEmail, Password: demoPassword})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v.adopt(session.Token) { // …and the portal's answer arrives afterwards
 		t.Fatal("an ended visit adopted a session")
 	}
-	h.kiosk.revokeOn(h.kiosk.portal, session.Token) // what the sign-in call then does
+	h.kiosk.revokeOn(h.kiosk.portal.client, session.Token) // what the sign-in call then does
 	h.settle()
 	if h.sim.SessionActive(session.Token) {
 		t.Error("the late session is still active")

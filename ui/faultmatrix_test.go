@@ -133,7 +133,7 @@ func runFaultCell(t *testing.T, call faultCall, fault portalFault, lang string) 
 	c.h = newHarnessWith(t, harnessOptions{front: newHostileFront(&c.front),
 		client: client.Options{RetryBaseDelay: 5 * time.Millisecond, RetryMaxDelay: 20 * time.Millisecond}})
 	if fault.Slow {
-		c.h.kiosk.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline, beat: faultDeadline}
+		c.h.kiosk.portal.timeouts = portalTimeouts{action: faultDeadline, health: faultDeadline, revoke: faultDeadline, beat: faultDeadline}
 	}
 	call.reach(t, c.h, lang)
 	screen, typed, fields := c.h.kiosk.page.id, entryTexts(c.h), maps.Clone(c.h.kiosk.visit.fields)
@@ -211,7 +211,7 @@ func (c *faultCell) recover() {
 	} else {
 		c.h.sim.ClearFaults()
 	}
-	c.h.kiosk.timeouts = defaultTimeouts
+	c.h.kiosk.portal.timeouts = defaultTimeouts
 	again := c.call.retry
 	if again == nil {
 		again = c.call.act

@@ -105,7 +105,7 @@ func (h *harness) signInDirectly(t testing.TB, lang string) {
 			demo = a
 		}
 	}
-	session, err := h.kiosk.portal.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
+	session, err := h.kiosk.portal.client.SignIn(context.Background(), client.SignInRequest{Email: demo.Email, Password: demo.Password})
 	if err != nil {
 		t.Fatal(err)
 	}

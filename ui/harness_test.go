@@ -162,7 +162,7 @@ const (
 
 // settle waits until every portal call the kiosk started has finished and its
 // result is on screen.
-func (h *harness) settle() { h.kiosk.inflight.Wait() }
+func (h *harness) settle() { h.kiosk.portal.inflight.Wait() }
 
 // typeInto focuses an entry and types text into it, as a visitor does.
 func (h *harness) typeInto(e *kioskEntry, text string) {

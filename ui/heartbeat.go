@@ -23,14 +23,14 @@ func (c beatClock) AfterFunc(d time.Duration, f func()) { c.Clock.AfterFunc(d, f
 
 // countVisitStart counts a visit at the visitor's first action.
 func (k *Kiosk) countVisitStart() {
-	if k.mode != ModeTraining { // staff practice is not use
+	if k.portal.mode != ModeTraining { // staff practice is not use
 		k.heartbeat.VisitStarted()
 	}
 }
 
 // countVisitEnd counts how a visit that started ended, what it did and its language.
 func (k *Kiosk) countVisitEnd(v *visit, trigger resetTrigger) {
-	if v.startedAt.IsZero() || k.mode == ModeTraining {
+	if v.startedAt.IsZero() || k.portal.mode == ModeTraining {
 		return
 	}
 	var journeys []string

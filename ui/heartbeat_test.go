@@ -95,7 +95,7 @@ func TestHeartbeatsWhileThePortalIsDownAreFoldedIntoTheNext(t *testing.T) {
 
 func TestABeatThePortalNeverAnswersDoesNotHoldTheKiosk(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{heartbeat: beatEvery})
-	h.kiosk.timeouts.beat = 300 * time.Millisecond
+	h.kiosk.portal.timeouts.beat = 300 * time.Millisecond
 	h.sim.SetFault("POST /kiosk/heartbeat", portalsim.Fault{Latency: time.Hour})
 	h.clock.Advance(beatEvery) // the beat goes out and hangs
 	h.startIn("en")

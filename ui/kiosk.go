@@ -8,7 +8,6 @@ package ui
 
 import (
 	"log/slog"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,31 +57,28 @@ type PINVerifier interface {
 
 // Kiosk is the running kiosk inside one window.
 type Kiosk struct {
+	// The heart: the window, what the kiosk was configured with, the visitor's
+	// language, the screens and the one on show, and the visit.
 	win      fyne.Window
 	settings Settings
 	text     *catalog
 	log      *slog.Logger
-
-	clock  Clock
-	portal *client.Client // the portal in use: the live one, or training's simulator
-
+	clock    Clock
 	lang     string
 	screens  map[screenID]screen // the screen table (screens.go)
 	page     page                // the screen on show
 	visit    *visit
-	inflight sync.WaitGroup // portal calls not yet finished (tests wait on it)
-	limits   *visitLimits   // the idle and visit-length timers and their warning (limits.go)
+	portal   portalLink    // the portal in use and the calls on their way (async.go)
+	logo     *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
 
+	// The components, each with its own state (docs/ARCHITECTURE.md).
+	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)
 	activity  *activityWatch       // wraps every control's callbacks: activity, panics (watch.go)
 	look      *lookControl         // the visitor's text size and contrast (look.go)
-	mode      Mode                 // deps.Mode, or training while staff run it (training.go)
 	staff     *staffDesk           // the staff gesture, PIN pad, lockout, menu, training (staff.go)
 	health    *healthWatch         // the welcome screen's portal check (health.go)
-	timeouts  portalTimeouts       // deadlines of portal calls (async.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
-	logo      *canvas.Image        // the welcome screen's logo, made once (screen_welcome.go)
-
-	keyboard *keyboard.Keyboard // the on-screen keyboard docked under this screen (keyboard.go)
+	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -93,8 +89,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, err
 	}
 	k := &Kiosk{win: win, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
-		clock: deps.Clock, portal: deps.Portal, mode: deps.Mode, screens: screenTable(),
-		timeouts: defaultTimeouts}
+		clock: deps.Clock, screens: screenTable(),
+		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts}}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
@@ -105,13 +101,13 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.activity = newActivityWatch(k, k.log)
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
-	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.inflight,
+	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity})
 	k.look = newLookControl(k)
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
-		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.timeouts.beat },
-		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.inflight})
-	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.timeouts, inflight: &k.inflight, guard: k.activity,
+		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.portal.inflight})
+	k.health = &healthWatch{host: k, clock: k.clock, log: k.log, timeouts: &k.portal.timeouts, inflight: &k.portal.inflight, guard: k.activity,
 		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
@@ -122,7 +118,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	} else {
 		k.show(screenWelcome)
 		k.health.watch()
-		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal, never the beats'
+		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal.client, never the beats'
 	}
 	return k, nil
 }
@@ -154,14 +150,14 @@ func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }
 func (k *Kiosk) setDefaultLanguage(lang string) { k.settings.DefaultLanguage = lang }
 
 // portalInUse is the portal the kiosk talks to, and the mode that goes with it.
-func (k *Kiosk) portalInUse() (*client.Client, Mode) { return k.portal, k.mode }
+func (k *Kiosk) portalInUse() (*client.Client, Mode) { return k.portal.client, k.portal.mode }
 
 // usePortal makes p, in mode m, the portal the kiosk talks to (training's practice
 // portal, or the live one back), then shows the screen a visitor starts on and
 // starts the welcome screen's portal checks over on p.
 func (k *Kiosk) usePortal(p *client.Client, m Mode) {
-	k.portal, k.mode = p, m
-	if k.portal == nil {
+	k.portal.client, k.portal.mode = p, m
+	if k.portal.client == nil {
 		k.show(screenOutOfService)
 	} else {
 		k.show(screenWelcome)

@@ -112,7 +112,7 @@ func (k *Kiosk) back() {
 // revokeSession signs the customer out on the portal in the background: best effort,
 // it never delays the return to the welcome screen.
 func (k *Kiosk) revokeSession(token string) {
-	k.revokeOn(k.portal, token) // read here: training may swap k.portal later
+	k.revokeOn(k.portal.client, token) // read here: training may swap k.portal.client later
 }
 
 // revokeOn signs token out on portal in the background (safe from any goroutine).
@@ -120,10 +120,10 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 	if token == "" {
 		return
 	}
-	timeout := k.timeouts.revoke // revokeOn may run on a portal call's goroutine: timeouts are set once, in New
-	k.inflight.Add(1)
+	timeout := k.portal.timeouts.revoke // revokeOn may run on a portal call's goroutine: timeouts are set once, in New
+	k.portal.inflight.Add(1)
 	go func() {
-		defer k.inflight.Done()
+		defer k.portal.inflight.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := portal.SignOut(ctx, token); err != nil {

@@ -221,7 +221,7 @@ func TestPayAgainAfterALostAnswerReusesTheKey(t *testing.T) {
 	st := h.kiosk.visit.pay
 	key := st.key
 	// The portal took the payment but the kiosk never heard: as if every answer was lost.
-	taken, err := h.kiosk.portal.PayOnce(t.Context(), st.req, key)
+	taken, err := h.kiosk.portal.client.PayOnce(t.Context(), st.req, key)
 	if err != nil {
 		t.Fatal(err)
 	}

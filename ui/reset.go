@@ -55,7 +55,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.keyboard.Close()
 	k.page = page{}
 	next := screenWelcome
-	if k.portal == nil || trigger == triggerOutOfService {
+	if k.portal.client == nil || trigger == triggerOutOfService {
 		next = screenOutOfService
 	}
 	k.show(next)

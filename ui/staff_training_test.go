@@ -10,13 +10,13 @@ import (
 
 func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 	h, _ := newStaffHarness(t)
-	live := h.kiosk.portal
+	live := h.kiosk.portal.client
 	m := h.openStaffMenu(t)
 	if m.training.Text != "Training mode" {
 		t.Fatalf("the menu offers %q", m.training.Text)
 	}
 	test.Tap(m.training)
-	if h.kiosk.portal == live || h.kiosk.mode != ModeTraining || h.kiosk.staff.training == nil {
+	if h.kiosk.portal.client == live || h.kiosk.portal.mode != ModeTraining || h.kiosk.staff.training == nil {
 		t.Fatal("training mode did not swap the portal")
 	}
 	if !showing(h, "TRAINING") {
@@ -39,7 +39,7 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 	}
 	test.Tap(m.training)
 	h.settle()
-	if h.kiosk.portal != live || h.kiosk.mode != ModeLive || h.kiosk.staff.training != nil {
+	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.training != nil {
 		t.Fatal("leaving training did not restore the live portal and mode")
 	}
 	if h.kiosk.page.id != screenWelcome || showing(h, "TRAINING") {
@@ -50,10 +50,10 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 func TestStaffTrainingWithoutAPracticePortalSaysSo(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.kiosk.staff.startPractice = nil // Deps without Training
-	live := h.kiosk.portal
+	live := h.kiosk.portal.client
 	m := h.openStaffMenu(t)
 	test.Tap(m.training)
-	if h.kiosk.portal != live || h.kiosk.mode != ModeLive || h.kiosk.staff.training != nil {
+	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.training != nil {
 		t.Fatal("training mode started without a practice portal")
 	}
 	if !showing(h, "Training mode could not start") || h.kiosk.staff.lastProblem != "training_start" {
