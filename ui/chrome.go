@@ -33,7 +33,9 @@ func (k *Kiosk) frame(s screen, content fyne.CanvasObject) fyne.CanvasObject {
 	}
 	// Every screen scrolls, bare ones too: a 1280×720 panel, or larger text, is
 	// shorter than the welcome screen's languages and buttons, never to be cut off.
-	return k.withKeyboard(container.NewVBox(top...), container.NewVScroll(content), !bare)
+	k.page.top, k.page.body = container.NewVBox(top...), content
+	scroll := container.NewVScroll(content)
+	return k.access.decorate(k.withKeyboard(k.page.top, scroll, !bare), scroll)
 }
 
 func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
@@ -46,6 +48,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	other := k.otherLanguage()
 	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
+	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
 	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	right := container.NewHBox(c.language, c.help, c.startOver)

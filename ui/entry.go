@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 )
@@ -17,7 +18,40 @@ type kioskEntry struct {
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus and onBlur tell it which field has it (keyboard.go).
 	onFocus, onBlur func()
+
+	access entryAccess // what it says to a visitor who cannot see (access_items.go)
+	// keys, when set, sees every key typed in the entry first and reports whether it
+	// took it: speech mode moves, repeats and echoes from there (access_keys.go).
+	keys entryKeys
 }
+
+// entryKeys lets speech mode see the keys typed in an entry.
+type entryKeys interface {
+	key(e *kioskEntry, ev *fyne.KeyEvent) (taken bool)
+	typed(e *kioskEntry, r rune)
+	focused(e *kioskEntry)
+	takesTab() bool
+}
+
+// TypedKey gives speech mode the key first (navigation, its controls), then the
+// entry.
+func (e *kioskEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.keys != nil && e.keys.key(e, ev) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedRune types r, then lets speech mode echo it.
+func (e *kioskEntry) TypedRune(r rune) {
+	e.Entry.TypedRune(r)
+	if e.keys != nil {
+		e.keys.typed(e, r)
+	}
+}
+
+// AcceptsTab: in speech mode Tab moves speech's own cursor, not Fyne's focus.
+func (e *kioskEntry) AcceptsTab() bool { return e.keys != nil && e.keys.takesTab() }
 
 // TextEntry is the entry's text and cursor, which the on-screen keyboard reads.
 func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
@@ -50,5 +84,8 @@ func (e *kioskEntry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.onFocus != nil {
 		e.onFocus()
+	}
+	if e.keys != nil {
+		e.keys.focused(e)
 	}
 }

@@ -55,6 +55,13 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	k.showProblem(f)
 	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
+	// The entry speaks its label, hint and problem itself (access_items.go).
+	f.entry.access = entryAccess{label: k.T(spec.labelID), problem: f.problem}
+	if spec.hintID != "" {
+		f.entry.access.hint = k.T(spec.hintID)
+	}
+	f.entry.keys = accessEntryKeys{k.access}
+	k.page.note(f.problem, accessNote{skip: true})
 	if k.page.firstEntry == nil {
 		k.page.firstEntry = f.entry
 	}
@@ -64,10 +71,12 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 // fieldObject lays the field out: label, optional hint, entry, problem.
 func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	k.page.note(label, accessNote{skip: true}) // the entry says it
 	box := container.NewVBox(label)
 	if f.spec.hintID != "" {
 		hint := widget.NewLabel(k.T(f.spec.hintID))
 		hint.Wrapping = fyne.TextWrapWord
+		k.page.note(hint, accessNote{skip: true})
 		box.Add(hint)
 	}
 	box.Add(f.entry)

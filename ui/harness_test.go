@@ -50,6 +50,8 @@ type harnessOptions struct {
 	client client.Options
 	// heartbeat is how often the kiosk beats (kiosk ID "lobby-test"); 0: never.
 	heartbeat time.Duration
+	// speech receives what speech mode says; nil: none.
+	speech Speaker
 }
 
 // plainFront serves the simulator over plain HTTP on loopback.
@@ -79,7 +81,7 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log,
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log, Speech: o.speech,
 		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)})
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,9 @@ import (
 // service) have no fields and get no keyboard.
 func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, dock bool) fyne.CanvasObject {
 	k.keyboard.Close() // the last screen's
-	if !dock || !k.settings.OnScreenKeyboard {
+	// In speech mode the visitor types on a keypad or keyboard of their own: keys
+	// drawn on the screen would only be more to hear.
+	if !dock || !k.settings.OnScreenKeyboard || k.access.on {
 		k.keyboard = nil
 		return container.NewBorder(top, nil, nil, nil, scroll)
 	}

@@ -38,6 +38,7 @@ type Deps struct {
 	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
 	Clock    Clock       // nil means the wall clock
 	Quit     func()      // ends the program (staff "Exit"); nil in tests
+	Speech   Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
 
 	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
 	KioskID      string       // shown in the staff status and sent in the heartbeat
@@ -79,6 +80,7 @@ type Kiosk struct {
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
+	access    *accessMode          // speech output and keypad navigation (access_mode.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -100,6 +102,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.activity = newActivityWatch(k, k.log)
+	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity})

@@ -32,6 +32,9 @@ func (k *Kiosk) lockDown() {
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
 		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
 		k.limits.noteActivity()
+		if k.access.handle(ev, false) {
+			return
+		}
 		if !covered {
 			k.enterWithNothingFocused(ev)
 		}

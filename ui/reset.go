@@ -35,6 +35,7 @@ func (k *Kiosk) finish() { k.reset(triggerFinish) }
 // widget survives from the visitor).
 func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
+	k.access.end() // silence at once: nothing of this visit is heard by the next
 	v := k.visit
 	issued := v.end()
 	k.staff.visitEnded(!v.startedAt.IsZero())

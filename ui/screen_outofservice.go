@@ -22,6 +22,8 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 		title.SizeName = "headingText"
 		body := widget.NewLabelWithStyle(k.tr(lang, "out_of_service.body"), fyne.TextAlignCenter, fyne.TextStyle{})
 		body.Wrapping = fyne.TextWrapWord
+		k.page.note(title, accessNote{lang: lang})
+		k.page.note(body, accessNote{lang: lang})
 		s.messages = append(s.messages, title, body)
 		box.Add(title)
 		box.Add(body)

@@ -52,8 +52,11 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	prompts := container.NewVBox()
 	buttons := container.NewHBox()
 	for _, lang := range k.settings.Languages {
-		prompts.Add(widget.NewLabelWithStyle(k.tr(lang, "welcome.choose_language"), fyne.TextAlignCenter, fyne.TextStyle{}))
+		prompt := widget.NewLabelWithStyle(k.tr(lang, "welcome.choose_language"), fyne.TextAlignCenter, fyne.TextStyle{})
+		k.page.note(prompt, accessNote{lang: lang})
+		prompts.Add(prompt)
 		name := widget.NewRichText(&widget.TextSegment{Text: k.tr(lang, "language.name"), Style: languageNameStyle})
+		k.page.note(name, accessNote{lang: lang})
 		button, face := labelledButton(func() {
 			k.lang = lang // the visit starts in the language chosen
 			k.navigate(evLanguageChosen)
@@ -72,6 +75,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		prompts,
 		container.NewCenter(buttons),
 		container.NewCenter(container.NewHBox(help, noEmail)),
+		k.inEveryLanguage("welcome.audio"), // how a visitor who cannot see the screen starts speech
 		container.NewCenter(k.look.newBar()),
 	))
 }
@@ -79,18 +83,14 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 // inEveryLanguage shows message id in each offered language side by side, the
 // default language first, for screens where the visitor has not chosen one.
 func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
-	langs := []string{k.settings.DefaultLanguage}
-	for _, lang := range k.settings.Languages {
-		if lang != k.settings.DefaultLanguage {
-			langs = append(langs, lang)
-		}
-	}
 	box := container.NewHBox()
-	for i, lang := range langs {
+	for i, lang := range k.introLangs() {
 		if i > 0 {
 			box.Add(widget.NewSeparator())
 		}
-		box.Add(widget.NewLabel(k.tr(lang, id)))
+		l := widget.NewLabel(k.tr(lang, id))
+		k.page.note(l, accessNote{lang: lang})
+		box.Add(l)
 	}
 	return container.NewCenter(box)
 }

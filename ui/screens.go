@@ -114,4 +114,17 @@ type page struct {
 	chrome     *chrome          // nil on a bare screen
 	firstEntry fyne.Focusable   // the first field: focused on show
 	primaries  []*widget.Button // the primary actions, in build order (enter.go)
+
+	// What speech mode reads, in order: the banner and chrome, then the content,
+	// and what the screen tells it of controls their type does not say.
+	top, body fyne.CanvasObject
+	notes     map[fyne.CanvasObject]accessNote
+}
+
+// note tells speech mode something about o (access_items.go).
+func (p *page) note(o fyne.CanvasObject, n accessNote) {
+	if p.notes == nil {
+		p.notes = map[fyne.CanvasObject]accessNote{}
+	}
+	p.notes[o] = n
 }

@@ -13,6 +13,8 @@ type Settings struct {
 	CardEntry         string // "keyed" or "off"
 	MaxPaymentCents   int64  // the most one payment may be
 	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
+	SpeechOff         bool   // Help (F1) does not start speech mode (the config's default: speech on)
+	SpeechOnSpeaker   bool   // speech comes out of a loudspeaker: nothing typed is read back (default: headphones)
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty with the

@@ -176,9 +176,12 @@ func (kb *Keyboard) relayout() {
 }
 
 // scrollIntoView scrolls the screen so that o sits inside the visible area.
-func (kb *Keyboard) scrollIntoView(o fyne.CanvasObject) {
-	s := kb.scroll
-	if s.Content == nil {
+func (kb *Keyboard) scrollIntoView(o fyne.CanvasObject) { ScrollIntoView(kb.scroll, o) }
+
+// ScrollIntoView scrolls s so that o, somewhere in its content, sits inside the
+// visible area with a margin.
+func ScrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
+	if s == nil || s.Content == nil {
 		return
 	}
 	const margin = 16

@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+)
+
+// A visitor who cannot see the screen hears it instead. What each control says of
+// itself comes from Fyne's own accessibility interface (fyne.Accessible: a label
+// and a role, which Button, Label and Hyperlink have), given here to the kiosk's own
+// controls too (kioskEntry), so one walk of a screen's tree yields what is spoken
+// for every screen, in reading order, with no text written twice per screen.
+
+// The roles the kiosk's controls take besides Fyne's own.
+const (
+	roleEdit   fyne.AccessibleRole = "edit"
+	roleCheck  fyne.AccessibleRole = "check"
+	roleOption fyne.AccessibleRole = "option"
+)
+
+// accessItem is one thing on a screen a visitor can hear and move to: a line of
+// text, a button, a field, a tick box, an option.
+type accessItem struct {
+	obj     fyne.CanvasObject // what activating the item taps, focuses or ticks
+	label   string            // its words
+	lang    string            // the language of its words when not the visitor's ("" otherwise)
+	words   []spoken          // a button labelled in every language: its words in each
+	role    fyne.AccessibleRole
+	state   string // message ID of its state ("speech.state.blank"), or ""
+	value   string // a field's text, as typed
+	masked  bool   // a password, PIN or CVV: its text is never spoken
+	example string // a blank field's format example (its placeholder)
+	hint    string // a field's help line
+	problem string // the problem shown beside it, in words
+}
+
+// roleWords are the message IDs that name each role aloud.
+var roleWords = map[fyne.AccessibleRole]string{
+	fyne.AccessibleRoleButton: "speech.role.button",
+	fyne.AccessibleRoleLink:   "speech.role.link",
+	roleEdit:                  "speech.role.edit",
+	roleCheck:                 "speech.role.check",
+	roleOption:                "speech.role.option",
+}
+
+// accessNote is what a screen tells the walker about a control that its type alone
+// does not say.
+type accessNote struct {
+	skip     bool   // spoken with another control (a field's label) or decoration
+	selected *bool  // an option of a choice: whether it is the one chosen
+	lang     string // words in a language other than the visitor's (screens before one is chosen)
+}
+
+// spoken is one utterance and the language of its voice ("" for the visitor's).
+type spoken struct{ lang, text string }
+
+// screenItems walks the screen on show (the chrome first, then the content) or the
+// pop-up over it, and returns its items in reading order.
+func (m *accessMode) screenItems() []accessItem {
+	var roots []fyne.CanvasObject
+	if top := m.canvas.Overlays().Top(); top != nil {
+		roots = []fyne.CanvasObject{top}
+	} else {
+		roots = []fyne.CanvasObject{m.page.top, m.page.body}
+	}
+	var items []accessItem
+	for _, root := range roots {
+		items = m.collect(root, items)
+	}
+	return items
+}
+
+func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []accessItem {
+	keyboard.Walk(root, func(o fyne.CanvasObject) bool {
+		if o == nil || !o.Visible() || m.page.notes[o].skip {
+			return false
+		}
+		if t, ok := o.(*tapTarget); ok { // the staff gesture's area: only its content speaks
+			items = m.collect(t.content, items)
+			return false
+		}
+		if words, button, ok := m.labelledButtonParts(o); ok {
+			items = append(items, accessItem{obj: button, words: words, role: fyne.AccessibleRoleButton,
+				state: disabledState(button)})
+			return false
+		}
+		if item, ok := m.itemOf(o); ok {
+			item.lang = m.page.notes[o].lang
+			items = append(items, item)
+		}
+		return true
+	})
+	return items
+}
+
+// itemOf is the item a single control makes, if it speaks at all.
+func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
+	switch w := o.(type) {
+	case *kioskEntry:
+		return w.accessItem(), true
+	case *widget.Check:
+		state := "speech.state.not_checked"
+		if w.Checked {
+			state = "speech.state.checked"
+		}
+		if w.Disabled() {
+			state = "speech.state.unavailable"
+		}
+		return accessItem{obj: w, label: w.Text, role: roleCheck, state: state}, true
+	case *widget.Button:
+		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(w)}
+		if sel := m.page.notes[o].selected; sel != nil {
+			item.role, item.state = roleOption, "speech.state.not_selected"
+			if *sel {
+				item.state = "speech.state.selected"
+			}
+		}
+		return item, item.label != ""
+	case *widget.Label:
+		return accessItem{obj: w, label: w.Text, role: fyne.AccessibleRoleText}, strings.TrimSpace(w.Text) != ""
+	case *canvas.Text: // the demo and training banner
+		return accessItem{obj: w, label: w.Text, role: fyne.AccessibleRoleText}, strings.TrimSpace(w.Text) != ""
+	case fyne.Accessible:
+		if w.AccessibilityRole() == fyne.AccessibleRoleContainer {
+			return accessItem{}, false
+		}
+		return accessItem{obj: o, label: w.AccessibilityLabel(), role: w.AccessibilityRole()}, w.AccessibilityLabel() != ""
+	}
+	return accessItem{}, false
+}
+
+func disabledState(b *widget.Button) string {
+	if b.Disabled() {
+		return "speech.state.unavailable"
+	}
+	return ""
+}
+
+// labelledButtonParts recognises a button whose words are labels laid over it
+// (labelledButton): its words are the texts of those labels, in order, each in
+// its own language.
+func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *widget.Button, ok bool) {
+	c, isContainer := o.(*fyne.Container)
+	if !isContainer || len(c.Objects) != 2 {
+		return nil, nil, false
+	}
+	b, isButton := c.Objects[0].(*widget.Button)
+	if !isButton || b.Text != "" || b.Icon != nil {
+		return nil, nil, false
+	}
+	keyboard.Walk(c.Objects[1], func(o fyne.CanvasObject) bool {
+		if !o.Visible() {
+			return false
+		}
+		lang := m.page.notes[o].lang
+		switch w := o.(type) {
+		case *widget.Label:
+			words = append(words, spoken{lang, w.Text})
+		case *widget.RichText:
+			words = append(words, spoken{lang, w.String()})
+		}
+		return true
+	})
+	return words, b, true
+}
+
+// accessItem is what the entry says of itself: its field's label, its text (or
+// that it is blank), its format example, its help line and its problem.
+func (e *kioskEntry) accessItem() accessItem {
+	item := accessItem{obj: e, label: e.AccessibilityLabel(), role: roleEdit, value: e.Text,
+		masked: e.Password, hint: e.access.hint}
+	if e.Text == "" {
+		item.state, item.example = "speech.state.blank", e.PlaceHolder
+	}
+	if e.Disabled() {
+		item.state = "speech.state.unavailable"
+	}
+	if p := e.access.problem; p != nil && p.Visible() {
+		item.problem = p.Text
+	}
+	return item
+}
+
+// entryAccess is what a field tells its entry to say: the words around it that
+// a visitor who cannot see them would miss.
+type entryAccess struct {
+	label, hint string
+	problem     *widget.Label // the problem shown beside the field
+}
+
+// AccessibilityLabel is the entry's field label.
+func (e *kioskEntry) AccessibilityLabel() string { return e.access.label }
+
+// AccessibilityRole of an entry is an edit field.
+func (e *kioskEntry) AccessibilityRole() fyne.AccessibleRole { return roleEdit }
+
+// utterance is what the item says when the visitor arrives on it, in the visitor's
+// language (its words in theirs). When the speech could be overheard (a
+// loudspeaker, !sayValues), what was typed is only said to be there.
+func (m *accessMode) utterance(item accessItem) []spoken {
+	if item.role == fyne.AccessibleRoleText {
+		return []spoken{{item.lang, item.label}}
+	}
+	if len(item.words) > 0 { // each language's words with that language's role word
+		var out []spoken
+		for _, w := range item.words {
+			out = append(out, spoken{w.lang, w.text + ", " + m.host.tr(m.langOf(w.lang), roleWords[item.role])})
+		}
+		return out
+	}
+	lang := m.langOf(item.lang)
+	tr := func(id string, data ...map[string]any) string { return m.host.tr(lang, id, data...) }
+	parts := []string{item.label, tr(roleWords[item.role])}
+	switch {
+	case item.value == "":
+	case item.masked && m.sayValues:
+		parts = append(parts, tr("speech.state.characters", map[string]any{"Count": len([]rune(item.value))}))
+	case item.masked || !m.sayValues:
+		parts = append(parts, tr("speech.state.entered"))
+	default:
+		parts = append(parts, spokenText(item.value))
+	}
+	if item.state != "" {
+		parts = append(parts, tr(item.state))
+	}
+	if item.example != "" {
+		parts = append(parts, tr("speech.example", map[string]any{"Example": spokenText(item.example)}))
+	}
+	if item.hint != "" {
+		parts = append(parts, item.hint)
+	}
+	if item.problem != "" {
+		parts = append(parts, tr("speech.problem", map[string]any{"Problem": item.problem}))
+	}
+	return []spoken{{item.lang, strings.Join(parts, ", ")}}
+}
+
+// spokenText spells out runs of digits one by one, as a person reads an account,
+// ZIP or card number aloud ("97501" → "9 7 5 0 1"), and leaves words as they are.
+func spokenText(s string) string {
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range s {
+		digit := r >= '0' && r <= '9'
+		if digit && prevDigit {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prevDigit = digit
+	}
+	return b.String()
+}

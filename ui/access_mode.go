@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"image/color"
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Speaker says text aloud. On a real kiosk it is speech-dispatcher (main wires
+// internal/speech); a kiosk without one keeps working, silent. It must not block:
+// it is called on the UI thread.
+type Speaker interface {
+	// Speak queues text, in the voice of lang ("en", "es").
+	Speak(lang, text string)
+	// Stop stops speaking at once and drops what is queued.
+	Stop()
+	// Pause and Resume hold and continue what is being said.
+	Pause()
+	Resume()
+	// SetRate and SetVolume take -100..100, speech-dispatcher's scale.
+	SetRate(rate int)
+	SetVolume(volume int)
+}
+
+// accessHost is what speech mode needs of the kiosk.
+type accessHost interface {
+	T(id string, data ...map[string]any) string
+	tr(lang, id string, data ...map[string]any) string
+	Language() string
+	// introLangs are the languages to explain speech mode in: every language
+	// offered before the visitor chose one, theirs after.
+	introLangs() []string
+	refresh()
+	back()
+	noteActivity()
+}
+
+// accessMode is speech output and keypad navigation for a visitor who cannot see
+// the screen: off until the visitor presses Help (F1), off again at every reset.
+// Its cursor moves over every item of the screen, text included, in reading order;
+// a ring drawn round the item shows a sighted helper where speech is.
+type accessMode struct {
+	host      accessHost
+	canvas    fyne.Canvas
+	page      *page   // the screen on show: what it reads
+	speaker   Speaker // nil: no speech engine; the mode still moves its cursor
+	sayValues bool    // headphones: what was typed may be read back
+	offered   bool    // Help may start speech mode (the config's speech = on)
+	log       *slog.Logger
+
+	on       bool
+	intro    bool // the next arrival first says how speech mode works
+	items    []accessItem
+	cursor   int // index in items; -1 before the first move on a screen
+	last     []spoken
+	paused   bool
+	shift    bool // Shift is down: Tab moves back
+	rate     int
+	volume   int
+	catcher  *keyCatcher
+	ring     *canvas.Rectangle
+	ringArea *fyne.Container   // over the screen, without layout: the ring's place
+	scroll   *container.Scroll // the screen's content, scrolled to the item under the ring
+}
+
+func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, s Settings, log *slog.Logger) *accessMode {
+	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: !s.SpeechOnSpeaker,
+		offered: !s.SpeechOff, log: log, cursor: -1}
+	m.catcher = newKeyCatcher(m)
+	return m
+}
+
+// decorate lays the screen out for speech mode: the ring over it and the key
+// catcher that holds the focus while no field does. Off, the screen is as built.
+func (m *accessMode) decorate(screen fyne.CanvasObject, scroll *container.Scroll) fyne.CanvasObject {
+	m.scroll = scroll
+	if !m.on {
+		return screen
+	}
+	m.ring = canvas.NewRectangle(color.Transparent)
+	m.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+	m.ring.StrokeWidth = 4
+	m.ring.CornerRadius = 6
+	m.ring.Hide()
+	m.ringArea = container.NewWithoutLayout(m.ring, m.catcher)
+	return container.NewStack(screen, m.ringArea)
+}
+
+// arrived is called once a screen is in the window: its title and content are
+// spoken, in reading order, and the cursor starts before its first item.
+func (m *accessMode) arrived() {
+	if !m.on {
+		return
+	}
+	m.items = m.screenItems()
+	m.cursor = -1
+	if e, ok := m.canvas.Focused().(*kioskEntry); ok {
+		m.cursor = m.indexOf(e)
+	} else {
+		m.canvas.Focus(m.catcher)
+	}
+	var texts []spoken
+	if m.intro {
+		for _, lang := range m.host.introLangs() {
+			texts = append(texts, spoken{lang, m.host.tr(lang, "speech.intro")})
+		}
+		m.intro = false
+	}
+	for _, item := range m.items {
+		texts = append(texts, m.utterance(item)...)
+	}
+	m.say(texts...)
+}
+
+// handle is a key pressed anywhere in the kiosk (inField: typed into a field):
+// Help starts speech mode; once it is on, it takes its keys. It reports whether
+// it took the key.
+func (m *accessMode) handle(ev *fyne.KeyEvent, inField bool) bool {
+	if m.on {
+		return m.key(ev, inField)
+	}
+	if ev.Name != keyHelp || !m.offered {
+		return false
+	}
+	m.on, m.intro = true, true
+	m.log.Info("speech mode on")
+	m.host.refresh() // with the ring and the key catcher; arriving, it speaks
+	return true
+}
+
+// end stops speech at once and leaves speech mode: the next visitor starts with
+// it off.
+func (m *accessMode) end() {
+	if m.on && m.speaker != nil {
+		m.speaker.Stop()
+	}
+	m.on, m.intro, m.items, m.cursor, m.last, m.paused, m.shift = false, false, nil, -1, nil, false, false
+	m.ring, m.ringArea, m.scroll = nil, nil, nil
+}
+
+// move goes to the item step away (1 next, -1 previous), speaks it, shows the ring
+// round it and gives it the focus when it takes typing.
+func (m *accessMode) move(step int) {
+	m.items = m.screenItems()
+	if len(m.items) == 0 {
+		return
+	}
+	m.cursor += step
+	if m.cursor >= len(m.items) {
+		m.cursor = 0
+	} else if m.cursor < 0 {
+		m.cursor = len(m.items) - 1
+	}
+	m.focusCursor()
+	m.say(m.utterance(m.items[m.cursor])...)
+}
+
+// focusCursor gives the focus to the item under the cursor when it is a field, so
+// keys type into it, and to the key catcher otherwise.
+func (m *accessMode) focusCursor() {
+	item := m.items[m.cursor]
+	if e, ok := item.obj.(*kioskEntry); ok && !e.Disabled() {
+		m.canvas.Focus(e)
+	} else {
+		m.canvas.Focus(m.catcher)
+	}
+	m.showRing(item.obj)
+}
+
+// activate is Enter on the item under the cursor: a button is pressed, a tick box
+// ticked or unticked, a field focused.
+func (m *accessMode) activate() {
+	if m.cursor < 0 || m.cursor >= len(m.items) {
+		return
+	}
+	switch w := m.items[m.cursor].obj.(type) {
+	case fyne.Tappable:
+		if d, ok := w.(fyne.Disableable); ok && d.Disabled() {
+			return
+		}
+		w.Tapped(&fyne.PointEvent{})
+	case *kioskEntry:
+		m.canvas.Focus(w)
+	}
+	if m.on && len(m.items) > 0 && m.cursor < len(m.items) {
+		// A tick box or an option changed in place: say its new state.
+		items := m.screenItems()
+		if m.cursor < len(items) && items[m.cursor].obj == m.items[m.cursor].obj {
+			m.items = items
+			m.say(m.utterance(items[m.cursor])...)
+		}
+	}
+}
+
+// followFocus moves the cursor to a field the focus reached another way (Enter in
+// the field before it) and speaks it.
+func (m *accessMode) followFocus(e *kioskEntry) {
+	if !m.on {
+		return
+	}
+	if i := m.indexOf(e); i >= 0 && i != m.cursor {
+		m.cursor = i
+		m.showRing(e)
+		m.say(m.utterance(m.items[i])...)
+	}
+}
+
+func (m *accessMode) indexOf(o fyne.CanvasObject) int {
+	for i, item := range m.items {
+		if item.obj == o {
+			return i
+		}
+	}
+	return -1
+}
+
+// say speaks texts, each in its language, after stopping what was being said.
+func (m *accessMode) say(texts ...spoken) {
+	if len(texts) == 0 {
+		return
+	}
+	m.last = texts
+	m.paused = false
+	if m.speaker == nil {
+		return
+	}
+	m.speaker.Stop()
+	for _, t := range texts {
+		m.speaker.Speak(m.langOf(t.lang), t.text)
+	}
+}
+
+// sayText speaks one message in the visitor's language.
+func (m *accessMode) sayText(text string) { m.say(spoken{text: text}) }
+
+// langOf is lang, or the visitor's language for "".
+func (m *accessMode) langOf(lang string) string {
+	if lang == "" {
+		return m.host.Language()
+	}
+	return lang
+}
+
+// introLangs are the languages offered, the default first: every one on the
+// screens before the visitor chose (welcome, out of service), theirs after.
+func (k *Kiosk) introLangs() []string {
+	if k.page.chrome != nil {
+		return []string{k.lang}
+	}
+	langs := []string{k.settings.DefaultLanguage}
+	for _, lang := range k.settings.Languages {
+		if lang != k.settings.DefaultLanguage {
+			langs = append(langs, lang)
+		}
+	}
+	return langs
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// recordingSpeaker keeps what speech mode asked to be said, in order. The real
+// engine behind the same interface is tested with speech-dispatcher itself
+// (internal/speech); here what matters is what the kiosk says, and when.
+type recordingSpeaker struct {
+	mu     sync.Mutex
+	said   []spoken // every Speak since the last take, lang resolved
+	stops  int
+	paused bool
+	rate   int
+	volume int
+}
+
+func (r *recordingSpeaker) Speak(lang, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.said = append(r.said, spoken{lang, text})
+}
+
+func (r *recordingSpeaker) Stop() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stops++
+}
+
+func (r *recordingSpeaker) Pause()  { r.mu.Lock(); r.paused = true; r.mu.Unlock() }
+func (r *recordingSpeaker) Resume() { r.mu.Lock(); r.paused = false; r.mu.Unlock() }
+func (r *recordingSpeaker) SetRate(v int) {
+	r.mu.Lock()
+	r.rate = v
+	r.mu.Unlock()
+}
+func (r *recordingSpeaker) SetVolume(v int) {
+	r.mu.Lock()
+	r.volume = v
+	r.mu.Unlock()
+}
+
+// take returns every utterance since the last take, and forgets them.
+func (r *recordingSpeaker) take() []spoken {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	said := r.said
+	r.said = nil
+	return said
+}
+
+// newSpeechHarness is a live kiosk whose speech goes to a recording speaker.
+func newSpeechHarness(t *testing.T) (*harness, *recordingSpeaker) {
+	t.Helper()
+	r := &recordingSpeaker{}
+	return newHarnessWith(t, harnessOptions{speech: r}), r
+}
+
+// press sends one key as a keypad would: to the focused widget (the key catcher
+// or a field in speech mode), or to the canvas when nothing has the focus.
+func (h *harness) press(name fyne.KeyName) {
+	h.keyEvent(func() { h.sendKey(name) })
+}
+
+// heard joins what was said, one utterance a line with its language, for a
+// substring search and for the transcripts.
+func heard(said []spoken) string {
+	var b strings.Builder
+	for _, s := range said {
+		b.WriteString("[" + s.lang + "] " + s.text + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestHelpStartsSpeechOnTheWelcomeScreenInEveryLanguage(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.press(keyHelp)
+	said := heard(r.take())
+	for _, want := range []string{
+		"[en] Speech is on.", "[es] La voz está activada.",
+		"[en] Welcome to Medford Water", "[en] Touch your language to begin", "[es] Toque su idioma para comenzar",
+		"[en] English, button", "[es] Español, botón",
+		"[en] Questions?, button", "[es] ¿Preguntas?, botón",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("F1 on the welcome screen does not say %q; it said:\n%s", want, said)
+		}
+	}
+	if !h.kiosk.access.on {
+		t.Error("speech mode is not on after F1")
+	}
+}
+
+func TestKeypadMovesThroughEveryItemAndEnterChooses(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.press(keyHelp)
+	r.take()
+	// Down until the cursor is on Español, as a visitor listening would.
+	for range 20 {
+		h.press(fyne.KeyDown)
+		if strings.HasPrefix(heard(r.take()), "[es] Español, botón") {
+			break
+		}
+	}
+	h.press(fyne.KeyReturn)
+	h.settle()
+	if h.kiosk.page.id != screenFind || h.kiosk.lang != "es" {
+		t.Fatalf("Enter on Español led to %s in %s", h.kiosk.page.id, h.kiosk.lang)
+	}
+	said := heard(r.take())
+	for _, want := range []string{"[es] Buscar mi cuenta", "[es] Número de Cliente–Número de Cuenta, campo de texto, vacío",
+		"por ejemplo 0 0 0 0 0 0 0 0-0 0 0 0 0 0 0"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("arriving on Find My Account does not say %q; it said:\n%s", want, said)
+		}
+	}
+	if _, typing := h.win.Canvas().Focused().(*kioskEntry); !typing {
+		t.Errorf("the account number field does not have the focus: %T", h.win.Canvas().Focused())
+	}
+}
+
+func TestTypedCharactersAreEchoedAndPasswordsNeverAre(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.startIn("en")
+	h.press(keyHelp)
+	r.take()
+	h.typeKeys("97")
+	if got := heard(r.take()); got != "[en] 9\n[en] 7\n" {
+		t.Errorf("typing 97 echoed %q", got)
+	}
+	h, r = newSpeechHarness(t)
+	h.startIn("en")
+	h.findAccount(registeredAccount, "97501")
+	test.Tap(viewOf[*foundScreen](h.kiosk).signIn)
+	h.press(keyHelp)
+	h.win.Canvas().Focus(viewOf[*signInScreen](h.kiosk).password.entry)
+	r.take()
+	h.typeKeys("Secret1")
+	said := heard(r.take())
+	if said != strings.Repeat("[en] star\n", 7) {
+		t.Errorf("a password was echoed as %q", said)
+	}
+}
+
+func TestResetStopsSpeechAndTheNextVisitorStartsWithItOff(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.press(keyHelp)
+	stops := r.stops
+	h.kiosk.reset(triggerIdle)
+	if r.stops <= stops {
+		t.Error("the reset did not stop speech")
+	}
+	if h.kiosk.access.on {
+		t.Error("speech mode survived the reset")
+	}
+	r.take()
+	h.press(fyne.KeyDown)
+	if said := r.take(); len(said) != 0 {
+		t.Errorf("after the reset a key still speaks: %v", said)
+	}
+}
