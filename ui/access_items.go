@@ -204,7 +204,7 @@ func (e *kioskEntry) AccessibilityRole() fyne.AccessibleRole { return roleEdit }
 // loudspeaker, !sayValues), what was typed is only said to be there.
 func (m *accessMode) utterance(item accessItem) []spoken {
 	if item.role == fyne.AccessibleRoleText {
-		return []spoken{{item.lang, item.label}}
+		return []spoken{{item.lang, speakable(m.langOf(item.lang), item.label)}}
 	}
 	if len(item.words) > 0 { // each language's words with that language's role word
 		var out []spoken
@@ -223,35 +223,19 @@ func (m *accessMode) utterance(item accessItem) []spoken {
 	case item.masked || !m.sayValues:
 		parts = append(parts, tr("speech.state.entered"))
 	default:
-		parts = append(parts, spokenText(item.value))
+		parts = append(parts, speakable(lang, item.value))
 	}
 	if item.state != "" {
 		parts = append(parts, tr(item.state))
 	}
 	if item.example != "" {
-		parts = append(parts, tr("speech.example", map[string]any{"Example": spokenText(item.example)}))
+		parts = append(parts, tr("speech.example", map[string]any{"Example": speakable(lang, item.example)}))
 	}
 	if item.hint != "" {
-		parts = append(parts, item.hint)
+		parts = append(parts, speakable(lang, item.hint))
 	}
 	if item.problem != "" {
 		parts = append(parts, tr("speech.problem", map[string]any{"Problem": item.problem}))
 	}
 	return []spoken{{item.lang, strings.Join(parts, ", ")}}
-}
-
-// spokenText spells out runs of digits one by one, as a person reads an account,
-// ZIP or card number aloud ("97501" → "9 7 5 0 1"), and leaves words as they are.
-func spokenText(s string) string {
-	var b strings.Builder
-	prevDigit := false
-	for _, r := range s {
-		digit := r >= '0' && r <= '9'
-		if digit && prevDigit {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-		prevDigit = digit
-	}
-	return b.String()
 }

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// Every screen's speech, in both languages, is kept as a reviewed transcript under
+// testdata/speech/, like the golden renderings: what is said on arrival, then on
+// each press of Down through every item. A changed transcript is written under
+// testdata/failed/speech/ for review; copying it over the master accepts it.
+func TestEveryScreenSpeaksAsItsTranscript(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h, r := newSpeechHarness(t)
+		h.signInDirectly(t, lang)
+		h.press(keyHelp)
+		for _, id := range sortedScreens(h) {
+			r.take()
+			h.kiosk.show(id)
+			arrival := r.take()
+			var moves []spoken
+			for range len(h.kiosk.access.items) {
+				h.press(fyne.KeyDown)
+				moves = append(moves, r.take()...)
+			}
+			got := "# arrival\n" + heard(arrival) + "# Down through every item\n" + heard(moves)
+			assertTranscript(t, string(id)+"_"+lang, got)
+		}
+	}
+}
+
+// A screen shows nothing a visitor who cannot see it would not hear on arrival.
+func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h, r := newSpeechHarness(t)
+		h.signInDirectly(t, lang)
+		h.press(keyHelp)
+		for _, id := range sortedScreens(h) {
+			r.take()
+			h.kiosk.show(id)
+			said := heard(r.take())
+			for _, text := range visibleTexts(h.win.Canvas()) {
+				if strings.Trim(text, "•") == "" {
+					continue // a masked field: its length is said, never its characters
+				}
+				if !strings.Contains(said, speakable(lang, text)) {
+					t.Errorf("%s in %s shows %q, which speech never says", id, lang, text)
+				}
+			}
+		}
+	}
+}
+
+func sortedScreens(h *harness) []screenID {
+	var ids []screenID
+	for id := range h.kiosk.screens {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func assertTranscript(t *testing.T, name, got string) {
+	t.Helper()
+	master := filepath.Join("testdata", "speech", name+".txt")
+	want, err := os.ReadFile(master)
+	if err == nil && string(want) == got {
+		return
+	}
+	failed := filepath.Join("testdata", "failed", "speech", name+".txt")
+	if err := os.MkdirAll(filepath.Dir(failed), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(failed, []byte(got), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Errorf("%s: the speech differs from %s (or it is missing); review %s", name, master, failed)
+}
