@@ -23,11 +23,9 @@ const (
 	healthFailures = 2
 )
 
-// healthHost is what the health watch needs of the kiosk: the screen on show and
-// a way to change it, the portal in use, a place to note the problem for staff,
-// and the panic guard for the check's answer.
+// healthHost is what the health watch needs of the kiosk: a way to change the
+// screen, the portal in use and a place to note the problem for staff.
 type healthHost interface {
-	screenOnShow() screenID
 	show(id screenID)
 	portalInUse() (*client.Client, Mode) // nil: no portal to ask
 	noteProblem(code string)
@@ -40,6 +38,7 @@ type healthHost interface {
 // access is on the UI thread anyway.
 type healthWatch struct {
 	host       healthHost
+	page       *page // the screen on show: only the welcome and out-of-service screens are watched
 	clock      Clock
 	log        *slog.Logger
 	timeouts   *portalTimeouts // read at each check: tests shorten them
@@ -59,7 +58,7 @@ type healthWatch struct {
 // out-of-service screens are watched, and only with a portal to ask.
 func (w *healthWatch) watch() {
 	w.stop()
-	screen := w.host.screenOnShow()
+	screen := w.page.id
 	if portal, _ := w.host.portalInUse(); portal == nil || (screen != screenWelcome && screen != screenOutOfService) {
 		return
 	}
@@ -139,7 +138,7 @@ func (w *healthWatch) answered(round int, err error) {
 	}
 	w.failures++
 	failures := w.failures
-	down := failures >= healthFailures && !w.outage && w.host.screenOnShow() == screenWelcome
+	down := failures >= healthFailures && !w.outage && w.page.id == screenWelcome
 	w.outage = w.outage || down
 	w.mu.Unlock()
 	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", err.Error())
@@ -149,6 +148,3 @@ func (w *healthWatch) answered(round int, err error) {
 		w.host.show(screenOutOfService)
 	}
 }
-
-// screenOnShow is the screen the visitor sees.
-func (k *Kiosk) screenOnShow() screenID { return k.page.id }

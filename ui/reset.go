@@ -24,8 +24,6 @@ const (
 // startOver is the visitor's "Start over".
 func (k *Kiosk) startOver() { k.reset(triggerStartOver) }
 
-// finish is the visitor's "Finish" at the end of a visit.
-func (k *Kiosk) finish() { k.reset(triggerFinish) }
 
 // reset forgets the visitor completely and returns to the welcome screen, in this
 // order: cancel every call in flight; revoke the customer session (in the

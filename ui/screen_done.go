@@ -40,7 +40,7 @@ func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 	for _, o := range k.visit.outcomes {
 		s.summary = append(s.summary, wrappedLabel(k.T(o.messageID, s.localize(o.data))))
 	}
-	s.finish = k.primaryButton("done.finish", k.finish)
+	s.finish = k.primaryButton("done.finish", func() { k.reset(triggerFinish) })
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("done.intro"))}
 	for _, l := range s.summary {
 		objects = append(objects, guidanceCard(l))
