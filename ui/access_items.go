@@ -51,9 +51,10 @@ var roleWords = map[fyne.AccessibleRole]string{
 // accessNote is what a screen tells the walker about a control that its type alone
 // does not say.
 type accessNote struct {
-	skip     bool   // spoken with another control (a field's label) or decoration
-	selected *bool  // an option of a choice: whether it is the one chosen
-	lang     string // words in a language other than the visitor's (screens before one is chosen)
+	skip  bool                // spoken with another control (a field's label) or decoration
+	role  fyne.AccessibleRole // a role its type does not say (an option of a choice)
+	state func() string       // message ID of its state now (selected, expanded), or ""
+	lang  string              // words in a language other than the visitor's (screens before one is chosen)
 }
 
 // spoken is one utterance and the language of its voice ("" for the visitor's).
@@ -85,8 +86,9 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 			return false
 		}
 		if words, button, ok := m.labelledButtonParts(o); ok {
-			items = append(items, accessItem{obj: button, words: words, role: fyne.AccessibleRoleButton,
-				state: disabledState(button)})
+			item := accessItem{obj: button, words: words, role: fyne.AccessibleRoleButton, state: disabledState(button)}
+			m.applyNote(&item, o)
+			items = append(items, item)
 			return false
 		}
 		if item, ok := m.itemOf(o); ok {
@@ -114,12 +116,7 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 		return accessItem{obj: w, label: w.Text, role: roleCheck, state: state}, true
 	case *widget.Button:
 		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(w)}
-		if sel := m.page.notes[o].selected; sel != nil {
-			item.role, item.state = roleOption, "speech.state.not_selected"
-			if *sel {
-				item.state = "speech.state.selected"
-			}
-		}
+		m.applyNote(&item, o)
 		return item, item.label != ""
 	case *widget.Label:
 		return accessItem{obj: w, label: w.Text, role: fyne.AccessibleRoleText}, strings.TrimSpace(w.Text) != ""
@@ -132,6 +129,17 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 		return accessItem{obj: o, label: w.AccessibilityLabel(), role: w.AccessibilityRole()}, w.AccessibilityLabel() != ""
 	}
 	return accessItem{}, false
+}
+
+// applyNote gives item what the screen noted of o: a role, a state.
+func (m *accessMode) applyNote(item *accessItem, o fyne.CanvasObject) {
+	n := m.page.notes[o]
+	if n.role != "" {
+		item.role = n.role
+	}
+	if n.state != nil && item.state == "" {
+		item.state = n.state()
+	}
 }
 
 func disabledState(b *widget.Button) string {
@@ -209,7 +217,11 @@ func (m *accessMode) utterance(item accessItem) []spoken {
 	if len(item.words) > 0 { // each language's words with that language's role word
 		var out []spoken
 		for _, w := range item.words {
-			out = append(out, spoken{w.lang, w.text + ", " + m.host.tr(m.langOf(w.lang), roleWords[item.role])})
+			text := w.text + ", " + m.host.tr(m.langOf(w.lang), roleWords[item.role])
+			if item.state != "" {
+				text += ", " + m.host.tr(m.langOf(w.lang), item.state)
+			}
+			out = append(out, spoken{w.lang, text})
 		}
 		return out
 	}

@@ -53,7 +53,9 @@ type accessMode struct {
 	log       *slog.Logger
 
 	on       bool
-	intro    bool // the next arrival first says how speech mode works
+	intro    bool            // the next arrival first says how speech mode works
+	screen   screenID        // the screen spoken last: showing it again is a rebuild
+	heardAll map[string]bool // what the screen said when last spoken, to tell what changed
 	items    []accessItem
 	cursor   int // index in items; -1 before the first move on a screen
 	last     []spoken
@@ -90,13 +92,31 @@ func (m *accessMode) decorate(screen fyne.CanvasObject, scroll *container.Scroll
 	return container.NewStack(screen, m.ringArea)
 }
 
-// arrived is called once a screen is in the window: its title and content are
-// spoken, in reading order, and the cursor starts before its first item.
-func (m *accessMode) arrived() {
+// arrived is called once screen id is in the window. Arriving on it, its title
+// and content are spoken in reading order and the cursor starts before its first
+// item (or on the field that has the focus). Built again in place (a choice, a
+// portal's answer, a language switch), only what changed is spoken, and the
+// cursor stays where it was.
+func (m *accessMode) arrived(id screenID) {
 	if !m.on {
 		return
 	}
+	before := m.heardAll
+	rebuilt := id == m.screen && before != nil
+	m.screen = id
 	m.items = m.screenItems()
+	m.heardAll = map[string]bool{}
+	var all []spoken
+	for _, item := range m.items {
+		for _, s := range m.utterance(item) {
+			m.heardAll[s.text] = true
+			all = append(all, s)
+		}
+	}
+	if rebuilt {
+		m.rearrived(before, all)
+		return
+	}
 	m.cursor = -1
 	if e, ok := m.canvas.Focused().(*kioskEntry); ok {
 		m.cursor = m.indexOf(e)
@@ -110,10 +130,29 @@ func (m *accessMode) arrived() {
 		}
 		m.intro = false
 	}
-	for _, item := range m.items {
-		texts = append(texts, m.utterance(item)...)
+	m.say(append(texts, all...)...)
+}
+
+// rearrived speaks what a rebuilt screen says that it did not before (a problem,
+// a confirmation, a new state), or else the item under the cursor, which keeps its
+// place.
+func (m *accessMode) rearrived(before map[string]bool, all []spoken) {
+	var changed []spoken
+	for _, s := range all {
+		if !before[s.text] {
+			changed = append(changed, s)
+		}
 	}
-	m.say(texts...)
+	m.cursor = min(m.cursor, len(m.items)-1)
+	if m.cursor >= 0 {
+		m.focusCursor()
+		if len(changed) == 0 {
+			changed = m.utterance(m.items[m.cursor])
+		}
+	} else {
+		m.canvas.Focus(m.catcher)
+	}
+	m.say(changed...)
 }
 
 // handle is a key pressed anywhere in the kiosk (inField: typed into a field):
@@ -139,6 +178,7 @@ func (m *accessMode) end() {
 		m.speaker.Stop()
 	}
 	m.on, m.intro, m.items, m.cursor, m.last, m.paused, m.shift = false, false, nil, -1, nil, false, false
+	m.screen, m.heardAll = "", nil
 	m.ring, m.ringArea, m.scroll = nil, nil, nil
 }
 

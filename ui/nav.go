@@ -32,7 +32,7 @@ func (k *Kiosk) show(id screenID) {
 		// The visitor can type at once, without first finding and touching a field.
 		k.win.Canvas().Focus(k.page.firstEntry)
 	}
-	k.access.arrived()
+	k.access.arrived(id)
 }
 
 // showOverlay puts a pop-up on the canvas with its controls watched.

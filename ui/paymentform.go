@@ -141,6 +141,12 @@ func (p *paymentForm) newChoice(id fieldID, chosen string, options []string, lab
 		if option == chosen {
 			b.Importance = widget.HighImportance
 		}
+		k.page.note(b, accessNote{role: roleOption, state: func() string {
+			if option == chosen {
+				return "speech.state.selected"
+			}
+			return "speech.state.not_selected"
+		}})
 		c.buttons[option] = b
 	}
 	c.problem = widget.NewLabel("")

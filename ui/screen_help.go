@@ -85,6 +85,12 @@ func (s *helpScreen) faqEntry(i int, item faqItem) fyne.CanvasObject {
 		// scroll position, which rebuilding the screen would lose).
 		k.win.Content().Refresh()
 	}, container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(faqArrowSize, icon)), nil, question))
+	k.page.note(target, accessNote{state: func() string {
+		if s.open[i] {
+			return "speech.state.expanded"
+		}
+		return "speech.state.collapsed"
+	}})
 	s.questions = append(s.questions, button)
 	s.answers = append(s.answers, answer)
 	return container.NewVBox(target, answer)
