@@ -63,11 +63,9 @@ type spoken struct{ lang, text string }
 // screenItems walks the screen on show (the chrome first, then the content) or the
 // pop-up over it, and returns its items in reading order.
 func (m *accessMode) screenItems() []accessItem {
-	var roots []fyne.CanvasObject
-	if top := m.canvas.Overlays().Top(); top != nil {
-		roots = []fyne.CanvasObject{top}
-	} else {
-		roots = []fyne.CanvasObject{m.page.top, m.page.body}
+	roots := []fyne.CanvasObject{m.page.top, m.page.body}
+	if m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil {
+		roots = []fyne.CanvasObject{m.popup}
 	}
 	var items []accessItem
 	for _, root := range roots {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Speaker says text aloud. On a real kiosk it is speech-dispatcher (main wires
@@ -50,23 +51,28 @@ type accessMode struct {
 	speaker   Speaker // nil: no speech engine; the mode still moves its cursor
 	sayValues bool    // headphones: what was typed may be read back
 	offered   bool    // Help may start speech mode (the config's speech = on)
+	onStart   func()  // tells the rest of the kiosk speech mode started (the visit limits)
 	log       *slog.Logger
 
-	on       bool
-	intro    bool            // the next arrival first says how speech mode works
-	screen   screenID        // the screen spoken last: showing it again is a rebuild
-	heardAll map[string]bool // what the screen said when last spoken, to tell what changed
-	items    []accessItem
-	cursor   int // index in items; -1 before the first move on a screen
-	last     []spoken
-	paused   bool
-	shift    bool // Shift is down: Tab moves back
-	rate     int
-	volume   int
-	catcher  *keyCatcher
-	ring     *canvas.Rectangle
-	ringArea *fyne.Container   // over the screen, without layout: the ring's place
-	scroll   *container.Scroll // the screen's content, scrolled to the item under the ring
+	on        bool
+	intro     bool            // the next arrival first says how speech mode works
+	screen    screenID        // the screen spoken last: showing it again is a rebuild
+	heardAll  map[string]bool // what the screen said when last spoken, to tell what changed
+	builds    int             // screens spoken so far: a tap that rebuilt its screen was spoken there
+	items     []accessItem
+	cursor    int           // index in items; -1 before the first move on a screen
+	saved     int           // the cursor on the screen under a pop-up
+	inOverlay bool          // the cursor is on a pop-up's items
+	popup     *widget.PopUp // the pop-up shown last: while it is up, speech reads it
+	last      []spoken
+	paused    bool
+	shift     bool // Shift is down: Tab moves back
+	rate      int
+	volume    int
+	catcher   *keyCatcher
+	ring      *canvas.Rectangle
+	ringArea  *fyne.Container   // over the screen, without layout: the ring's place
+	scroll    *container.Scroll // the screen's content, scrolled to the item under the ring
 }
 
 func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, s Settings, log *slog.Logger) *accessMode {
@@ -101,6 +107,7 @@ func (m *accessMode) arrived(id screenID) {
 	if !m.on {
 		return
 	}
+	m.builds++
 	before := m.heardAll
 	rebuilt := id == m.screen && before != nil
 	m.screen = id
@@ -167,6 +174,9 @@ func (m *accessMode) handle(ev *fyne.KeyEvent, inField bool) bool {
 	}
 	m.on, m.intro = true, true
 	m.log.Info("speech mode on")
+	if m.onStart != nil {
+		m.onStart()
+	}
 	m.host.refresh() // with the ring and the key catcher; arriving, it speaks
 	return true
 }
@@ -178,6 +188,7 @@ func (m *accessMode) end() {
 		m.speaker.Stop()
 	}
 	m.on, m.intro, m.items, m.cursor, m.last, m.paused, m.shift = false, false, nil, -1, nil, false, false
+	m.saved, m.inOverlay, m.popup = -1, false, nil
 	m.screen, m.heardAll = "", nil
 	m.ring, m.ringArea, m.scroll = nil, nil, nil
 }
@@ -185,6 +196,7 @@ func (m *accessMode) end() {
 // move goes to the item step away (1 next, -1 previous), speaks it, shows the ring
 // round it and gives it the focus when it takes typing.
 func (m *accessMode) move(step int) {
+	m.backFromOverlay()
 	m.items = m.screenItems()
 	if len(m.items) == 0 {
 		return
@@ -214,9 +226,11 @@ func (m *accessMode) focusCursor() {
 // activate is Enter on the item under the cursor: a button is pressed, a tick box
 // ticked or unticked, a field focused.
 func (m *accessMode) activate() {
+	m.backFromOverlay()
 	if m.cursor < 0 || m.cursor >= len(m.items) {
 		return
 	}
+	builds := m.builds
 	switch w := m.items[m.cursor].obj.(type) {
 	case fyne.Tappable:
 		if d, ok := w.(fyne.Disableable); ok && d.Disabled() {
@@ -226,13 +240,48 @@ func (m *accessMode) activate() {
 	case *kioskEntry:
 		m.canvas.Focus(w)
 	}
-	if m.on && len(m.items) > 0 && m.cursor < len(m.items) {
-		// A tick box or an option changed in place: say its new state.
+	if m.on && m.builds == builds && len(m.items) > 0 && m.cursor < len(m.items) {
+		// A tick box or a question changed in place, with no rebuild to tell of
+		// it: say its new state.
 		items := m.screenItems()
 		if m.cursor < len(items) && items[m.cursor].obj == m.items[m.cursor].obj {
 			m.items = items
 			m.say(m.utterance(items[m.cursor])...)
 		}
+	}
+}
+
+// overlayShown speaks a pop-up that just came over the screen (the time-out
+// warning, the PIN pad) and puts the cursor on its first button, so one Enter
+// answers it ("I need more time").
+func (m *accessMode) overlayShown(p *widget.PopUp) {
+	m.popup = p
+	if !m.on {
+		return
+	}
+	m.saved, m.inOverlay = m.cursor, true
+	m.items = m.screenItems()
+	m.cursor = -1
+	for i, item := range m.items {
+		if b, ok := item.obj.(*widget.Button); ok && !b.Disabled() {
+			m.cursor = i
+			break
+		}
+	}
+	if m.cursor >= 0 {
+		m.showRing(m.items[m.cursor].obj)
+	}
+	var texts []spoken
+	for _, item := range m.items {
+		texts = append(texts, m.utterance(item)...)
+	}
+	m.say(texts...)
+}
+
+// backFromOverlay puts the cursor back where it was once the pop-up is gone.
+func (m *accessMode) backFromOverlay() {
+	if m.inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
+		m.cursor, m.inOverlay = m.saved, false
 	}
 }
 

@@ -57,6 +57,7 @@ type limitsState struct {
 	secondsLeft        int
 	extensions         int             // of the visit length
 	overlay            *warningOverlay // the warning on show, or nil
+	listening          bool            // speech mode is on: the visitor gets twice the idle time
 }
 
 // warningOverlay is "Are you still there?" with a countdown and "I need more time".
@@ -104,7 +105,19 @@ func (l *visitLimits) noteActivity() {
 
 func (l *visitLimits) armIdle() {
 	stopTimer(l.idle)
-	l.idle = l.host.afterInVisit(l.idleLimit, func() { l.warn(idleWarning) })
+	limit := l.idleLimit
+	if l.listening {
+		limit *= 2 // WCAG 2.2.1: hearing a screen takes longer than reading it
+	}
+	l.idle = l.host.afterInVisit(limit, func() { l.warn(idleWarning) })
+}
+
+// listen gives a visitor in speech mode twice the idle time, until the reset.
+func (l *visitLimits) listen() {
+	l.listening = true
+	if l.running {
+		l.armIdle()
+	}
 }
 
 // warn shows the countdown of kind; the visit-length warning takes over an idle one.

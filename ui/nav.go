@@ -39,6 +39,7 @@ func (k *Kiosk) show(id screenID) {
 func (k *Kiosk) showOverlay(p *widget.PopUp) {
 	k.activity.watch(p)
 	p.Show()
+	k.access.overlayShown(p)
 }
 
 // refresh rebuilds the screen on show from the visit.

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -93,5 +94,50 @@ func TestResetStopsSpeechAndTheNextVisitorStartsWithItOff(t *testing.T) {
 	h.press(fyne.KeyDown)
 	if said := r.take(); len(said) != 0 {
 		t.Errorf("after the reset a key still speaks: %v", said)
+	}
+}
+
+func TestSpeechModeDoublesTheIdleTimeSpeaksTheWarningAndOneKeyAnswersIt(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.startIn("es")
+	h.press(keyHelp)
+	r.take()
+	h.clock.Advance(h.kiosk.limits.idleLimit + time.Second)
+	if h.kiosk.limits.overlay != nil {
+		t.Fatal("the idle warning came at the usual time in speech mode")
+	}
+	h.clock.Advance(h.kiosk.limits.idleLimit)
+	if h.kiosk.limits.overlay == nil {
+		t.Fatal("no idle warning after twice the idle time")
+	}
+	said := heard(r.take())
+	if !strings.Contains(said, "[es] ¿Sigue ahí?") || !strings.Contains(said, "[es] Necesito más tiempo, botón") {
+		t.Errorf("the warning was not spoken:\n%s", said)
+	}
+	h.press(fyne.KeyReturn)
+	if h.kiosk.limits.overlay != nil || h.kiosk.page.id != screenFind {
+		t.Errorf("Enter did not answer the warning: overlay %v, screen %s", h.kiosk.limits.overlay, h.kiosk.page.id)
+	}
+}
+
+func TestChoosingAnOptionSaysItsNewStateAndKeepsThePlace(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.signInDirectly(t, "en")
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h.press(keyHelp)
+	for range 40 {
+		r.take()
+		h.press(fyne.KeyDown)
+		if strings.HasPrefix(heard(r.take()), "[en] Checking, option, not selected") {
+			break
+		}
+	}
+	h.press(fyne.KeyReturn)
+	if got := heard(r.take()); got != "[en] Checking, option, selected\n" {
+		t.Errorf("choosing Checking said %q", got)
+	}
+	h.press(fyne.KeyDown)
+	if got := heard(r.take()); !strings.HasPrefix(got, "[en] Savings, option, not selected") {
+		t.Errorf("the cursor lost its place: Down after Checking said %q", got)
 	}
 }
