@@ -237,6 +237,9 @@ func (m *accessMode) activate() {
 			return
 		}
 		w.Tapped(&fyne.PointEvent{})
+		if _, field := m.canvas.Focused().(*kioskEntry); m.on && !field {
+			m.canvas.Focus(m.catcher) // a tick box takes the focus when tapped: keys must still come here
+		}
 	case *kioskEntry:
 		m.canvas.Focus(w)
 	}
