@@ -210,7 +210,7 @@ func (e *kioskEntry) AccessibilityRole() fyne.AccessibleRole { return roleEdit }
 // loudspeaker, !sayValues), what was typed is only said to be there.
 func (m *accessMode) utterance(item accessItem) []spoken {
 	if item.role == fyne.AccessibleRoleText {
-		return []spoken{{item.lang, speakable(m.langOf(item.lang), item.label)}}
+		return []spoken{{item.lang, item.label}}
 	}
 	if len(item.words) > 0 { // each language's words with that language's role word
 		var out []spoken
@@ -233,16 +233,16 @@ func (m *accessMode) utterance(item accessItem) []spoken {
 	case item.masked || !m.sayValues:
 		parts = append(parts, tr("speech.state.entered"))
 	default:
-		parts = append(parts, speakable(lang, item.value))
+		parts = append(parts, item.value)
 	}
 	if item.state != "" {
 		parts = append(parts, tr(item.state))
 	}
 	if item.example != "" {
-		parts = append(parts, tr("speech.example", map[string]any{"Example": speakable(lang, item.example)}))
+		parts = append(parts, tr("speech.example", map[string]any{"Example": item.example}))
 	}
 	if item.hint != "" {
-		parts = append(parts, speakable(lang, item.hint))
+		parts = append(parts, item.hint)
 	}
 	if item.problem != "" {
 		parts = append(parts, tr("speech.problem", map[string]any{"Problem": item.problem}))

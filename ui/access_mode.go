@@ -47,11 +47,12 @@ type accessHost interface {
 type accessMode struct {
 	host      accessHost
 	canvas    fyne.Canvas
-	page      *page   // the screen on show: what it reads
-	speaker   Speaker // nil: no speech engine; the mode still moves its cursor
-	sayValues bool    // headphones: what was typed may be read back
-	offered   bool    // Help may start speech mode (the config's speech = on)
-	onStart   func()  // tells the rest of the kiosk speech mode started (the visit limits)
+	page      *page           // the screen on show: what it reads
+	speaker   Speaker         // nil: no speech engine; the mode still moves its cursor
+	sayValues bool            // headphones: what was typed may be read back
+	offered   bool            // Help may start speech mode (the config's speech = on)
+	onStart   func()          // tells the rest of the kiosk speech mode started (the visit limits)
+	private   func() []string // the visitor's data on show: never said aloud on a loudspeaker
 	log       *slog.Logger
 
 	on        bool
@@ -322,8 +323,19 @@ func (m *accessMode) say(texts ...spoken) {
 	}
 	m.speaker.Stop()
 	for _, t := range texts {
-		m.speaker.Speak(m.langOf(t.lang), t.text)
+		lang := m.langOf(t.lang)
+		m.speaker.Speak(lang, speakable(lang, m.overheard(t.text)))
 	}
+}
+
+// overheard is text as a loudspeaker may say it: with the visitor's data (what was
+// typed, the account's address and amounts, emails, confirmation numbers) said
+// to be hidden. With headphones it is text itself.
+func (m *accessMode) overheard(text string) string {
+	if m.sayValues || m.private == nil {
+		return text
+	}
+	return redact(text, m.private(), m.host.T("speech.hidden"))
 }
 
 // sayText speaks one message in the visitor's language.

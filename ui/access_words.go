@@ -2,6 +2,7 @@ package ui
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -56,4 +57,54 @@ func moneyWords(lang string, dollars, cents int) string {
 		return unit(cents, cent, centsWord)
 	}
 	return unit(dollars, dollar, dollarsWord) + and + unit(cents, cent, centsWord)
+}
+
+// redact replaces in text every form of each private value (as typed, without
+// its spaces and hyphens, its digits alone) by hidden, longest first so no part
+// of a value is left to say.
+func redact(text string, private []string, hidden string) string {
+	var forms []string
+	for _, v := range private {
+		v = strings.TrimSpace(v)
+		if len([]rune(v)) < 2 {
+			continue
+		}
+		forms = append(forms, v, strings.NewReplacer(" ", "", "-", "").Replace(v), digitsOf(v))
+	}
+	slices.SortFunc(forms, func(a, b string) int { return len(b) - len(a) })
+	for _, f := range forms {
+		if len(f) < 2 {
+			continue
+		}
+		text = replaceFold(text, f, hidden)
+	}
+	return text
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// replaceFold replaces every case-insensitive occurrence of old in s (an email
+// may be shown as typed or lowercased).
+func replaceFold(s, old, with string) string {
+	lower, lowerOld := strings.ToLower(s), strings.ToLower(old)
+	if len(lower) != len(s) || len(lowerOld) != len(old) {
+		return strings.ReplaceAll(s, old, with) // case folding changed lengths: exact only
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(lower, lowerOld)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i] + with)
+		s, lower = s[i+len(old):], lower[i+len(old):]
+	}
 }

@@ -105,6 +105,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.access.onStart = k.limits.listen
+	k.access.private = func() []string { return k.visit.privateValues() }
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity})
 	k.look = newLookControl(k)

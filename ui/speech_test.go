@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -141,3 +142,38 @@ func TestChoosingAnOptionSaysItsNewStateAndKeepsThePlace(t *testing.T) {
 		t.Errorf("the cursor lost its place: Down after Checking said %q", got)
 	}
 }
+
+// On a loudspeaker, speech never says the visitor's data: every journey walked in
+// speech mode, and none of what the visitor typed or was given, in any form, in
+// anything said.
+func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
+	for _, j := range privacyJourneys {
+		t.Run(j.name, func(t *testing.T) {
+			settings := Settings{OnScreenKeyboard: true, SpeechOnSpeaker: true}
+			if j.card {
+				settings.CardEntry = cardEntryKeyed
+			}
+			r := &recordingSpeaker{}
+			h := newHarnessWith(t, harnessOptions{settings: settings, speech: r})
+			h.press(keyHelp)
+			secrets := j.walk(t, h)
+			said := heard(r.take())
+			if !strings.Contains(said, "[") {
+				t.Fatal("nothing was said, so this proves nothing")
+			}
+			// A blank field's format example (ZIP 97501) is the utility's, not the
+			// visitor's, though a practice visitor may type the same.
+			said = formatExample.ReplaceAllString(said, "")
+			for _, s := range secrets {
+				for _, form := range privacyForms(s) {
+					if strings.Contains(said, form) || strings.Contains(said, speakable("en", form)) ||
+						strings.Contains(said, speakable("es", form)) {
+						t.Errorf("%q (of %q) was said aloud", form, s)
+					}
+				}
+			}
+		})
+	}
+}
+
+var formatExample = regexp.MustCompile(`(for example|por ejemplo) [0-9 ,]+`)

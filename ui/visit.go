@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 // fieldID names one thing a visitor can type or choose. Screens read and write the
@@ -81,3 +83,56 @@ func (v *visit) adopt(token string) bool {
 
 // signedIn reports whether the visitor has a customer session.
 func (v *visit) signedIn() bool { return v.session != "" }
+
+// privateValues is everything of the visitor's the kiosk may show: what was typed,
+// the account's address and amounts, emails, payment details and confirmation
+// numbers. Speech on a loudspeaker never says any of it (access_words.go).
+func (v *visit) privateValues() []string {
+	var out []string
+	for _, text := range v.fields {
+		if text != "" && text != "true" {
+			out = append(out, text)
+		}
+	}
+	money := func(cents int64) {
+		if cents > 0 {
+			out = append(out, formatMoney(cents))
+		}
+	}
+	details := func(d client.PaymentDetails) {
+		if d.Bank != nil {
+			out = append(out, d.Bank.HolderName, d.Bank.RoutingNumber, d.Bank.AccountNumber, validate.Last4(d.Bank.AccountNumber))
+		}
+		if d.Card != nil {
+			out = append(out, d.Card.HolderName, d.Card.Number, d.Card.CVV, d.Card.PostalCode, validate.Last4(d.Card.Number))
+		}
+	}
+	if a := v.account; a != nil {
+		out = append(out, strings.Trim(a.ServiceAddress, "• "))
+		money(a.AmountDueCents)
+	}
+	if d := v.details; d != nil {
+		out = append(out, d.Email, d.BillDelivery.Email)
+		money(d.AmountDueCents)
+	}
+	if p := v.pay; p != nil {
+		out = append(out, p.req.AccountNumber, p.req.PostalCode, p.req.Email)
+		money(p.req.AmountCents)
+		details(p.req.Payment)
+		if r := p.receipt; r != nil {
+			out = append(out, r.ConfirmationNumber, r.ReceiptEmail)
+			money(r.AmountCents)
+		}
+	}
+	if a := v.autoPay; a != nil {
+		details(a.details)
+	}
+	for _, o := range v.outcomes {
+		for _, value := range o.data {
+			if s, ok := value.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
