@@ -25,6 +25,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
 )
 
@@ -239,6 +240,7 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	go func() { ready <- deps() }()
 	win := newKioskWindow(a, fullscreen)
 	status := 0
+	stopWatchdog := func() {}
 	a.Lifecycle().SetOnStarted(func() {
 		d := <-ready
 		<-warm
@@ -247,11 +249,16 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 			logger.Error("cannot build the kiosk", "err", err.Error())
 			status = 1
 			a.Quit()
+			return
 		}
+		// Ready once the first screen is in the window; from then on systemd
+		// restarts a kiosk whose UI thread or window stops answering.
+		stopWatchdog = watchdog.Start(win, logger)
 	})
 	stop := quitOnSignal(a, logger)
 	defer stop()
 	win.ShowAndRun()
+	stopWatchdog()
 	return status
 }
 

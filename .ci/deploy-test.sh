@@ -17,10 +17,15 @@
 #      screen in service (not "out of service") and exits 0 on SIGTERM;
 #   5. if dist/ holds tarballs that `make package` made from HEAD, their contents are
 #      what docs/deploy.md lists, fyne's desktop file is deploy/'s, and the deploy
-#      tarball's install.sh installs the same tree from them.
+#      tarball's install.sh installs the same tree from them;
+#   6. the watchdog as systemd drives it: the installed binary with a NOTIFY_SOCKET of
+#      the test's own, WATCHDOG_USEC and WATCHDOG_PID says READY=1 and pings; once
+#      another X client destroys its window (lockdown.md's `xdotool windowclose`)
+#      the pings stop while the process lives on: the state systemd restarts.
 # `make package` itself is not run here: cold it takes ~6 min (the release tags
 # rebuild the cgo OpenGL bindings); DEPLOY_TEST_PACKAGE=1 runs it first.
-# Usage: .ci/deploy-test.sh   (needs `make deps`; installs xinit for startx)
+# Usage: .ci/deploy-test.sh   (needs `make deps`; installs xinit for startx, socat and
+# xdotool for the watchdog)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/xvfb.sh
@@ -38,6 +43,8 @@ pass() { echo "deploy-test: ok: $*"; }
 need=()
 command -v startx >/dev/null || need+=(xinit)
 command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v socat >/dev/null || need+=(socat)
+command -v xdotool >/dev/null || need+=(xdotool)
 if ((${#need[@]})); then
 	echo "deploy-test: installing ${need[*]}"
 	sudo=()
@@ -45,17 +52,19 @@ if ((${#need[@]})); then
 	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
-for tool in Xvfb import convert dbus-run-session dbus-send gnome-keyring-daemon systemd-analyze; do
+for tool in Xvfb import convert dbus-run-session dbus-send gnome-keyring-daemon systemd-analyze socat xdotool; do
 	command -v "$tool" >/dev/null || fail "$tool missing (run make deps)"
 done
 
 scratch="$(mktemp -d)"
 app_pid=""
 sim_pid=""
+watched_pid=""
+notify_pid=""
 cleanup() {
 	# The kiosk runs inside dbus-run-session; a failed session can leave it behind.
 	[[ -f $scratch/app.pid ]] && app_pid="$(cat "$scratch/app.pid")"
-	for pid in "$app_pid" "$sim_pid"; do
+	for pid in "$app_pid" "$sim_pid" "$watched_pid" "$notify_pid"; do
 		if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
 			kill -KILL "$pid" 2>/dev/null || true
 		fi
@@ -275,5 +284,49 @@ elif [[ -f $release && -f $deploy ]]; then
 else
 	echo "deploy-test: note: no tarballs in dist/ (make package), so their contents were not checked"
 fi
+
+# --- 6. the watchdog. socat is the systemd-less NOTIFY_SOCKET: it appends every
+# datagram it gets to notify.log. WatchdogSec=2 here, so the kiosk pings every second.
+notify="$scratch/notify"
+socat -u "UNIX-RECV:$notify" "OPEN:$scratch/notify.log,creat,append" 2>"$scratch/socat.log" &
+notify_pid=$!
+for _ in $(seq 1 50); do
+	[[ -S $notify ]] && break
+	sleep 0.1
+done
+[[ -S $notify ]] || fail "socat did not listen on $notify: $(cat "$scratch/socat.log")"
+pings() { grep -o 'WATCHDOG=1' "$scratch/notify.log" 2>/dev/null | wc -l; }
+mkdir -m 700 "$scratch/watched-runtime"
+# WATCHDOG_PID is the kiosk's own, as systemd sets it: bash execs the kiosk in its place.
+# shellcheck disable=SC2016 # expanded by the inner bash
+NOTIFY_SOCKET="$notify" WATCHDOG_USEC=2000000 XDG_RUNTIME_DIR="$scratch/watched-runtime" LANG=en_US.UTF-8 \
+	bash -c 'export WATCHDOG_PID=$$; exec "$@"' kiosk "$bin" demo --config "$scratch/config.toml" \
+	>"$scratch/watched.log" 2>&1 </dev/null &
+watched_pid=$!
+for _ in $(seq 1 150); do # 30 s
+	grep -q 'READY=1' "$scratch/notify.log" 2>/dev/null && break
+	kill -0 "$watched_pid" 2>/dev/null || fail "the kiosk exited before READY=1: $(tail -n 5 "$scratch/watched.log")"
+	sleep 0.2
+done
+grep -q 'READY=1' "$scratch/notify.log" 2>/dev/null || fail "no READY=1 on NOTIFY_SOCKET within 30 s"
+for _ in $(seq 1 50); do # 5 s
+	(($(pings) >= 2)) && break
+	sleep 0.1
+done
+(($(pings) >= 2)) || fail "READY=1 but no WATCHDOG=1 pings within 5 s (WATCHDOG_USEC=2000000)"
+window="$(xdotool search --name '^Medford Water$' | head -n1)"
+[[ -n $window ]] || fail "xdotool finds no window named Medford Water"
+xdotool windowclose "$window"
+sleep 0.5 # a ping the UI thread was already sending may still land
+before="$(pings)"
+sleep 3 # longer than WatchdogSec
+after="$(pings)"
+((after == before)) || fail "$((after - before)) watchdog pings after the window was destroyed"
+kill -0 "$watched_pid" 2>/dev/null || fail "the kiosk exited when its window was destroyed (expected: alive, pings stopped)"
+grep -q 'kiosk window lost' "$scratch/watched.log" || fail "the kiosk did not log the lost window"
+kill -TERM "$watched_pid"
+wait "$watched_pid" || true
+watched_pid=""
+pass "watchdog: READY=1, then WATCHDOG=1 every second; window destroyed by another X client: no ping for 3 s (> WatchdogSec), process alive, so systemd restarts it"
 
 echo "deploy-test: PASS ($((SECONDS - start_s)) s)"
