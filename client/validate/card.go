@@ -16,8 +16,9 @@ const (
 // maxCardInput bounds the typed card number before any work is done on it.
 const maxCardInput = 64
 
-// CardNumber checks a payment card number. Spaces and dashes are allowed
-// between digits and removed. The number must pass the Luhn check, belong to
+// CardNumber checks a payment card number. A single space or dash is allowed
+// between two digits and removed; one anywhere else (leading, trailing, or two
+// in a row) makes the number invalid. The number must pass the Luhn check, belong to
 // a supported brand and have a length that brand issues.
 //
 // digits is the number without separators whenever the input holds only
@@ -32,8 +33,8 @@ func CardNumber(s string) (digits, brand string, c Code) {
 	if len(s) > maxCardInput {
 		return "", "", InvalidCardNumber
 	}
-	digits = strings.NewReplacer(" ", "", "-", "").Replace(s)
-	if !isDigits(digits) {
+	digits, ok := cardDigits(s)
+	if !ok {
 		return "", "", InvalidCardNumber
 	}
 	brand = cardBrand(digits)
@@ -47,6 +48,24 @@ func CardNumber(s string) (digits, brand string, c Code) {
 	}
 	return digits, brand, OK
 }
+
+// cardDigits removes the separators of s, each of which must stand between
+// two digits; ok is false for anything else.
+func cardDigits(s string) (digits string, ok bool) {
+	d := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			d = append(d, b)
+		case (b == ' ' || b == '-') && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]):
+		default:
+			return "", false
+		}
+	}
+	return string(d), len(d) > 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // cardBrand recognises the brand from the issuer prefix (IIN ranges as
 // published by each network); "" when unsupported or unknown.

@@ -30,6 +30,14 @@ func TestCardNumber(t *testing.T) {
 		{"4111 1111 1111 111x", "", "", InvalidCardNumber},
 		{"٤١١١١١١١١١١١١١١١", "", "", InvalidCardNumber}, // Arabic-Indic digits
 		{"0000000000000000", "0000000000000000", "", UnsupportedCardBrand},
+		// A separator goes between digits, one at a time.
+		{"-4111111111111111", "", "", InvalidCardNumber},
+		{"4111111111111111-", "", "", InvalidCardNumber},
+		{"4111-1111-1111-1111 -", "", "", InvalidCardNumber},
+		{"- 4111 1111 1111 1111", "", "", InvalidCardNumber},
+		{"4111--1111-1111-1111", "", "", InvalidCardNumber},
+		{"4111 -1111 1111 1111", "", "", InvalidCardNumber},
+		{"-", "", "", InvalidCardNumber},
 	}
 	for _, tt := range tests {
 		d, b, c := CardNumber(tt.in)

@@ -56,6 +56,10 @@ func TestPostalCode(t *testing.T) {
 		{"97501 1234", "", InvalidPostalCode},
 		{"ABCDE", "", InvalidPostalCode},
 		{"97501-", "", InvalidPostalCode},
+		{"00000", "", InvalidPostalCode}, // no US address has it
+		{"00000-1234", "", InvalidPostalCode},
+		{"000001234", "", InvalidPostalCode},
+		{"00501", "00501", OK}, // the lowest ZIP in use
 	}
 	for _, tt := range tests {
 		got, code := PostalCode(tt.in)
@@ -97,6 +101,21 @@ func TestEmail(t *testing.T) {
 		{strings.Repeat("a", 65) + "@x.com", "", InvalidEmail},
 		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + ".com", strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + ".com", OK},
 		{"a@" + strings.Repeat("b.", 130) + "com", "", InvalidEmail},
+		// Domains that cannot exist: every label letters, digits and inner hyphens
+		// (LDH), the top-level one not all digits.
+		{"a@ex!ample.com", "", InvalidEmail},
+		{"a@{x}.com", "", InvalidEmail},
+		{"a@-x-.com", "", InvalidEmail},
+		{"a@x-.com", "", InvalidEmail},
+		{"a@-x.com", "", InvalidEmail},
+		{"a@x.123", "", InvalidEmail},
+		{"a@1.2.3.4", "", InvalidEmail},
+		{"a@under_score.com", "", InvalidEmail},
+		{"a@x.c-m", "a@x.c-m", OK},
+		{"a@xn--abc.com", "", InvalidEmail}, // not valid punycode
+		{"a@xn--bcher-kva.example", "a@xn--bcher-kva.example", OK},
+		{"a@mail.123.example", "a@mail.123.example", OK},
+		{"a@x.y2k", "a@x.y2k", OK},
 	}
 	for _, tt := range tests {
 		got, code := Email(tt.in)
