@@ -166,6 +166,11 @@ func TestHolderName(t *testing.T) {
 		"": Required, "   ": Required, "Ana\x00": InvalidName, "Ana\nLópez": InvalidName,
 		"Ana\u202eZ": InvalidName, "12345": InvalidName, "😀": InvalidName, long: InvalidName,
 		long[:200]: OK, "\xffAna": InvalidName,
+		// Characters that draw nothing, or draw over the lines around them.
+		"Ana\u2028López": InvalidName, "Ana\u2029López": InvalidName, "Ana\u200bLópez": InvalidName,
+		"Ana\u200fLópez": InvalidName, "\ufeffAna López": InvalidName, "Ana\u00adLópez": InvalidName,
+		"A\u0300\u0301\u0302na": InvalidName, "Ana\ue000": InvalidName,
+		"Zoe\u0308 Nguye\u0302\u0303n": OK, "Ana\u00a0López": OK,
 	}
 	for in, want := range tests {
 		if got := HolderName(in); got != want {
