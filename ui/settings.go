@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/medfordwater/lobbykiosk/internal/config"
+import (
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/internal/config"
+)
 
 // Settings is what the screens need from the kiosk's configuration.
 type Settings struct {
@@ -13,6 +17,8 @@ type Settings struct {
 	CardEntry         string // "keyed" or "off"
 	MaxPaymentCents   int64  // the most one payment may be
 	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
+
+	zone *time.Location // Utility.TimeZone, loaded once: where a card's expiry month ends
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty with the
@@ -45,5 +51,10 @@ func (s Settings) withDefaults() Settings {
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = s.Languages[0]
 	}
+	zone, err := s.Utility.Location()
+	if err != nil { // config.Load refuses such a zone: only a caller without a file gets here
+		zone, _ = d.Utility.Location()
+	}
+	s.zone = zone
 	return s
 }

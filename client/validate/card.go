@@ -139,17 +139,23 @@ const maxExpiryYears = 20
 
 // Expiry checks a card's expiry month (1..12) and year. The year may be given
 // with four digits (2000..2099) or two (0..99, meaning 2000..2099), as printed
-// on the card. A card is valid through the last day of its expiry month in
-// now's location; an earlier month gives CardExpired, a year more than 20
-// years after now gives InvalidExpiry.
-func Expiry(month, year int, now time.Time) Code {
+// on the card. A card is valid through the last day of its expiry month, as
+// the card networks have it, in zone: the utility's, not the machine's, so a
+// kiosk set to another zone neither refuses a good card on the evening of
+// its last day nor takes an expired one on the morning after. An earlier
+// month gives CardExpired, a year more than 20 years after now gives
+// InvalidExpiry. A nil zone is UTC.
+func Expiry(month, year int, now time.Time, zone *time.Location) Code {
 	if year >= 0 && year <= 99 {
 		year += 2000
 	}
 	if month < 1 || month > 12 || year < 2000 || year > 2099 {
 		return InvalidExpiry
 	}
-	ny, nm, _ := now.Date()
+	if zone == nil {
+		zone = time.UTC
+	}
+	ny, nm, _ := now.In(zone).Date()
 	switch {
 	case year > ny+maxExpiryYears:
 		return InvalidExpiry
