@@ -11,6 +11,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/secrets/secretstest"
 )
@@ -103,6 +104,23 @@ func assertOneSafeLine(t *testing.T, out string, secrets ...string) {
 	for _, secret := range secrets {
 		if strings.Contains(out, secret) {
 			t.Errorf("output %q contains a secret", out)
+		}
+	}
+}
+
+// Whatever provision stores, `check` (and the running kiosk) can send: one rule
+// for a kiosk key. A key with a space or a letter outside ASCII cannot go in an
+// Authorization header, so provision refuses it instead of storing a key that
+// takes the kiosk out of service.
+func TestProvisionTakesOnlyKeysTheClientCanSend(t *testing.T) {
+	keys := []string{"pk_live_secret_42", "pk live 42", "pk_livé_42", "pk\u00a0live", "pk_live_\u200b42", "pk\x7flive",
+		"pk\tlive", "pk_live_😀", "~!#$%&'*+-.^_`|", strings.Repeat("k", secrets.MaxPortalKeyLen),
+		strings.Repeat("k", secrets.MaxPortalKeyLen+1)}
+	for _, key := range keys {
+		provisioned := runProvision(strings.NewReader(key+"\n246810\n246810\n"), &bytes.Buffer{}, newMockStore(t))
+		_, sendable := client.New(client.Options{BaseURL: "https://portal.example.org", KioskKey: key})
+		if (provisioned == nil) != (sendable == nil) {
+			t.Errorf("key %+q: provision says %v, the client says %v", key, provisioned, sendable)
 		}
 	}
 }
