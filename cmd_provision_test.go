@@ -14,6 +14,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/secrets/secretstest"
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 )
 
 // newMockStore is the kiosk's store over a fresh go-keyring mock.
@@ -41,7 +42,7 @@ func TestProvisionStoresSecrets(t *testing.T) {
 func TestProvisionAcceptsLastLineWithoutNewline(t *testing.T) {
 	s := newMockStore(t)
 	var out bytes.Buffer
-	if err := runProvision(strings.NewReader("key\n123456\n123456"), &out, s); err != nil {
+	if err := runProvision(strings.NewReader("key\n482913\n482913"), &out, s); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -121,6 +122,26 @@ func TestProvisionTakesOnlyKeysTheClientCanSend(t *testing.T) {
 		_, sendable := client.New(client.Options{BaseURL: "https://portal.example.org", KioskKey: key})
 		if (provisioned == nil) != (sendable == nil) {
 			t.Errorf("key %+q: provision says %v, the client says %v", key, provisioned, sendable)
+		}
+	}
+}
+
+// A PIN a guesser tries first is refused with a message that says why, and
+// nothing is stored.
+func TestProvisionRefusesTrivialPINs(t *testing.T) {
+	for _, pin := range []string{"000000", "999999999999", "123456", "654321", "234567890", "987654", "890123",
+		"135791", "121212", "123123", "112112", "100000", "110011"} {
+		s := newMockStore(t)
+		err := runProvision(strings.NewReader("key\n"+pin+"\n"+pin+"\n"), &bytes.Buffer{}, s)
+		if err == nil || !strings.Contains(err.Error(), "too easy to guess") {
+			t.Errorf("PIN %s: %v, want it refused as too easy to guess", pin, err)
+			continue
+		}
+		if err.Error() != "provision: "+staffpin.ErrTooEasy.Error() { // the same words, whatever the PIN
+			t.Errorf("PIN %s: %q", pin, err)
+		}
+		if _, err := s.PortalKey(); !errors.Is(err, secrets.ErrNoCredential) {
+			t.Errorf("PIN %s: the credential was stored anyway: %v", pin, err)
 		}
 	}
 }

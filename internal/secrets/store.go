@@ -108,7 +108,7 @@ func (s *Store) SetPortalKey(key string) error {
 // SetStaffPIN stores an argon2id hash of pin, never the PIN itself, so the
 // keyring item is useless to someone who dumps the unlocked collection.
 func (s *Store) SetStaffPIN(pin string) error {
-	if err := staffpin.Validate(pin); err != nil {
+	if err := staffpin.CheckNew(pin); err != nil {
 		return err
 	}
 	encoded, err := hashPIN(pin, s.params)
