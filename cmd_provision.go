@@ -61,7 +61,7 @@ func readProvisionInput(r secretReader) (key, pin string, err error) {
 	if pin, err = r.next(prompt); err != nil {
 		return "", "", fmt.Errorf("reading staff PIN: %w", err)
 	}
-	if err = staffpin.Validate(pin); err != nil {
+	if err = staffpin.CheckNew(pin); err != nil {
 		return "", "", err
 	}
 	confirm, err := r.next("Staff PIN again: ")

@@ -11,8 +11,10 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/secrets/secretstest"
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 )
 
 // newMockStore is the kiosk's store over a fresh go-keyring mock.
@@ -40,7 +42,7 @@ func TestProvisionStoresSecrets(t *testing.T) {
 func TestProvisionAcceptsLastLineWithoutNewline(t *testing.T) {
 	s := newMockStore(t)
 	var out bytes.Buffer
-	if err := runProvision(strings.NewReader("key\n123456\n123456"), &out, s); err != nil {
+	if err := runProvision(strings.NewReader("key\n482913\n482913"), &out, s); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -103,6 +105,43 @@ func assertOneSafeLine(t *testing.T, out string, secrets ...string) {
 	for _, secret := range secrets {
 		if strings.Contains(out, secret) {
 			t.Errorf("output %q contains a secret", out)
+		}
+	}
+}
+
+// Whatever provision stores, `check` (and the running kiosk) can send: one rule
+// for a kiosk key. A key with a space or a letter outside ASCII cannot go in an
+// Authorization header, so provision refuses it instead of storing a key that
+// takes the kiosk out of service.
+func TestProvisionTakesOnlyKeysTheClientCanSend(t *testing.T) {
+	keys := []string{"pk_live_secret_42", "pk live 42", "pk_livé_42", "pk\u00a0live", "pk_live_\u200b42", "pk\x7flive",
+		"pk\tlive", "pk_live_😀", "~!#$%&'*+-.^_`|", strings.Repeat("k", secrets.MaxPortalKeyLen),
+		strings.Repeat("k", secrets.MaxPortalKeyLen+1)}
+	for _, key := range keys {
+		provisioned := runProvision(strings.NewReader(key+"\n246810\n246810\n"), &bytes.Buffer{}, newMockStore(t))
+		_, sendable := client.New(client.Options{BaseURL: "https://portal.example.org", KioskKey: key})
+		if (provisioned == nil) != (sendable == nil) {
+			t.Errorf("key %+q: provision says %v, the client says %v", key, provisioned, sendable)
+		}
+	}
+}
+
+// A PIN a guesser tries first is refused with a message that says why, and
+// nothing is stored.
+func TestProvisionRefusesTrivialPINs(t *testing.T) {
+	for _, pin := range []string{"000000", "999999999999", "123456", "654321", "234567890", "987654", "890123",
+		"135791", "121212", "123123", "112112", "100000", "110011"} {
+		s := newMockStore(t)
+		err := runProvision(strings.NewReader("key\n"+pin+"\n"+pin+"\n"), &bytes.Buffer{}, s)
+		if err == nil || !strings.Contains(err.Error(), "too easy to guess") {
+			t.Errorf("PIN %s: %v, want it refused as too easy to guess", pin, err)
+			continue
+		}
+		if err.Error() != "provision: "+staffpin.ErrTooEasy.Error() { // the same words, whatever the PIN
+			t.Errorf("PIN %s: %q", pin, err)
+		}
+		if _, err := s.PortalKey(); !errors.Is(err, secrets.ErrNoCredential) {
+			t.Errorf("PIN %s: the credential was stored anyway: %v", pin, err)
 		}
 	}
 }

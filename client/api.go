@@ -260,6 +260,9 @@ type HeartbeatCounts struct {
 	Journeys       map[string]int `json:"journeys,omitempty"`  // account_found, registered, signed_in, autopay, ebilling, paid
 	Languages      map[string]int `json:"languages,omitempty"` // visits, by the language they ended in
 	Errors         map[string]int `json:"errors,omitempty"`    // portal error codes, "unavailable", "timeout", "kiosk_panic"
+
+	// StaffLockouts is how often staff mode was locked after wrong PINs.
+	StaffLockouts int `json:"staff_lockouts,omitempty"`
 }
 
 // Clone returns a copy that shares no map with c.

@@ -58,8 +58,8 @@ func New(opts Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkKioskKey(opts.KioskKey); err != nil {
-		return nil, err
+	if err := CheckKioskKey(opts.KioskKey); err != nil {
+		return nil, fmt.Errorf("client: %w", err)
 	}
 	tlsConf, err := tlsConfig(opts.RootCAFile)
 	if err != nil {
@@ -126,13 +126,22 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// checkKioskKey requires a key that fits in a header.
-func checkKioskKey(k string) error {
-	if k == "" {
-		return errors.New("client: KioskKey is required")
-	}
-	if strings.ContainsFunc(k, func(r rune) bool { return r < 0x21 || r > 0x7e }) {
-		return errors.New("client: KioskKey must be printable ASCII without spaces")
+// MaxKioskKeyLen caps a kiosk key: real keys are far shorter, and a bigger one
+// is almost certainly a wrong file piped into provisioning.
+const MaxKioskKeyLen = 4096
+
+// CheckKioskKey is the one rule for a kiosk key, which provisioning applies
+// before storing one: present, at most MaxKioskKeyLen bytes, printable ASCII
+// without spaces (what a bearer token in a header can hold). Its messages never
+// quote the key.
+func CheckKioskKey(k string) error {
+	switch {
+	case k == "":
+		return errors.New("the kiosk key is empty")
+	case len(k) > MaxKioskKeyLen:
+		return fmt.Errorf("the kiosk key is longer than %d bytes", MaxKioskKeyLen)
+	case strings.ContainsFunc(k, func(r rune) bool { return r < 0x21 || r > 0x7e }):
+		return errors.New("the kiosk key must be printable ASCII without spaces")
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
 // testStaffPIN is the PIN the test verifier accepts.
@@ -43,21 +44,20 @@ func (p *fixedPIN) callCount() int {
 // memLockout is a StaffLockout in memory; two kiosks sharing one stand for a
 // kiosk before and after a restart.
 type memLockout struct {
-	mu       sync.Mutex
-	failures int
-	until    time.Time
+	mu     sync.Mutex
+	record stafflock.Record
 }
 
-func (m *memLockout) Load() (int, time.Time, error) {
+func (m *memLockout) Load() (stafflock.Record, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.failures, m.until, nil
+	return m.record, nil
 }
 
-func (m *memLockout) Save(failures int, until time.Time) error {
+func (m *memLockout) Save(r stafflock.Record) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.failures, m.until = failures, until
+	m.record = r
 	return nil
 }
 

@@ -107,7 +107,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.access.onStart = k.limits.listen
 	k.access.private = func() []string { return k.visit.privateValues() }
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
-		languages: k.settings.Languages, guard: k.activity})
+		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() }})
 	k.look = newLookControl(k)
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },

@@ -118,7 +118,7 @@ func (p *paymentForm) checkExpiry(v *visit, s string) validate.Code {
 	if err != nil {
 		return validate.InvalidExpiry
 	}
-	return validate.Expiry(month, year, p.k.clock.Now())
+	return validate.Expiry(month, year, p.k.clock.Now(), p.k.settings.zone)
 }
 
 // checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.

@@ -26,7 +26,6 @@ type pinPad struct {
 	backspace, ok     *widget.Button
 	cancel            *widget.Button
 	pin               string
-	checking          bool  // a PIN is being verified: OK does nothing meanwhile
 	unavailable, lock bool  // no verifier / staff mode locked: the keys are off
 	timeout           Timer // closes a pad left open, so no visitor finds it
 }
@@ -76,7 +75,9 @@ func (p *pinPad) digitKey(n int) *widget.Button {
 	return b
 }
 
-// pinPadState says why the pad cannot be used, if it cannot, and turns its keys off.
+// pinPadState says why the pad cannot be used, if it cannot, and turns its keys
+// off: no verifier, a PIN (from this pad or one closed meanwhile) still being
+// checked, or staff mode locked.
 func (d *staffDesk) pinPadState(p *pinPad) {
 	p.unavailable = d.verifier == nil
 	left := d.lockedFor()
@@ -84,11 +85,13 @@ func (d *staffDesk) pinPadState(p *pinPad) {
 	switch {
 	case p.unavailable:
 		p.message.SetText(d.host.T("staff.unavailable"))
+	case d.checking:
+		p.message.SetText(d.host.T("staff.checking"))
 	case p.lock:
 		p.message.SetText(d.lockedText(left))
 	}
 	for _, b := range append(p.digits[:], p.backspace, p.ok) {
-		if p.unavailable || p.lock {
+		if p.unavailable || p.lock || d.checking {
 			b.Disable()
 		} else {
 			b.Enable()
@@ -96,9 +99,13 @@ func (d *staffDesk) pinPadState(p *pinPad) {
 	}
 }
 
-// lockedText says for how many more minutes (rounded up) staff mode is locked.
+// lockedText says how long staff mode stays locked, rounded up: in minutes under
+// an hour, in hours from then on (a lock can last a day).
 func (d *staffDesk) lockedText(left time.Duration) string {
-	return d.host.T("staff.locked", map[string]any{"Minutes": int(math.Ceil(left.Minutes()))})
+	if minutes := int(math.Ceil(left.Minutes())); minutes < 60 {
+		return d.host.T("staff.locked", map[string]any{"Minutes": minutes})
+	}
+	return d.host.T("staff.locked_hours", map[string]any{"Hours": int(math.Ceil(left.Hours()))})
 }
 
 // pinDot stands for one typed PIN digit: the bullet Fyne's password entries use,
@@ -137,11 +144,13 @@ func (d *staffDesk) closePINPad() {
 	}
 }
 
-// submitPIN verifies the typed PIN off the UI thread: argon2id takes a noticeable
-// fraction of a second, which must not freeze the screen.
+// submitPIN counts the typed PIN, then verifies it off the UI thread: argon2id
+// takes a noticeable fraction of a second, which must not freeze the screen. One
+// PIN is checked at a time for the whole kiosk: a pad opened during a check
+// waits for it.
 func (d *staffDesk) submitPIN() {
 	p := d.pinPad
-	if p == nil || p.checking || p.pin == "" {
+	if p == nil || d.checking || p.pin == "" {
 		return
 	}
 	d.pinPadState(p) // the lock may have started or ended since the pad opened
@@ -150,35 +159,43 @@ func (d *staffDesk) submitPIN() {
 	}
 	pin, verifier := p.pin, d.verifier
 	p.setPIN("")
-	p.checking = true
-	p.ok.Disable()
-	p.message.SetText(d.host.T("staff.checking"))
+	locked := d.countAttempt()
+	d.checking = true
+	d.pinPadState(p)
 	var ok bool
 	var err error
-	d.offUI(func() { ok, err = verifier.VerifyStaffPIN(pin) }, func() { d.pinChecked(p, ok, err) })
+	d.offUI(func() { ok, err = verifier.VerifyStaffPIN(pin) }, func() { d.pinChecked(p, ok, err, locked) })
 }
 
-// pinChecked acts on a verified PIN. A wrong PIN counts even if the pad was closed
-// meanwhile (a reset must not buy a guesser another try).
-func (d *staffDesk) pinChecked(p *pinPad, ok bool, err error) {
-	p.checking = false
+// pinChecked acts on a verified PIN. The try was counted before the check; only
+// a right PIN on the pad it was typed on signs staff in and clears the count. A
+// right PIN whose pad was closed meanwhile (Cancel, a reset) signs nobody in and
+// clears nothing, or closing the pad would be a way to try PINs for free.
+func (d *staffDesk) pinChecked(p *pinPad, ok bool, err error, locked bool) {
+	d.checking = false
+	open := d.pinPad == p
 	switch {
 	case err != nil:
 		d.log.Error("cannot check the staff PIN", "err", err.Error())
 		d.noteProblem("staff_pin_check")
 		p.message.SetText(d.host.T("staff.pin_error"))
-	case !ok:
-		d.pinWrong()
-		p.message.SetText(d.host.T("staff.wrong_pin"))
-	default:
+		d.pinWrong(locked)
+	case ok && open:
 		d.pinRight()
-		if d.pinPad == p {
-			d.closePINPad()
-			d.openMenu()
-		}
+		d.closePINPad()
+		d.openMenu()
 		return
+	case ok:
+		d.log.Warn("a staff PIN was checked after its pad closed; it counts as a try")
+		d.lockStarted(locked)
+	default:
+		p.message.SetText(d.host.T("staff.wrong_pin"))
+		d.pinWrong(locked)
 	}
-	if d.pinPad == p {
-		d.pinPadState(p)
+	if now := d.pinPad; now != nil {
+		if now != p {
+			now.message.SetText("") // a pad opened during the check: its "Checking…" is over
+		}
+		d.pinPadState(now)
 	}
 }

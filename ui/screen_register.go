@@ -81,7 +81,7 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
-		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(v)...) },
+		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(k, v)...) },
 	})
 	s.reveal = k.revealToggle(s.password)
 	s.strength, s.strengthBar = widget.NewLabel(""), widget.NewProgressBar()
@@ -113,14 +113,14 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	)
 }
 
-// passwordInputs are what the visitor typed that a password must not be built
-// from: the strength check counts a password made of them as easy to guess.
-func passwordInputs(v *visit) []string {
-	inputs := []string{v.fields[fieldEmail]}
-	if number, c := validate.AccountNumber(v.fields[fieldAccountNumber]); c == validate.OK {
-		inputs = append(inputs, number)
-	}
-	return inputs
+// passwordInputs are what the visitor typed, and the utility's name, in every
+// form a password must not be built from: the strength check counts a password
+// made of them as easy to guess.
+func passwordInputs(k *Kiosk, v *visit) []string {
+	return validate.PasswordContext{
+		AccountNumber: v.fields[fieldAccountNumber], PostalCode: v.fields[fieldPostalCode],
+		Email: v.fields[fieldEmail], Utility: k.settings.Utility.Name,
+	}.Inputs()
 }
 
 // strengthLevels names the meter's levels, by zxcvbn score 0..4.
@@ -138,7 +138,7 @@ func (s *registerScreen) showStrength() {
 		s.strengthBar.Hide()
 		return
 	}
-	score := min(max(validate.PasswordStrength(pw, passwordInputs(k.visit)...), 0), len(strengthLevels)-1)
+	score := min(max(validate.PasswordStrength(pw, passwordInputs(k, k.visit)...), 0), len(strengthLevels)-1)
 	level := k.T(strengthLevels[score])
 	s.strength.SetText(k.T("register.strength", map[string]any{"Level": level}))
 	s.strengthBar.Max = 4

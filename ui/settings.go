@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/medfordwater/lobbykiosk/internal/config"
+import (
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/internal/config"
+)
 
 // Settings is what the screens need from the kiosk's configuration.
 type Settings struct {
@@ -15,6 +19,8 @@ type Settings struct {
 	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
 	SpeechOff         bool   // Help (F1) does not start speech mode (the config's default: speech on)
 	SpeechOnSpeaker   bool   // speech comes out of a loudspeaker: nothing typed is read back (default: headphones)
+
+	zone *time.Location // Utility.TimeZone, loaded once: where a card's expiry month ends
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty with the
@@ -47,5 +53,10 @@ func (s Settings) withDefaults() Settings {
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = s.Languages[0]
 	}
+	zone, err := s.Utility.Location()
+	if err != nil { // config.Load refuses such a zone: only a caller without a file gets here
+		zone, _ = d.Utility.Location()
+	}
+	s.zone = zone
 	return s
 }

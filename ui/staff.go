@@ -22,12 +22,12 @@ const (
 	staffHealthWait = 5 * time.Second  // the status's portal check gives up after this
 )
 
-// StaffLockout keeps the count of wrong staff PINs and the end of a lock across a
-// restart, so switching the kiosk off and on does not buy a guesser more tries.
-// It holds a count and a time, never a PIN.
+// StaffLockout keeps the count of staff PINs tried and of locks, and the end of
+// the latest lock, across a restart, so switching the kiosk off and on does not
+// buy a guesser more tries. It holds counts and a time, never a PIN.
 type StaffLockout interface {
-	Load() (failures int, lockedUntil time.Time, err error)
-	Save(failures int, lockedUntil time.Time) error
+	Load() (stafflock.Record, error)
+	Save(stafflock.Record) error
 }
 
 // deskHost is what the staff desk needs of the kiosk.
@@ -55,6 +55,8 @@ type deskEnv struct {
 	inflight  *sync.WaitGroup // the kiosk's background work, which tests wait for
 	languages []string        // the menu's choice of default language
 	guard     panicGuard      // deferred around the desk's own callbacks
+	// countLockout tells the heartbeat staff mode was locked (a count, never a PIN).
+	countLockout func()
 }
 
 // staffDesk is staff mode: the gesture, the PIN pad and its wrong-PIN lockout, the
@@ -73,9 +75,9 @@ type staffDesk struct {
 
 	taps []time.Time // recent taps of the gesture
 
-	loaded      bool // the lockout has been read from its store
-	failures    int
-	lockedUntil time.Time
+	loaded   bool             // the lockout has been read from its store
+	record   stafflock.Record // PINs tried, locks in a row, the end of the latest
+	checking bool             // a PIN is being verified: one at a time, whatever pad it came from
 
 	visitsDay string // the day visitsToday counts, as 2006-01-02 by the clock
 	visits    int
@@ -121,51 +123,60 @@ func (d *staffDesk) loadLockout() {
 	if d.lockout == nil {
 		return
 	}
-	failures, until, err := d.lockout.Load()
+	record, err := d.lockout.Load()
 	if err != nil {
 		d.log.Error("cannot read the staff lockout; locking staff mode", "err", err.Error())
 		d.noteProblem("staff_lockout_unreadable")
-		failures, until = stafflock.FailSafe(d.clock.Now())
+		record = stafflock.FailSafe(d.clock.Now())
 	}
-	d.failures, d.lockedUntil = failures, until
+	d.record = record
 }
 
-// lockedFor is how long staff mode stays locked (0: not locked). A lock that has
-// run out is lifted and its count forgotten.
+// lockedFor is how long staff mode stays locked (0: not locked).
 func (d *staffDesk) lockedFor() time.Duration {
 	d.loadLockout()
-	if d.lockedUntil.IsZero() {
-		return 0
-	}
-	left := d.lockedUntil.Sub(d.clock.Now())
-	if left > 0 {
-		return left
-	}
-	d.failures, d.lockedUntil = 0, time.Time{}
-	d.saveLockout()
-	return 0
+	return d.record.LockedFor(d.clock.Now())
 }
 
-// pinWrong counts a wrong PIN; the stafflock.MaxFailures-th locks staff mode.
-func (d *staffDesk) pinWrong() {
-	d.failures++
-	if d.failures >= stafflock.MaxFailures {
-		d.lockedUntil = d.clock.Now().Add(stafflock.LockDuration)
-		d.log.Warn("staff mode locked after wrong PINs", "failures", d.failures,
-			"minutes", int(stafflock.LockDuration.Minutes()))
-	} else {
-		d.log.Warn("wrong staff PIN", "failures", d.failures)
-	}
+// countAttempt counts a PIN about to be verified and keeps the count before the
+// check starts, so a restart during the check does not forget it. It reports
+// whether this PIN started a lock (which a right answer lifts).
+func (d *staffDesk) countAttempt() (locked bool) {
+	d.loadLockout()
+	d.record, locked = d.record.Attempt(d.clock.Now())
 	d.saveLockout()
+	return locked
 }
 
-// pinRight forgets earlier wrong PINs.
-func (d *staffDesk) pinRight() {
-	d.log.Info("staff signed in to the staff menu")
-	if d.failures == 0 && d.lockedUntil.IsZero() {
+// pinWrong logs a PIN that was not right (or could not be checked), and the lock
+// its try started, if it did.
+func (d *staffDesk) pinWrong(locked bool) {
+	if !locked {
+		d.log.Warn("wrong staff PIN", "failures", d.record.Failures)
+	}
+	d.lockStarted(locked)
+}
+
+// lockStarted logs a lock a try started once its PIN is known not to sign staff
+// in, and has the heartbeat report it.
+func (d *staffDesk) lockStarted(locked bool) {
+	if !locked {
 		return
 	}
-	d.failures, d.lockedUntil = 0, time.Time{}
+	d.log.Warn("staff mode locked after wrong PINs", "locks_in_a_row", d.record.Lockouts,
+		"minutes", int(stafflock.LockDuration(d.record.Lockouts).Minutes()))
+	if d.countLockout != nil {
+		d.countLockout()
+	}
+}
+
+// pinRight forgets earlier PINs and locks: staff are in.
+func (d *staffDesk) pinRight() {
+	d.log.Info("staff signed in to the staff menu")
+	if d.record == (stafflock.Record{}) {
+		return
+	}
+	d.record = stafflock.Record{}
 	d.saveLockout()
 }
 
@@ -173,7 +184,7 @@ func (d *staffDesk) saveLockout() {
 	if d.lockout == nil {
 		return
 	}
-	if err := d.lockout.Save(d.failures, d.lockedUntil); err != nil {
+	if err := d.lockout.Save(d.record); err != nil {
 		d.log.Error("cannot save the staff lockout", "err", err.Error())
 		d.noteProblem("staff_lockout_unsaved")
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
 func TestStaffGestureNeedsFiveTapsWithinThreeSeconds(t *testing.T) {
@@ -82,8 +83,8 @@ func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 	if h.kiosk.staff.menu == nil || h.kiosk.staff.pinPad != nil {
 		t.Fatal("the right PIN did not swap the pad for the staff menu")
 	}
-	if h.kiosk.staff.failures != 0 {
-		t.Errorf("the right PIN left %d failures counted", h.kiosk.staff.failures)
+	if f := h.kiosk.staff.record.Failures; f != 0 {
+		t.Errorf("the right PIN left %d failures counted", f)
 	}
 }
 
@@ -120,8 +121,8 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	test.Tap(k2.staff.pinPad.cancel)
 	h.advance(3*time.Minute, h2)
 	h2.openStaffMenu(t) // five minutes on, the right PIN works again
-	if f, until, _ := store.Load(); f != 0 || !until.IsZero() {
-		t.Errorf("the store still holds %d failures, locked until %v", f, until)
+	if r, _ := store.Load(); r != (stafflock.Record{}) {
+		t.Errorf("the store still holds %+v", r)
 	}
 }
 

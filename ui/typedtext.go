@@ -2,10 +2,11 @@ package ui
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 // A visitor can paste anything into a field (Ctrl+V on a keyboard, or the entry's
@@ -26,10 +27,6 @@ const (
 	// limit, so the check says the text was too long instead of it being cut
 	// silently (a cut password would be a password the visitor does not know).
 	maxEntryRunes = maxFieldRunes + 1
-	// maxStackedMarks is how many accents one letter may carry: Vietnamese stacks
-	// two (ệ), English and Spanish one at most. More is decoration ("Zalgo" text)
-	// that draws over the lines around it.
-	maxStackedMarks = 2
 )
 
 // Messages for text no field takes.
@@ -41,8 +38,10 @@ const (
 // typedTextProblem is the message ID for text that no field takes, or "" when the
 // field's own check may have it. Spaces around the text are ignored, as every
 // field's check ignores them (a line copied with its line break pastes fine),
-// except in a password, which is taken exactly as typed. A password may hold
-// symbols such as emoji; no other field has any use for them.
+// except in a password, which is taken exactly as typed. What is unusual is the
+// portal's own rule (validate.UnusualText), so a holder name the screen takes is
+// one the portal takes; a password may hold symbols such as emoji, no other
+// field has any use for them.
 func typedTextProblem(text string, password bool) string {
 	if !password {
 		text = strings.TrimSpace(text)
@@ -50,23 +49,8 @@ func typedTextProblem(text string, password bool) string {
 	if utf8.RuneCountInString(text) > maxFieldRunes {
 		return msgTooLong
 	}
-	if !utf8.ValidString(text) {
+	if validate.UnusualText(text, password) {
 		return msgUnusualCharacters
-	}
-	stacked := 0
-	for _, r := range text {
-		if unicode.In(r, unicode.Mn, unicode.Me) {
-			if stacked++; stacked > maxStackedMarks {
-				return msgUnusualCharacters
-			}
-			continue
-		}
-		stacked = 0
-		switch {
-		case unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs),
-			!password && r > unicode.MaxASCII && unicode.In(r, unicode.So, unicode.Sk):
-			return msgUnusualCharacters
-		}
 	}
 	return ""
 }

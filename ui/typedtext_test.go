@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 func TestTypedTextProblem(t *testing.T) {
@@ -24,9 +26,13 @@ func TestTypedTextProblem(t *testing.T) {
 		{"Ana\x00", false, msgUnusualCharacters},
 		{"\x1b[2JAna", false, msgUnusualCharacters},
 		{"Ana\x7f", false, msgUnusualCharacters},
-		{"Ana\u200fLopez", false, msgUnusualCharacters},                 // right-to-left mark
-		{"\u202eAna Lopez", false, msgUnusualCharacters},                // right-to-left override
-		{"Ana\u200bLopez", false, msgUnusualCharacters},                 // zero-width space
+		{"Ana\u200fLopez", false, msgUnusualCharacters},  // right-to-left mark
+		{"\u202eAna Lopez", false, msgUnusualCharacters}, // right-to-left override
+		{"Ana\u200bLopez", false, msgUnusualCharacters},  // zero-width space
+		{"Ana\u2028Lopez", false, msgUnusualCharacters},  // line separator
+		{"Ana\u2029Lopez", false, msgUnusualCharacters},  // paragraph separator
+		{"\ufeffAna Lopez", false, msgUnusualCharacters}, // byte order mark
+		{"Rogue\u2028River-58", true, msgUnusualCharacters},
 		{"Ana Lopez \U0001F1F2\U0001F1FD", false, msgUnusualCharacters}, // a flag
 		{"Ana 👍🏽", false, msgUnusualCharacters},
 		{"Ana\ue000", false, msgUnusualCharacters}, // private use
@@ -42,6 +48,22 @@ func TestTypedTextProblem(t *testing.T) {
 	for _, c := range cases {
 		if got := typedTextProblem(c.text, c.password); got != c.want {
 			t.Errorf("typedTextProblem(%q, password %v) = %q, want %q", c.text, c.password, got, c.want)
+		}
+	}
+}
+
+// A holder name is checked twice, by the field's first check and by the portal's
+// rule (client/validate): both must refuse the same characters, or text the screen
+// lets through would come back from the portal as an error.
+func TestTypedTextAndHolderNameRefuseTheSameCharacters(t *testing.T) {
+	for _, odd := range []string{"\u2028", "\u2029", "\u200b", "\u200f", "\ufeff", "\u202e", "\u2066", "\x00",
+		"\x1b", "\ue000", "\u0300\u0301\u0302", "👍"} {
+		name := "Ana" + odd + " López"
+		if typedTextProblem(name, false) != msgUnusualCharacters {
+			t.Errorf("the field takes %q", name)
+		}
+		if c := validate.HolderName(name); c != validate.InvalidName {
+			t.Errorf("validate.HolderName(%q) = %q, want %q", name, c, validate.InvalidName)
 		}
 	}
 }

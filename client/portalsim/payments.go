@@ -30,7 +30,7 @@ func checkCard(c client.Card, now time.Time, bad fieldErrors) client.PaymentMeth
 	digits, brand, code := validate.CardNumber(c.Number)
 	bad.check("card.number", code)
 	bad.check("card.holder_name", validate.HolderName(c.HolderName))
-	bad.check("card.exp_month", validate.Expiry(c.ExpMonth, c.ExpYear, now))
+	bad.check("card.exp_month", validate.Expiry(c.ExpMonth, c.ExpYear, now, now.Location()))
 	bad.check("card.cvv", validate.CVV(c.CVV, brand))
 	_, code = validate.PostalCode(c.PostalCode)
 	bad.check("card.postal_code", code)

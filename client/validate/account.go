@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ccojocar/zxcvbn-go"
+	"golang.org/x/net/idna"
 )
 
 // AccountNumber checks a portal account number: the 8-digit customer number, a
@@ -25,13 +26,19 @@ func AccountNumber(s string) (normalized string, c Code) {
 	return "", InvalidAccountNumber
 }
 
-// PostalCode checks a US ZIP code: 5 digits or ZIP+4. "975011234" is
-// normalized to "97501-1234". Empty input gives Required.
+// noZIP is the five-digit code no US address has; typing it is a way round the
+// field, not an answer.
+const noZIP = "00000"
+
+// PostalCode checks a US ZIP code: 5 digits or ZIP+4, never 00000. "975011234"
+// is normalized to "97501-1234". Empty input gives Required.
 func PostalCode(s string) (normalized string, c Code) {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
 		return "", Required
+	case strings.HasPrefix(s, noZIP):
+		return "", InvalidPostalCode
 	case len(s) == 5 && isDigits(s):
 		return s, OK
 	case len(s) == 10 && s[5] == '-' && isDigits(s[:5]) && isDigits(s[6:]):
@@ -50,8 +57,8 @@ const (
 
 // Email checks an email address typed by a visitor. It is stricter than
 // net/mail alone: no display name or comments (the parsed address must equal
-// the trimmed input), a domain with at least one dot and no empty labels, and
-// at most 254 bytes. Only printable ASCII is accepted (internationalized
+// the trimmed input), a domain name that can exist (see validDomain), and at
+// most 254 bytes. Only printable ASCII is accepted (internationalized
 // addresses are out of scope for the kiosk). The domain is lower-cased in
 // the normalized result; the local part is kept as typed.
 func Email(s string) (normalized string, c Code) {
@@ -68,10 +75,11 @@ func Email(s string) (normalized string, c Code) {
 	}
 	at := strings.LastIndexByte(s, '@')
 	local, domain := s[:at], s[at+1:]
+	domain = strings.ToLower(domain)
 	if len(local) > maxLocalLen || !validDomain(domain) {
 		return "", InvalidEmail
 	}
-	return local + "@" + strings.ToLower(domain), OK
+	return local + "@" + domain, OK
 }
 
 // printableASCII reports whether s holds only printable ASCII (space included).
@@ -84,18 +92,18 @@ func printableASCII(s string) bool {
 	return true
 }
 
-// validDomain requires at least two non-empty labels and no spaces.
+// validDomain reports whether the lower-case d is a host name mail can be
+// delivered to: two labels or more, each of letters, digits and inner hyphens
+// (the LDH rule of RFC 1123, checked with IDNA's registration profile, which
+// also refuses malformed punycode), and a top-level label that is not all
+// digits (RFC 3696 2), so an IP address is no domain either.
 func validDomain(d string) bool {
 	labels := strings.Split(d, ".")
-	if len(labels) < 2 {
+	if len(labels) < 2 || isDigits(labels[len(labels)-1]) {
 		return false
 	}
-	for _, l := range labels {
-		if l == "" || len(l) > 63 || strings.ContainsAny(l, " \t[]") {
-			return false
-		}
-	}
-	return true
+	_, err := idna.Registration.ToASCII(d)
+	return err == nil
 }
 
 // EmailsMatch checks the "Re-enter Email" field b against the email a.

@@ -71,32 +71,18 @@ func AccountType(s string) Code {
 const MaxNameRunes = 100
 
 // HolderName checks the name of a card or bank account holder: after trimming,
-// non-empty, at most 100 runes, valid UTF-8, at least one letter, and no
-// control characters or bidirectional overrides/isolates (which could make
-// the name display differently from what is stored). Empty gives Required.
+// non-empty, at most 100 runes, at least one letter, and nothing UnusualText
+// refuses (which could make the name display differently from what is
+// stored). Empty gives Required.
 func HolderName(s string) Code {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
 		return Required
-	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxNameRunes:
+	case UnusualText(s, false) || utf8.RuneCountInString(s) > MaxNameRunes:
 		return InvalidName
-	}
-	hasLetter := false
-	for _, r := range s {
-		if unicode.IsControl(r) || isBidiControl(r) {
-			return InvalidName
-		}
-		hasLetter = hasLetter || unicode.IsLetter(r)
-	}
-	if !hasLetter {
+	case strings.IndexFunc(s, unicode.IsLetter) < 0:
 		return InvalidName
 	}
 	return OK
-}
-
-// isBidiControl reports the explicit bidi embedding, override and isolate
-// characters (U+202A..U+202E, U+2066..U+2069).
-func isBidiControl(r rune) bool {
-	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

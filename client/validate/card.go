@@ -16,8 +16,9 @@ const (
 // maxCardInput bounds the typed card number before any work is done on it.
 const maxCardInput = 64
 
-// CardNumber checks a payment card number. Spaces and dashes are allowed
-// between digits and removed. The number must pass the Luhn check, belong to
+// CardNumber checks a payment card number. A single space or dash is allowed
+// between two digits and removed; one anywhere else (leading, trailing, or two
+// in a row) makes the number invalid. The number must pass the Luhn check, belong to
 // a supported brand and have a length that brand issues.
 //
 // digits is the number without separators whenever the input holds only
@@ -32,8 +33,8 @@ func CardNumber(s string) (digits, brand string, c Code) {
 	if len(s) > maxCardInput {
 		return "", "", InvalidCardNumber
 	}
-	digits = strings.NewReplacer(" ", "", "-", "").Replace(s)
-	if !isDigits(digits) {
+	digits, ok := cardDigits(s)
+	if !ok {
 		return "", "", InvalidCardNumber
 	}
 	brand = cardBrand(digits)
@@ -47,6 +48,24 @@ func CardNumber(s string) (digits, brand string, c Code) {
 	}
 	return digits, brand, OK
 }
+
+// cardDigits removes the separators of s, each of which must stand between
+// two digits; ok is false for anything else.
+func cardDigits(s string) (digits string, ok bool) {
+	d := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			d = append(d, b)
+		case (b == ' ' || b == '-') && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]):
+		default:
+			return "", false
+		}
+	}
+	return string(d), len(d) > 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // cardBrand recognises the brand from the issuer prefix (IIN ranges as
 // published by each network); "" when unsupported or unknown.
@@ -120,17 +139,23 @@ const maxExpiryYears = 20
 
 // Expiry checks a card's expiry month (1..12) and year. The year may be given
 // with four digits (2000..2099) or two (0..99, meaning 2000..2099), as printed
-// on the card. A card is valid through the last day of its expiry month in
-// now's location; an earlier month gives CardExpired, a year more than 20
-// years after now gives InvalidExpiry.
-func Expiry(month, year int, now time.Time) Code {
+// on the card. A card is valid through the last day of its expiry month, as
+// the card networks have it, in zone: the utility's, not the machine's, so a
+// kiosk set to another zone neither refuses a good card on the evening of
+// its last day nor takes an expired one on the morning after. An earlier
+// month gives CardExpired, a year more than 20 years after now gives
+// InvalidExpiry. A nil zone is UTC.
+func Expiry(month, year int, now time.Time, zone *time.Location) Code {
 	if year >= 0 && year <= 99 {
 		year += 2000
 	}
 	if month < 1 || month > 12 || year < 2000 || year > 2099 {
 		return InvalidExpiry
 	}
-	ny, nm, _ := now.Date()
+	if zone == nil {
+		zone = time.UTC
+	}
+	ny, nm, _ := now.In(zone).Date()
 	switch {
 	case year > ny+maxExpiryYears:
 		return InvalidExpiry

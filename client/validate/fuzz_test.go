@@ -95,7 +95,7 @@ func FuzzExpiry(f *testing.F) {
 	f.Add(13, 26, int64(1<<40))
 	f.Fuzz(func(t *testing.T, m, y int, unix int64) {
 		now := time.Unix(unix%(1<<36), 0).UTC()
-		if c := Expiry(m, y, now); c == OK && (m < 1 || m > 12) {
+		if c := Expiry(m, y, now, time.UTC); c == OK && (m < 1 || m > 12) {
 			t.Fatalf("Expiry(%d, %d) OK", m, y)
 		}
 	})

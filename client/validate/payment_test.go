@@ -30,6 +30,14 @@ func TestCardNumber(t *testing.T) {
 		{"4111 1111 1111 111x", "", "", InvalidCardNumber},
 		{"٤١١١١١١١١١١١١١١١", "", "", InvalidCardNumber}, // Arabic-Indic digits
 		{"0000000000000000", "0000000000000000", "", UnsupportedCardBrand},
+		// A separator goes between digits, one at a time.
+		{"-4111111111111111", "", "", InvalidCardNumber},
+		{"4111111111111111-", "", "", InvalidCardNumber},
+		{"4111-1111-1111-1111 -", "", "", InvalidCardNumber},
+		{"- 4111 1111 1111 1111", "", "", InvalidCardNumber},
+		{"4111--1111-1111-1111", "", "", InvalidCardNumber},
+		{"4111 -1111 1111 1111", "", "", InvalidCardNumber},
+		{"-", "", "", InvalidCardNumber},
 	}
 	for _, tt := range tests {
 		d, b, c := CardNumber(tt.in)
@@ -75,13 +83,37 @@ func TestExpiry(t *testing.T) {
 		{6, 1 << 40, InvalidExpiry},
 	}
 	for _, tt := range tests {
-		if got := Expiry(tt.m, tt.y, now); got != tt.code {
+		if got := Expiry(tt.m, tt.y, now, time.UTC); got != tt.code {
 			t.Errorf("Expiry(%d, %d) = %q; want %q", tt.m, tt.y, got, tt.code)
 		}
 	}
-	if got := Expiry(5, 2026, now.Add(2*time.Minute)); got != CardExpired {
+	if got := Expiry(5, 2026, now.Add(2*time.Minute), time.UTC); got != CardExpired {
 		t.Errorf("Expiry(5, 2026) on June 1 = %q; want card_expired", got)
 	}
+}
+
+// The month ends in the zone given, whatever zone now is in.
+func TestExpiryEndsWithTheMonthInTheZoneGiven(t *testing.T) {
+	medford, tokyo := mustZone(t, "America/Los_Angeles"), mustZone(t, "Asia/Tokyo")
+	lastHalfHour := time.Date(2026, time.July, 31, 23, 30, 0, 0, medford).In(tokyo) // August 1 in Tokyo
+	if got := Expiry(7, 2026, lastHalfHour, medford); got != OK {
+		t.Errorf("a July card in Medford's last half hour of July = %q; want OK", got)
+	}
+	if got := Expiry(7, 2026, lastHalfHour, tokyo); got != CardExpired {
+		t.Errorf("the same moment in Tokyo's zone = %q; want card_expired", got)
+	}
+	if got := Expiry(7, 2026, lastHalfHour.Add(time.Hour), medford); got != CardExpired {
+		t.Errorf("a July card in Medford's August = %q; want card_expired", got)
+	}
+}
+
+func mustZone(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }
 
 func TestCVV(t *testing.T) {
@@ -158,6 +190,11 @@ func TestHolderName(t *testing.T) {
 		"": Required, "   ": Required, "Ana\x00": InvalidName, "Ana\nLópez": InvalidName,
 		"Ana\u202eZ": InvalidName, "12345": InvalidName, "😀": InvalidName, long: InvalidName,
 		long[:200]: OK, "\xffAna": InvalidName,
+		// Characters that draw nothing, or draw over the lines around them.
+		"Ana\u2028López": InvalidName, "Ana\u2029López": InvalidName, "Ana\u200bLópez": InvalidName,
+		"Ana\u200fLópez": InvalidName, "\ufeffAna López": InvalidName, "Ana\u00adLópez": InvalidName,
+		"A\u0300\u0301\u0302na": InvalidName, "Ana\ue000": InvalidName,
+		"Zoe\u0308 Nguye\u0302\u0303n": OK, "Ana\u00a0López": OK,
 	}
 	for in, want := range tests {
 		if got := HolderName(in); got != want {
@@ -224,6 +261,6 @@ func TestHostileInputsNeverPanic(t *testing.T) {
 		ParseAmount(s)
 		Last4(s)
 		Password(s, s)
-		Expiry(len(s), len(s), now)
+		Expiry(len(s), len(s), now, nil)
 	}
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,10 @@ func TestPostalCode(t *testing.T) {
 		{"97501 1234", "", InvalidPostalCode},
 		{"ABCDE", "", InvalidPostalCode},
 		{"97501-", "", InvalidPostalCode},
+		{"00000", "", InvalidPostalCode}, // no US address has it
+		{"00000-1234", "", InvalidPostalCode},
+		{"000001234", "", InvalidPostalCode},
+		{"00501", "00501", OK}, // the lowest ZIP in use
 	}
 	for _, tt := range tests {
 		got, code := PostalCode(tt.in)
@@ -97,6 +102,21 @@ func TestEmail(t *testing.T) {
 		{strings.Repeat("a", 65) + "@x.com", "", InvalidEmail},
 		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + ".com", strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + ".com", OK},
 		{"a@" + strings.Repeat("b.", 130) + "com", "", InvalidEmail},
+		// Domains that cannot exist: every label letters, digits and inner hyphens
+		// (LDH), the top-level one not all digits.
+		{"a@ex!ample.com", "", InvalidEmail},
+		{"a@{x}.com", "", InvalidEmail},
+		{"a@-x-.com", "", InvalidEmail},
+		{"a@x-.com", "", InvalidEmail},
+		{"a@-x.com", "", InvalidEmail},
+		{"a@x.123", "", InvalidEmail},
+		{"a@1.2.3.4", "", InvalidEmail},
+		{"a@under_score.com", "", InvalidEmail},
+		{"a@x.c-m", "a@x.c-m", OK},
+		{"a@xn--abc.com", "", InvalidEmail}, // not valid punycode
+		{"a@xn--bcher-kva.example", "a@xn--bcher-kva.example", OK},
+		{"a@mail.123.example", "a@mail.123.example", OK},
+		{"a@x.y2k", "a@x.y2k", OK},
 	}
 	for _, tt := range tests {
 		got, code := Email(tt.in)
@@ -150,6 +170,36 @@ func TestPassword(t *testing.T) {
 			t.Errorf("Password(%.20q, %q) = %q; want %q (score %d)", tt.pw, tt.inputs, got, tt.code,
 				PasswordStrength(tt.pw, tt.inputs...))
 		}
+	}
+}
+
+func TestPasswordMadeOfTheVisitorsDetailsIsWeak(t *testing.T) {
+	for _, number := range []string{"00065821-0672430", "000658210672430"} {
+		ctx := PasswordContext{AccountNumber: number, PostalCode: "97501", Email: "maria.lopez@example.com", Utility: "Medford Water"}
+		for _, pw := range []string{
+			"000658210672430",   // the account number without its hyphen
+			"0672430Maria",      // its second half and the email's first word
+			"medfordwater97501", // the utility's name run together and the ZIP
+			"65821-maria.lopez", // the first half without its zeros and the local part
+			"97501Medford!",
+		} {
+			if c := Password(pw, ctx.Inputs()...); c != WeakPassword {
+				t.Errorf("Password(%q) with %s typed = %q (score %d); want %q", pw, number, c,
+					PasswordStrength(pw, ctx.Inputs()...), WeakPassword)
+			}
+		}
+		if c := Password("Pear-Canyon-Kettle-42", ctx.Inputs()...); c != OK {
+			t.Errorf("a password unrelated to the visitor = %q", c)
+		}
+	}
+	inputs := PasswordContext{AccountNumber: "x", PostalCode: "97501-1234", Email: "a.bo@x.org", Utility: "Medford Water"}.Inputs()
+	for _, want := range []string{"97501-1234", "975011234", "97501", "a.bo", "Medford Water", "MedfordWater", "Medford", "Water", "x"} {
+		if !slices.Contains(inputs, want) {
+			t.Errorf("the strength check is not given %q: %q", want, inputs)
+		}
+	}
+	if slices.Contains(inputs, "a") || slices.Contains(inputs, "bo") {
+		t.Errorf("pieces too short to matter are given: %q", inputs)
 	}
 }
 

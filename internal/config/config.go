@@ -8,6 +8,9 @@ import (
 	"os"
 	"slices"
 	"time"
+	// The zone database inside the binary: a kiosk image without the tzdata
+	// package still finds utility.time_zone (time.LoadLocation falls back to it).
+	_ "time/tzdata"
 
 	"github.com/BurntSushi/toml"
 
@@ -39,7 +42,7 @@ type Config struct {
 }
 
 // Utility is the profile of the utility the kiosk serves: what the screens say
-// about it.
+// about it, and the time zone its days and months end in.
 type Utility struct {
 	Name          string            `toml:"name"`
 	Phone         string            `toml:"phone"`
@@ -47,6 +50,7 @@ type Utility struct {
 	OfficeAddress string            `toml:"office_address"`
 	OfficeHours   map[string]string `toml:"office_hours"` // by language code
 	Website       string            `toml:"website"`
+	TimeZone      string            `toml:"time_zone"` // an IANA name; see Location
 }
 
 // MedfordWater returns the utility's own facts (docs/utility-facts.md).
@@ -60,8 +64,19 @@ func MedfordWater() Utility {
 			"en": "Monday–Friday, 8 a.m.–5 p.m.",
 			"es": "Lunes a viernes, 8 a.m.–5 p.m.",
 		},
-		Website: "services.medfordwater.org",
+		Website:  "services.medfordwater.org",
+		TimeZone: "America/Los_Angeles",
 	}
+}
+
+// Location is the utility's time zone, in which a card's expiry month ends,
+// whatever zone the machine is set to. An IANA name is required: "" and
+// "Local" would mean the machine's zone after all.
+func (u Utility) Location() (*time.Location, error) {
+	if u.TimeZone == "" || u.TimeZone == "Local" {
+		return nil, fmt.Errorf("no time zone named %q", u.TimeZone)
+	}
+	return time.LoadLocation(u.TimeZone)
 }
 
 // maxPaymentDollars is the highest max_payment_dollars: the portal's limit.

@@ -63,6 +63,9 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`log_level = "loud"`:                                    `"log_level"`,
 		`idle_secs = 90`:                                        `"idle_secs"`,
 		"[utility]\nfax = \"1\"":                                `"utility.fax"`,
+		"[utility]\ntime_zone = \"Mars/Olympus\"":               `"utility.time_zone"`,
+		"[utility]\ntime_zone = \"Local\"":                      `"utility.time_zone"`,
+		"[utility]\ntime_zone = \"\"":                           `"utility.time_zone"`,
 		`idle_seconds = "ninety"`:                               "idle_seconds",
 		`idle_seconds = `:                                       "line 1",
 	}

@@ -39,6 +39,7 @@ func (c Config) validate() error {
 			"must be 0 (no heartbeat) or between 10 and 3600"},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
+		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},
 	}
 	for _, check := range checks {
 		if !check.ok {
@@ -62,6 +63,11 @@ func validPortalURL(raw string) bool {
 		return client.IsLoopbackHost(u.Hostname())
 	}
 	return false
+}
+
+func validTimeZone(u Utility) bool {
+	_, err := u.Location()
+	return err == nil
 }
 
 func validLanguages(langs []string) bool {

@@ -66,8 +66,10 @@ func TestABeatThatFailsGivesItsCountsToTheNext(t *testing.T) {
 	h.VisitStarted()
 	h.VisitEnded(Visit{EndedBy: "finish", Finished: true, Language: "es", Journeys: []string{"paid"}})
 	h.CountError("timeout")
+	h.CountStaffLockout()
 	beat()
 	h.VisitStarted()
+	h.CountStaffLockout()
 	h.VisitEnded(Visit{EndedBy: "idle", TimedOut: true, Language: "en"})
 	if len(to.beats) != 0 || h.Pending().VisitsStarted != 2 {
 		t.Fatalf("after a failed beat: %d delivered, %+v pending", len(to.beats), h.Pending())
@@ -82,7 +84,7 @@ func TestABeatThatFailsGivesItsCountsToTheNext(t *testing.T) {
 	if got.BeatsMissed != 1 || got.PeriodSeconds != 120 || got.UptimeSeconds != 120 || !got.PortalOK ||
 		got.Counts.VisitsStarted != 2 || got.Counts.VisitsFinished != 1 || got.Counts.VisitsTimedOut != 1 ||
 		got.Counts.EndedBy["finish"] != 1 || got.Counts.EndedBy["idle"] != 1 || got.Counts.Journeys["paid"] != 1 ||
-		got.Counts.Languages["es"] != 1 || got.Counts.Errors["timeout"] != 1 {
+		got.Counts.Languages["es"] != 1 || got.Counts.Errors["timeout"] != 1 || got.Counts.StaffLockouts != 2 {
 		t.Errorf("the beat after a failed one: %+v", got)
 	}
 	if p := h.Pending(); p.VisitsStarted != 0 || len(p.EndedBy) != 0 {

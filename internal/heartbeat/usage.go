@@ -60,6 +60,7 @@ func (u *usage) giveBack(c client.HeartbeatCounts) {
 		now.VisitsStarted += c.VisitsStarted
 		now.VisitsFinished += c.VisitsFinished
 		now.VisitsTimedOut += c.VisitsTimedOut
+		now.StaffLockouts += c.StaffLockouts
 		for _, pair := range []struct{ into, from *map[string]int }{
 			{&now.EndedBy, &c.EndedBy}, {&now.Journeys, &c.Journeys},
 			{&now.Languages, &c.Languages}, {&now.Errors, &c.Errors},
@@ -97,6 +98,12 @@ func (h *Heartbeat) VisitEnded(v Visit) {
 // "timeout", or the kiosk's own ("kiosk_panic").
 func (h *Heartbeat) CountError(code string) {
 	h.usage.add(func(c *client.HeartbeatCounts) { tally(&c.Errors, code, 1) })
+}
+
+// CountStaffLockout counts a lock of staff mode after wrong PINs: fleet staff
+// see a kiosk someone is guessing at. A count, never a PIN.
+func (h *Heartbeat) CountStaffLockout() {
+	h.usage.add(func(c *client.HeartbeatCounts) { c.StaffLockouts++ })
 }
 
 // Pending is a copy of the counts the next beat will carry.

@@ -8,12 +8,11 @@ package secrets
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 )
 
@@ -28,9 +27,8 @@ const (
 // prompt that nobody at a kiosk will ever answer.
 const DefaultTimeout = 3 * time.Second
 
-// MaxPortalKeyLen caps the credential; real portal keys are far shorter, and
-// a bigger input is almost certainly a wrong file piped into provisioning.
-const MaxPortalKeyLen = 4096
+// MaxPortalKeyLen caps the credential (the portal client's own limit).
+const MaxPortalKeyLen = client.MaxKioskKeyLen
 
 var (
 	// ErrNoCredential means the keyring answered but holds no such item
@@ -110,7 +108,7 @@ func (s *Store) SetPortalKey(key string) error {
 // SetStaffPIN stores an argon2id hash of pin, never the PIN itself, so the
 // keyring item is useless to someone who dumps the unlocked collection.
 func (s *Store) SetStaffPIN(pin string) error {
-	if err := staffpin.Validate(pin); err != nil {
+	if err := staffpin.CheckNew(pin); err != nil {
 		return err
 	}
 	encoded, err := hashPIN(pin, s.params)
@@ -135,19 +133,14 @@ func (s *Store) VerifyStaffPIN(pin string) (bool, error) {
 	return verifyPIN(pin, encoded)
 }
 
-// ValidatePortalKey rejects empty, padded, oversized or control-character
-// credentials: each is a copy-paste mistake that would otherwise surface
-// later as a confusing authentication failure.
+// ValidatePortalKey refuses a credential the portal client cannot send
+// (client.CheckKioskKey, the rule `lobbykiosk check` and the kiosk apply):
+// empty, oversized, or with spaces, control characters or letters outside
+// ASCII, each a copy-paste mistake that would otherwise surface later as a
+// kiosk out of service.
 func ValidatePortalKey(key string) error {
-	switch {
-	case key == "":
-		return errors.New("portal credential is empty")
-	case strings.TrimSpace(key) != key:
-		return errors.New("portal credential has leading or trailing whitespace")
-	case len(key) > MaxPortalKeyLen:
-		return fmt.Errorf("portal credential is longer than %d bytes", MaxPortalKeyLen)
-	case strings.IndexFunc(key, unicode.IsControl) >= 0:
-		return errors.New("portal credential contains control characters")
+	if err := client.CheckKioskKey(key); err != nil {
+		return fmt.Errorf("portal credential: %w", err)
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ func TestNotFoundKeepsKeyringError(t *testing.T) {
 
 func TestSetPortalKeyRejectsBadInput(t *testing.T) {
 	s := newMockStore(t)
-	for _, key := range []string{"", " padded", "tab\tinside", strings.Repeat("x", secrets.MaxPortalKeyLen+1)} {
+	for _, key := range []string{"", " padded", "tab\tinside", "space inside", "pk_livé", strings.Repeat("x", secrets.MaxPortalKeyLen+1)} {
 		if err := s.SetPortalKey(key); err == nil {
 			t.Errorf("SetPortalKey(%.20q) accepted", key)
 		}

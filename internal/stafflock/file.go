@@ -11,18 +11,12 @@ import (
 	"time"
 )
 
-// File keeps the staff PIN lockout (a count of wrong PINs and the end of a lock,
+// File keeps the staff PIN lockout (a Record: counts and the end of a lock,
 // nothing personal) in a small file, so a restart does not reset it.
 type File struct {
 	path string
 	log  *slog.Logger
 	now  func() time.Time
-}
-
-// record is the file's content.
-type record struct {
-	Failures    int       `json:"failures"`
-	LockedUntil time.Time `json:"locked_until"`
 }
 
 // DefaultPath is $XDG_STATE_HOME/lobbykiosk/staff-lockout, or
@@ -45,34 +39,33 @@ func NewFile(path string, logger *slog.Logger) *File {
 	return &File{path: path, log: logger, now: time.Now}
 }
 
-// Load reads the lockout; no file means no wrong PINs yet. A file that cannot be
+// Load reads the lockout; no file means no PINs tried yet. A file that cannot be
 // understood gives the FailSafe lock, which is written back so it ends when it
-// should.
-func (f *File) Load() (int, time.Time, error) {
+// should. A file of an older kiosk, without lockouts, reads as none.
+func (f *File) Load() (Record, error) {
 	data, err := os.ReadFile(f.path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return 0, time.Time{}, nil
+		return Record{}, nil
 	}
 	if err != nil {
-		return 0, time.Time{}, err
+		return Record{}, err
 	}
-	var r record
-	if err := json.Unmarshal(data, &r); err != nil || r.Failures < 0 {
-		failures, until := FailSafe(f.now())
+	var r Record
+	if err := json.Unmarshal(data, &r); err != nil || r.Failures < 0 || r.Lockouts < 0 {
+		r = FailSafe(f.now())
 		f.log.Error("staff lockout file is corrupt; locking staff mode", "path", f.path,
-			"minutes", int(LockDuration.Minutes()))
-		if err := f.Save(failures, until); err != nil {
+			"minutes", int(LockDuration(r.Lockouts).Minutes()))
+		if err := f.Save(r); err != nil {
 			f.log.Error("cannot rewrite the staff lockout file", "err", err.Error())
 		}
-		return failures, until, nil
 	}
-	return r.Failures, r.LockedUntil, nil
+	return r, nil
 }
 
 // Save writes the lockout atomically: a temporary file beside it, then a rename,
 // so a power cut leaves the old file or the new one, never half of one.
-func (f *File) Save(failures int, lockedUntil time.Time) error {
-	data, err := json.Marshal(record{Failures: failures, LockedUntil: lockedUntil})
+func (f *File) Save(r Record) error {
+	data, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
