@@ -75,7 +75,7 @@ func (c *Client) unavailable(ctx context.Context, k call, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(err, errRedirect) || errors.Is(err, errTooManyHops) {
+	if errors.Is(err, errRedirect) {
 		err = errRedirect
 	}
 	if errors.Is(err, resty.ErrResponseBodyTooLarge) {

@@ -11,7 +11,7 @@
 //     for network errors, 5xx and 429, and only for idempotent requests (GET,
 //     PUT, DELETE, or a POST carrying an Idempotency-Key) — never past the
 //     deadline;
-//   - a cap on response bodies, no cross-host redirects, JSON-only answers;
+//   - a cap on response bodies, no redirects, JSON-only answers;
 //   - errors usable with errors.Is (ErrNotFound, ErrRateLimited,
 //     ErrUnauthorized, ErrValidation, ErrConflict, ErrUnavailable) and
 //     errors.As (*APIError);

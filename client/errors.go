@@ -78,8 +78,7 @@ func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.C
 // Causes used inside UnavailableError.
 var (
 	errTooLarge      = errors.New("response too large")
-	errRedirect      = errors.New("redirect to another origin refused")
-	errTooManyHops   = errors.New("too many redirects")
+	errRedirect      = errors.New("redirect refused")
 	errNotJSON       = errors.New("response is not JSON")
 	errMalformed     = errors.New("malformed JSON response")
 	errNoTimeToRetry = errors.New("no time left to retry before the deadline")

@@ -32,8 +32,8 @@ func withAttemptCounter(ctx context.Context, route string) context.Context {
 	return context.WithValue(ctx, attemptKey{}, &attemptInfo{route: route})
 }
 
-// loggingTransport logs every HTTP exchange (each attempt and redirect hop)
-// with redacted attributes only.
+// loggingTransport logs every HTTP exchange (each attempt) with redacted
+// attributes only.
 type loggingTransport struct {
 	next http.RoundTripper
 	log  *slog.Logger

@@ -46,7 +46,7 @@ func retryableErr(err error, resp *resty.Response) bool {
 	}
 	var certErr *tls.CertificateVerificationError
 	return !errors.As(err, &certErr) && !errors.Is(err, resty.ErrResponseBodyTooLarge) &&
-		!errors.Is(err, errRedirect) && !errors.Is(err, errTooManyHops) &&
+		!errors.Is(err, errRedirect) &&
 		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
