@@ -7,7 +7,8 @@
 //     optional extra root CA;
 //   - a deadline on every visitor action (Options.ActionTimeout) when the
 //     caller's context has none;
-//   - retries with jittered exponential backoff, honouring Retry-After, only
+//   - retries with jittered exponential backoff, honouring a Retry-After
+//     longer than the backoff (a shorter one never shortens it), only
 //     for network errors, 5xx and 429, and only for idempotent requests (GET,
 //     PUT, DELETE, or a POST carrying an Idempotency-Key) — never past the
 //     deadline;
