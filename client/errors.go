@@ -9,7 +9,8 @@ import (
 
 // Sentinel errors, for errors.Is. An *APIError matches one of them by its
 // status; every failure to get a usable answer (network, timeout, malformed
-// or oversize body, refused redirect) matches ErrUnavailable.
+// or oversize body, refused redirect, an answer the contract does not allow)
+// matches ErrUnavailable.
 var (
 	ErrNotFound     = errors.New("portal: not found")
 	ErrRateLimited  = errors.New("portal: rate limited")
@@ -17,6 +18,10 @@ var (
 	ErrValidation   = errors.New("portal: validation failed")
 	ErrConflict     = errors.New("portal: conflict")
 	ErrUnavailable  = errors.New("portal: unavailable")
+	// ErrUnexpectedAnswer is a 2xx answer the contract does not allow (a field
+	// missing or insane, or not what was asked): the portal may have acted, so
+	// for money the outcome is unknown. It comes in an *UnavailableError.
+	ErrUnexpectedAnswer = errors.New("portal: unexpected answer")
 )
 
 // APIError is an error answer of the portal (an ErrorBody with its status).
@@ -59,8 +64,8 @@ func sentinelFor(status int) error {
 }
 
 // UnavailableError is returned when no usable answer was obtained: a network
-// error, a timeout, a malformed, non-JSON or oversize body, or a refused
-// redirect. It matches ErrUnavailable and its cause (e.g.
+// error, a timeout, a malformed, non-JSON or oversize body, a refused
+// redirect, or a 2xx answer the contract does not allow (ErrUnexpectedAnswer). It matches ErrUnavailable and its cause (e.g.
 // context.DeadlineExceeded). Its text names the method and route, never a
 // full URL.
 type UnavailableError struct {
@@ -93,3 +98,11 @@ type statusError struct {
 func (e *statusError) Error() string {
 	return fmt.Sprintf("unexpected answer: status %d, content type %q", e.Status, e.ContentType)
 }
+
+// answerProblem is what is wrong with a 2xx answer, in the client's own words.
+type answerProblem string
+
+func (p answerProblem) Error() string { return "unexpected answer: " + string(p) }
+
+// Is makes an answerProblem match ErrUnexpectedAnswer.
+func (p answerProblem) Is(target error) bool { return target == ErrUnexpectedAnswer }

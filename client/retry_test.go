@@ -110,7 +110,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 			return
 		}
 		gap = time.Since(first)
-		writeJSON(w, 200, `{"status":"ok"}`)
+		writeJSON(w, 200, `{"status":"ok","terms_version":"v1"}`)
 	})
 	c := newClient(t, client.Options{BaseURL: h.URL})
 	if _, err := c.Health(ctxTimeout(t, 5*time.Second)); err != nil {

@@ -87,6 +87,8 @@ func portalProblem(err error) portalVerdict {
 		return portalVerdict{message: "error.account_not_found"}
 	case errors.Is(err, client.ErrRateLimited):
 		return portalVerdict{message: "error.rate_limited"}
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		return portalVerdict{message: "error.unexpected_answer"}
 	case errors.As(err, &apiErr) && len(apiErr.Fields) > 0:
 		fields := map[fieldID]string{}
 		for name, code := range apiErr.Fields {
