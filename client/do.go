@@ -98,7 +98,7 @@ func (c *Client) answer(ctx context.Context, k call, resp *resty.Response) error
 	case status >= 400:
 		return c.decodeError(ctx, k, resp)
 	}
-	return c.unavailable(ctx, k, &statusError{Status: status, ContentType: resp.Header().Get("Content-Type")})
+	return c.unavailable(ctx, k, &statusError{Status: status})
 }
 
 // decodeSuccess decodes the JSON body of a success answer into k.out and
@@ -156,10 +156,10 @@ func missingField(body []byte, required []string) string {
 func (c *Client) decodeError(ctx context.Context, k call, resp *resty.Response) error {
 	var eb ErrorBody
 	if !isJSON(resp) || json.Unmarshal(resp.Body(), &eb) != nil || eb.Code == "" {
-		return c.unavailable(ctx, k, &statusError{Status: resp.StatusCode(), ContentType: resp.Header().Get("Content-Type")})
+		return c.unavailable(ctx, k, &statusError{Status: resp.StatusCode()})
 	}
 	ra, _ := retryAfter(resp)
-	return &APIError{Status: resp.StatusCode(), Code: eb.Code, Message: eb.Message, Fields: eb.Fields, RetryAfter: ra}
+	return &APIError{Status: resp.StatusCode(), Code: knownCode(eb.Code), Message: eb.Message, Fields: eb.Fields, RetryAfter: ra}
 }
 
 // isJSON reports whether the answer says it is JSON and its body is not empty.

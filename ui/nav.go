@@ -127,7 +127,7 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := portal.SignOut(ctx, token); err != nil {
-			k.log.Warn("could not revoke the customer session", "err", err.Error())
+			k.log.Warn("could not revoke the customer session", "err", client.ErrorClass(err))
 		}
 	}()
 }
