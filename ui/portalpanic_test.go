@@ -36,11 +36,18 @@ func checkPanicRecovered(t *testing.T, h *harness, records recordingHandler, mes
 	}
 }
 
-func TestAPanicInAPortalCallResetsTheKiosk(t *testing.T) {
+// typingOnFind is a kiosk logging into records, with a visitor in lang typing an
+// account number on the find screen.
+func typingOnFind(t *testing.T, lang string) (*harness, recordingHandler) {
 	records := newRecordingHandler()
 	h := newHarnessWith(t, harnessOptions{log: slog.New(records)})
-	h.startIn("es")
+	h.startIn(lang)
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+	return h, records
+}
+
+func TestAPanicInAPortalCallResetsTheKiosk(t *testing.T) {
+	h, records := typingOnFind(t, "es")
 	answered := false
 	h.kiosk.portalCall(func(context.Context, *client.Client) error {
 		panic("secret " + legacyAccount)
@@ -60,10 +67,7 @@ func TestAPanicInAPortalCallResetsTheKiosk(t *testing.T) {
 // The sign-out belongs to a visit already over: its panic is recovered without
 // resetting the visitor now at the screen.
 func TestAPanicInTheSignOutIsRecoveredWithoutAReset(t *testing.T) {
-	records := newRecordingHandler()
-	h := newHarnessWith(t, harnessOptions{log: slog.New(records)})
-	h.startIn("en")
-	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+	h, records := typingOnFind(t, "en")
 	h.kiosk.revokeOn(nil, "a-session-of-an-earlier-visit") // no portal to sign out on: a nil dereference
 	h.settle()
 	if h.kiosk.page.id != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -20,10 +21,7 @@ const (
 )
 
 // hostileCode is a 545-byte error code holding an email and a card number.
-var hostileCode = func() string {
-	c := "x-" + hostileEmail + "-" + hostileCard + "-"
-	return c + strings.Repeat("z", 545-len(c))
-}()
+var hostileCode = fmt.Sprintf("%-545s", "x-"+hostileEmail+"-"+hostileCard)
 
 // hostileAnswers answer any request with the server's text where the client
 // might repeat it: the status line, or the error code.
@@ -74,7 +72,7 @@ func TestNoLogHoldsWhatAHostilePortalSent(t *testing.T) {
 					t.Errorf("nothing logged %q: the hostile portal was not reached", what)
 				}
 			}
-			for _, leak := range []string{hostileCard, "4111 1111", hostileEmail, "leak.victim", "zzzz"} {
+			for _, leak := range []string{hostileCard, "4111 1111", hostileEmail, "leak.victim"} {
 				for _, r := range logs {
 					if strings.Contains(r, leak) {
 						t.Errorf("a log record holds %q: %s", leak, r)
