@@ -29,8 +29,13 @@ const (
 	CodeIdempotencyConflict   = "idempotency_conflict"
 	CodePaymentMethodNotFound = "payment_method_not_found"
 	CodeNotFound              = "not_found" // unknown route
+	CodeMethodNotAllowed      = "method_not_allowed"
 	CodeUnavailable           = "unavailable"
 	CodeInternal              = "internal"
+
+	// CodeUnknown stands for a code the contract does not have: the client
+	// keeps no code it does not know, so none can carry the server's text.
+	CodeUnknown = "unknown"
 )
 
 // ErrorBody is the JSON body of every portal error response.

@@ -56,7 +56,7 @@ func (c *Client) SignOut(ctx context.Context, sessionToken string) error {
 // The portal answers the same whether or not the email is known.
 func (c *Client) RequestPasswordReset(ctx context.Context, email string) error {
 	return c.do(ctx, call{method: http.MethodPost, route: "/password-resets",
-		body: PasswordResetRequest{Email: email}})
+		body: PasswordResetRequest{Email: email}, out: new(accepted)})
 }
 
 // Account fetches the signed-in customer's account.
@@ -70,7 +70,7 @@ func (c *Client) Account(ctx context.Context, sessionToken string) (Account, err
 func (c *Client) AddPaymentMethod(ctx context.Context, sessionToken string, p PaymentDetails, idempotencyKey string) (PaymentMethod, error) {
 	var m PaymentMethod
 	err := c.do(ctx, call{method: http.MethodPost, route: "/payment-methods", session: sessionToken,
-		idempotencyKey: idempotencyKey, body: p, out: &m})
+		idempotencyKey: idempotencyKey, body: p, out: &m, matches: func() string { return methodFor(&m, p) }})
 	return m, err
 }
 
@@ -78,7 +78,7 @@ func (c *Client) AddPaymentMethod(ctx context.Context, sessionToken string, p Pa
 func (c *Client) EnrollAutoPay(ctx context.Context, sessionToken string, req AutoPayRequest, idempotencyKey string) (AutoPay, error) {
 	var a AutoPay
 	err := c.do(ctx, call{method: http.MethodPost, route: "/autopay", session: sessionToken,
-		idempotencyKey: idempotencyKey, body: req, out: &a})
+		idempotencyKey: idempotencyKey, body: req, out: &a, matches: func() string { return enrolmentFor(&a, req) }})
 	return a, err
 }
 
@@ -87,7 +87,7 @@ func (c *Client) EnrollAutoPay(ctx context.Context, sessionToken string, req Aut
 func (c *Client) SetBillDelivery(ctx context.Context, sessionToken, method string) (BillDelivery, error) {
 	var d BillDelivery
 	err := c.do(ctx, call{method: http.MethodPut, route: "/bill-delivery", session: sessionToken,
-		body: BillDeliveryRequest{Method: method}, out: &d})
+		body: BillDeliveryRequest{Method: method}, out: &d, matches: func() string { return deliveryFor(&d, method) }})
 	return d, err
 }
 
@@ -103,13 +103,13 @@ func (c *Client) ResendVerificationEmail(ctx context.Context, sessionToken strin
 func (c *Client) PayOnce(ctx context.Context, req OneTimePaymentRequest, idempotencyKey string) (Receipt, error) {
 	var r Receipt
 	err := c.do(ctx, call{method: http.MethodPost, route: "/one-time-payments",
-		idempotencyKey: idempotencyKey, body: req, out: &r})
+		idempotencyKey: idempotencyKey, body: req, out: &r, matches: func() string { return receiptFor(&r, req) }})
 	return r, err
 }
 
 // SendHeartbeat reports the kiosk's status to the fleet monitor. Never retried.
 func (c *Client) SendHeartbeat(ctx context.Context, hb Heartbeat) error {
-	return c.do(ctx, call{method: http.MethodPost, route: "/kiosk/heartbeat", body: hb})
+	return c.do(ctx, call{method: http.MethodPost, route: "/kiosk/heartbeat", body: hb, out: new(accepted)})
 }
 
 // outbox is the answer of GET /demo/outbox.

@@ -26,8 +26,7 @@ const (
 	DefaultRetryBaseDelay = 200 * time.Millisecond
 	DefaultRetryMaxDelay  = 2 * time.Second
 
-	maxRedirects = 5
-	userAgent    = "medfordwater-lobbykiosk"
+	userAgent = "medfordwater-lobbykiosk"
 )
 
 // Options configure a Client. Zero values take the defaults above.
@@ -185,7 +184,7 @@ func (c *Client) newResty(base string, tlsConf *tls.Config) *resty.Client {
 		SetAuthToken(c.opts.KioskKey).
 		SetHeader("User-Agent", userAgent).
 		SetHeader("Accept", "application/json").
-		SetRedirectPolicy(resty.RedirectPolicyFunc(sameOriginRedirects)).
+		SetRedirectPolicy(resty.RedirectPolicyFunc(refuseRedirects)).
 		SetResponseBodyLimit(int(min(c.opts.MaxBodyBytes, 1<<30))).
 		SetRetryCount(c.opts.MaxAttempts - 1).
 		// resty clamps the delay of SetRetryAfter to [wait, maxWait]: open
@@ -197,18 +196,10 @@ func (c *Client) newResty(base string, tlsConf *tls.Config) *resty.Client {
 	return rc
 }
 
-// sameOriginRedirects follows at most a few redirects, and only to the same
-// scheme and host as the original request.
-func sameOriginRedirects(req *http.Request, via []*http.Request) error {
-	if len(via) >= maxRedirects {
-		return errTooManyHops
-	}
-	first := via[0].URL
-	if req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
-		return errRedirect
-	}
-	return nil
-}
+// refuseRedirects refuses every redirect. The API has none, so one is a proxy or
+// a hostile portal talking; following it would, for a 303, turn a payment into a
+// GET whose answer looks like a receipt.
+func refuseRedirects(*http.Request, []*http.Request) error { return errRedirect }
 
 // NewIdempotencyKey returns a random key (128 bits from crypto/rand) for the
 // Idempotency-Key header. Make one per visitor action and reuse it when the

@@ -16,10 +16,11 @@ import (
 type call struct {
 	method, route  string // route is relative to BasePath, e.g. "/accounts/lookup"
 	query          map[string]string
-	session        string // X-Customer-Session, when non-empty
-	idempotencyKey string // Idempotency-Key, when non-empty
-	body           any    // JSON request body, or nil
-	out            any    // where to decode a 2xx JSON body, or nil
+	session        string        // X-Customer-Session, when non-empty
+	idempotencyKey string        // Idempotency-Key, when non-empty
+	body           any           // JSON request body, or nil
+	out            any           // where to decode a 2xx JSON body, or nil; a checkedAnswer is checked
+	matches        func() string // after out is decoded: what in it does not answer the request; "" when all does
 }
 
 // do runs a call within the action deadline, with retries, and turns the
@@ -75,7 +76,7 @@ func (c *Client) unavailable(ctx context.Context, k call, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(err, errRedirect) || errors.Is(err, errTooManyHops) {
+	if errors.Is(err, errRedirect) {
 		err = errRedirect
 	}
 	if errors.Is(err, resty.ErrResponseBodyTooLarge) {
@@ -97,27 +98,57 @@ func (c *Client) answer(ctx context.Context, k call, resp *resty.Response) error
 	case status >= 400:
 		return c.decodeError(ctx, k, resp)
 	}
-	return c.unavailable(ctx, k, &statusError{Status: status, ContentType: resp.Header().Get("Content-Type")})
+	return c.unavailable(ctx, k, &statusError{Status: status})
 }
 
-// decodeSuccess decodes the JSON body of a success answer into k.out. A call
-// that wants no body still refuses a body that is not JSON: a 2xx with an HTML
-// page or junk is a proxy or a broken portal talking, not the portal agreeing.
+// decodeSuccess decodes the JSON body of a success answer into k.out and
+// checks it (answers.go). A call that wants no body still refuses a body that
+// is not JSON: a 2xx with an HTML page or junk is a proxy or a broken portal
+// talking, not the portal agreeing.
 func (c *Client) decodeSuccess(ctx context.Context, k call, resp *resty.Response) error {
-	if k.out == nil && len(bytes.TrimSpace(resp.Body())) == 0 {
+	body := bytes.TrimSpace(resp.Body())
+	if k.out == nil && len(body) == 0 {
 		return nil // 204, or an answer with nothing to say
 	}
 	if !isJSON(resp) {
 		return c.unavailable(ctx, k, errNotJSON)
 	}
-	out := k.out
-	if out == nil {
-		out = new(json.RawMessage)
-	}
-	if err := json.Unmarshal(resp.Body(), out); err != nil {
+	if !json.Valid(body) {
 		return c.unavailable(ctx, k, errMalformed)
 	}
+	checked, _ := k.out.(checkedAnswer)
+	if checked == nil {
+		return nil // nothing to decode, nothing to check: any JSON will do
+	}
+	problem := missingField(body, checked.required())
+	if problem == "" && json.Unmarshal(body, k.out) != nil {
+		problem = "a field has the wrong type"
+	}
+	if problem == "" {
+		problem = checked.problem()
+	}
+	if problem == "" && k.matches != nil {
+		problem = k.matches()
+	}
+	if problem != "" {
+		return c.unavailable(ctx, k, answerProblem(problem))
+	}
 	return nil
+}
+
+// missingField names what keeps body from holding every required field: it is
+// not a JSON object, or one of them is missing or null.
+func missingField(body []byte, required []string) string {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil || fields == nil {
+		return "not a JSON object"
+	}
+	for _, name := range required {
+		if v, ok := fields[name]; !ok || string(v) == "null" {
+			return name + " is missing"
+		}
+	}
+	return ""
 }
 
 // decodeError turns an error answer into an *APIError; an answer without a
@@ -125,10 +156,10 @@ func (c *Client) decodeSuccess(ctx context.Context, k call, resp *resty.Response
 func (c *Client) decodeError(ctx context.Context, k call, resp *resty.Response) error {
 	var eb ErrorBody
 	if !isJSON(resp) || json.Unmarshal(resp.Body(), &eb) != nil || eb.Code == "" {
-		return c.unavailable(ctx, k, &statusError{Status: resp.StatusCode(), ContentType: resp.Header().Get("Content-Type")})
+		return c.unavailable(ctx, k, &statusError{Status: resp.StatusCode()})
 	}
 	ra, _ := retryAfter(resp)
-	return &APIError{Status: resp.StatusCode(), Code: eb.Code, Message: eb.Message, Fields: eb.Fields, RetryAfter: ra}
+	return &APIError{Status: resp.StatusCode(), Code: knownCode(eb.Code), Message: eb.Message, Fields: eb.Fields, RetryAfter: ra}
 }
 
 // isJSON reports whether the answer says it is JSON and its body is not empty.

@@ -7,14 +7,18 @@
 //     optional extra root CA;
 //   - a deadline on every visitor action (Options.ActionTimeout) when the
 //     caller's context has none;
-//   - retries with jittered exponential backoff, honouring Retry-After, only
+//   - retries with jittered exponential backoff, honouring a Retry-After
+//     longer than the backoff (a shorter one never shortens it), only
 //     for network errors, 5xx and 429, and only for idempotent requests (GET,
 //     PUT, DELETE, or a POST carrying an Idempotency-Key) — never past the
 //     deadline;
-//   - a cap on response bodies, no cross-host redirects, JSON-only answers;
+//   - a cap on response bodies, no redirects, JSON-only answers, and a 2xx
+//     answer believed only when it holds what the contract requires
+//     (ErrUnexpectedAnswer otherwise);
 //   - errors usable with errors.Is (ErrNotFound, ErrRateLimited,
-//     ErrUnauthorized, ErrValidation, ErrConflict, ErrUnavailable) and
-//     errors.As (*APIError);
+//     ErrUnauthorized, ErrValidation, ErrConflict, ErrUnavailable,
+//     ErrUnexpectedAnswer) and errors.As (*APIError), whose texts never repeat
+//     what the server sent (ErrorClass names one from a closed set, for logs);
 //   - logging through log/slog that records only the method, route, status,
 //     attempt and duration: never a body, token, key, email or number.
 package client

@@ -2,10 +2,8 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -32,8 +30,8 @@ func withAttemptCounter(ctx context.Context, route string) context.Context {
 	return context.WithValue(ctx, attemptKey{}, &attemptInfo{route: route})
 }
 
-// loggingTransport logs every HTTP exchange (each attempt and redirect hop)
-// with redacted attributes only.
+// loggingTransport logs every HTTP exchange (each attempt) with redacted
+// attributes only.
 type loggingTransport struct {
 	next http.RoundTripper
 	log  *slog.Logger
@@ -56,7 +54,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	level := slog.LevelDebug
 	if err != nil {
 		level = slog.LevelWarn
-		attrs = append(attrs, slog.String("error", errorClass(err)))
+		attrs = append(attrs, slog.String("error", ErrorClass(err)))
 	} else {
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
@@ -65,22 +63,6 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	t.log.LogAttrs(req.Context(), level, "portal request", attrs...)
 	return resp, err
-}
-
-// errorClass names the kind of a transport error without its text.
-func errorClass(err error) string {
-	var ne net.Error
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		return "deadline exceeded"
-	case errors.Is(err, context.Canceled):
-		return "canceled"
-	case errors.As(err, &ne) && ne.Timeout():
-		return "timeout"
-	case errors.As(err, new(*net.OpError)):
-		return "network"
-	}
-	return "transport"
 }
 
 // restyLogger adapts resty's Logger to slog. resty's messages may quote

@@ -46,7 +46,7 @@ func retryableErr(err error, resp *resty.Response) bool {
 	}
 	var certErr *tls.CertificateVerificationError
 	return !errors.As(err, &certErr) && !errors.Is(err, resty.ErrResponseBodyTooLarge) &&
-		!errors.Is(err, errRedirect) && !errors.Is(err, errTooManyHops) &&
+		!errors.Is(err, errRedirect) &&
 		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
@@ -61,10 +61,13 @@ func isRepeatable(method, idempotencyKey string) bool {
 }
 
 // retryDelay is resty's RetryAfterFunc: the wait before the next attempt.
-// It honours Retry-After (whole seconds or an HTTP date), else uses jittered
-// exponential backoff. When the wait would pass the context's deadline it
-// returns errNoTimeToRetry, which makes resty stop and hand back the last
-// answer at once (so a 429 is returned with its RetryAfter immediately).
+// It is the jittered exponential backoff, or Retry-After (whole seconds or an
+// HTTP date) when that asks for longer: a "0" or a date in the past never
+// shortens the backoff, so a fleet of kiosks still spreads its retries out
+// when a struggling portal (or a proxy) says to come back at once. When the
+// wait would pass the context's deadline it returns errNoTimeToRetry, which
+// makes resty stop and hand back the last answer at once (so a 429 is
+// returned with its RetryAfter immediately).
 func (c *Client) retryDelay(_ *resty.Client, resp *resty.Response) (time.Duration, error) {
 	attempt := 1
 	ctx := context.Background()
@@ -73,7 +76,7 @@ func (c *Client) retryDelay(_ *resty.Client, resp *resty.Response) (time.Duratio
 	}
 	wait := c.backoff(attempt)
 	if ra, ok := retryAfter(resp); ok {
-		wait = ra
+		wait = max(wait, ra)
 	}
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= wait {
 		return 0, errNoTimeToRetry

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -109,7 +110,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 			return
 		}
 		gap = time.Since(first)
-		writeJSON(w, 200, `{"status":"ok"}`)
+		writeJSON(w, 200, `{"status":"ok","terms_version":"v1"}`)
 	})
 	c := newClient(t, client.Options{BaseURL: h.URL})
 	if _, err := c.Health(ctxTimeout(t, 5*time.Second)); err != nil {
@@ -117,6 +118,45 @@ func TestRetryAfterHonoured(t *testing.T) {
 	}
 	if gap < time.Second {
 		t.Fatalf("retried after %v; Retry-After said 1s", gap)
+	}
+}
+
+// Retry-After may ask for a longer wait than the backoff, never a shorter one: a
+// fleet of kiosks told "0" must still spread its retries out.
+func TestRetryAfterNeverShortensTheBackoff(t *testing.T) {
+	past := time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)
+	for _, tc := range []struct {
+		status           int
+		code, retryAfter string
+	}{
+		{503, "unavailable", "0"}, {503, "unavailable", past}, {429, "rate_limited", "0"}, {429, "rate_limited", past},
+	} {
+		var mu sync.Mutex
+		var at []time.Time
+		h := newHostile(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+			mu.Lock()
+			at = append(at, time.Now())
+			mu.Unlock()
+			w.Header().Set("Retry-After", tc.retryAfter)
+			writeJSON(w, tc.status, `{"code":"`+tc.code+`","message":"busy"}`)
+		})
+		base := 80 * time.Millisecond
+		c := newClient(t, client.Options{BaseURL: h.URL, MaxAttempts: 3, RetryBaseDelay: base, RetryMaxDelay: 4 * base})
+		if _, err := c.Health(ctxTimeout(t, 5*time.Second)); err == nil {
+			t.Fatalf("%d: a portal that always fails succeeded", tc.status)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if len(at) != 3 {
+			t.Fatalf("%d, Retry-After %q: %d attempts, want 3", tc.status, tc.retryAfter, len(at))
+		}
+		// The jittered backoff after attempt n is at least half of base·2^(n-1).
+		for n, least := range []time.Duration{base / 2, base} {
+			if gap := at[n+1].Sub(at[n]); gap < least {
+				t.Errorf("%d, Retry-After %q: attempt %d came %v after the one before; the backoff is at least %v",
+					tc.status, tc.retryAfter, n+2, gap, least)
+			}
+		}
 	}
 }
 

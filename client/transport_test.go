@@ -178,10 +178,6 @@ func TestCrossHostRedirectRefused(t *testing.T) {
 		writeJSON(w, 200, `{"status":"ok"}`)
 	})
 	h := newHostile(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == client.BasePath+"/health" {
-			http.Redirect(w, r, client.BasePath+"/moved", http.StatusFound) // same host: followed
-			return
-		}
 		http.Redirect(w, r, other.URL+"/steal", http.StatusTemporaryRedirect)
 	})
 	c := newClient(t, client.Options{BaseURL: h.URL})
@@ -189,6 +185,28 @@ func TestCrossHostRedirectRefused(t *testing.T) {
 	wantUnavailable(t, err)
 	if other.n.Load() != 0 || strings.Contains(err.Error(), other.URL) {
 		t.Fatalf("redirect followed to another host (%d requests), err %v", other.n.Load(), err)
+	}
+}
+
+// A redirect is refused, whatever its origin: the API has none, and following a
+// 303 from a payment turned it into a GET whose answer was shown as the receipt.
+func TestEveryRedirectIsRefused(t *testing.T) {
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		h := newHostile(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == client.BasePath+"/one-time-payments" {
+				http.Redirect(w, r, client.BasePath+"/receipt", status)
+				return
+			}
+			// A receipt that would pass every check of an answer.
+			writeJSON(w, 200, `{"confirmation_number":"MW-7K3Q9X2A","amount_cents":100,"receipt_email":"`+newEmail+`"}`)
+		})
+		c := newClient(t, client.Options{BaseURL: h.URL})
+		receipt, err := c.PayOnce(context.Background(), client.OneTimePaymentRequest{AccountNumber: "00065821-0672430",
+			PostalCode: "97501", Email: newEmail, AmountCents: 100, Payment: testCardDetails()}, client.NewIdempotencyKey())
+		wantUnavailable(t, err)
+		if receipt != (client.Receipt{}) || h.n.Load() != 1 {
+			t.Errorf("%d followed: receipt %+v after %d requests", status, receipt, h.n.Load())
+		}
 	}
 }
 

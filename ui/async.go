@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -47,20 +50,59 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 	k.portal.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
-		err := work(ctx, portal)
+		err := k.runGuarded(ctx, portal, work)
 		cancel()
-		k.heartbeat.NotePortal(err)
+		panicked := errors.Is(err, errPortalCallPanicked)
+		if !panicked {
+			k.heartbeat.NotePortal(err)
+		}
 		fyne.Do(func() {
 			defer k.portal.inflight.Done()
 			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
-			if v != k.visit {
-				return
+			switch {
+			case panicked:
+				k.afterPortalCallPanic(v)
+			case v == k.visit:
+				v.busy = false
+				done(err)
 			}
-			v.busy = false
-			done(err)
 		})
 	}()
 	return true
+}
+
+// errPortalCallPanicked stands for the answer of a portal call whose work panicked.
+var errPortalCallPanicked = errors.New("the portal call panicked")
+
+// runGuarded runs work on the portal call's goroutine, where no callback guard
+// is: a panic there would end the process. It is recovered and logged as every
+// recovered panic is, then answered on the UI thread (afterPortalCallPanic).
+func (k *Kiosk) runGuarded(ctx context.Context, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			logPanic(k.log, "recovered from a panic in a portal call", r)
+			err = errPortalCallPanicked
+		}
+	}()
+	return work(ctx, portal)
+}
+
+// afterPortalCallPanic resets the visit whose call panicked, as a panic in any
+// callback does: its state is half made. A visit that ended meanwhile needs no
+// reset, but the panic is counted and noted all the same.
+func (k *Kiosk) afterPortalCallPanic(v *visit) {
+	if v == k.visit {
+		k.resetAfterPanic()
+		return
+	}
+	k.noteProblem("panic")
+	k.heartbeat.CountError("kiosk_panic")
+}
+
+// logPanic logs a recovered panic by its type and stack (code locations), never
+// its message, which could quote what the visitor typed.
+func logPanic(log *slog.Logger, msg string, r any) {
+	log.Error(msg, "panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
 }
 
 // portalVerdict is what a portal error means to the visitor.
@@ -87,6 +129,8 @@ func portalProblem(err error) portalVerdict {
 		return portalVerdict{message: "error.account_not_found"}
 	case errors.Is(err, client.ErrRateLimited):
 		return portalVerdict{message: "error.rate_limited"}
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		return portalVerdict{message: "error.unexpected_answer"}
 	case errors.As(err, &apiErr) && len(apiErr.Fields) > 0:
 		fields := map[fieldID]string{}
 		for name, code := range apiErr.Fields {

@@ -141,7 +141,7 @@ func (w *healthWatch) answered(round int, err error) {
 	down := failures >= healthFailures && !w.outage && w.page.id == screenWelcome
 	w.outage = w.outage || down
 	w.mu.Unlock()
-	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", err.Error())
+	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", client.ErrorClass(err))
 	if down {
 		w.host.noteProblem("portal_unreachable")
 		w.log.Error("portal unreachable: out of service until it answers")

@@ -126,5 +126,5 @@ func (h *Heartbeat) answered(beat client.Heartbeat, sentAt time.Time, err error)
 	}
 	h.missed++
 	h.usage.giveBack(beat.Counts)
-	h.opts.Log.Warn("heartbeat not delivered; its counts go with the next", "err", err.Error(), "missed", h.missed)
+	h.opts.Log.Warn("heartbeat not delivered; its counts go with the next", "err", client.ErrorClass(err), "missed", h.missed)
 }
