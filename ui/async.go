@@ -50,7 +50,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 	k.portal.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(v.ctx, timeout)
-		err := k.runGuarded(ctx, portal, work)
+		err := runGuarded(ctx, k.log, portal, work)
 		cancel()
 		panicked := errors.Is(err, errPortalCallPanicked)
 		if !panicked {
@@ -60,8 +60,11 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 			defer k.portal.inflight.Done()
 			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
 			switch {
-			case panicked:
-				k.afterPortalCallPanic(v)
+			case panicked && v == k.visit:
+				k.resetAfterPanic()
+			case panicked: // the visit it served is over: nobody to take back to the start
+				k.noteProblem("panic")
+				k.heartbeat.CountError("kiosk_panic")
 			case v == k.visit:
 				v.busy = false
 				done(err)
@@ -77,26 +80,14 @@ var errPortalCallPanicked = errors.New("the portal call panicked")
 // runGuarded runs work on the portal call's goroutine, where no callback guard
 // is: a panic there would end the process. It is recovered and logged as every
 // recovered panic is, then answered on the UI thread (afterPortalCallPanic).
-func (k *Kiosk) runGuarded(ctx context.Context, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) (err error) {
+func runGuarded(ctx context.Context, log *slog.Logger, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			logPanic(k.log, "recovered from a panic in a portal call", r)
+			logPanic(log, "recovered from a panic in a portal call", r)
 			err = errPortalCallPanicked
 		}
 	}()
 	return work(ctx, portal)
-}
-
-// afterPortalCallPanic resets the visit whose call panicked, as a panic in any
-// callback does: its state is half made. A visit that ended meanwhile needs no
-// reset, but the panic is counted and noted all the same.
-func (k *Kiosk) afterPortalCallPanic(v *visit) {
-	if v == k.visit {
-		k.resetAfterPanic()
-		return
-	}
-	k.noteProblem("panic")
-	k.heartbeat.CountError("kiosk_panic")
 }
 
 // logPanic logs a recovered panic by its type and stack (code locations), never

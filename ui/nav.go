@@ -127,25 +127,17 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 	k.portal.inflight.Add(1)
 	go func() {
 		defer k.portal.inflight.Done()
-		defer k.recoverRevokePanic()
+		defer func() { // the sign-out of a visit that is over: logged and counted, nothing reset
+			if r := recover(); r != nil {
+				logPanic(k.log, "recovered from a panic in the session sign-out", r)
+				k.heartbeat.CountError("kiosk_panic")
+				fyne.Do(func() { k.noteProblem("panic") })
+			}
+		}()
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := portal.SignOut(ctx, token); err != nil {
 			k.log.Warn("could not revoke the customer session", "err", client.ErrorClass(err))
 		}
 	}()
-}
-
-// recoverRevokePanic keeps a panic in the sign-out's goroutine from ending the
-// process: it is logged, counted and noted for staff as any recovered panic, but
-// resets nothing. The visit it signs out is over; the one at the screen, maybe
-// another visitor's, was not touched by it. Deferred directly, as recover needs.
-func (k *Kiosk) recoverRevokePanic() {
-	r := recover()
-	if r == nil {
-		return
-	}
-	logPanic(k.log, "recovered from a panic in the session sign-out", r)
-	k.heartbeat.CountError("kiosk_panic")
-	fyne.Do(func() { k.noteProblem("panic") })
 }

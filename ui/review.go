@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // doubleTapGuard is how long the button that moves money ("Pay", "Create AutoPay")
@@ -44,9 +46,15 @@ func (k *Kiosk) confirmTap(r *reviewState) bool {
 // reviewFailed shows why the action failed. The state keeps its idempotency keys:
 // if the portal did act and only its answer was lost, the next tap replays it and
 // never moves money twice. A problem with fields the portal named goes back to the
-// form, where those fields are.
-func (k *Kiosk) reviewFailed(r *reviewState, err error) {
-	if k.applyPortalProblem(err) {
+// form, where those fields are. An answer the kiosk cannot believe may follow money
+// that did move: the visitor is told the outcome is unknown and how to check it
+// (unknownID), never that it failed or succeeded.
+func (k *Kiosk) reviewFailed(r *reviewState, err error, unknownID string) {
+	namedFields := k.applyPortalProblem(err)
+	switch {
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		k.visit.problems[fieldNone] = unknownID
+	case namedFields:
 		r.reviewing = false
 	}
 	k.refresh()

@@ -109,7 +109,7 @@ func (s *autoPayScreen) enrol() {
 	}, func(err error) {
 		st.methodID = methodID
 		if err != nil {
-			k.moneyFailed(&st.reviewState, err, "error.autopay_unknown")
+			k.reviewFailed(&st.reviewState, err, "error.autopay_unknown")
 			return
 		}
 		s.created(result)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -186,26 +185,11 @@ func (s *payScreen) pay() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			k.moneyFailed(&st.reviewState, err, "error.payment_unknown")
+			k.reviewFailed(&st.reviewState, err, "error.payment_unknown")
 			return
 		}
 		s.paid(receipt)
 	})
-}
-
-// moneyFailed is reviewFailed for an action that moves money. An answer the kiosk
-// cannot believe may follow money that did move: the visitor is told the outcome
-// is unknown and how to check it (unknownID), never that it failed or succeeded.
-// The review keeps its idempotency keys, so trying again replays what the portal
-// did and never moves money twice.
-func (k *Kiosk) moneyFailed(r *reviewState, err error, unknownID string) {
-	if !errors.Is(err, client.ErrUnexpectedAnswer) {
-		k.reviewFailed(r, err)
-		return
-	}
-	k.applyPortalProblem(err) // counted as every portal problem is
-	k.visit.problems[fieldNone] = unknownID
-	k.refresh()
 }
 
 // paid records the receipt and forgets the payment numbers the visitor typed.
