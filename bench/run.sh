@@ -209,7 +209,7 @@ printf 'load_after_x\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
 # --- 5. Go benchmarks ---------------------------------------------------------
 gobench="$SCRATCH/gobench.txt"
-ui_benches='^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|LanguageSwitch|SoakVisit)$'
+ui_benches='^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|LanguageSwitch|SpeechKeyToSpeak|SpeechArrival|SoakVisit)$'
 say "Go benchmarks (-benchtime $GO_BENCHTIME)"
 client_benchtime=2000x
 go test -run '^$' -bench "$ui_benches" -benchtime "$GO_BENCHTIME" -count 1 ./ui | tee "$gobench"
