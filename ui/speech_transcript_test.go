@@ -15,27 +15,35 @@ import (
 // each press of Down through every item. A changed transcript is written under
 // testdata/failed/speech/ for review; copying it over the master accepts it.
 func TestEveryScreenSpeaksAsItsTranscript(t *testing.T) {
-	for _, lang := range []string{"en", "es"} {
-		h, r := newSpeechHarness(t)
-		h.signInDirectly(t, lang)
-		h.press(keyHelp)
-		for _, id := range sortedScreens(h) {
-			r.take()
-			h.kiosk.show(id)
-			arrival := r.take()
-			var moves []spoken
-			for range len(h.kiosk.access.items) {
-				h.press(fyne.KeyDown)
-				moves = append(moves, r.take()...)
-			}
-			got := "# arrival\n" + heard(arrival) + "# Down through every item\n" + heard(moves)
-			assertTranscript(t, string(id)+"_"+lang, got)
+	eachSpokenScreen(t, func(h *harness, r *recordingSpeaker, id screenID, lang string, arrival []spoken) {
+		var moves []spoken
+		for range len(h.kiosk.access.items) {
+			h.press(fyne.KeyDown)
+			moves = append(moves, r.take()...)
 		}
-	}
+		got := "# arrival\n" + heard(arrival) + "# Down through every item\n" + heard(moves)
+		assertTranscript(t, string(id)+"_"+lang, got)
+	})
 }
 
 // A screen shows nothing a visitor who cannot see it would not hear on arrival.
 func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
+	eachSpokenScreen(t, func(h *harness, _ *recordingSpeaker, id screenID, lang string, arrival []spoken) {
+		said := heard(arrival)
+		for _, text := range visibleTexts(h.win.Canvas()) {
+			if strings.Trim(text, "•") == "" {
+				continue // a masked field: its length is said, never its characters
+			}
+			if !strings.Contains(said, speakable(lang, text)) {
+				t.Errorf("%s in %s shows %q, which speech never says", id, lang, text)
+			}
+		}
+	})
+}
+
+// eachSpokenScreen shows every screen in speech mode, signed in, in each language,
+// and hands check what was said on arrival.
+func eachSpokenScreen(t *testing.T, check func(h *harness, r *recordingSpeaker, id screenID, lang string, arrival []spoken)) {
 	for _, lang := range []string{"en", "es"} {
 		h, r := newSpeechHarness(t)
 		h.signInDirectly(t, lang)
@@ -43,15 +51,7 @@ func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
 		for _, id := range sortedScreens(h) {
 			r.take()
 			h.kiosk.show(id)
-			said := heard(r.take())
-			for _, text := range visibleTexts(h.win.Canvas()) {
-				if strings.Trim(text, "•") == "" {
-					continue // a masked field: its length is said, never its characters
-				}
-				if !strings.Contains(said, speakable(lang, text)) {
-					t.Errorf("%s in %s shows %q, which speech never says", id, lang, text)
-				}
-			}
+			check(h, r, id, lang, r.take())
 		}
 	}
 }
