@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
@@ -79,4 +81,51 @@ func TestMyAccountLoadFailureOffersRetryAndThePhone(t *testing.T) {
 	if viewOf[*myAccountScreen](h.kiosk).autoPay == nil {
 		t.Errorf("retry after the portal came back did not load; problems %v", h.kiosk.visit.problems)
 	}
+}
+
+func TestTheEBillingScreenShowsNoEmptyCardBeforeSending(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.signInDirectly(t, lang)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setEBilling)
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			if !o.Visible() {
+				return false
+			}
+			if card, ok := o.(*widget.Card); ok {
+				texts := visibleTextsUnder(card)
+				if len(texts) == 0 {
+					t.Errorf("%s: an empty card is drawn on the e-billing screen", lang)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// visibleTextsUnder is every text a visitor can read inside o.
+func visibleTextsUnder(o fyne.CanvasObject) []string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if text, ok := textOf(o); ok && text != "" {
+			texts = append(texts, text)
+			return
+		}
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return texts
 }

@@ -31,14 +31,15 @@ func buildEBilling(k *Kiosk) (any, fyne.CanvasObject) {
 	s.resend = k.untilAnswered(widget.NewButton(k.T("ebilling.resend"), s.resendVerificationEmail))
 	s.sent = wrappedLabel(k.T("ebilling.check_email", map[string]any{"Email": d.Email}))
 	s.done = k.primaryButton("ebilling.done", func() { k.navigate(evFinish) })
+	sentCard := guidanceCard(s.sent)
 	if k.visit.verificationPending() {
 		s.send.Hide()
 	} else {
-		s.sent.Hide()
+		sentCard.Hide() // nothing sent yet: no empty card under the button
 		s.resend.Hide()
 		s.done.Hide()
 	}
-	return s, formColumn(s.explain, problem, s.send, guidanceCard(s.sent), s.resend, s.done)
+	return s, formColumn(s.explain, problem, s.send, sentCard, s.resend, s.done)
 }
 
 // verificationPending reports whether e-billing waits for the visitor to open the
