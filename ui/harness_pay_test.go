@@ -55,7 +55,7 @@ func (h *harness) fillBankInto(form func() *paymentForm, routing string) {
 	h.typeInto(m.bankHolder.entry, "Maria Lopez")
 	h.typeInto(m.routing.entry, routing)
 	h.typeInto(m.bankAccount.entry, bankNumber)
-	test.Tap(m.accountType.buttons[client.BankChecking]) // rebuilds the screen
+	test.Tap(m.accountType.buttons[client.BankChecking])
 }
 
 // fillCard chooses a card and types a good Visa on the payment screen.
@@ -65,7 +65,7 @@ func (h *harness) fillCard() {
 
 // fillCardInto chooses a card and types a good Visa into the form form() returns.
 func (h *harness) fillCardInto(form func() *paymentForm) {
-	test.Tap(form().kind.buttons[client.KindCard]) // rebuilds the screen
+	test.Tap(form().kind.buttons[client.KindCard]) // the card fields, in place
 	m := form()
 	h.typeInto(m.cardHolder.entry, "Maria Lopez")
 	h.typeInto(m.cardNumber.entry, visaNumber)

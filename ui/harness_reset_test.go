@@ -158,12 +158,12 @@ func (h *harness) fillProofBank(form func() *paymentForm) {
 	h.typeInto(m.bankHolder.entry, proofHolder)
 	h.typeInto(m.routing.entry, proofRouting)
 	h.typeInto(m.bankAccount.entry, proofBank)
-	test.Tap(m.accountType.buttons[client.BankChecking]) // rebuilds the screen
+	test.Tap(m.accountType.buttons[client.BankChecking])
 }
 
 // fillProofCard chooses a card and types Zebulon's Visa into the form form() returns.
 func (h *harness) fillProofCard(form func() *paymentForm) {
-	test.Tap(form().kind.buttons[client.KindCard]) // rebuilds the screen
+	test.Tap(form().kind.buttons[client.KindCard]) // the card fields, in place
 	m := form()
 	h.typeInto(m.cardHolder.entry, proofHolder)
 	h.typeInto(m.cardNumber.entry, proofCard)

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -39,11 +42,18 @@ var paymentFields = []fieldID{
 }
 
 // choice is a row of big buttons for one of a few options (easier to hit on a
-// touchscreen than radio buttons); the chosen one is highlighted.
+// touchscreen than radio buttons). The chosen one has a check mark and an outline,
+// never the filled look of the screen's primary action, and never colour alone.
+// Choosing changes the screen in place: focus, scroll and the on-screen keyboard
+// stay as they were.
 type choice struct {
-	id      fieldID
-	buttons map[string]*widget.Button // by option value
-	problem *widget.Label
+	id         fieldID
+	chosen     func() string                // the option chosen now ("" for none)
+	buttons    map[string]*widget.Button    // by option value
+	outlines   map[string]*canvas.Rectangle // by option value: shown round the chosen one
+	problem    *widget.Label
+	problemRow fyne.CanvasObject // the problem's icon and words
+	onChange   func()            // after a choice, when it changes more than itself
 }
 
 // paymentForm is the reusable "how will you pay" piece: a bank account or, when the
@@ -73,7 +83,7 @@ func (p *paymentForm) kindChosen() string {
 func newPaymentForm(k *Kiosk) *paymentForm {
 	p := &paymentForm{k: k}
 	if p.cardsOffered() {
-		p.kind = p.newChoice(fieldPayKind, p.kindChosen(), []string{client.KindBank, client.KindCard},
+		p.kind = p.newChoice(fieldPayKind, p.kindChosen, []string{client.KindBank, client.KindCard},
 			map[string]string{client.KindBank: k.T("payment.bank"), client.KindCard: k.T("payment.card")})
 	}
 	p.bankHolder = k.newField(fieldSpec{id: fieldBankHolder, labelID: "payment.holder_name", check: checkHolder})
@@ -81,7 +91,7 @@ func newPaymentForm(k *Kiosk) *paymentForm {
 		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }, keyboard: keyboard.Digits})
 	p.bankAccount = k.newField(fieldSpec{id: fieldBankAccount, labelID: "payment.bank_account_number",
 		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }, keyboard: keyboard.Digits})
-	p.accountType = p.newChoice(fieldBankType, k.visit.fields[fieldBankType], []string{client.BankChecking, client.BankSavings},
+	p.accountType = p.newChoice(fieldBankType, func() string { return k.visit.fields[fieldBankType] }, []string{client.BankChecking, client.BankSavings},
 		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
 	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
 	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
@@ -129,35 +139,61 @@ func checkCVV(v *visit, s string) validate.Code {
 
 // newChoice builds a choice from the visit; tapping an option records it and
 // rebuilds the screen (which may show other fields).
-func (p *paymentForm) newChoice(id fieldID, chosen string, options []string, labels map[string]string) *choice {
+func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []string, labels map[string]string) *choice {
 	k := p.k
-	c := &choice{id: id, buttons: map[string]*widget.Button{}}
+	c := &choice{id: id, chosen: chosen, buttons: map[string]*widget.Button{}, outlines: map[string]*canvas.Rectangle{}}
 	for _, option := range options {
-		b := widget.NewButton(labels[option], func() {
+		b := widget.NewButtonWithIcon(labels[option], theme.RadioButtonIcon(), func() {
 			k.visit.fields[id] = option
 			delete(k.visit.problems, id)
-			k.refresh()
+			c.show(k)
+			if c.onChange != nil {
+				c.onChange()
+			}
 		})
-		if option == chosen {
-			b.Importance = widget.HighImportance
-		}
+		outline := canvas.NewRectangle(color.Transparent)
+		outline.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		outline.StrokeWidth = 3
+		outline.CornerRadius = theme.Size(theme.SizeNameButtonRadius)
 		k.page.note(b, accessNote{role: roleOption, state: func() string {
-			if option == chosen {
+			if c.chosen() == option {
 				return "speech.state.selected"
 			}
 			return "speech.state.not_selected"
 		}})
-		c.buttons[option] = b
+		c.buttons[option], c.outlines[option] = b, outline
 	}
 	c.problem = widget.NewLabel("")
 	c.problem.Wrapping = fyne.TextWrapWord
 	c.problem.Importance = widget.DangerImportance
-	if msg, ok := k.visit.problems[id]; ok {
-		c.problem.SetText(k.T(msg))
-	} else {
-		c.problem.Hide()
-	}
+	c.problemRow = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, c.problem)
+	k.page.note(c.problemRow, accessNote{}) // spoken as text, after the options
+	c.show(k)
 	return c
+}
+
+// show marks the option the visit holds and shows the choice's problem, if any.
+func (c *choice) show(k *Kiosk) {
+	chosen := c.chosen()
+	for option, b := range c.buttons {
+		icon := theme.RadioButtonIcon()
+		if option == chosen {
+			icon = theme.RadioButtonCheckedIcon()
+			c.outlines[option].Show()
+		} else {
+			c.outlines[option].Hide()
+		}
+		b.SetIcon(icon)
+	}
+	if msg, ok := k.visit.problems[c.id]; ok {
+		c.problem.SetText(k.T(msg))
+		c.problem.Show()
+		c.problemRow.Show()
+	} else {
+		c.problem.SetText("")
+		c.problem.Hide()
+		c.problemRow.Hide()
+	}
 }
 
 // choiceObject lays a choice out: its label, the buttons side by side, its problem.
@@ -165,32 +201,37 @@ func (p *paymentForm) choiceObject(c *choice, labelID string, options []string) 
 	k := p.k
 	row := container.NewGridWithColumns(len(options))
 	for _, option := range options {
-		row.Add(c.buttons[option])
+		row.Add(container.NewStack(c.buttons[option], c.outlines[option]))
 	}
 	label := widget.NewLabelWithStyle(k.T(labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(label, row, c.problem)
+	return container.NewVBox(label, row, c.problemRow)
 }
 
 // object lays out the fields of the chosen kind of payment method.
 func (p *paymentForm) object() fyne.CanvasObject {
 	k := p.k
-	box := container.NewVBox()
-	if p.kind != nil {
-		box.Add(p.choiceObject(p.kind, "payment.method", []string{client.KindBank, client.KindCard}))
+	fields := container.NewVBox(p.fieldsOfKind()...)
+	if p.kind == nil {
+		return fields
 	}
+	p.kind.onChange = func() { // the other kind's fields, in place
+		fields.Objects = p.fieldsOfKind()
+		fields.Refresh()
+		k.activity.watch(fields)
+	}
+	return container.NewVBox(p.choiceObject(p.kind, "payment.method", []string{client.KindBank, client.KindCard}), fields)
+}
+
+// fieldsOfKind lays out the fields of the kind of payment method chosen.
+func (p *paymentForm) fieldsOfKind() []fyne.CanvasObject {
+	k := p.k
 	if p.kindChosen() == client.KindCard {
 		expiry := container.NewGridWithColumns(2, k.fieldObject(p.expMonth), k.fieldObject(p.expYear))
-		for _, o := range []fyne.CanvasObject{k.fieldObject(p.cardHolder), k.fieldObject(p.cardNumber),
-			expiry, k.fieldObject(p.cvv), k.fieldObject(p.cardPostal)} {
-			box.Add(o)
-		}
-		return box
+		return []fyne.CanvasObject{k.fieldObject(p.cardHolder), k.fieldObject(p.cardNumber),
+			expiry, k.fieldObject(p.cvv), k.fieldObject(p.cardPostal)}
 	}
-	box.Add(k.fieldObject(p.bankHolder))
-	box.Add(k.fieldObject(p.routing))
-	box.Add(k.fieldObject(p.bankAccount))
-	box.Add(p.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings}))
-	return box
+	return []fyne.CanvasObject{k.fieldObject(p.bankHolder), k.fieldObject(p.routing), k.fieldObject(p.bankAccount),
+		p.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings})}
 }
 
 // check validates the fields of the chosen kind, showing each problem beside its
@@ -206,10 +247,7 @@ func (p *paymentForm) check() bool {
 		code = validate.InvalidAccountType // "Choose checking or savings." says what to do
 	}
 	k.setProblem(fieldBankType, code)
-	if code != validate.OK {
-		p.accountType.problem.SetText(k.T(k.visit.problems[fieldBankType]))
-		p.accountType.problem.Show()
-	}
+	p.accountType.show(k)
 	return ok && code == validate.OK
 }
 

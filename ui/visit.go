@@ -84,13 +84,17 @@ func (v *visit) adopt(token string) bool {
 // signedIn reports whether the visitor has a customer session.
 func (v *visit) signedIn() bool { return v.session != "" }
 
+// publicFields hold the kiosk's own words (an option chosen, a tick), never the
+// visitor's.
+var publicFields = map[fieldID]bool{fieldPayKind: true, fieldBankType: true, fieldShowPassword: true, fieldTermsAccepted: true}
+
 // privateValues is everything of the visitor's the kiosk may show: what was typed,
 // the account's address and amounts, emails, payment details and confirmation
 // numbers. Speech on a loudspeaker never says any of it (access_words.go).
 func (v *visit) privateValues() []string {
 	var out []string
-	for _, text := range v.fields {
-		if text != "" && text != "true" {
+	for id, text := range v.fields {
+		if text != "" && !publicFields[id] {
 			out = append(out, text)
 		}
 	}
