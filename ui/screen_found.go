@@ -36,17 +36,23 @@ func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 		s.guidance = append(s.guidance, label)
 	}
 
-	s.register = k.primaryButton("found.register", func() { k.navigate(evRegister) })
-	s.signIn = k.primaryButton("found.sign_in", func() { k.navigate(evSignIn) })
-	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
+	// One primary action: paying, when the bill is due before a login could help
+	// with it; otherwise the login.
+	payFirst := s.dueSoon()
+	button := func(primary bool, labelID string, ev event) *widget.Button {
+		if primary {
+			return k.primaryButton(labelID, func() { k.navigate(ev) })
+		}
+		return widget.NewButton(k.T(labelID), func() { k.navigate(ev) })
+	}
+	s.register = button(!payFirst, "found.register", evRegister)
+	s.signIn = button(!payFirst, "found.sign_in", evSignIn)
+	s.payNow = button(payFirst, "found.pay_now", evPayNow)
 	s.startOver = widget.NewButton(k.T("nav.start_over"), k.startOver)
 	if a.Registered {
 		s.register.Hide()
 	} else {
 		s.signIn.Hide()
-	}
-	if s.dueSoon() {
-		s.payNow.Importance = widget.HighImportance
 	}
 
 	objects := []fyne.CanvasObject{s.address, s.amountDue}

@@ -52,7 +52,8 @@ func buildHelp(k *Kiosk) (any, fyne.CanvasObject) {
 		objects = append(objects, s.faqEntry(i, item))
 	}
 	s.noEmail = widget.NewButtonWithIcon(k.T("noemail.button"), theme.MailComposeIcon(), func() { k.navigate(evNoEmail) })
-	s.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
+	s.back = k.primaryButton("nav.back", k.back) // back to what the visitor was doing
+	s.back.SetIcon(theme.NavigateBackIcon())
 	objects = append(objects, widget.NewSeparator(), s.contactBlock(), s.noEmail, s.back)
 	return s, formColumn(objects...)
 }

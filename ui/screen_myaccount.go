@@ -27,15 +27,24 @@ func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 	problem, label := k.screenProblem()
 	s.problem = label
 	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
-	s.finish = k.primaryButton("myaccount.finish", func() { k.navigate(evFinish) })
 	d := k.visit.details
 	if d == nil {
+		s.finish = widget.NewButton(k.T("myaccount.finish"), func() { k.navigate(evFinish) })
 		return s, s.notLoaded(problem)
 	}
+	// One primary action: the visitor's most likely next step.
+	next := nextOnMyAccount(d)
+	button := func(labelID string, ev event) *widget.Button {
+		if ev == next {
+			return k.primaryButton(labelID, func() { k.navigate(ev) })
+		}
+		return k.untilAnswered(widget.NewButton(k.T(labelID), func() { k.navigate(ev) }))
+	}
+	s.setAutoPay = button("myaccount.set_autopay", evAutoPay)
+	s.setEBilling = button("myaccount.set_ebilling", evEBilling)
+	s.finish = button("myaccount.finish", evFinish)
 	s.autoPay = wrappedLabel(s.autoPayStatus(d.AutoPay))
 	s.eBilling = wrappedLabel(s.eBillingStatus(d.BillDelivery))
-	s.setAutoPay = k.primaryButton("myaccount.set_autopay", func() { k.navigate(evAutoPay) })
-	s.setEBilling = k.primaryButton("myaccount.set_ebilling", func() { k.navigate(evEBilling) })
 	if d.AutoPay.Status == client.AutoPayActive {
 		s.setAutoPay.Hide()
 	}
@@ -50,6 +59,18 @@ func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 		objects = append(objects, guidanceCard(r))
 	}
 	return s, formColumn(append(objects, s.payNow, s.finish)...)
+}
+
+// nextOnMyAccount is the visitor's most likely next step on My account: AutoPay
+// until it is on, then e-billing until it is on or on its way, then Finish.
+func nextOnMyAccount(d *client.Account) event {
+	switch {
+	case d.AutoPay.Status != client.AutoPayActive:
+		return evAutoPay
+	case d.BillDelivery.Method != client.DeliveryEmail:
+		return evEBilling
+	}
+	return evFinish
 }
 
 // notLoaded is the screen while the account loads, or after loading failed:

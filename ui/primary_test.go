@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// Every screen, in every state a visitor meets it, has exactly one primary action
+// (the welcome screen's is the choice of language, one button a language; the
+// out-of-service screen has none).
+func TestEveryScreenHasExactlyOnePrimaryAction(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "en")
+	check := func(state string, want int) {
+		t.Helper()
+		var primaries []string
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			if !o.Visible() {
+				return false
+			}
+			if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance {
+				primaries = append(primaries, b.Text)
+			}
+			return true
+		})
+		if len(primaries) != want {
+			t.Errorf("%s: %d primary actions %q, want %d", state, len(primaries), primaries, want)
+		}
+	}
+	for _, id := range sortedScreens(h) {
+		h.kiosk.show(id)
+		switch id {
+		case screenWelcome:
+			check(string(id), len(h.kiosk.settings.Languages))
+		case screenOutOfService:
+			check(string(id), 0)
+		default:
+			check(string(id), 1)
+		}
+	}
+	d := h.kiosk.visit.details
+	for _, state := range []struct {
+		name    string
+		autoPay string
+		method  string
+		status  string
+	}{
+		{"my account, AutoPay on", client.AutoPayActive, client.DeliveryPaper, ""},
+		{"my account, e-billing requested", client.AutoPayActive, client.DeliveryEmail, client.DeliveryPendingVerification},
+		{"my account, both on", client.AutoPayActive, client.DeliveryEmail, client.DeliveryActive},
+		{"my account, e-billing requested, AutoPay off", "", client.DeliveryEmail, client.DeliveryPendingVerification},
+	} {
+		d.AutoPay.Status, d.BillDelivery.Method, d.BillDelivery.Status = state.autoPay, state.method, state.status
+		h.kiosk.show(screenMyAccount)
+		check(state.name, 1)
+	}
+	h.kiosk.visit.details = nil
+	h.kiosk.show(screenMyAccount)
+	check("my account, not loaded", 1)
+	h.kiosk.visit.account.AmountDueCents, h.kiosk.visit.account.DueDate = 5000, client.DateOf(h.clock.Now())
+	h.kiosk.show(screenFound)
+	check("found, due tomorrow", 1)
+}
