@@ -4,9 +4,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Choosing an option changes the screen in place: nothing takes the focus, the
@@ -44,5 +46,32 @@ func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 		if h.kiosk.visit.fields[fieldBankType] != client.BankSavings || h.autoPayForm() != form {
 			t.Errorf("%s: the choices were not kept in place", lang)
 		}
+	}
+}
+
+// No screen has a scroll area inside its scrolling page: a finger on the inner one
+// would scroll it, not the page.
+func TestNoScrollAreaInsideAScrollArea(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "es")
+	for _, id := range sortedScreens(h) {
+		h.kiosk.show(id)
+		if id == screenRegister {
+			fetchTerms(h.kiosk) // the terms, on the page
+			h.settle()
+		}
+		keyboard.Walk(h.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+			outer, ok := o.(*container.Scroll)
+			if !ok {
+				return true
+			}
+			keyboard.Walk(outer.Content, func(inner fyne.CanvasObject) bool {
+				if _, nested := inner.(*container.Scroll); nested {
+					t.Errorf("%s: a scroll area inside the page's", id)
+				}
+				return true
+			})
+			return false
+		})
 	}
 }

@@ -148,9 +148,9 @@ func (s *registerScreen) showStrength() {
 	s.strengthBar.Show()
 }
 
-// termsBox shows the portal's Terms and Conditions in the visitor's language in a
-// box of its own that scrolls, and the tick box accepting them. Until the terms are
-// on screen the box cannot be ticked: the visitor accepts what they can read.
+// termsBox shows the portal's Terms and Conditions in the visitor's language, and
+// the tick box accepting them. Until the terms are on screen the box cannot be
+// ticked: the visitor accepts what they can read.
 func (s *registerScreen) termsBox() fyne.CanvasObject {
 	k := s.k
 	v := k.visit
@@ -173,9 +173,9 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 	s.termsTitle.Wrapping = fyne.TextWrapWord
 	s.termsText = widget.NewLabel(terms.Text)
 	s.termsText.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(container.NewVBox(s.termsTitle, s.termsText))
-	scroll.SetMinSize(fyne.NewSize(0, 260))
-	return container.NewVBox(heading, widget.NewCard("", "", scroll), s.accept, s.acceptRow)
+	// The terms flow in the page: a box that scrolled on its own inside the
+	// scrolling page caught the finger (or the wheel) halfway down the form.
+	return container.NewVBox(heading, widget.NewCard("", "", container.NewVBox(s.termsTitle, s.termsText)), s.accept, s.acceptRow)
 }
 
 // acceptTerms records the tick and clears its problem as soon as it is ticked.
