@@ -70,7 +70,7 @@ type Sim struct {
 	heartbeats     []client.Heartbeat
 	stats          Stats
 	lookupFailures *failureLog // keyed by kiosk key
-	signInFailures *failureLog // keyed by lower-cased email
+	signInFailures *failureLog // keyed by emailKey
 	faults         map[string]*Fault
 }
 
