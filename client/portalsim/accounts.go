@@ -259,4 +259,5 @@ func (s *Sim) activeSession(token string) *session {
 type verification struct {
 	account *account
 	email   string
+	sentAt  time.Time
 }

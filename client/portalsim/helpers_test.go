@@ -215,8 +215,14 @@ func (e *env) register(number, zip, email string) client.Session {
 // signIn signs maria in and returns her session.
 func (e *env) signIn() client.Session {
 	e.t.Helper()
+	return e.signInAs(mariaEmail, mariaPassword)
+}
+
+// signInAs signs a login in and returns its session.
+func (e *env) signInAs(email, password string) client.Session {
+	e.t.Helper()
 	var sess client.Session
-	e.call("POST", "/sessions", client.SignInRequest{Email: mariaEmail, Password: mariaPassword}).
+	e.call("POST", "/sessions", client.SignInRequest{Email: email, Password: password}).
 		want(e.t, http.StatusCreated).decode(e.t, &sess)
 	return sess
 }
