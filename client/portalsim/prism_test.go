@@ -4,7 +4,6 @@ package portalsim
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -117,9 +116,12 @@ func (s *spoilable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // prismProxy is one running `prism proxy`.
 type prismProxy struct {
-	url   string
-	ready chan error
-	log   *lockedBuffer
+	url     string
+	stop    func()
+	ready   chan struct{}   // closed once Prism says it listens
+	ended   chan struct{}   // closed once its output has ended
+	output  strings.Builder // what Prism wrote; read only once ended is closed
+	readyAt sync.Once
 }
 
 // startPrism starts a proxy in front of upstream on a free loopback port.
@@ -132,30 +134,30 @@ func startPrism(t *testing.T, upstream string, checkRequests bool) *prismProxy {
 	}
 	cmd := exec.Command(*prismPath, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // Node may start helpers: end the whole group
-	p := &prismProxy{url: "http://127.0.0.1:" + strconv.Itoa(port), ready: make(chan error, 1), log: &lockedBuffer{}}
-	stdout, err := cmd.StdoutPipe()
+	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = p.log
+	cmd.Stderr = cmd.Stdout
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", *prismPath, err)
 	}
-	t.Cleanup(func() {
+	p := &prismProxy{url: "http://127.0.0.1:" + strconv.Itoa(port), ready: make(chan struct{}), ended: make(chan struct{})}
+	p.stop = sync.OnceFunc(func() {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		<-p.ended
 		_ = cmd.Wait()
 	})
+	t.Cleanup(p.stop)
 	go func() {
-		scanner := bufio.NewScanner(stdout)
+		defer close(p.ended)
+		scanner := bufio.NewScanner(out)
 		for scanner.Scan() {
-			line := scanner.Text()
-			_, _ = p.log.Write([]byte(line + "\n"))
-			if strings.Contains(line, "Prism is listening") {
-				p.ready <- nil
+			p.output.WriteString(scanner.Text() + "\n")
+			if strings.Contains(scanner.Text(), "Prism is listening") {
+				p.readyAt.Do(func() { close(p.ready) })
 			}
 		}
-		p.ready <- fmt.Errorf("prism ended before it listened")
-		_, _ = io.Copy(io.Discard, stdout)
 	}()
 	return p
 }
@@ -164,12 +166,13 @@ func startPrism(t *testing.T, upstream string, checkRequests bool) *prismProxy {
 func (p *prismProxy) waitReady(t *testing.T) {
 	t.Helper()
 	select {
-	case err := <-p.ready:
-		if err != nil {
-			t.Fatalf("%v; its output:\n%s", err, p.log.String())
-		}
+	case <-p.ready:
+		return
+	case <-p.ended:
+		t.Fatalf("prism ended before it listened; its output:\n%s", p.output.String())
 	case <-time.After(prismStartWait):
-		t.Fatalf("prism did not listen within %v; its output:\n%s", prismStartWait, p.log.String())
+		p.stop()
+		t.Fatalf("prism did not listen within %v; its output:\n%s", prismStartWait, p.output.String())
 	}
 }
 
@@ -182,24 +185,6 @@ func freePort(t *testing.T) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
-}
-
-// lockedBuffer is a bytes.Buffer safe for the goroutines writing Prism's output.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // prismClient bounds each exchange: a proxy that hangs fails the check, not the run.
@@ -263,18 +248,6 @@ func (d *prismDriver) send(x exchange) []byte {
 // request builds the exchange's request to the proxy that suits it.
 func (d *prismDriver) request(x exchange) *http.Request {
 	d.t.Helper()
-	var reader io.Reader
-	switch b := x.body.(type) {
-	case nil:
-	case string:
-		reader = strings.NewReader(b)
-	default:
-		encoded, err := json.Marshal(b)
-		if err != nil {
-			d.t.Fatal(err)
-		}
-		reader = bytes.NewReader(encoded)
-	}
 	origin := d.strict
 	if x.breaks {
 		origin = d.lax
@@ -283,7 +256,7 @@ func (d *prismDriver) request(x exchange) *http.Request {
 	if x.query != "" {
 		path += "?" + x.query
 	}
-	req, err := http.NewRequest(x.method, origin+path, reader)
+	req, err := http.NewRequest(x.method, origin+path, bodyReader(d.t, x.body))
 	if err != nil {
 		d.t.Fatal(err)
 	}
