@@ -2,7 +2,7 @@
 # user with sudo) two commands are enough:
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
-# Other targets: deps, build, fmt-check, vet, unit-test, fault-matrix, soak-short, keyring-test,
+# Other targets: deps, build, fmt-check, vet, unit-test, contract-check, fault-matrix, soak-short, keyring-test,
 # deploy-test, smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
 # package, install, clean.
 
@@ -28,7 +28,7 @@ export BUILD_TAGS ?= no_emoji
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false -tags=$(BUILD_TAGS)
 
-.PHONY: deps build run test fmt-check vet unit-test keyring-test smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test bench package install clean
+.PHONY: deps build run test fmt-check vet unit-test contract-check keyring-test smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -54,6 +54,12 @@ vet:
 # -short leaves out the fault matrix and the soak: each has a step of its own (below).
 unit-test:
 	go test -race -short ./...
+
+# The simulator's answers on every route and documented error code through
+# Stoplight Prism's validating proxy (installed when missing): a second reading of
+# docs/portal-api.yaml beside the Go tests' kin-openapi.
+contract-check:
+	@.ci/contract-check.sh
 
 # Every portal call under every fault, through the UI; checks docs/reliability.md
 # shows the same table (`go generate ./ui` writes it).

@@ -61,7 +61,7 @@ func faultCallSteps() map[string]faultCall {
 		"Health": {
 			reach: func(*testing.T, *harness, string) {}, act: healthChecks(2), retry: healthChecks(1),
 			done: func(h *harness) bool { return h.kiosk.page.id == screenWelcome && h.kiosk.health.failures == 0 }},
-		"Lookup": {rateLimited: "error.rate_limited",
+		"Lookup": {rateLimited: lookupPausedID,
 			reach: reachFind, act: tapAndSettle(find), button: find,
 			done: func(h *harness) bool { return h.kiosk.page.id == screenFound }},
 		"Terms": {

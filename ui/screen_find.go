@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"net/http"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -38,6 +40,7 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	s.postalCode.entry.OnSubmitted = func(string) { s.lookUp() }
 	problem, problemLabel := k.screenProblem()
 	s.problem = problemLabel
+	k.explainLookupPause(problemLabel)
 	s.submit = k.primaryButton("find.submit", s.lookUp)
 	return s, formColumn(
 		k.fieldObject(s.accountNumber),
@@ -61,10 +64,40 @@ func (s *findScreen) lookUp() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			k.showResult(err)
+			k.applyPortalProblem(err)
+			k.noteLookupPause(err)
+			k.refresh()
 			return
 		}
 		k.visit.account = &found
 		k.navigate(evAccountFound)
 	})
+}
+
+// lookupPausedID is the screen's problem while the portal's lookup lock lasts.
+const lookupPausedID = "lookup.paused"
+
+// noteLookupPause turns the portal's 429 to a lookup or a one-time payment into
+// what it means: five account numbers that matched nothing, typed by anyone,
+// lock both for the whole kiosk. The visitor is told how long and that staff can
+// help (explainLookupPause), staff see it in their status. It reports whether
+// err was that 429.
+func (k *Kiosk) noteLookupPause(err error) bool {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusTooManyRequests {
+		return false
+	}
+	k.staff.noteLookupPaused(apiErr.RetryAfter)
+	k.visit.problems[fieldNone] = lookupPausedID
+	return true
+}
+
+// explainLookupPause adds the wait to a screen problem that is the lookup lock;
+// rebuilt with the screen, it follows the clock and the language.
+func (k *Kiosk) explainLookupPause(problem *widget.Label) {
+	if k.visit.problems[fieldNone] != lookupPausedID {
+		return
+	}
+	wait := k.T("lookup.paused_wait", map[string]any{"Minutes": wholeMinutes(k.staff.lookupPausedFor())})
+	problem.SetText(k.T(lookupPausedID) + " " + wait)
 }

@@ -72,6 +72,7 @@ func (s *payScreen) formView() fyne.CanvasObject {
 	s.method = newPaymentForm(k)
 	problem, label := k.screenProblem()
 	s.problem = label
+	k.explainLookupPause(label)
 	terms := widget.NewLabel(k.T("pay.terms"))
 	terms.Wrapping = fyne.TextWrapWord
 	s.submit = k.primaryButton("pay.continue", s.continueToReview)
@@ -155,6 +156,7 @@ func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
 	amount := formatMoney(st.req.AmountCents)
 	problem, label := k.screenProblem()
 	s.problem = label
+	k.explainLookupPause(label)
 	// primaryButton handles "One moment…" while busy; otherwise the label names the amount.
 	s.payButton = k.primaryButton("pay.pay", s.pay)
 	if !k.visit.busy {
@@ -186,6 +188,9 @@ func (s *payScreen) pay() {
 	}, func(err error) {
 		if err != nil {
 			k.reviewFailed(&st.reviewState, err, "error.payment_unknown")
+			if k.noteLookupPause(err) { // the key is kept: Pay once the lock ends pays once
+				k.refresh()
+			}
 			return
 		}
 		s.paid(receipt)

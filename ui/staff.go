@@ -84,6 +84,8 @@ type staffDesk struct {
 
 	lastProblem string // the status's last problem, as a code, never personal data
 
+	lookupPausedUntil time.Time // when the portal's lookup lock ends, as its last 429 said (staffmenu.go)
+
 	training *trainingRun // training mode under way, else nil
 
 	pinPad    *pinPad    // the PIN pad on show, or nil

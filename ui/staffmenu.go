@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,7 @@ import (
 type staffMenu struct {
 	popup                                     *widget.PopUp
 	portal, kioskID, version, visits, lastErr *widget.Label
+	lookupPause                               *widget.Label // the portal's lookup lock and its time left, shown while it lasts
 	message                                   *widget.Label
 	resetNow, training, exit, close           *widget.Button
 	languages                                 map[string]*widget.Button // the default language, by code
@@ -50,7 +52,35 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 	m.version = widget.NewLabel(d.host.T("staff.version", map[string]any{"Version": d.version}))
 	m.visits = widget.NewLabel(d.host.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(d.visitsToday())}))
 	m.lastErr = widget.NewLabel(d.host.T("staff.last_error", map[string]any{"Error": lastErr}))
-	return container.NewVBox(m.portal, m.kioskID, m.version, m.visits, m.lastErr)
+	m.lookupPause = widget.NewLabel("")
+	m.lookupPause.Wrapping = fyne.TextWrapWord
+	if left := d.lookupPausedFor(); left > 0 {
+		m.lookupPause.SetText(d.host.T("staff.lookup_paused", map[string]any{"Minutes": wholeMinutes(left)}))
+	} else {
+		m.lookupPause.Hide()
+	}
+	return container.NewVBox(m.portal, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
+}
+
+// noteLookupPaused records that the portal refused a lookup or a one-time
+// payment for wait more: five account numbers that matched nothing lock both
+// for the whole kiosk, whoever typed them, and staff should see it.
+func (d *staffDesk) noteLookupPaused(wait time.Duration) {
+	d.lookupPausedUntil = d.clock.Now().Add(wait)
+}
+
+// lookupPausedFor is how long the portal's lookup lock lasts from now, as far as
+// the kiosk has been told (0: none known). The lock begins with a wrong number's
+// 404; the kiosk learns of it from the next lookup or payment, which the portal
+// refuses.
+func (d *staffDesk) lookupPausedFor() time.Duration {
+	return max(d.lookupPausedUntil.Sub(d.clock.Now()), 0)
+}
+
+// wholeMinutes rounds a wait up to whole minutes, at least one: a visitor told
+// "0 min" would try at once and be refused again.
+func wholeMinutes(wait time.Duration) int {
+	return max(1, int((wait+time.Minute-1)/time.Minute))
 }
 
 // languageChoice sets the language every visit starts in, for the life of the

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 // DemoAccount is one of the accounts a new Sim holds, for demos and tests.
@@ -88,6 +89,7 @@ type account struct {
 	legacyPaperless bool
 
 	email        string // "" until registered
+	emailKey     string // emailKey(email)
 	passwordSalt []byte
 	passwordHash [sha256.Size]byte
 	autoPay      client.AutoPay
@@ -121,9 +123,10 @@ func seedAccounts(now time.Time, seeds []demoSeed) []*account {
 	return accounts
 }
 
-// register gives the account its online login.
+// register gives the account its online login; email is one validate.Email accepted.
 func (a *account) register(email, password string) {
 	a.email = email
+	a.emailKey, _ = emailKey(email)
 	a.passwordSalt = []byte(rand.Text())
 	a.passwordHash = hashPassword(a.passwordSalt, password)
 }
@@ -203,11 +206,23 @@ func (s *Sim) accountByNumberAndZIP(number, postalCode string) *account {
 	return nil
 }
 
-// accountByEmail returns the registered account with that email (compared
-// case-insensitively), or nil.
-func (s *Sim) accountByEmail(email string) *account {
+// emailKey is the one form of an email the portal finds a login by and counts
+// failed sign-ins under, so that no two spellings of one login can be told apart
+// by either: validate.Email's form, then lower-cased. ok is false for what
+// validate.Email refuses (non-ASCII such as "ſ", which Unicode case folding
+// would make an "s"): no login has such an address.
+func emailKey(email string) (key string, ok bool) {
+	normalized, code := validate.Email(email)
+	if code != validate.OK {
+		return "", false
+	}
+	return strings.ToLower(normalized), true
+}
+
+// accountByEmail returns the registered account whose email has that emailKey, or nil.
+func (s *Sim) accountByEmail(key string) *account {
 	for _, a := range s.accounts {
-		if a.registered() && strings.EqualFold(a.email, email) {
+		if a.registered() && a.emailKey == key {
 			return a
 		}
 	}
@@ -244,4 +259,5 @@ func (s *Sim) activeSession(token string) *session {
 type verification struct {
 	account *account
 	email   string
+	sentAt  time.Time
 }

@@ -1,8 +1,13 @@
 package portalsim
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,7 +16,9 @@ import (
 
 // A simulator that runs for weeks (a demo on a lobby PC, a staff training day, the
 // soak test) holds only a bounded amount of state: idempotency keys for a day,
-// sessions while they can be used, the latest emails.
+// sessions while they can be used, the latest emails, verification links while
+// their email is among them and for a day at most, failed sign-ins while they
+// count, a few payment methods per account.
 
 func TestIdempotencyKeysAreKeptForADay(t *testing.T) {
 	e := newEnv(t)
@@ -87,5 +94,116 @@ func TestTheOutboxKeepsTheLatestEmails(t *testing.T) {
 	}
 	if got := len(e.sim.Outbox()); got != maxOutbox {
 		t.Errorf("the outbox holds %d emails, want the latest %d", got, maxOutbox)
+	}
+}
+
+func TestVerificationLinksExpire(t *testing.T) {
+	e := newEnv(t)
+	sess := e.register(legacyNumber, "97501", "legacy@example.com")
+	e.call("PUT", "/bill-delivery", client.BillDeliveryRequest{Method: client.DeliveryEmail}, withSession(sess.Token)).want(t, http.StatusAccepted)
+	link := e.sim.Outbox()[0].Link
+	e.clock.Advance(verificationLinkTTL)
+	sess = e.signInAs("legacy@example.com", strongPassword)
+	e.visit(link).want(t, http.StatusNotFound)
+	if got := e.account(sess.Token).BillDelivery.Status; got != client.DeliveryPendingVerification {
+		t.Errorf("an expired link changed the delivery to %q", got)
+	}
+	e.call("POST", "/bill-delivery/verification-email", nil, withSession(sess.Token)).want(t, http.StatusAccepted)
+	if got := e.sim.pendingVerifications(); got != 1 {
+		t.Errorf("%d verification links kept, want only the new one", got)
+	}
+	e.visit(e.sim.Outbox()[1].Link).want(t, http.StatusOK)
+}
+
+func TestVerificationLinksLeaveWithTheirEmail(t *testing.T) {
+	e := newEnv(t)
+	sess := e.register(legacyNumber, "97501", "legacy@example.com")
+	e.call("PUT", "/bill-delivery", client.BillDeliveryRequest{Method: client.DeliveryEmail}, withSession(sess.Token)).want(t, http.StatusAccepted)
+	first := e.sim.Outbox()[0].Link
+	for range maxOutbox {
+		e.call("POST", "/bill-delivery/verification-email", nil, withSession(sess.Token)).want(t, http.StatusAccepted)
+	}
+	if got := e.sim.pendingVerifications(); got > maxOutbox {
+		t.Errorf("%d verification links kept, more than the outbox's %d emails", got, maxOutbox)
+	}
+	e.visit(first).want(t, http.StatusNotFound)
+}
+
+func TestFailedSignInsAreForgottenOnceTheyNoLongerCount(t *testing.T) {
+	e := newEnv(t)
+	for i := range 300 {
+		e.call("POST", "/sessions", client.SignInRequest{Email: fmt.Sprintf("guess%d@example.com", i), Password: "guess"}).
+			wantError(t, http.StatusUnauthorized, client.CodeBadCredentials)
+	}
+	e.clock.Advance(failureWindow)
+	e.call("POST", "/sessions", client.SignInRequest{Email: "one.more@example.com", Password: "guess"}).want(t, http.StatusUnauthorized)
+	e.sim.mu.Lock()
+	n := len(e.sim.signInFailures.failures)
+	e.sim.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d emails' failures kept, want only the one still in its window", n)
+	}
+}
+
+func TestFailureLogHasACap(t *testing.T) {
+	now := time.Date(2024, time.June, 14, 10, 0, 0, 0, time.UTC)
+	fl := newFailureLog(failureWindow, failureLimit, 10)
+	for range failureLimit {
+		fl.record("target", now)
+	}
+	for i := range 50 {
+		now = now.Add(time.Second)
+		fl.record(fmt.Sprintf("k%d", i), now)
+	}
+	if got := len(fl.failures); got > 10 {
+		t.Errorf("%d keys kept, cap 10", got)
+	}
+	if fl.lockedFor("k49", now) != 0 || len(fl.failures["k49"]) != 1 {
+		t.Error("the newest failure was not kept")
+	}
+}
+
+func TestPaymentMethodsPerAccountAreCapped(t *testing.T) {
+	e := newEnv(t)
+	sess := e.signIn()
+	body, err := json.Marshal(client.PaymentDetails{Card: validCard()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for range 20000 { // straight to the handler: 20,000 round trips over TCP would dominate the test
+		req := e.request("POST", "/payment-methods", nil, withSession(sess.Token))
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		rec := httptest.NewRecorder()
+		e.sim.ServeHTTP(rec, req)
+		if rec.Code != http.StatusCreated {
+			refused++
+		}
+	}
+	if refused != 20000-maxPaymentMethods {
+		t.Errorf("%d adds refused, want all but %d", refused, maxPaymentMethods)
+	}
+	e.call("POST", "/payment-methods", client.PaymentDetails{Bank: validBank()}, withSession(sess.Token)).
+		wantError(t, http.StatusConflict, codeTooManyPaymentMethods)
+	res := e.call("GET", "/account", nil, withSession(sess.Token)).want(t, http.StatusOK)
+	if len(res.body) > client.DefaultMaxBodyBytes {
+		t.Errorf("GET /account is %d bytes, past the client's cap of %d", len(res.body), client.DefaultMaxBodyBytes)
+	}
+	if got := len(e.account(sess.Token).PaymentMethods); got != maxPaymentMethods {
+		t.Errorf("%d payment methods, want %d", got, maxPaymentMethods)
+	}
+}
+
+func TestIdempotencyKeyIsAtMost255Characters(t *testing.T) {
+	e := newEnv(t)
+	longest := strings.Repeat("k", 255)
+	e.call("POST", "/one-time-payments", payment(100), withIdempotencyKey(longest)).want(t, http.StatusCreated)
+	e.call("POST", "/one-time-payments", payment(100), withIdempotencyKey(longest+"k")).
+		wantError(t, http.StatusBadRequest, codeInvalidIdempotencyKey)
+	sess := e.signIn()
+	e.call("POST", "/payment-methods", client.PaymentDetails{Card: validCard()}, withSession(sess.Token), withIdempotencyKey(strings.Repeat("é", 256))).
+		wantError(t, http.StatusBadRequest, codeInvalidIdempotencyKey)
+	if s := e.sim.Stats(); s.Payments != 1 || s.PaymentMethods != 0 || e.sim.idem.size() != 1 {
+		t.Errorf("stats %+v, %d keys kept", s, e.sim.idem.size())
 	}
 }

@@ -104,7 +104,7 @@ func (s *Sim) handleRegistration(q *request) reply {
 		return accountNotFoundReply()
 	case a.registered():
 		return errorReply(http.StatusConflict, client.CodeAlreadyRegistered, "this account already has an online login: sign in instead")
-	case s.accountByEmail(email) != nil:
+	case s.loginByEmail(email) != nil:
 		return errorReply(http.StatusConflict, client.CodeEmailTaken, "another account already uses this email address")
 	}
 	a.register(email, in.Password)
@@ -142,17 +142,33 @@ func (s *Sim) handleSignIn(q *request) reply {
 	if !decodeBody(q.body, &in) {
 		return invalidBodyReply()
 	}
-	emailKey := strings.ToLower(strings.TrimSpace(in.Email))
-	if wait := s.signInFailures.lockedFor(emailKey, q.now); wait > 0 {
+	key, ok := emailKey(in.Email)
+	if !ok {
+		return badCredentialsReply() // no login has this address: nothing to guess
+	}
+	if wait := s.signInFailures.lockedFor(key, q.now); wait > 0 {
 		return rateLimitedReply(wait)
 	}
-	a := s.accountByEmail(strings.TrimSpace(in.Email))
+	a := s.accountByEmail(key)
 	if a == nil || !a.passwordMatches(in.Password) {
-		s.signInFailures.record(emailKey, q.now)
-		return errorReply(http.StatusUnauthorized, client.CodeBadCredentials, "wrong email or password")
+		s.signInFailures.record(key, q.now)
+		return badCredentialsReply()
 	}
-	s.signInFailures.reset(emailKey)
+	s.signInFailures.reset(key)
 	return jsonReply(http.StatusCreated, s.newSession(a))
+}
+
+// badCredentialsReply never says whether the email or the password was wrong.
+func badCredentialsReply() reply {
+	return errorReply(http.StatusUnauthorized, client.CodeBadCredentials, "wrong email or password")
+}
+
+// loginByEmail returns the registered account of email as typed, or nil.
+func (s *Sim) loginByEmail(email string) *account {
+	if key, ok := emailKey(email); ok {
+		return s.accountByEmail(key)
+	}
+	return nil
 }
 
 // handleSignOut answers DELETE /sessions/current: always 204.
@@ -168,7 +184,7 @@ func (s *Sim) handleSignOut(q *request) reply {
 func (s *Sim) handlePasswordReset(q *request) reply {
 	var in client.PasswordResetRequest
 	if decodeBody(q.body, &in) {
-		if a := s.accountByEmail(strings.TrimSpace(in.Email)); a != nil {
+		if a := s.loginByEmail(in.Email); a != nil {
 			// The simulator does not serve this link: it only shows the email was sent.
 			s.send(q, a.email, kindPasswordReset, "/demo/password-reset/"+rand.Text())
 		}

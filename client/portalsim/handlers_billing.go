@@ -3,6 +3,7 @@ package portalsim
 import (
 	"crypto/rand"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,6 +18,10 @@ func (s *Sim) handleAccount(q *request) reply {
 
 // handleAddPaymentMethod answers POST /payment-methods (Add New).
 func (s *Sim) handleAddPaymentMethod(q *request) reply {
+	a := q.session.account
+	if len(a.methods) >= maxPaymentMethods {
+		return errorReply(http.StatusConflict, codeTooManyPaymentMethods, "this account already has the most payment methods it can keep")
+	}
 	var in client.PaymentDetails
 	if !decodeBody(q.body, &in) {
 		return invalidBodyReply()
@@ -27,7 +32,6 @@ func (s *Sim) handleAddPaymentMethod(q *request) reply {
 		return bad.reply()
 	}
 	method.ID = "pm_" + rand.Text()
-	a := q.session.account
 	a.methods = append(a.methods, method)
 	s.stats.PaymentMethods++
 	return jsonReply(http.StatusCreated, method)
@@ -102,16 +106,38 @@ func (s *Sim) handleResendVerification(q *request) reply {
 
 // sendVerification emails a new verification link for the account's email.
 func (s *Sim) sendVerification(q *request, a *account) {
+	s.forgetOldVerifications(q.now)
 	token := rand.Text()
-	s.verifications[token] = &verification{account: a, email: a.email}
+	s.verifications[token] = &verification{account: a, email: a.email, sentAt: q.now}
+	s.verifyOrder = append(s.verifyOrder, token)
 	s.send(q, a.email, kindVerification, "/demo/verify/"+token)
 }
 
+// forgetOldVerifications drops the links that expired, and the oldest beyond
+// room for one more, so that no link outlives its email in the outbox (which
+// keeps maxOutbox emails). Called with s.mu held.
+func (s *Sim) forgetOldVerifications(now time.Time) {
+	n := 0
+	for _, token := range s.verifyOrder {
+		v := s.verifications[token]
+		if len(s.verifyOrder)-n < maxOutbox && v.live(now) {
+			break
+		}
+		delete(s.verifications, token)
+		n++
+	}
+	s.verifyOrder = slices.Delete(s.verifyOrder, 0, n)
+}
+
+// live reports whether the link still works at now.
+func (v *verification) live(now time.Time) bool { return now.Sub(v.sentAt) < verificationLinkTTL }
+
 // handleVerify answers GET /demo/verify/{token}: the customer followed the link.
-// A link stays good until the customer chooses another delivery method.
+// A link is good for verificationLinkTTL, until the customer chooses another
+// delivery method.
 func (s *Sim) handleVerify(q *request) reply {
 	v := s.verifications[q.param]
-	if v == nil {
+	if v == nil || !v.live(q.now) {
 		return errorReply(http.StatusNotFound, client.CodeNotFound, "unknown or expired verification link")
 	}
 	d := &v.account.delivery
@@ -130,3 +156,10 @@ const verifiedPage = `<!doctype html>
 <p lang="es">Sus facturas de Medford Water ahora llegarán por correo electrónico.</p>
 </body></html>
 `
+
+// pendingVerifications is how many verification links the portal keeps.
+func (s *Sim) pendingVerifications() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.verifications)
+}

@@ -102,19 +102,7 @@ func withoutKioskKey() callOption {
 // body is JSON-encoded unless it is a string (sent as is) or nil.
 func (e *env) request(method, path string, body any, opts ...callOption) *http.Request {
 	e.t.Helper()
-	var reader io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		reader = strings.NewReader(b)
-	default:
-		encoded, err := json.Marshal(b)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		reader = bytes.NewReader(encoded)
-	}
-	req, err := http.NewRequest(method, e.srv.URL+client.BasePath+path, reader)
+	req, err := http.NewRequest(method, e.srv.URL+client.BasePath+path, bodyReader(e.t, body))
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -126,6 +114,22 @@ func (e *env) request(method, path string, body any, opts ...callOption) *http.R
 		opt(req)
 	}
 	return req
+}
+
+// bodyReader is a request body: body JSON-encoded, or as is if a string; nil for none.
+func bodyReader(t testing.TB, body any) io.Reader {
+	t.Helper()
+	switch b := body.(type) {
+	case nil:
+		return nil
+	case string:
+		return strings.NewReader(b)
+	}
+	encoded, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.NewReader(encoded)
 }
 
 // call sends a request and reads the whole answer.
@@ -215,8 +219,14 @@ func (e *env) register(number, zip, email string) client.Session {
 // signIn signs maria in and returns her session.
 func (e *env) signIn() client.Session {
 	e.t.Helper()
+	return e.signInAs(mariaEmail, mariaPassword)
+}
+
+// signInAs signs a login in and returns its session.
+func (e *env) signInAs(email, password string) client.Session {
+	e.t.Helper()
 	var sess client.Session
-	e.call("POST", "/sessions", client.SignInRequest{Email: mariaEmail, Password: mariaPassword}).
+	e.call("POST", "/sessions", client.SignInRequest{Email: email, Password: password}).
 		want(e.t, http.StatusCreated).decode(e.t, &sess)
 	return sess
 }

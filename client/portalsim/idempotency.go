@@ -19,6 +19,9 @@ const idempotencyKeyTTL = 24 * time.Hour
 // idempotencyStore remembers, per (kiosk key, Idempotency-Key), the request it
 // was first used with and the answer it got, so a retry repeats the answer
 // instead of acting twice; for idempotencyKeyTTL, then the key is new again.
+// Only final answers are kept (see isFinal): a retry after a 429 or a 5xx runs
+// the request again, so a payment refused while the lookup lock lasted goes
+// through once it is lifted, with the key the kiosk kept.
 type idempotencyStore struct {
 	now     func() time.Time
 	mu      sync.Mutex
@@ -63,7 +66,10 @@ func (st *idempotencyStore) do(ctx context.Context, key string, fingerprint [sha
 	}
 	if first {
 		entry.result = act()
-		close(entry.done)
+		if !isFinal(entry.result.status) {
+			st.forget(key)
+		}
+		close(entry.done) // a request that waited meanwhile shares even an answer not kept
 		return entry.result
 	}
 	select {
@@ -71,6 +77,28 @@ func (st *idempotencyStore) do(ctx context.Context, key string, fingerprint [sha
 		return entry.result
 	case <-ctx.Done():
 		return errorReply(http.StatusServiceUnavailable, client.CodeUnavailable, "the request was cancelled")
+	}
+}
+
+// isFinal reports whether an answer of status is the request's outcome, to be
+// repeated to every retry: a success or a refusal of the request itself. A 429
+// (try later) and a 5xx (the portal failed, nothing was done) are not, as payment
+// APIs treat them: keeping them would refuse the key's retries for a day.
+func isFinal(status int) bool {
+	return status < http.StatusInternalServerError && status != http.StatusTooManyRequests
+}
+
+// forget drops key at once. It was claimed a moment ago, so it is found near
+// the end of the order.
+func (st *idempotencyStore) forget(key string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	delete(st.entries, key)
+	for i := len(st.order) - 1; i >= 0; i-- {
+		if st.order[i] == key {
+			st.order = slices.Delete(st.order, i, i+1)
+			return
+		}
 	}
 }
 
@@ -120,47 +148,4 @@ func (st *idempotencyStore) size() int {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	return len(st.entries)
-}
-
-// failureLog counts recent failures per key for lockouts: after limit failures
-// within window, the key is locked until the oldest leaves the window.
-type failureLog struct {
-	window   time.Duration
-	limit    int
-	failures map[string][]time.Time
-}
-
-func newFailureLog(window time.Duration, limit int) *failureLog {
-	return &failureLog{window: window, limit: limit, failures: make(map[string][]time.Time)}
-}
-
-// lockedFor returns how long key stays locked at now (0 when it is not locked).
-func (fl *failureLog) lockedFor(key string, now time.Time) time.Duration {
-	recent := fl.prune(key, now)
-	if len(recent) < fl.limit {
-		return 0
-	}
-	return recent[0].Add(fl.window).Sub(now)
-}
-
-// record notes a failure of key at now.
-func (fl *failureLog) record(key string, now time.Time) {
-	fl.failures[key] = append(fl.prune(key, now), now)
-}
-
-// reset forgets the failures of key.
-func (fl *failureLog) reset(key string) { delete(fl.failures, key) }
-
-// prune drops the failures of key that left the window and returns the rest.
-func (fl *failureLog) prune(key string, now time.Time) []time.Time {
-	recent := fl.failures[key]
-	for len(recent) > 0 && !now.Before(recent[0].Add(fl.window)) {
-		recent = recent[1:]
-	}
-	if len(recent) == 0 {
-		delete(fl.failures, key)
-		return nil
-	}
-	fl.failures[key] = recent
-	return recent
 }

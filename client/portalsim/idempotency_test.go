@@ -142,3 +142,54 @@ func TestIdempotencyWaiterGivesUpWithItsContext(t *testing.T) {
 	}
 	close(release)
 }
+
+// lockLookups makes failureLimit wrong lookups, which lock the kiosk out of
+// lookups and one-time payments.
+func (e *env) lockLookups() {
+	e.t.Helper()
+	for range failureLimit {
+		e.call("POST", "/accounts/lookup", client.LookupRequest{AccountNumber: legacyNumber, PostalCode: "97504"}).
+			wantError(e.t, http.StatusNotFound, client.CodeAccountNotFound)
+	}
+}
+
+func TestAPaymentRefusedByTheLookupLockPaysOnceTheLockEnds(t *testing.T) {
+	e := newEnv(t)
+	e.lockLookups()
+	e.call("POST", "/one-time-payments", payment(2500), withIdempotencyKey("kept")).
+		wantError(t, http.StatusTooManyRequests, client.CodeRateLimited)
+	e.clock.Advance(failureWindow)
+	var receipt client.Receipt
+	e.call("POST", "/one-time-payments", payment(2500), withIdempotencyKey("kept")).
+		want(t, http.StatusCreated).decode(t, &receipt)
+	again := e.call("POST", "/one-time-payments", payment(2500), withIdempotencyKey("kept")).want(t, http.StatusCreated)
+	var replayed client.Receipt
+	again.decode(t, &replayed)
+	if replayed != receipt || e.sim.Stats().Payments != 1 {
+		t.Errorf("the paid answer was not the one kept: %+v then %+v, %d payments", receipt, replayed, e.sim.Stats().Payments)
+	}
+}
+
+func TestOnlyFinalAnswersAreKept(t *testing.T) {
+	fp := requestFingerprint(&routes[0], "", nil)
+	for _, status := range []int{http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusServiceUnavailable} {
+		store := newIdempotencyStore(time.Now)
+		failing := func() reply { return errorReply(status, client.CodeInternal, "x") }
+		if got := store.do(context.Background(), "k", fp, failing); got.status != status {
+			t.Fatalf("first answer %d, want %d", got.status, status)
+		}
+		acted := false
+		got := store.do(context.Background(), "k", fp, func() reply { acted = true; return acceptedReply() })
+		if !acted || got.status != http.StatusAccepted || store.size() != 1 {
+			t.Errorf("after a %d the retry got %d (acted: %v, %d keys kept)", status, got.status, acted, store.size())
+		}
+	}
+	for _, status := range []int{http.StatusCreated, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity} {
+		store := newIdempotencyStore(time.Now)
+		store.do(context.Background(), "k", fp, func() reply { return errorReply(status, client.CodeValidationFailed, "x") })
+		got := store.do(context.Background(), "k", fp, func() reply { t.Errorf("%d was not kept", status); return acceptedReply() })
+		if got.status != status {
+			t.Errorf("replay %d, want %d", got.status, status)
+		}
+	}
+}

@@ -16,6 +16,13 @@ import (
 // client/api.go has no constant for it; docs/portal-api.yaml documents it.
 const codeMethodNotAllowed = "method_not_allowed"
 
+// Error codes of the portal's bounds, which the kiosk never meets in normal use
+// (client/api.go has no constant for them; docs/portal-api.yaml documents them).
+const (
+	codeInvalidIdempotencyKey = "invalid_idempotency_key"  // 400: longer than maxIdempotencyKeyChars
+	codeTooManyPaymentMethods = "too_many_payment_methods" // 409: the account has maxPaymentMethods
+)
+
 // reply is a complete answer, kept whole so idempotent replays repeat it exactly.
 type reply struct {
 	status int

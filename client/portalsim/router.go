@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -148,6 +149,9 @@ func (s *Sim) serveRoute(rt *route, param string, r *http.Request) reply {
 		return run()
 	}
 	key := r.Header.Get(client.HeaderIdempotencyKey)
+	if utf8.RuneCountInString(key) > maxIdempotencyKeyChars {
+		return errorReply(http.StatusBadRequest, codeInvalidIdempotencyKey, "the Idempotency-Key is longer than 255 characters")
+	}
 	if key == "" {
 		if rt.idempotency == idempotencyRequired {
 			return fieldErrors{client.HeaderIdempotencyKey: "required"}.reply()

@@ -188,3 +188,65 @@ func TestErrorsDoNotEchoPersonalData(t *testing.T) {
 		t.Errorf("error body echoes the request: %s", res.body)
 	}
 }
+
+// The login "ross.sands@example.com" has 15 other spellings with U+017F "ſ",
+// which Unicode case folding (strings.EqualFold) takes for an "s". None of them
+// is that login, so five guesses on each (75 in all) never sign in; and the
+// spellings that are that login share one count of failures.
+func TestSignInLockoutCannotBeDodgedBySpellingTheEmailAnotherWay(t *testing.T) {
+	e := newEnv(t)
+	const email = "ross.sands@example.com" // four s in the local part
+	e.register(plainNumber, "97504", email)
+	spellings := longSSpellings(email)
+	if len(spellings) != 15 {
+		t.Fatalf("%d spellings, want 15", len(spellings))
+	}
+	for i, spelling := range spellings {
+		for guess := range failureLimit {
+			password := "guess"
+			if i == len(spellings)-1 && guess == failureLimit-1 {
+				password = strongPassword // the 75th guess is right
+			}
+			e.call("POST", "/sessions", client.SignInRequest{Email: spelling, Password: password}).
+				wantError(t, http.StatusUnauthorized, client.CodeBadCredentials)
+		}
+	}
+	for _, spelling := range []string{"Ross.Sands@example.com", "ROSS.SANDS@EXAMPLE.COM", " ross.sands@Example.com ", "ross.SANDS@example.com", email} {
+		e.call("POST", "/sessions", client.SignInRequest{Email: spelling, Password: "guess"}).
+			wantError(t, http.StatusUnauthorized, client.CodeBadCredentials)
+	}
+	e.call("POST", "/sessions", client.SignInRequest{Email: "rOSS.sands@example.com", Password: strongPassword}).
+		wantError(t, http.StatusTooManyRequests, client.CodeRateLimited)
+	e.clock.Advance(failureWindow)
+	e.call("POST", "/sessions", client.SignInRequest{Email: "Ross.Sands@example.com", Password: strongPassword}).
+		want(t, http.StatusCreated)
+}
+
+// longSSpellings returns every spelling of email with one or more of the s of
+// its local part written "ſ".
+func longSSpellings(email string) []string {
+	local, domain, _ := strings.Cut(email, "@")
+	var at []int
+	for i, r := range local {
+		if r == 's' {
+			at = append(at, i)
+		}
+	}
+	var out []string
+	for mask := 1; mask < 1<<len(at); mask++ {
+		var b strings.Builder
+		next := 0
+		for bit, i := range at {
+			b.WriteString(local[next:i])
+			if mask&(1<<bit) != 0 {
+				b.WriteRune('\u017f')
+			} else {
+				b.WriteByte('s')
+			}
+			next = i + 1
+		}
+		b.WriteString(local[next:])
+		out = append(out, b.String()+"@"+domain)
+	}
+	return out
+}

@@ -37,6 +37,16 @@ const (
 	maxBodyBytes      = 64 << 10         // largest request body read
 	maxHeartbeats     = 1000             // heartbeats kept in memory
 	maxOutbox         = 1000             // emails kept in the outbox, the latest
+	// verificationLinkTTL is how long a bill delivery verification link works,
+	// as long as its email is still among the outbox's latest.
+	verificationLinkTTL = 24 * time.Hour
+	// maxFailureKeys bounds the emails whose failed sign-ins are counted at once.
+	maxFailureKeys = 10000
+	// maxPaymentMethods is the most payment methods an account keeps: plenty for a
+	// household, and GET /account stays a few kilobytes.
+	maxPaymentMethods = 20
+	// maxIdempotencyKeyChars is the longest Idempotency-Key, in characters.
+	maxIdempotencyKeyChars = 255
 )
 
 // Options configure a Sim. The zero value is usable.
@@ -66,11 +76,12 @@ type Sim struct {
 	accounts       []*account
 	sessions       map[string]*session
 	verifications  map[string]*verification
+	verifyOrder    []string // the tokens of verifications, oldest first
 	outbox         []client.OutboxMessage
 	heartbeats     []client.Heartbeat
 	stats          Stats
 	lookupFailures *failureLog // keyed by kiosk key
-	signInFailures *failureLog // keyed by lower-cased email
+	signInFailures *failureLog // keyed by emailKey
 	faults         map[string]*Fault
 }
 
@@ -83,8 +94,8 @@ func New(opts Options) *Sim {
 		sessionTTL:     opts.SessionTTL,
 		sessions:       make(map[string]*session),
 		verifications:  make(map[string]*verification),
-		lookupFailures: newFailureLog(failureWindow, failureLimit),
-		signInFailures: newFailureLog(failureWindow, failureLimit),
+		lookupFailures: newFailureLog(failureWindow, failureLimit, 1),
+		signInFailures: newFailureLog(failureWindow, failureLimit, maxFailureKeys),
 		faults:         make(map[string]*Fault),
 	}
 	if s.kioskKey == "" {

@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -15,6 +18,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"go.yaml.in/yaml/v4"
 )
 
 // specPath is the contract every response of these tests is checked against.
@@ -176,4 +180,39 @@ func TestSpecDocumentsEveryRoute(t *testing.T) {
 	for key := range documented {
 		t.Errorf("%s documents %s, which the simulator does not serve", specPath, key)
 	}
+}
+
+// TestSpecRefsStandAlone keeps the document meaning one thing in every tool.
+// OpenAPI 3.1 lets a schema put keywords beside "$ref", but tools of the 3.0
+// era (Prism 5, many generators) drop them: an error answer written
+// {$ref: ErrorBody, properties: {code: ...}} became, to them, an ErrorBody
+// without the properties ErrorBody allows. Narrowing a schema takes allOf.
+func TestSpecRefsStandAlone(t *testing.T) {
+	raw, err := os.ReadFile(specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n *yaml.Node, path []string)
+	walk = func(n *yaml.Node, path []string) {
+		switch n.Kind {
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, child := range n.Content {
+				walk(child, path)
+			}
+		case yaml.MappingNode:
+			var keys []string
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				keys = append(keys, n.Content[i].Value)
+				walk(n.Content[i+1], append(path, n.Content[i].Value))
+			}
+			if len(keys) > 1 && slices.Contains(keys, "$ref") {
+				t.Errorf("line %d (%s): $ref beside %v; write allOf", n.Line, strings.Join(path, " > "), keys)
+			}
+		}
+	}
+	walk(&root, nil)
 }
