@@ -35,8 +35,10 @@ type Speaker interface {
 }
 
 // MinLevel and MaxLevel bound SetRate and SetVolume (SSIP's own range).
-// With espeak-ng a volume v plays at amplitude (v+100)/200 of full scale, so
-// 20·log10((v+100)/200) dB: 100 → 0 dB, 0 → −6 dB, −50 → −12 dB, −75 → −18 dB.
+// Volume is not linear in dB with espeak-ng: measured against 100, 0 is
+// −2.4 dB, −50 is −10.8 dB, −80 is −18.6 dB and −90 is −26.5 dB
+// (docs/accessibility.md), so the 18 dB range EN 301 549 asks for lies
+// between 100 and −80.
 const (
 	MinLevel = -100
 	MaxLevel = 100
