@@ -57,6 +57,7 @@ AudioPulseDevice "$SPEECH_SINK"
 AddModule "espeak-ng" "sd_espeak-ng" "/etc/speech-dispatcher/modules/espeak-ng.conf"
 DefaultModule espeak-ng
 CONF
+	rm -f "$dir/speechd.sock" # a stale socket would look ready
 	speech-dispatcher -s -t 0 -c unix_socket -S "$dir/speechd.sock" -C "$dir/conf" -m "$module_dir" \
 		>"$dir/log/speechd.out" 2>&1 &
 	speechd_pids+=($!)
@@ -65,12 +66,18 @@ CONF
 }
 
 speechd_stop() {
-	local pid
-	for pid in "${speechd_pids[@]}"; do
-		kill "$pid" 2>/dev/null
-	done
-	for pid in "${speechd_pids[@]}"; do
-		wait "$pid" 2>/dev/null
+	# Newest first: speech-dispatcher's modules hang on to PulseAudio, and a
+	# daemon stuck on a dead sound server would make a plain wait hang.
+	local i pid
+	for ((i = ${#speechd_pids[@]} - 1; i >= 0; i--)); do
+		pid=${speechd_pids[i]}
+		kill "$pid" 2>/dev/null || continue
+		for _ in {1..50}; do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -9 "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
 	done
 	speechd_pids=()
 }
