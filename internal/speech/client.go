@@ -22,6 +22,10 @@ import (
 // normally), short enough that a hung daemon never freezes a screen.
 const DefaultTimeout = 2 * time.Second
 
+// spawnBackoff is how long a failed start of the daemon keeps the client
+// from trying again.
+const spawnBackoff = 30 * time.Second
+
 // ErrClosed is returned by calls after Close.
 var ErrClosed = errors.New("speech: client closed")
 
@@ -58,6 +62,11 @@ type Client struct {
 	conn   net.Conn
 	r      *bufio.Reader
 	closed bool
+	// spawnFailed is when starting the daemon last failed: a daemon that
+	// cannot start (no sound server, a broken config) is not tried again for
+	// spawnBackoff, so a kiosk speaking on every key press is not slowed by
+	// a failing start each time.
+	spawnFailed time.Time
 	// What this connection was last told; empty means "not yet", so a new
 	// connection gets them again before the next message.
 	sentLang     string
@@ -294,8 +303,9 @@ func (c *Client) attempt(ctx context.Context, exchange func() error) error {
 func (c *Client) dial(ctx context.Context) error {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, c.addr.network, c.addr.target)
-	if err != nil && c.autospawn && ctx.Err() == nil {
+	if err != nil && c.autospawn && ctx.Err() == nil && time.Since(c.spawnFailed) > spawnBackoff {
 		if spawnErr := c.spawn(ctx); spawnErr != nil {
+			c.spawnFailed = time.Now()
 			return fmt.Errorf("speech: %s: %w (and starting speech-dispatcher failed: %v)", c.addr, err, spawnErr)
 		}
 		conn, err = d.DialContext(ctx, c.addr.network, c.addr.target)

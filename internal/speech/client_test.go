@@ -342,3 +342,51 @@ func TestNoAutospawnForAnExplicitAddress(t *testing.T) {
 		t.Error("a daemon was spawned on the default socket for an explicit address")
 	}
 }
+
+// BenchmarkSpeak measures one Speak (priority, language and SPEAK with its
+// body, answered "queued") and a Cancel, against a real daemon: the part of
+// the key-to-speech latency the client owns.
+func BenchmarkSpeakAndCancel(b *testing.B) {
+	d := speechdtest.Start(b)
+	c, err := speech.New(speech.Options{Address: d.Address})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	langs := []string{"en", "es"}
+	for i := 0; b.Loop(); i++ {
+		if err := c.Cancel(); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Speak(ctx, "Account number, edit text, blank", langs[i%2]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A daemon that cannot start is not started again on every call: a kiosk
+// speaking on each key press would otherwise wait for a failing start each time.
+func TestAFailedAutospawnIsNotRetriedAtOnce(t *testing.T) {
+	speechdtest.ForAutospawn(t)
+	conf := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "speech-dispatcher", "speechd.conf")
+	if err := os.WriteFile(conf, []byte("AddModule \"broken\" \"sd_no_such_module\" \"\"\nDefaultModule broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := speech.New(speech.Options{Autospawn: true, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Speak(context.Background(), "hello", "en")
+	if err == nil || !strings.Contains(err.Error(), "starting speech-dispatcher failed") {
+		t.Fatalf("first call: %v, want the failed start reported", err)
+	}
+	start := time.Now()
+	err = c.Speak(context.Background(), "hello", "en")
+	if err == nil || strings.Contains(err.Error(), "starting speech-dispatcher") {
+		t.Errorf("second call: %v, want a plain connection error", err)
+	}
+	if took := time.Since(start); took > 100*time.Millisecond {
+		t.Errorf("second call took %v", took)
+	}
+}
