@@ -1,6 +1,9 @@
 package words
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // spanishCount writes n before a masculine noun (dólar, centavo). Spanish
 // shortens "uno" there: "un dólar", "veintiún dólares", "treinta y un
@@ -25,6 +28,16 @@ var (
 		"seiscientos", "setecientos", "ochocientos", "novecientos"}
 )
 
+// spanishScales are the named powers of a thousand, largest first: one of
+// them, and more than one.
+var spanishScales = []struct {
+	size      int64
+	one, many string
+}{
+	{1_000_000, "un millón", "millones"},
+	{1000, "mil", "mil"},
+}
+
 // spanishCardinal writes n ≥ 0 in words, in the shortened form used before a
 // masculine noun ("un", "veintiún", "ciento un", "veintiún mil").
 func spanishCardinal(n int64) string {
@@ -32,30 +45,18 @@ func spanishCardinal(n int64) string {
 		return "cero"
 	}
 	var out []string
-	if m := n / 1_000_000; m > 0 {
-		if m == 1 {
-			out = append(out, "un millón")
-		} else {
-			out = append(out, spanishCardinal(m)+" millones")
+	for _, scale := range spanishScales {
+		if q := n / scale.size; q == 1 {
+			out = append(out, scale.one)
+		} else if q > 1 {
+			out = append(out, spanishCardinal(q)+" "+scale.many)
 		}
-		n %= 1_000_000
-	}
-	if k := n / 1000; k > 0 {
-		if k == 1 {
-			out = append(out, "mil")
-		} else {
-			out = append(out, spanishBelowThousand(k)+" mil")
-		}
-		n %= 1000
+		n %= scale.size
 	}
 	if n > 0 {
 		out = append(out, spanishBelowThousand(n))
 	}
-	s := out[0]
-	for _, w := range out[1:] {
-		s += " " + w
-	}
-	return s
+	return strings.Join(out, " ")
 }
 
 func spanishBelowThousand(n int64) string {
