@@ -7,13 +7,10 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"os/exec"
 	"os/user"
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -299,25 +296,6 @@ func (c *Client) attempt(ctx context.Context, exchange func() error) error {
 	return fmt.Errorf("speech: %s: %w", c.addr, err)
 }
 
-// dial connects, starting the daemon first if allowed and needed.
-func (c *Client) dial(ctx context.Context) error {
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, c.addr.network, c.addr.target)
-	if err != nil && c.autospawn && ctx.Err() == nil && time.Since(c.spawnFailed) > spawnBackoff {
-		if spawnErr := c.spawn(ctx); spawnErr != nil {
-			c.spawnFailed = time.Now()
-			return fmt.Errorf("speech: %s: %w (and starting speech-dispatcher failed: %v)", c.addr, err, spawnErr)
-		}
-		conn, err = d.DialContext(ctx, c.addr.network, c.addr.target)
-	}
-	if err != nil {
-		return fmt.Errorf("speech: cannot reach speech-dispatcher at %s: %w", c.addr, err)
-	}
-	c.conn, c.r = conn, bufio.NewReader(conn)
-	c.sentLang, c.sentPriority = "", ""
-	return nil
-}
-
 // introduce names the client on a new connection and restores the rate and
 // volume the caller set: a new daemon knows nothing of the old connection.
 func (c *Client) introduce() error {
@@ -334,23 +312,6 @@ func (c *Client) introduce() error {
 		}
 	}
 	return nil
-}
-
-// spawn starts the user's speech-dispatcher on the default socket, the way
-// libspeechd's autospawn does; it returns once the daemon listens.
-func (c *Client) spawn(ctx context.Context) error {
-	cmd := exec.CommandContext(ctx, "speech-dispatcher", "--spawn",
-		"--communication-method", "unix_socket", "--socket-path", c.addr.target)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%w: %s", err, lastLine(string(out)))
-	}
-	return nil
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return truncate(lines[len(lines)-1])
 }
 
 func (c *Client) drop() {
@@ -387,13 +348,4 @@ func (c *Client) answer(command string) (reply, error) {
 		return r, &ReplyError{Command: command, Code: r.code, Text: r.text}
 	}
 	return r, nil
-}
-
-// connectionLost tells a daemon that went away (restarted, crashed) from a
-// timeout or a refusal: only the former is worth one reconnection.
-func connectionLost(err error) bool {
-	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) ||
-		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT) ||
-		errors.Is(err, os.ErrNotExist) || errors.Is(err, net.ErrClosed)
 }
