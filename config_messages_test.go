@@ -271,7 +271,11 @@ func TestNoSecretFlagAndNoSecretFromTheEnvironment(t *testing.T) {
 			t.Errorf("lobbykiosk %v: exit %d\n%s", args, status, out)
 		}
 	}
-	// The only variable the code reads names a directory for the staff lockout.
+	// The variables the code reads: a directory for the staff lockout, and
+	// where the user's speech-dispatcher listens (its own variables, which
+	// libspeechd clients read too); CI only tells a test helper it may not
+	// skip. None can carry a secret.
+	allowed := map[string]bool{`"XDG_STATE_HOME"`: true, `"XDG_RUNTIME_DIR"`: true, `"SPEECHD_ADDRESS"`: true, `"CI"`: true}
 	var files []string
 	for _, pattern := range []string{"*.go", "internal/*/*.go", "internal/*/*/*.go"} {
 		matches, err := filepath.Glob(pattern)
@@ -290,7 +294,7 @@ func TestNoSecretFlagAndNoSecretFromTheEnvironment(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range readsEnv.FindAllStringSubmatch(string(src), -1) {
-			if m[2] != `"XDG_STATE_HOME"` {
+			if !allowed[m[2]] {
 				t.Errorf("%s reads the environment: %s", file, m[0])
 			}
 		}

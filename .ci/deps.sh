@@ -16,6 +16,10 @@ packages=(
 	# dependency: with dbus-x11, godbus spawns dbus-launch daemons that
 	# outlive the tests.
 	dbus dbus-user-session gnome-keyring libsecret-tools
+	# speech: the daemon and its espeak-ng voices (the kiosk and the tests of
+	# internal/speech talk to a real one); PulseAudio, its tools and sox for
+	# the real-audio check (a null sink recorded and measured)
+	speech-dispatcher speech-dispatcher-espeak-ng pulseaudio pulseaudio-utils sox
 	# `go mod download` over HTTPS; commit id for -ldflags
 	ca-certificates git
 )

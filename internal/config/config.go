@@ -38,6 +38,8 @@ type Config struct {
 	LogLevel          string   `toml:"log_level"`
 	OnScreenKeyboard  bool     `toml:"on_screen_keyboard"`
 	HeartbeatSeconds  int      `toml:"heartbeat_seconds"`
+	Speech            string   `toml:"speech"`
+	SpeechOutput      string   `toml:"speech_output"`
 	Utility           Utility  `toml:"utility"`
 }
 
@@ -99,6 +101,8 @@ func Default() Config {
 		LogLevel:          "info",
 		OnScreenKeyboard:  true,
 		HeartbeatSeconds:  60,
+		Speech:            "on",
+		SpeechOutput:      "headphones",
 		Utility:           MedfordWater(),
 	}
 }
@@ -131,6 +135,13 @@ func Load(path string) (Config, error) {
 func (c Config) HeartbeatEvery() time.Duration {
 	return time.Duration(c.HeartbeatSeconds) * time.Second
 }
+
+// SpeechOn reports whether the kiosk may speak (speech = "on").
+func (c Config) SpeechOn() bool { return c.Speech == "on" }
+
+// SpeechPrivate reports whether speech reaches only the visitor's ears
+// (speech_output = "headphones"); through a speaker nothing private is said.
+func (c Config) SpeechPrivate() bool { return c.SpeechOutput == "headphones" }
 
 // MaxPaymentCents is max_payment_dollars in cents.
 func (c Config) MaxPaymentCents() int64 {

@@ -68,12 +68,29 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		"[utility]\ntime_zone = \"\"":                           `"utility.time_zone"`,
 		`idle_seconds = "ninety"`:                               "idle_seconds",
 		`idle_seconds = `:                                       "line 1",
+		`speech = "loud"`:                                       `"speech"`,
+		`speech = true`:                                         "speech",
+		`speech_output = "hdmi"`:                                `"speech_output"`,
 	}
 	for body, want := range cases {
 		_, err := Load(configtest.Write(t, body))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("config %q: error %v, want one naming %s", body, err, want)
 		}
+	}
+}
+
+func TestSpeechIsOnThroughHeadphonesUnlessConfigured(t *testing.T) {
+	cfg := Default()
+	if !cfg.SpeechOn() || !cfg.SpeechPrivate() {
+		t.Errorf("default speech %q, speech_output %q: want on, headphones", cfg.Speech, cfg.SpeechOutput)
+	}
+	cfg, err := Load(configtest.Write(t, "speech = \"off\"\nspeech_output = \"speaker\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.SpeechOn() || cfg.SpeechPrivate() {
+		t.Errorf("speech off through a speaker read as on=%v private=%v", cfg.SpeechOn(), cfg.SpeechPrivate())
 	}
 }
 

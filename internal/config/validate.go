@@ -37,6 +37,8 @@ func (c Config) validate() error {
 		{"log_level", validLogLevel(c.LogLevel), `must be "debug", "info", "warn" or "error"`},
 		{"heartbeat_seconds", c.HeartbeatSeconds == 0 || (c.HeartbeatSeconds >= 10 && c.HeartbeatSeconds <= 3600),
 			"must be 0 (no heartbeat) or between 10 and 3600"},
+		{"speech", c.Speech == "on" || c.Speech == "off", `must be "on" or "off"`},
+		{"speech_output", c.SpeechOutput == "headphones" || c.SpeechOutput == "speaker", `must be "headphones" or "speaker"`},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},
