@@ -24,6 +24,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/speech"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
@@ -53,7 +54,7 @@ func cmdRun(args []string) int {
 		}
 		return ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger), Speech: voice(cfg, logger)}
 	}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
@@ -124,7 +125,7 @@ func cmdDemo(args []string) int {
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger), Speech: voice(cfg, logger)}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
@@ -140,7 +141,25 @@ func uiSettings(c config.Config) ui.Settings {
 		CardEntry:         c.CardEntry,
 		MaxPaymentCents:   c.MaxPaymentCents(),
 		OnScreenKeyboard:  c.OnScreenKeyboard,
+		SpeechOff:         !c.SpeechOn(),
+		SpeechOnSpeaker:   !c.SpeechPrivate(),
 	}
+}
+
+// voice is the kiosk's speech: speech-dispatcher, reached when speech mode first
+// speaks (the daemon is started for the kiosk's user if none runs); nil when the
+// config turns speech off. A daemon that is missing or fails is logged once and
+// the kiosk goes on, silent.
+func voice(c config.Config, logger *slog.Logger) ui.Speaker {
+	if !c.SpeechOn() {
+		return nil
+	}
+	client, err := speech.New(speech.Options{Component: "kiosk", Autospawn: true})
+	if err != nil {
+		logger.Warn("speech is not available; the kiosk goes on without it", "err", err.Error())
+		return nil
+	}
+	return speech.NewQueue(client, logger)
 }
 
 // staffLockout is the lockout store for the run command; nil (in memory only,

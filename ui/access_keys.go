@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/speech/words"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -149,7 +150,7 @@ func (a accessEntryKeys) typed(e *kioskEntry, r rune) {
 		return
 	}
 	if e.Password || !m.sayValues {
-		m.sayText(m.host.T("speech.star"))
+		m.sayText(words.Masked(m.host.Language()))
 		return
 	}
 	m.sayText(m.spokenChar(r))

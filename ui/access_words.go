@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/medfordwater/lobbykiosk/internal/speech/words"
 )
 
 // What is read aloud the way a person needs to hear it: money as money, and the
 // long numbers a visitor checks or copies (account, ZIP, phone, card, routing)
-// digit by digit, a hyphen a pause; short numbers ("24 hours", "Room 177") and
+// digit by digit; short numbers ("24 hours", "Room 177") and
 // years stay numbers.
 var (
 	moneyPattern  = regexp.MustCompile(`\$(\d[\d,]*)(?:\.(\d\d))?`)
@@ -20,43 +22,17 @@ var (
 // voice would read each one out.
 var maskPattern = regexp.MustCompile(`•+ ?`)
 
-// speakable is s as speech should say it, in lang.
+// speakable is s as speech should say it, in lang (internal/speech/words reads
+// numbers and money).
 func speakable(lang, s string) string {
 	s = maskPattern.ReplaceAllString(s, "")
 	s = moneyPattern.ReplaceAllStringFunc(s, func(m string) string {
 		parts := moneyPattern.FindStringSubmatch(m)
-		dollars, _ := strconv.Atoi(strings.ReplaceAll(parts[1], ",", ""))
-		cents, _ := strconv.Atoi(parts[2])
-		return moneyWords(lang, dollars, cents)
+		dollars, _ := strconv.ParseInt(strings.ReplaceAll(parts[1], ",", ""), 10, 64)
+		cents, _ := strconv.ParseInt(parts[2], 10, 64)
+		return words.Money(dollars*100+cents, lang)
 	})
-	return digitsPattern.ReplaceAllStringFunc(s, func(m string) string {
-		groups := strings.Split(m, "-")
-		for i, g := range groups {
-			groups[i] = strings.Join(strings.Split(g, ""), " ")
-		}
-		return strings.Join(groups, ", ")
-	})
-}
-
-// moneyWords says an amount: "84 dollars and 37 cents", "84 dólares con 37 centavos".
-func moneyWords(lang string, dollars, cents int) string {
-	unit := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	}
-	and, dollar, dollarsWord, cent, centsWord := " and ", "dollar", "dollars", "cent", "cents"
-	if lang == "es" {
-		and, dollar, dollarsWord, cent, centsWord = " con ", "dólar", "dólares", "centavo", "centavos"
-	}
-	switch {
-	case cents == 0:
-		return unit(dollars, dollar, dollarsWord)
-	case dollars == 0:
-		return unit(cents, cent, centsWord)
-	}
-	return unit(dollars, dollar, dollarsWord) + and + unit(cents, cent, centsWord)
+	return digitsPattern.ReplaceAllStringFunc(s, func(m string) string { return words.Digits(m, lang) })
 }
 
 // redact replaces in text every form of each private value (as typed, without

@@ -34,7 +34,8 @@ func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
 			if strings.Trim(text, "•") == "" {
 				continue // a masked field: its length is said, never its characters
 			}
-			if !strings.Contains(said, speakable(lang, text)) {
+			// Bare screens speak each language's words in its own voice.
+			if !strings.Contains(said, speakable("en", text)) && !strings.Contains(said, speakable("es", text)) {
 				t.Errorf("%s in %s shows %q, which speech never says", id, lang, text)
 			}
 		}
