@@ -73,10 +73,12 @@ soak-short:
 keyring-test:
 	@.ci/keyring-test.sh
 
-# Real speech into a virtual sound card: speech-dispatcher and espeak-ng say a
-# Spanish sentence into a PulseAudio null sink, recorded and measured
-# (.ci/speech-audio.sh; SPEECH_AUDIO_CMD="…" speaks through something else).
-speech-audio:
+# Real speech into a virtual sound card: the kiosk binary, its welcome screen in
+# Spanish, speaks after Help (F1) through speech-dispatcher and espeak-ng into a
+# PulseAudio null sink, recorded and measured (.ci/speech-audio.sh,
+# .ci/kiosk-speaks.sh; SPEECH_AUDIO_CMD="…" speaks through something else).
+SPEECH_AUDIO_CMD ?= .ci/kiosk-speaks.sh $(BIN)
+speech-audio: build
 	@.ci/speech-audio.sh $(SPEECH_AUDIO_CMD)
 
 smoke: build

@@ -9,8 +9,9 @@ packages=(
 	# cgo build of Fyne/GLFW (X11 and Wayland back ends)
 	gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
-	# headless display, screenshots for the smoke test
-	xvfb imagemagick x11-utils
+	# headless display, screenshots for the smoke test; keys pressed on the real
+	# binary (the real-audio check, the deploy test's watchdog)
+	xvfb imagemagick x11-utils xdotool
 	# real Secret Service for the keyring integration test. dbus-user-session
 	# is named so apt never picks dbus-x11 for gnome-keyring's session-bus
 	# dependency: with dbus-x11, godbus spawns dbus-launch daemons that

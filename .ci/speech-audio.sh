@@ -24,8 +24,13 @@ min=${SPEECH_MIN_SECONDS:-2} max=${SPEECH_MAX_SECONDS:-30} wait_for=${SPEECH_WAI
 scratch="$(mktemp -d)"
 source .ci/speechd.sh
 recorder=
+# Processes COMMAND starts and leaves running (the kiosk, its display), one PID a line.
+export SPEECH_AUDIO_PIDS="$scratch/pids"
 cleanup() {
 	[[ -n $recorder ]] && kill "$recorder" 2>/dev/null && wait "$recorder" 2>/dev/null
+	if [[ -s $SPEECH_AUDIO_PIDS ]]; then
+		tac "$SPEECH_AUDIO_PIDS" | xargs -r kill 2>/dev/null || true
+	fi
 	speechd_stop
 	rm -rf "$scratch"
 }
