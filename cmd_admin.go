@@ -14,6 +14,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/speech"
 )
 
 // cmdProvision stores the portal credential and staff PIN, read from stdin only.
@@ -61,6 +62,7 @@ func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 	if !verdict("config", err, describeConfigSource(configPath)) {
 		return false
 	}
+	speechCheck(w, cfg)
 	key, err := store.PortalKey()
 	if !verdict("keyring", err, "portal credential present") {
 		return false
@@ -81,6 +83,28 @@ func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 	reachable := verdict("portal", reachErr, cfg.PortalURL+" reachable")
 	credential := reachable && verdict("credential", credErr, "accepted; terms version "+health.TermsVersion)
 	return pinOK && credential
+}
+
+// speechCheck says whether the kiosk can speak for a visitor who cannot see the
+// screen. A kiosk without speech still serves everyone else, so this line warns
+// rather than fails.
+func speechCheck(w io.Writer, cfg config.Config) {
+	if !cfg.SpeechOn() {
+		fmt.Fprintf(w, "%-10s off   speech = \"off\" in the config\n", "speech")
+		return
+	}
+	c, err := speech.New(speech.Options{Component: "check", Autospawn: true})
+	if err == nil {
+		defer c.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
+		defer cancel()
+		var st speech.Status
+		if st, err = c.Check(ctx); err == nil {
+			fmt.Fprintf(w, "%-10s ok    speech-dispatcher at %s, voice module %s\n", "speech", st.Address, st.OutputModule)
+			return
+		}
+	}
+	fmt.Fprintf(w, "%-10s WARN  %v: blind visitors cannot use the kiosk (docs/accessibility.md)\n", "speech", err)
 }
 
 func describeConfigSource(path string) string {

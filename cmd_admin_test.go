@@ -10,8 +10,10 @@ import (
 	"testing"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
+	"github.com/medfordwater/lobbykiosk/internal/speech/speechdtest"
 )
 
 // checkEnv is a portal simulator and a config file pointing at it.
@@ -19,7 +21,8 @@ func checkEnv(t *testing.T) (configPath string, sim *httptest.Server) {
 	t.Helper()
 	srv := httptest.NewServer(portalsim.New(portalsim.Options{}))
 	t.Cleanup(srv.Close)
-	return configtest.Write(t, fmt.Sprintf("portal_url = %q\n", srv.URL)), srv
+	// Speech off: its own tests below; here no daemon is started behind the check.
+	return configtest.Write(t, fmt.Sprintf("portal_url = %q\nspeech = \"off\"\n", srv.URL)), srv
 }
 
 func runCheckLines(t *testing.T, configPath string, store *secrets.Store) (bool, string) {
@@ -95,5 +98,21 @@ func TestDispatchRefusesUnknownCommands(t *testing.T) {
 	}
 	if status := dispatch([]string{"help"}, &stderr); status != 0 {
 		t.Errorf("help exit status %d", status)
+	}
+}
+
+func TestCheckSaysWhetherTheKioskCanSpeak(t *testing.T) {
+	d := speechdtest.Start(t)
+	t.Setenv("SPEECHD_ADDRESS", d.Address)
+	var out bytes.Buffer
+	speechCheck(&out, config.Default())
+	if !strings.HasPrefix(out.String(), "speech     ok    speech-dispatcher at "+d.Address) {
+		t.Errorf("with a daemon, check says %q", out.String())
+	}
+	t.Setenv("SPEECHD_ADDRESS", "unix_socket:"+t.TempDir()+"/none.sock")
+	out.Reset()
+	speechCheck(&out, config.Default())
+	if !strings.HasPrefix(out.String(), "speech     WARN") {
+		t.Errorf("without one, check says %q", out.String())
 	}
 }
