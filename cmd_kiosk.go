@@ -52,9 +52,11 @@ func cmdRun(args []string) int {
 		if err != nil {
 			logger.Error("kiosk out of service", "reason", err.Error())
 		}
-		return ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
+		d := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger), Speech: voice(cfg, logger)}
+			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+		d.Speech, d.SpeechCheck = voice(cfg, logger)
+		return d
 	}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
 }
@@ -125,7 +127,8 @@ func cmdDemo(args []string) int {
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger), Speech: voice(cfg, logger)}
+		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
@@ -146,20 +149,21 @@ func uiSettings(c config.Config) ui.Settings {
 	}
 }
 
-// voice is the kiosk's speech: speech-dispatcher, reached when speech mode first
-// speaks (the daemon is started for the kiosk's user if none runs); nil when the
-// config turns speech off. A daemon that is missing or fails is logged once and
-// the kiosk goes on, silent.
-func voice(c config.Config, logger *slog.Logger) ui.Speaker {
+// voice is the kiosk's speech, and the staff status's check of it:
+// speech-dispatcher, reached when speech mode first speaks (the daemon is started
+// for the kiosk's user if none runs); nil when the config turns speech off. A
+// daemon that is missing or fails is logged once and the kiosk goes on, silent.
+func voice(c config.Config, logger *slog.Logger) (ui.Speaker, func(context.Context) error) {
 	if !c.SpeechOn() {
-		return nil
+		return nil, nil
 	}
 	client, err := speech.New(speech.Options{Component: "kiosk", Autospawn: true})
 	if err != nil {
 		logger.Warn("speech is not available; the kiosk goes on without it", "err", err.Error())
-		return nil
+		return nil, func(context.Context) error { return err }
 	}
-	return speech.NewQueue(client, logger)
+	check := func(ctx context.Context) error { _, err := client.Check(ctx); return err }
+	return speech.NewQueue(client, logger), check
 }
 
 // staffLockout is the lockout store for the run command; nil (in memory only,

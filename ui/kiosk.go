@@ -7,6 +7,7 @@
 package ui
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -39,6 +40,8 @@ type Deps struct {
 	Clock    Clock       // nil means the wall clock
 	Quit     func()      // ends the program (staff "Exit"); nil in tests
 	Speech   Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
+	// SpeechCheck tells the staff status whether the speech service answers.
+	SpeechCheck func(ctx context.Context) error
 
 	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
 	KioskID      string       // shown in the staff status and sent in the heartbeat

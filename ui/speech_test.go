@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -177,3 +179,23 @@ func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
 }
 
 var formatExample = regexp.MustCompile(`(for example|por ejemplo) [0-9 ,]+`)
+
+func TestTheStaffStatusSaysWhetherTheKioskCanSpeak(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		check func(context.Context) error
+		want  string
+	}{
+		{"ready", func(context.Context) error { return nil }, "Speech: ready"},
+		{"down", func(context.Context) error { return errors.New("no daemon") }, "Speech: not available"},
+		{"off", nil, "Speech: off in the config"},
+	} {
+		h, _ := newStaffHarness(t)
+		h.kiosk.staff.speechCheck = c.check
+		m := h.openStaffMenu(t)
+		h.settle()
+		if !strings.HasPrefix(m.speech.Text, c.want) {
+			t.Errorf("%s: the staff status says %q", c.name, m.speech.Text)
+		}
+	}
+}

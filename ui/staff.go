@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"log/slog"
 	"sync"
 	"time"
@@ -70,8 +71,9 @@ type staffDesk struct {
 	lockout       StaffLockout // nil: wrong PINs are counted in memory only
 	kioskID       string
 	version       string
-	quit          func()                         // the menu's Exit; nil: Exit only closes the menu
-	startPractice func() (TrainingPortal, error) // nil: training mode cannot start
+	quit          func()                          // the menu's Exit; nil: Exit only closes the menu
+	startPractice func() (TrainingPortal, error)  // nil: training mode cannot start
+	speechCheck   func(ctx context.Context) error // whether the kiosk can speak; nil: speech is off
 
 	taps []time.Time // recent taps of the gesture
 
@@ -95,7 +97,8 @@ type staffDesk struct {
 
 func newStaffDesk(host deskHost, deps Deps, env deskEnv) *staffDesk {
 	return &staffDesk{host: host, deskEnv: env, verifier: deps.Staff, lockout: deps.StaffLockout,
-		kioskID: deps.KioskID, version: deps.Version, quit: deps.Quit, startPractice: deps.Training}
+		kioskID: deps.KioskID, version: deps.Version, quit: deps.Quit, startPractice: deps.Training,
+		speechCheck: deps.SpeechCheck}
 }
 
 // tap counts a tap of the gesture; the fifth within staffTapWindow opens the PIN

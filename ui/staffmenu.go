@@ -14,12 +14,13 @@ import (
 // staffMenu is what staff can do once the PIN is right. It closes itself after
 // staffMenuIdle without a tap, so a menu left open is not there for a visitor.
 type staffMenu struct {
-	popup                                     *widget.PopUp
-	portal, kioskID, version, visits, lastErr *widget.Label
-	lookupPause                               *widget.Label // the portal's lookup lock and its time left, shown while it lasts
-	message                                   *widget.Label
-	resetNow, training, exit, close           *widget.Button
-	languages                                 map[string]*widget.Button // the default language, by code
+	popup                                    *widget.PopUp
+	portal, speech, kioskID, version, visits *widget.Label
+	lastErr                                  *widget.Label
+	lookupPause                              *widget.Label // the portal's lookup lock and its time left, shown while it lasts
+	message                                  *widget.Label
+	resetNow, training, exit, close          *widget.Button
+	languages                                map[string]*widget.Button // the default language, by code
 }
 
 // openMenu shows the staff menu and checks, in the background, whether the portal
@@ -38,6 +39,7 @@ func (d *staffDesk) openMenu() {
 	d.host.showOverlay(m.popup)
 	d.armMenu()
 	d.checkPortal(m)
+	d.checkSpeech(m)
 }
 
 // status is the menu's status block: portal, kiosk ID, version, visits today,
@@ -48,6 +50,7 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 		lastErr = d.host.T("staff.none")
 	}
 	m.portal = widget.NewLabel(d.host.T("staff.portal_checking"))
+	m.speech = widget.NewLabel(d.host.T("staff.speech_checking"))
 	m.kioskID = widget.NewLabel(d.host.T("staff.kiosk_id", map[string]any{"ID": d.kioskID}))
 	m.version = widget.NewLabel(d.host.T("staff.version", map[string]any{"Version": d.version}))
 	m.visits = widget.NewLabel(d.host.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(d.visitsToday())}))
@@ -59,7 +62,7 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 	} else {
 		m.lookupPause.Hide()
 	}
-	return container.NewVBox(m.portal, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
+	return container.NewVBox(m.portal, m.speech, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
 }
 
 // noteLookupPaused records that the portal refused a lookup or a one-time
@@ -157,20 +160,38 @@ func (d *staffDesk) checkPortal(m *staffMenu) {
 		m.portal.SetText(d.host.T("staff.portal_down"))
 		return
 	}
+	d.checkInBackground(m, m.portal, func(ctx context.Context) error {
+		_, err := portal.Health(ctx)
+		return err
+	}, "staff.portal_up", "staff.portal_down")
+}
+
+// checkSpeech asks, in the background, whether the kiosk can speak.
+func (d *staffDesk) checkSpeech(m *staffMenu) {
+	if d.speechCheck == nil {
+		m.speech.SetText(d.host.T("staff.speech_off"))
+		return
+	}
+	d.checkInBackground(m, m.speech, d.speechCheck, "staff.speech_ready", "staff.speech_down")
+}
+
+// checkInBackground runs check off the UI thread and puts its verdict on label,
+// unless the menu closed meanwhile.
+func (d *staffDesk) checkInBackground(m *staffMenu, label *widget.Label, check func(ctx context.Context) error, upID, downID string) {
 	var err error
 	d.offUI(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), staffHealthWait)
-		_, err = portal.Health(ctx)
+		err = check(ctx)
 		cancel()
 	}, func() {
 		if d.menu != m {
 			return // closed meanwhile
 		}
-		id := "staff.portal_up"
+		id := upID
 		if err != nil {
-			id = "staff.portal_down"
+			id = downID
 		}
-		m.portal.SetText(d.host.T(id))
+		label.SetText(d.host.T(id))
 	})
 }
 
