@@ -38,8 +38,7 @@ func (d *staffDesk) openMenu() {
 	d.menu = m
 	d.host.showOverlay(m.popup)
 	d.armMenu()
-	d.checkPortal(m)
-	d.checkSpeech(m)
+	d.checkStatus(m)
 }
 
 // status is the menu's status block: portal, kiosk ID, version, visits today,
@@ -153,46 +152,41 @@ func (d *staffDesk) closeMenu() {
 	}
 }
 
-// checkPortal asks the portal in use for its health, off the UI thread.
-func (d *staffDesk) checkPortal(m *staffMenu) {
+// checkStatus asks, in the background, whether the portal answers and whether the
+// kiosk can speak, and puts the verdicts on the menu unless it closed meanwhile.
+// One background task for both: in the test driver each task's answer lands on
+// its own goroutine, and two would write the menu at once.
+func (d *staffDesk) checkStatus(m *staffMenu) {
 	portal, _ := d.host.portalInUse()
-	if portal == nil {
-		m.portal.SetText(d.host.T("staff.portal_down"))
-		return
-	}
-	d.checkInBackground(m, m.portal, func(ctx context.Context) error {
-		_, err := portal.Health(ctx)
-		return err
-	}, "staff.portal_up", "staff.portal_down")
-}
-
-// checkSpeech asks, in the background, whether the kiosk can speak.
-func (d *staffDesk) checkSpeech(m *staffMenu) {
-	if d.speechCheck == nil {
-		m.speech.SetText(d.host.T("staff.speech_off"))
-		return
-	}
-	d.checkInBackground(m, m.speech, d.speechCheck, "staff.speech_ready", "staff.speech_down")
-}
-
-// checkInBackground runs check off the UI thread and puts its verdict on label,
-// unless the menu closed meanwhile.
-func (d *staffDesk) checkInBackground(m *staffMenu, label *widget.Label, check func(ctx context.Context) error, upID, downID string) {
-	var err error
+	var portalErr, speechErr error
 	d.offUI(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), staffHealthWait)
-		err = check(ctx)
-		cancel()
+		defer cancel()
+		if portal != nil {
+			_, portalErr = portal.Health(ctx)
+		}
+		if d.speechCheck != nil {
+			speechErr = d.speechCheck(ctx)
+		}
 	}, func() {
 		if d.menu != m {
 			return // closed meanwhile
 		}
-		id := upID
-		if err != nil {
-			id = downID
+		m.portal.SetText(d.host.T(verdict(portal != nil && portalErr == nil, "staff.portal_up", "staff.portal_down")))
+		switch {
+		case d.speechCheck == nil:
+			m.speech.SetText(d.host.T("staff.speech_off"))
+		default:
+			m.speech.SetText(d.host.T(verdict(speechErr == nil, "staff.speech_ready", "staff.speech_down")))
 		}
-		label.SetText(d.host.T(id))
 	})
+}
+
+func verdict(ok bool, yes, no string) string {
+	if ok {
+		return yes
+	}
+	return no
 }
 
 // resetNow ends whatever visit is under way, as a visitor's reset does.
