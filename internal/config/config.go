@@ -38,6 +38,8 @@ type Config struct {
 	LogLevel          string   `toml:"log_level"`
 	OnScreenKeyboard  bool     `toml:"on_screen_keyboard"`
 	HeartbeatSeconds  int      `toml:"heartbeat_seconds"`
+	Printer           string   `toml:"printer"`       // the CUPS queue receipts print on; "" = no printer
+	ReceiptWidth      int      `toml:"receipt_width"` // the receipt paper's width in mm: 80 or 58
 	Utility           Utility  `toml:"utility"`
 }
 
@@ -99,6 +101,7 @@ func Default() Config {
 		LogLevel:          "info",
 		OnScreenKeyboard:  true,
 		HeartbeatSeconds:  60,
+		ReceiptWidth:      80,
 		Utility:           MedfordWater(),
 	}
 }
