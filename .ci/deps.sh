@@ -16,6 +16,10 @@ packages=(
 	# dependency: with dbus-x11, godbus spawns dbus-launch daemons that
 	# outlive the tests.
 	dbus dbus-user-session gnome-keyring libsecret-tools
+	# receipts: a real cupsd for the print test, CUPS's IPP client (ipptool)
+	# the kiosk prints with, and tools that read printouts back: pdftotext,
+	# pdftoppm (poppler-utils) and zbarimg (zbar-tools) for the QR code
+	cups cups-client cups-ipp-utils poppler-utils zbar-tools
 	# `go mod download` over HTTPS; commit id for -ldflags
 	ca-certificates git
 )

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
 make=("${MAKE:-make}" --no-print-directory)
-checks=(fmt-check vet unit-test fault-matrix soak-short fuzz-smoke keyring-test smoke deploy-test)
+checks=(fmt-check vet unit-test fault-matrix soak-short fuzz-smoke keyring-test print-test smoke deploy-test)
 passed=0
 failed=()
 for check in "${checks[@]}"; do
