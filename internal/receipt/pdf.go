@@ -13,6 +13,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/qr"
 )
 
+//go:generate go run ./samples ../../docs/receipts
+
 // Width is the receipt paper's width in millimetres (config receipt_width).
 type Width int
 

@@ -183,3 +183,30 @@ func TestCatalogsMatch(t *testing.T) {
 		t.Error("es.json repeats the English")
 	}
 }
+
+// docs/receipts.md shows a sample of each kind in each language: they must exist
+// (go generate ./internal/receipt writes them).
+func TestSamplesAreCommitted(t *testing.T) {
+	for _, lang := range translations.Languages {
+		names := []string{rt.SampleName("everything", lang, receipt.Paper58), rt.SampleName("testpage", lang, receipt.Paper58)}
+		for _, v := range rt.Visits() {
+			names = append(names, rt.SampleName(v.Name, lang, receipt.Paper80))
+		}
+		for _, name := range names {
+			if _, err := os.Stat("../../docs/receipts/" + name); err != nil {
+				t.Errorf("sample missing (go generate ./internal/receipt): %v", err)
+			}
+		}
+	}
+}
+
+// BenchmarkReceiptPDF: building a whole visit's receipt, the part of printing
+// done inside the kiosk.
+func BenchmarkReceiptPDF(b *testing.B) {
+	r := rt.Visits()[len(rt.Visits())-1].Receipt
+	for b.Loop() {
+		if _, err := r.PDF("es", receipt.Paper80); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -53,13 +53,13 @@ func PDFPageSize(t testing.TB, pdf []byte) string {
 	return ""
 }
 
-// RenderPNG draws a PDF's first page as a PNG at dpi (pdftoppm) and returns
-// the file's path.
+// RenderPNG draws a PDF's first page as a PNG at dpi, one bit a dot as a
+// thermal printer prints it (pdftoppm -mono), and returns the file's path.
 func RenderPNG(t testing.TB, pdf []byte, dpi int) string {
 	t.Helper()
 	need(t, "pdftoppm", "poppler-utils")
 	dir := t.TempDir()
-	cmd := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-png", "-singlefile", "-", filepath.Join(dir, "page"))
+	cmd := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-mono", "-png", "-singlefile", "-", filepath.Join(dir, "page"))
 	cmd.Stdin = bytes.NewReader(pdf)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)

@@ -1,6 +1,7 @@
 package receipttest
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -105,4 +106,9 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// SampleName is the file of a sample receipt under docs/receipts/.
+func SampleName(kind, lang string, paper receipt.Width) string {
+	return fmt.Sprintf("%s-%s-%dmm.png", kind, lang, paper)
 }
