@@ -152,6 +152,19 @@ func TestIntegrationPaperOutAndJam(t *testing.T) {
 		t.Logf("%s: %v after %v; staff status %q %v", queue, err, took.Round(time.Millisecond), st.Summary(), st.Reasons)
 	}
 	spoolEmpty(t)
+
+	// Paper loaded: the stale reason does not stop the next receipt, whose
+	// driver clears it, and the staff status is ready again.
+	if err := cups.Admin("lpadmin", "-p", "paperout", "-v", "receiptfile:"+cups.Output); err != nil {
+		t.Fatal(err)
+	}
+	p := printer.New("paperout")
+	if _, err := p.PrintAndWait(context.Background(), []byte("%PDF-1.4\n")); err != nil {
+		t.Errorf("after loading paper: %v", err)
+	}
+	if st := p.State(context.Background()); st.Summary() != "ready" {
+		t.Errorf("after loading paper: state %+v", st)
+	}
 }
 
 // A stopped or rejecting queue fails at once with Offline and queues nothing;

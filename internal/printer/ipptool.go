@@ -144,6 +144,10 @@ func (p *Printer) ipptool(ctx context.Context, uri, test string, stdin io.Reader
 	if runErr != nil {
 		return out, fmt.Errorf("%w%s", runErr, statusMessages(out))
 	}
+	// Callers index the responses by request: a short answer is an error.
+	if requests := strings.Count(test, "\nOPERATION "); len(out) < requests {
+		return out, fmt.Errorf("ipptool answered %d of %d requests", len(out), requests)
+	}
 	return out, nil
 }
 

@@ -35,9 +35,11 @@ type Server struct {
 // backend lists its device (CUPS asks at start-up); with arguments it prints
 // job $1, whose document is $6 or stdin.
 var backends = map[string]string{
-	// receiptfile:DIR — CUPS keeps the plain "file:" scheme for itself.
+	// receiptfile:DIR — CUPS keeps the plain "file:" scheme for itself. Like
+	// a real driver that finds paper loaded, it clears the paper-out reason.
 	"receiptfile": `#!/bin/sh
 [ $# -eq 0 ] && { echo 'direct receiptfile "Unknown" "Test receipt file"'; exit 0; }
+echo "STATE: -media-empty-error" >&2
 cat "${6:-/dev/stdin}" > "${DEVICE_URI#receiptfile:}/job-$1.pdf"
 `,
 	// failing:REASON — the driver tells CUPS what is wrong, then gives up
