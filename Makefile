@@ -3,7 +3,7 @@
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
 # Other targets: deps, build, fmt-check, vet, unit-test, contract-check, fault-matrix, soak-short, keyring-test,
-# deploy-test, smoke, speech-audio, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
+# speech-audio, print-test, deploy-test, smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
 # package, install, clean.
 
 SHELL := /bin/bash
@@ -28,7 +28,7 @@ export BUILD_TAGS ?= no_emoji
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false -tags=$(BUILD_TAGS)
 
-.PHONY: deps build run test fmt-check vet unit-test contract-check keyring-test speech-audio smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test bench package install clean
+.PHONY: deps build run test fmt-check vet unit-test contract-check keyring-test speech-audio print-test smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -80,6 +80,11 @@ keyring-test:
 SPEECH_AUDIO_CMD ?= .ci/kiosk-speaks.sh $(BIN)
 speech-audio: build
 	@.ci/speech-audio.sh $(SPEECH_AUDIO_CMD)
+
+# Every kind of receipt printed through a private, real cupsd; the printer's
+# failures (paper out, jammed, stopped, hung) and the time a receipt takes.
+print-test:
+	@.ci/print-test.sh
 
 smoke: build
 	@.ci/smoke.sh $(BIN)

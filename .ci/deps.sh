@@ -21,6 +21,10 @@ packages=(
 	# internal/speech talk to a real one); PulseAudio, its tools and sox for
 	# the real-audio check (a null sink recorded and measured)
 	speech-dispatcher speech-dispatcher-espeak-ng pulseaudio pulseaudio-utils sox
+	# receipts: a real cupsd for the print test, CUPS's IPP client (ipptool)
+	# the kiosk prints with, and tools that read printouts back: pdftotext,
+	# pdftoppm (poppler-utils) and zbarimg (zbar-tools) for the QR code
+	cups cups-client cups-ipp-utils poppler-utils zbar-tools
 	# `go mod download` over HTTPS; commit id for -ldflags
 	ca-certificates git
 )

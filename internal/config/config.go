@@ -40,6 +40,8 @@ type Config struct {
 	HeartbeatSeconds  int      `toml:"heartbeat_seconds"`
 	Speech            string   `toml:"speech"`
 	SpeechOutput      string   `toml:"speech_output"`
+	Printer           string   `toml:"printer"`       // the CUPS queue receipts print on; "" = no printer
+	ReceiptWidth      int      `toml:"receipt_width"` // the receipt paper's width in mm: 80 or 58
 	Utility           Utility  `toml:"utility"`
 }
 
@@ -103,6 +105,7 @@ func Default() Config {
 		HeartbeatSeconds:  60,
 		Speech:            "on",
 		SpeechOutput:      "headphones",
+		ReceiptWidth:      80,
 		Utility:           MedfordWater(),
 	}
 }

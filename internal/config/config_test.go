@@ -33,11 +33,11 @@ func TestExampleConfigMatchesDefaults(t *testing.T) {
 }
 
 func TestConfigOverridesDefaults(t *testing.T) {
-	cfg, err := Load(configtest.Write(t, "kiosk_id = \"lobby-7\"\ncard_entry = \"off\"\n[utility]\nphone = \"555-0100\"\n"))
+	cfg, err := Load(configtest.Write(t, "kiosk_id = \"lobby-7\"\ncard_entry = \"off\"\nprinter = \"Receipt_TM-T20\"\nreceipt_width = 58\n[utility]\nphone = \"555-0100\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.KioskID != "lobby-7" || cfg.CardEntry != "off" || cfg.Utility.Phone != "555-0100" {
+	if cfg.KioskID != "lobby-7" || cfg.CardEntry != "off" || cfg.Utility.Phone != "555-0100" || cfg.Printer != "Receipt_TM-T20" || cfg.ReceiptWidth != 58 {
 		t.Errorf("overrides not applied: %+v", cfg)
 	}
 	if cfg.Utility.Name != "Medford Water" || cfg.IdleSeconds != 90 {
@@ -61,6 +61,9 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`portal_url = "http://127.evil.com"`:                    `"portal_url"`,
 		`kiosk_id = "lobby 1"`:                                  `"kiosk_id"`,
 		`log_level = "loud"`:                                    `"log_level"`,
+		`printer = "front desk"`:                                `"printer"`,
+		`printer = "../lp"`:                                     `"printer"`,
+		`receipt_width = 72`:                                    `"receipt_width"`,
 		`idle_secs = 90`:                                        `"idle_secs"`,
 		"[utility]\nfax = \"1\"":                                `"utility.fax"`,
 		"[utility]\ntime_zone = \"Mars/Olympus\"":               `"utility.time_zone"`,

@@ -14,6 +14,10 @@ import (
 
 var kioskIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
+// printerPattern is a CUPS queue name as lpadmin makes them: no spaces, slashes,
+// quotes or '#', which CUPS refuses in a queue name.
+var printerPattern = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9._-]{0,126})?$`)
+
 // validate checks every value; the first problem is returned naming its key.
 func (c Config) validate() error {
 	checks := []struct {
@@ -39,6 +43,8 @@ func (c Config) validate() error {
 			"must be 0 (no heartbeat) or between 10 and 3600"},
 		{"speech", c.Speech == "on" || c.Speech == "off", `must be "on" or "off"`},
 		{"speech_output", c.SpeechOutput == "headphones" || c.SpeechOutput == "speaker", `must be "headphones" or "speaker"`},
+		{"printer", printerPattern.MatchString(c.Printer), `must be a CUPS queue name (letters, digits, '.', '_', '-') or "" for no printer`},
+		{"receipt_width", c.ReceiptWidth == 80 || c.ReceiptWidth == 58, "must be 80 or 58 (millimetres of receipt paper)"},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},
