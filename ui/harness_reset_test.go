@@ -50,11 +50,15 @@ func (b *lockedBuffer) String() string {
 
 // newLoggedHarness is a live kiosk whose own log and whose portal client's log both
 // go, at Debug level, to the returned buffer.
-func newLoggedHarness(t *testing.T, settings Settings) (*harness, *lockedBuffer) {
+func newLoggedHarness(t *testing.T, settings Settings, speech ...Speaker) (*harness, *lockedBuffer) {
 	t.Helper()
 	logs := &lockedBuffer{}
 	log := newProofLogger(logs)
-	return newHarnessWith(t, harnessOptions{settings: settings, log: log, clientLog: log}), logs
+	o := harnessOptions{settings: settings, log: log, clientLog: log}
+	if len(speech) > 0 {
+		o.speech = speech[0]
+	}
+	return newHarnessWith(t, o), logs
 }
 
 // measuredKeys are log attributes whose values the code itself produces (clock

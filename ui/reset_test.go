@@ -32,7 +32,7 @@ var proofTriggers = []proofTrigger{
 		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
-		h.clock.Advance(h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime)
+		h.clock.Advance(2*h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime) // twice: a listener's
 	}},
 	{triggerVisitLimit, func(t *testing.T, h *harness, _ proofJourney) {
 		// The visitor stays active, so only the visit's length can end it.
@@ -69,8 +69,11 @@ func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
 	if j.card {
 		settings.CardEntry = cardEntryKeyed
 	}
-	h, logs := newLoggedHarness(t, settings)
+	r := &recordingSpeaker{}
+	h, logs := newLoggedHarness(t, settings, r)
 	secrets := j.run(t, h)
+	h.press(keyHelp) // the visitor was listening when the visit ended
+	stops := r.stops
 	token := h.kiosk.visit.session
 	if token != "" {
 		secrets = append(secrets, token)
@@ -90,6 +93,9 @@ func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
 		t.Error("the portal still honours the visitor's session")
 	}
 	assertFreshWelcome(t, h, before)
+	if h.kiosk.access.on || r.stops <= stops {
+		t.Errorf("speech survived the reset: mode on %v, stopped %d times", h.kiosk.access.on, r.stops-stops)
+	}
 }
 
 // assertNothingLeft looks for every form of every secret on the canvas, on the
