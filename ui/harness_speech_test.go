@@ -54,11 +54,16 @@ func (r *recordingSpeaker) take() []spoken {
 	return said
 }
 
-// newSpeechHarness is a live kiosk whose speech goes to a recording speaker.
+// newSpeechHarness is a live kiosk whose speech goes to a recording speaker, its
+// portal answers held while a key is pressed (keyEvent), as the real driver's UI
+// thread would order them.
 func newSpeechHarness(t *testing.T) (*harness, *recordingSpeaker) {
 	t.Helper()
 	r := &recordingSpeaker{}
-	return newHarnessWith(t, harnessOptions{speech: r}), r
+	gate := &callGate{}
+	h := newHarnessWith(t, harnessOptions{speech: r, front: gate.front})
+	h.gate = gate
+	return h, r
 }
 
 // press sends one key as a keypad would: to the focused widget (the key catcher

@@ -3,6 +3,7 @@ package speech_test
 import (
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -55,8 +56,8 @@ func TestQueueWithoutAServiceLogsOnceAndGoesOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logs strings.Builder
-	q := speech.NewQueue(c, slog.New(slog.NewTextHandler(&logs, nil)))
+	logs := &lockedBuilder{}
+	q := speech.NewQueue(c, slog.New(slog.NewTextHandler(logs, nil)))
 	for range 3 {
 		q.Speak("en", "nobody hears this")
 	}
@@ -72,4 +73,22 @@ func TestQueueWithoutAServiceLogsOnceAndGoesOn(t *testing.T) {
 	if strings.Contains(logs.String(), "nobody hears this") {
 		t.Error("the log holds what was to be said")
 	}
+}
+
+// lockedBuilder is a log the queue's goroutine writes while the test reads it.
+type lockedBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuilder) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuilder) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
