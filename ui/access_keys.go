@@ -134,7 +134,7 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 	m.ring.Move(pos.SubtractXY(pad, pad))
 	m.ring.Resize(o.Size().AddWidthHeight(2*pad, 2*pad))
 	m.ring.Show()
-	m.ring.Refresh()
+	m.ringArea.Refresh() // the ring's own Refresh is not always repainted by the GL driver; its layer's is
 }
 
 // entry keys: speech mode sees the keys typed in a field (kioskEntry.keys).
