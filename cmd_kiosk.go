@@ -23,6 +23,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
@@ -56,6 +57,7 @@ func cmdRun(args []string) int {
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
 			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
 		d.Speech, d.SpeechCheck = voice(cfg, logger)
+		d.Printer = receiptPrinter(cfg)
 		return d
 	}
 	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
@@ -129,6 +131,7 @@ func cmdDemo(args []string) int {
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
 		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
+	deps.Printer = receiptPrinter(cfg)
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
@@ -146,7 +149,17 @@ func uiSettings(c config.Config) ui.Settings {
 		OnScreenKeyboard:  c.OnScreenKeyboard,
 		SpeechOff:         !c.SpeechOn(),
 		SpeechOnSpeaker:   !c.SpeechPrivate(),
+		ReceiptWidth:      c.ReceiptWidth,
 	}
+}
+
+// receiptPrinter is the CUPS queue the config names for receipts; nil (no receipt
+// button) when it names none.
+func receiptPrinter(c config.Config) ui.Printer {
+	if c.Printer == "" {
+		return nil
+	}
+	return printer.New(c.Printer)
 }
 
 // voice is the kiosk's speech, and the staff status's check of it:

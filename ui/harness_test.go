@@ -52,6 +52,8 @@ type harnessOptions struct {
 	heartbeat time.Duration
 	// speech receives what speech mode says; nil: none.
 	speech Speaker
+	// printer prints receipts; nil: no printer.
+	printer Printer
 }
 
 // plainFront serves the simulator over plain HTTP on loopback.
@@ -81,7 +83,7 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log, Speech: o.speech,
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
 		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)})
 	if err != nil {
 		t.Fatal(err)

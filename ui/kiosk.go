@@ -16,6 +16,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -42,6 +43,7 @@ type Deps struct {
 	Speech   Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
 	// SpeechCheck tells the staff status whether the speech service answers.
 	SpeechCheck func(ctx context.Context) error
+	Printer     Printer // prints receipts; nil: no printer, no receipt button (receipts.go)
 
 	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
 	KioskID      string       // shown in the staff status and sent in the heartbeat
@@ -84,6 +86,7 @@ type Kiosk struct {
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
 	access    *accessMode          // speech output and keypad navigation (access_mode.go)
+	receipts  *receipts            // printed receipts and the portal's QR code (receipts.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -109,6 +112,13 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.access.onStart = k.limits.listen
 	k.access.private = func() []string { return k.visit.privateValues() }
+	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
+		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: &k.portal.inflight,
+		guard: k.activity, say: func(text string) {
+			if k.access.on {
+				k.access.sayText(text)
+			}
+		}}
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() }})
 	k.look = newLookControl(k)

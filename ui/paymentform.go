@@ -13,6 +13,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -289,11 +290,23 @@ func paymentSummary(translate func(id string, data ...map[string]any) string, d 
 // paymentDone records what the payment method was used for (an outcome of the
 // visit) and forgets every number typed for it, so no later screen (or visitor)
 // can see them.
-func (v *visit) paymentDone(messageID string, data map[string]any) {
-	v.record(messageID, data)
+func (v *visit) paymentDone(messageID string, data map[string]any, item receipt.Item) {
+	v.record(messageID, data, item)
 	for _, id := range paymentFields {
 		delete(v.fields, id)
 		delete(v.problems, id)
 	}
 	delete(v.problems, fieldNone)
+}
+
+// receiptMethod is d as a printed receipt names it: its kind and last four digits.
+func receiptMethod(d client.PaymentDetails) receipt.Method {
+	kind, number := receipt.Bank, ""
+	if d.Card != nil {
+		kind, number = receipt.Card, d.Card.Number
+	} else if d.Bank != nil {
+		number = d.Bank.AccountNumber
+	}
+	last4, _ := receipt.LastFourOf(number) // the zero Last4 when the portal's answer had no number
+	return receipt.Method{Kind: kind, Last4: last4}
 }

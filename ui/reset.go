@@ -33,6 +33,7 @@ func (k *Kiosk) startOver() { k.reset(triggerStartOver) }
 func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
 	k.access.end() // silence at once: nothing of this visit is heard by the next
+	k.receipts.visitEnded()
 	v := k.visit
 	issued := v.end()
 	k.staff.visitEnded(!v.startedAt.IsZero())

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 )
 
 // autoPayState is the AutoPay enrolment of this visit. The portal's website takes
@@ -119,11 +120,13 @@ func (s *autoPayScreen) enrol() {
 // created records the enrolment and forgets the numbers typed for it.
 func (s *autoPayScreen) created(result client.AutoPay) {
 	k := s.k
+	item := receipt.AutoPayOn{Method: receiptMethod(k.visit.autoPay.details)}
 	k.visit.autoPay = &autoPayState{result: &result}
 	if result.FirstDraftDate != nil {
-		k.visit.paymentDone("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate})
+		item.From = *result.FirstDraftDate
+		k.visit.paymentDone("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate}, item)
 	} else {
-		k.visit.paymentDone("done.autopay", nil)
+		k.visit.paymentDone("done.autopay", nil, item)
 	}
 	k.refresh()
 }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 )
 
 // outcome is one thing the visitor did, kept as a message ID and its data so the
@@ -12,22 +13,24 @@ import (
 type outcome struct {
 	messageID string
 	data      map[string]any // a client.Date value is formatted in the visitor's language
+	item      receipt.Item   // the same, as a printed receipt says it
 }
 
 // record notes an outcome once (sending the verification email twice is one outcome).
-func (v *visit) record(messageID string, data map[string]any) {
+func (v *visit) record(messageID string, data map[string]any, item receipt.Item) {
 	for _, o := range v.outcomes {
 		if o.messageID == messageID {
 			return
 		}
 	}
-	v.outcomes = append(v.outcomes, outcome{messageID: messageID, data: data})
+	v.outcomes = append(v.outcomes, outcome{messageID: messageID, data: data, item: item})
 }
 
 // doneScreen sums up the visit: confirmation numbers, and what still needs the
 // visitor's email. Finish forgets everything and returns to the welcome screen.
 type doneScreen struct {
 	k       *Kiosk
+	print   *widget.Button // "Print a receipt"; nil without a printer
 	summary []*widget.Label
 	finish  *widget.Button
 }
@@ -44,6 +47,14 @@ func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("done.intro"))}
 	for _, l := range s.summary {
 		objects = append(objects, guidanceCard(l))
+	}
+	var printRow fyne.CanvasObject
+	s.print, printRow = k.receipts.printButton(func() []receipt.Item { return itemsOf(k.visit) })
+	if printRow != nil {
+		objects = append(objects, printRow) // not automatic: paper with an email on it is the visitor's choice
+	}
+	if code := k.receipts.portalCode(); code != nil && len(k.visit.outcomes) > 0 {
+		objects = append(objects, code)
 	}
 	objects = append(objects, wrappedLabel(k.T("done.take_care")), s.finish)
 	return s, formColumn(objects...)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 )
 
 // eBillingScreen switches the bill to email, in the portal's words: Bill Delivery
@@ -39,7 +40,11 @@ func buildEBilling(k *Kiosk) (any, fyne.CanvasObject) {
 		s.resend.Hide()
 		s.done.Hide()
 	}
-	return s, formColumn(s.explain, problem, s.send, sentCard, s.resend, s.done)
+	objects := []fyne.CanvasObject{s.explain, problem, s.send, sentCard, s.resend}
+	if code := k.receipts.portalCode(); code != nil && k.visit.verificationPending() {
+		objects = append(objects, code) // the link arrives by email: open the portal at home
+	}
+	return s, formColumn(append(objects, s.done)...)
 }
 
 // verificationPending reports whether e-billing waits for the visitor to open the
@@ -73,7 +78,8 @@ func (s *eBillingScreen) changeBillDelivery(call func(ctx context.Context, porta
 	}, func(err error) {
 		if err == nil {
 			k.visit.details.BillDelivery = delivery
-			k.visit.record("done.ebilling_pending", map[string]any{"Email": delivery.Email})
+			k.visit.record("done.ebilling_pending", map[string]any{"Email": delivery.Email},
+				receipt.EBillingPending{Email: delivery.Email})
 		}
 		k.showResult(err)
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -40,6 +41,7 @@ type payScreen struct {
 	change           *widget.Button
 	confirmation     *widget.Label
 	register, finish *widget.Button
+	print            *widget.Button // "Print a receipt"; nil without a printer
 }
 
 func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
@@ -200,10 +202,11 @@ func (s *payScreen) pay() {
 // paid records the receipt and forgets the payment numbers the visitor typed.
 func (s *payScreen) paid(r client.Receipt) {
 	k := s.k
+	method := receiptMethod(k.visit.pay.req.Payment)
 	k.visit.pay = &payState{receipt: &r}
 	k.visit.paymentDone("done.paid", map[string]any{
 		"Amount": formatMoney(r.AmountCents), "Number": r.ConfirmationNumber, "Email": r.ReceiptEmail,
-	})
+	}, receipt.Paid{AmountCents: r.AmountCents, Confirmation: r.ConfirmationNumber, Method: method, ReceiptEmail: r.ReceiptEmail})
 	k.refresh()
 }
 
@@ -243,6 +246,11 @@ func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 		s.register = widget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
 		s.register.Importance = widget.HighImportance
 		lines = append(lines, guidanceCard(wrappedLabel(k.T(offerID))), s.register)
+	}
+	var printRow fyne.CanvasObject
+	s.print, printRow = k.receipts.printButton(func() []receipt.Item { return itemsOf(k.visit) })
+	if printRow != nil {
+		lines = append(lines, printRow)
 	}
 	s.finish = widget.NewButton(k.T("pay.finish"), func() { k.navigate(evPaid) })
 	return formColumn(append(lines, s.finish)...)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -270,7 +271,7 @@ func (s *registerScreen) submitRegistration() {
 			s.failed(err)
 			return
 		}
-		k.visit.record("done.registered", map[string]any{"Email": email})
+		k.visit.record("done.registered", map[string]any{"Email": email}, receipt.Registered{Email: email})
 		k.signedIn(session, email)
 	})
 }

@@ -19,6 +19,7 @@ type Settings struct {
 	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
 	SpeechOff         bool   // Help (F1) does not start speech mode (the config's default: speech on)
 	SpeechOnSpeaker   bool   // speech comes out of a loudspeaker: nothing typed is read back (default: headphones)
+	ReceiptWidth      int    // the receipt paper's width in mm, 80 or 58 (the config's default: 80)
 
 	zone *time.Location // Utility.TimeZone, loaded once: where a card's expiry month ends
 }
@@ -52,6 +53,9 @@ func (s Settings) withDefaults() Settings {
 	}
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = s.Languages[0]
+	}
+	if s.ReceiptWidth == 0 {
+		s.ReceiptWidth = d.ReceiptWidth
 	}
 	zone, err := s.Utility.Location()
 	if err != nil { // config.Load refuses such a zone: only a caller without a file gets here

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image"
+	"log/slog"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/printer"
+	"github.com/medfordwater/lobbykiosk/internal/qr"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
+)
+
+// Printer prints receipts through CUPS (internal/printer in a real kiosk).
+type Printer interface {
+	// PrintAndWait prints pdf and waits for the job to finish (or fail) within
+	// ctx; the job is purged from CUPS either way.
+	PrintAndWait(ctx context.Context, pdf []byte) (printer.JobID, error)
+	// PurgeMine cancels and purges every job the kiosk left in the queue.
+	PurgeMine(ctx context.Context) error
+	// State is the printer as CUPS sees it, for staff.
+	State(ctx context.Context) printer.State
+}
+
+// receiptDeadline bounds one receipt, from the tap to the job done: a visitor
+// should not stand waiting for a printer that will not print.
+const receiptDeadline = 20 * time.Second
+
+// receiptsHost is what the receipts need of the kiosk.
+type receiptsHost interface {
+	T(id string, data ...map[string]any) string
+	Language() string
+}
+
+// receipts is proof in the hand: a printed receipt of what the visit did, on the
+// Done screen and under a one-time payment's confirmation, and the QR code of the
+// public portal address for carrying on at home. Nothing personal is ever in the
+// code; on paper the visitor's numbers are never more than their last four digits.
+type receipts struct {
+	host     receiptsHost
+	printer  Printer // nil: no printer configured, no button
+	paper    receipt.Width
+	utility  config.Utility
+	kioskID  string
+	clock    Clock
+	log      *slog.Logger
+	inflight *sync.WaitGroup
+	guard    panicGuard
+	say      func(text string) // speech mode says a receipt before it prints; nil when off
+
+	qrImage image.Image // the portal's code, drawn once
+	printed *widget.Label
+}
+
+// printButton offers the visitor a receipt of items, with a line under it that
+// tells how printing went; nil, nil when no printer is configured or nothing was done.
+func (r *receipts) printButton(items func() []receipt.Item) (*widget.Button, fyne.CanvasObject) {
+	if r.printer == nil || len(items()) == 0 {
+		return nil, nil
+	}
+	status := wrappedLabel("")
+	status.Hide()
+	var b *widget.Button
+	b = widget.NewButton(r.host.T("receipt.print"), func() {
+		b.Disable()
+		status.SetText(r.host.T("receipt.printing"))
+		status.Show()
+		r.print(items(), func(err error) {
+			if err != nil {
+				status.SetText(r.host.T("receipt.printer_failed"))
+				b.Enable()
+			} else {
+				status.SetText(r.host.T("receipt.printed"))
+			}
+			if r.say != nil {
+				r.say(status.Text)
+			}
+		})
+	})
+	return b, container.NewVBox(b, status)
+}
+
+// print renders the receipt in the visitor's language and prints it off the UI
+// thread; done runs on the UI thread with the outcome.
+func (r *receipts) print(items []receipt.Item, done func(err error)) {
+	lang := r.host.Language()
+	rc := receipt.Receipt{At: r.clock.Now(), KioskID: r.kioskID, Utility: r.utility, Items: items}
+	if r.say != nil { // what a receipt shows must also be audible (ADA 707.5.2)
+		if doc, err := rc.Document(lang); err == nil {
+			r.say(doc.Text())
+		}
+	}
+	pdf, err := rc.PDF(lang, r.paper)
+	if err != nil {
+		r.log.Error("cannot lay out the receipt", "err", "receipt_layout")
+		done(err)
+		return
+	}
+	r.inflight.Add(1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
+		_, err := r.printer.PrintAndWait(ctx, pdf)
+		cancel()
+		if err != nil {
+			r.log.Warn("receipt not printed", "err", printerProblem(err))
+		}
+		fyne.Do(func() {
+			defer r.inflight.Done()
+			defer r.guard.recoverPanic()
+			done(err)
+		})
+	}()
+}
+
+// printerProblem names a printer's failure from printer's closed set, for the log.
+func printerProblem(err error) string {
+	var e *printer.Error
+	if errors.As(err, &e) {
+		return string(e.Kind)
+	}
+	return "unknown"
+}
+
+// visitEnded cancels and purges whatever the visit left queued, in the background:
+// no receipt of one visitor may come out for the next.
+func (r *receipts) visitEnded() {
+	if r.printer == nil {
+		return
+	}
+	r.inflight.Add(1)
+	go func() {
+		defer r.inflight.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
+		defer cancel()
+		if err := r.printer.PurgeMine(ctx); err != nil {
+			r.log.Warn("could not purge the receipt queue", "err", printerProblem(err))
+		}
+	}()
+}
+
+// portalCode is the QR code of the public portal address with its caption, to
+// carry on at home; nil when the config's address cannot make one.
+func (r *receipts) portalCode() fyne.CanvasObject {
+	if r.qrImage == nil {
+		code, err := qr.Portal(r.utility)
+		if err != nil {
+			r.log.Error("no QR code of the portal address", "err", "qr_code")
+			return nil
+		}
+		r.qrImage = code.Image(6)
+	}
+	img := canvas.NewImageFromImage(r.qrImage)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScalePixels
+	img.SetMinSize(fyne.NewSize(180, 180))
+	caption := widget.NewLabelWithStyle(r.host.T("receipt.scan_portal"), fyne.TextAlignCenter, fyne.TextStyle{})
+	caption.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(container.NewCenter(img), caption)
+}
+
+// itemsOf is what a visit did, as a receipt says it.
+func itemsOf(v *visit) []receipt.Item {
+	var items []receipt.Item
+	for _, o := range v.outcomes {
+		if o.item != nil {
+			items = append(items, o.item)
+		}
+	}
+	return items
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/internal/printer"
+)
+
+// recordingPrinter keeps what the kiosk printed and purged; fail makes it fail
+// as a printer without paper does. The real CUPS path is receipts_cups_test.go.
+type recordingPrinter struct {
+	mu      sync.Mutex
+	printed [][]byte
+	purges  int
+	fail    error
+}
+
+func (p *recordingPrinter) PrintAndWait(_ context.Context, pdf []byte) (printer.JobID, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.fail != nil {
+		return 0, p.fail
+	}
+	p.printed = append(p.printed, pdf)
+	return printer.JobID(len(p.printed)), nil
+}
+
+func (p *recordingPrinter) PurgeMine(context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.purges++
+	return nil
+}
+
+func (p *recordingPrinter) State(context.Context) printer.State { return printer.State{} }
+
+// paidWithPrinter pays once by bank account, in lang, on a kiosk with printer p.
+func paidWithPrinter(t *testing.T, p Printer, lang string) *harness {
+	t.Helper()
+	h := newHarnessWith(t, harnessOptions{printer: p})
+	h.goToPay(t, lang)
+	h.fillEmails("maria@example.com", "maria@example.com")
+	h.fillBank(goodRouting)
+	test.Tap(viewOf[*payScreen](h.kiosk).submit)
+	h.readReview()
+	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
+	h.settle()
+	mustBePaid(t, h)
+	return h
+}
+
+func TestAPaidVisitorCanPrintAReceiptAndIsToldHowItWent(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		p := &recordingPrinter{}
+		h := paidWithPrinter(t, p, lang)
+		s := viewOf[*payScreen](h.kiosk)
+		if s.print == nil || s.print.Text != h.msg(lang, "receipt.print") {
+			t.Fatalf("%s: no Print a receipt under the confirmation", lang)
+		}
+		test.Tap(s.print)
+		h.settle()
+		if len(p.printed) != 1 || !strings.HasPrefix(string(p.printed[0]), "%PDF") {
+			t.Fatalf("%s: printed %d documents", lang, len(p.printed))
+		}
+		if !showing(h, h.msg(lang, "receipt.printed")) {
+			t.Errorf("%s: the visitor is not told the receipt printed: %q", lang, visibleTexts(h.win.Canvas()))
+		}
+
+		if !s.print.Disabled() {
+			t.Errorf("%s: Print can be tapped again: a second copy by a double tap", lang)
+		}
+		purges := p.purges
+		h.kiosk.reset(triggerFinish)
+		h.settle()
+		if p.purges != purges+1 {
+			t.Errorf("%s: the reset did not purge the queue", lang)
+		}
+	}
+}
+
+func TestAPrinterOutOfPaperIsExplainedAndBlocksNothing(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		p := &recordingPrinter{fail: &printer.Error{Kind: printer.PaperOut}}
+		h := paidWithPrinter(t, p, lang)
+		s := viewOf[*payScreen](h.kiosk)
+		test.Tap(s.print)
+		h.settle()
+		if !showing(h, h.msg(lang, "receipt.printer_failed")) || s.print.Disabled() {
+			t.Errorf("%s: a printer out of paper is not explained, or Print stays off", lang)
+		}
+		test.Tap(s.finish)
+		if h.kiosk.page.id != screenDone {
+			t.Errorf("%s: after a failed receipt Finish led to %s", lang, h.kiosk.page.id)
+		}
+	}
+}
+
+func TestWithoutAPrinterThereIsNoPrintButton(t *testing.T) {
+	h := paidWithPrinter(t, nil, "en")
+	if viewOf[*payScreen](h.kiosk).print != nil || showing(h, "Print a receipt") {
+		t.Error("a kiosk without a printer offers a receipt")
+	}
+}
+
+func TestTheDoneScreenOffersAReceiptAndThePortalsCode(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		p := &recordingPrinter{}
+		h := paidWithPrinter(t, p, lang)
+		test.Tap(viewOf[*payScreen](h.kiosk).finish)
+		if h.kiosk.page.id != screenDone {
+			t.Fatalf("%s: Finish led to %s", lang, h.kiosk.page.id)
+		}
+		if viewOf[*doneScreen](h.kiosk).print == nil {
+			t.Errorf("%s: the Done screen offers no receipt", lang)
+		}
+		if !showing(h, h.msg(lang, "receipt.scan_portal")) || !hasImage(h) {
+			t.Errorf("%s: the Done screen lacks the portal's code or its caption", lang)
+		}
+	}
+}
+
+// hasImage reports whether a raster image (the QR code) is on screen.
+func hasImage(h *harness) bool {
+	found := false
+	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+		if img, ok := o.(*canvas.Image); ok && img.Visible() && img.Image != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
