@@ -120,7 +120,10 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 			}
 		}}
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
-		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() }})
+		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
+		printer: deps.Printer, testPage: func() ([]byte, error) {
+			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
+		}})
 	k.look = newLookControl(k)
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },

@@ -20,6 +20,7 @@ type recordingPrinter struct {
 	printed [][]byte
 	purges  int
 	fail    error
+	state   printer.State // what State reports: ready unless set
 }
 
 func (p *recordingPrinter) PrintAndWait(_ context.Context, pdf []byte) (printer.JobID, error) {
@@ -39,7 +40,11 @@ func (p *recordingPrinter) PurgeMine(context.Context) error {
 	return nil
 }
 
-func (p *recordingPrinter) State(context.Context) printer.State { return printer.State{} }
+func (p *recordingPrinter) State(context.Context) printer.State {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.state
+}
 
 // paidWithPrinter pays once by bank account, in lang, on a kiosk with printer p.
 func paidWithPrinter(t *testing.T, p Printer, lang string) *harness {

@@ -58,6 +58,9 @@ type deskEnv struct {
 	guard     panicGuard      // deferred around the desk's own callbacks
 	// countLockout tells the heartbeat staff mode was locked (a count, never a PIN).
 	countLockout func()
+	// printer is the receipt printer (nil: none); testPage lays out its test page.
+	printer  Printer
+	testPage func() ([]byte, error)
 }
 
 // staffDesk is staff mode: the gesture, the PIN pad and its wrong-PIN lockout, the

@@ -3,12 +3,15 @@ package ui
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/internal/printer"
 )
 
 // staffMenu is what staff can do once the PIN is right. It closes itself after
@@ -20,6 +23,8 @@ type staffMenu struct {
 	lookupPause                              *widget.Label // the portal's lookup lock and its time left, shown while it lasts
 	message                                  *widget.Label
 	resetNow, training, exit, close          *widget.Button
+	printer                                  *widget.Label             // the printer's state; hidden without one
+	testPage                                 *widget.Button            // prints the staff test page; nil without a printer
 	languages                                map[string]*widget.Button // the default language, by code
 }
 
@@ -61,7 +66,11 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 	} else {
 		m.lookupPause.Hide()
 	}
-	return container.NewVBox(m.portal, m.speech, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
+	m.printer = widget.NewLabel(d.host.T("staff.printer_checking"))
+	if d.printer == nil {
+		m.printer.Hide()
+	}
+	return container.NewVBox(m.portal, m.speech, m.printer, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
 }
 
 // noteLookupPaused records that the portal refused a lookup or a one-time
@@ -125,7 +134,38 @@ func (d *staffDesk) actions(m *staffMenu) fyne.CanvasObject {
 	m.exit.Importance = widget.DangerImportance
 	m.close = widget.NewButton(d.host.T("staff.close"), d.closeMenu)
 	m.close.Importance = widget.HighImportance
-	return container.NewGridWithColumns(2, m.resetNow, m.training, m.exit, m.close)
+	buttons := []fyne.CanvasObject{m.resetNow, m.training}
+	if d.printer != nil {
+		m.testPage = widget.NewButton(d.host.T("staff.test_page"), d.action(func() { d.printTestPage(m) }))
+		buttons = append(buttons, m.testPage)
+	}
+	return container.NewGridWithColumns(2, append(buttons, m.exit, m.close)...)
+}
+
+// printTestPage prints the staff test page and says how it went.
+func (d *staffDesk) printTestPage(m *staffMenu) {
+	pdf, err := d.testPage()
+	if err != nil {
+		m.message.SetText(d.host.T("staff.test_page_failed", map[string]any{"State": "layout"}))
+		return
+	}
+	m.testPage.Disable()
+	m.message.SetText(d.host.T("receipt.printing"))
+	d.offUI(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
+		defer cancel()
+		_, err = d.printer.PrintAndWait(ctx, pdf)
+	}, func() {
+		if d.menu != m {
+			return
+		}
+		m.testPage.Enable()
+		if err != nil {
+			m.message.SetText(d.host.T("staff.test_page_failed", map[string]any{"State": printerProblem(err)}))
+			return
+		}
+		m.message.SetText(d.host.T("staff.test_page_printed"))
+	})
 }
 
 // action wraps a menu action: a tap in the menu restarts its idle clock.
@@ -159,6 +199,7 @@ func (d *staffDesk) closeMenu() {
 func (d *staffDesk) checkStatus(m *staffMenu) {
 	portal, _ := d.host.portalInUse()
 	var portalErr, speechErr error
+	var printerState printer.State
 	d.offUI(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), staffHealthWait)
 		defer cancel()
@@ -168,11 +209,17 @@ func (d *staffDesk) checkStatus(m *staffMenu) {
 		if d.speechCheck != nil {
 			speechErr = d.speechCheck(ctx)
 		}
+		if d.printer != nil {
+			printerState = d.printer.State(ctx)
+		}
 	}, func() {
 		if d.menu != m {
 			return // closed meanwhile
 		}
 		m.portal.SetText(d.host.T(verdict(portal != nil && portalErr == nil, "staff.portal_up", "staff.portal_down")))
+		if d.printer != nil {
+			m.printer.SetText(d.host.T("staff.printer", map[string]any{"State": printerWords(printerState)}))
+		}
 		switch {
 		case d.speechCheck == nil:
 			m.speech.SetText(d.host.T("staff.speech_off"))
@@ -203,4 +250,14 @@ func (d *staffDesk) exit() {
 	if d.quit != nil {
 		d.quit()
 	}
+}
+
+// printerWords is the printer's state for staff: CUPS's own words (ready,
+// paper-out, offline…) and its reasons.
+func printerWords(s printer.State) string {
+	words := s.Summary()
+	if len(s.Reasons) > 0 {
+		words += " (" + strings.Join(s.Reasons, ", ") + ")"
+	}
+	return words
 }
