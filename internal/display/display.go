@@ -20,7 +20,7 @@ const MaxScale = 3
 // lies (EDIDs are known to report 0, the aspect ratio as centimetres, or a
 // projector's nominal size), and the kiosk does not scale from it.
 const (
-	minDiagonalInches = 7
+	minDiagonalInches = 10
 	maxDiagonalInches = 100
 )
 
