@@ -20,8 +20,8 @@ const MaxScale = 3
 // lies (EDIDs are known to report 0, the aspect ratio as centimetres, or a
 // projector's nominal size), and the kiosk does not scale from it.
 const (
-	minDiagonalInches = 10
-	maxDiagonalInches = 100
+	MinDiagonalInches = 10
+	MaxDiagonalInches = 100
 )
 
 // Panel is a monitor's mode in pixels and its physical size in millimetres.
@@ -63,7 +63,7 @@ func (p Panel) Plausible() bool {
 		return false
 	}
 	d := p.DiagonalInches()
-	return d >= minDiagonalInches && d <= maxDiagonalInches
+	return d >= MinDiagonalInches && d <= MaxDiagonalInches
 }
 
 // CapitalIMM is how tall a capital I of capPx logical pixels is on the panel
