@@ -12,7 +12,7 @@ import (
 const MinCapitalIMM = 4.8
 
 // MaxScale caps the scale: past it a monitor's report is more likely wrong than
-// the panel is dense (a 24" 4K panel needs about 2.1), and the screens' layouts
+// the panel is dense (a 24" 4K panel needs 2.3), and the screens' layouts
 // would be left too few logical pixels to fit.
 const MaxScale = 3
 
