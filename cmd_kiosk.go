@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"math/big"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -23,12 +25,14 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // appID names the app to Fyne and doubles as the keyring service name, so the
@@ -60,7 +64,11 @@ func cmdRun(args []string) int {
 		d.Printer = receiptPrinter(cfg)
 		return d
 	}
-	return openKiosk(deps, cfg.WindowMode == "fullscreen", logger)
+	fullscreen := cfg.WindowMode == "fullscreen"
+	if fullscreen {
+		scaleToPanel(cfg.ScreenDiagonalInches, logger)
+	}
+	return openKiosk(deps, fullscreen, logger)
 }
 
 // parseConfig parses the subcommand's flags, then the config file they name.
@@ -132,6 +140,9 @@ func cmdDemo(args []string) int {
 		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	deps.Printer = receiptPrinter(cfg)
+	if *fullscreen {
+		scaleToPanel(cfg.ScreenDiagonalInches, logger)
+	}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
 
@@ -254,6 +265,34 @@ type demoStaffPIN string
 
 func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
 	return subtle.ConstantTimeCompare([]byte(p), []byte(pin)) == 1, nil
+}
+
+// scaleToPanel makes Fyne draw the full-screen kiosk at the scale where body text
+// meets ADA's character height on this panel (internal/display, docs/deploy.md),
+// through Fyne's own FYNE_SCALE, so that everything grows alike (text, spacing,
+// icons, touch targets). Fyne's DPI detection is turned off because the scale
+// already accounts for the panel's density. An operator's FYNE_SCALE wins. Only
+// before the window is made: Fyne reads both variables then.
+func scaleToPanel(diagonalInches float64, logger *slog.Logger) {
+	if v := os.Getenv("FYNE_SCALE"); v != "" {
+		logger.Info("FYNE_SCALE is set: the panel's size is not used", "FYNE_SCALE", v)
+		return
+	}
+	capPx, err := kiosktheme.New(kiosktheme.Look{}).CapitalIHeight()
+	if err != nil {
+		logger.Warn("cannot measure the body text; drawing at scale 1", "err", err.Error())
+		return
+	}
+	panel, err := display.ReadX()
+	if err != nil {
+		logger.Warn("cannot read the panel's size", "err", err.Error())
+	}
+	d := display.Decide(panel, diagonalInches, float64(capPx))
+	logger.Info("panel scale", "width_px", d.Panel.WidthPx, "height_px", d.Panel.HeightPx,
+		"diagonal_inches", math.Round(d.Panel.DiagonalInches()*10)/10, "size_from", d.Source,
+		"scale", d.Scale, "capital_i_mm", math.Round(d.CapitalIMM*100)/100)
+	_ = os.Setenv("FYNE_DISABLE_DPI_DETECTION", "true")
+	_ = os.Setenv("FYNE_SCALE", strconv.FormatFloat(d.Scale, 'f', 1, 64))
 }
 
 // openKiosk opens the kiosk window and runs until it quits or SIGINT/SIGTERM arrives.

@@ -42,7 +42,10 @@ type Config struct {
 	SpeechOutput      string   `toml:"speech_output"`
 	Printer           string   `toml:"printer"`       // the CUPS queue receipts print on; "" = no printer
 	ReceiptWidth      int      `toml:"receipt_width"` // the receipt paper's width in mm: 80 or 58
-	Utility           Utility  `toml:"utility"`
+	// ScreenDiagonalInches is the panel's diagonal, for a monitor that reports its
+	// size wrongly or not at all; 0 trusts what the X server reports.
+	ScreenDiagonalInches float64 `toml:"screen_diagonal_inches"`
+	Utility              Utility `toml:"utility"`
 }
 
 // Utility is the profile of the utility the kiosk serves: what the screens say

@@ -74,11 +74,28 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`speech = "loud"`:                                       `"speech"`,
 		`speech = true`:                                         "speech",
 		`speech_output = "hdmi"`:                                `"speech_output"`,
+		`screen_diagonal_inches = 6.5`:                          `"screen_diagonal_inches"`,
+		`screen_diagonal_inches = -21.5`:                        `"screen_diagonal_inches"`,
+		`screen_diagonal_inches = 550`:                          `"screen_diagonal_inches"`,
 	}
 	for body, want := range cases {
 		_, err := Load(configtest.Write(t, body))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("config %q: error %v, want one naming %s", body, err, want)
+		}
+	}
+}
+
+// The panel's diagonal is taken from the config when given (a whole number too),
+// and is 0 (what the X server reports) otherwise.
+func TestScreenDiagonalIsReadFromTheConfig(t *testing.T) {
+	if d := Default().ScreenDiagonalInches; d != 0 {
+		t.Errorf("default screen_diagonal_inches %v, want 0", d)
+	}
+	for body, want := range map[string]float64{"screen_diagonal_inches = 21.5\n": 21.5, "screen_diagonal_inches = 32\n": 32} {
+		cfg, err := Load(configtest.Write(t, body))
+		if err != nil || cfg.ScreenDiagonalInches != want {
+			t.Errorf("%q: %v, %v; want %v", body, cfg.ScreenDiagonalInches, err, want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/translations"
 )
 
@@ -45,6 +46,9 @@ func (c Config) validate() error {
 		{"speech_output", c.SpeechOutput == "headphones" || c.SpeechOutput == "speaker", `must be "headphones" or "speaker"`},
 		{"printer", printerPattern.MatchString(c.Printer), `must be a CUPS queue name (letters, digits, '.', '_', '-') or "" for no printer`},
 		{"receipt_width", c.ReceiptWidth == 80 || c.ReceiptWidth == 58, "must be 80 or 58 (millimetres of receipt paper)"},
+		{"screen_diagonal_inches", c.ScreenDiagonalInches == 0 ||
+			(c.ScreenDiagonalInches >= display.MinDiagonalInches && c.ScreenDiagonalInches <= display.MaxDiagonalInches),
+			fmt.Sprintf("must be 0 (what the monitor reports) or between %d and %d", display.MinDiagonalInches, display.MaxDiagonalInches)},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},

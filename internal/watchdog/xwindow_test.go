@@ -1,17 +1,14 @@
 package watchdog
 
 import (
-	"bufio"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
+
+	"github.com/medfordwater/lobbykiosk/internal/xvfbtest"
 )
 
 // x11Window is a Fyne test window that says, as the GLFW driver's windows do on
@@ -28,36 +25,7 @@ func (w *x11Window) RunNative(f func(any)) {
 // startXvfb runs an X server of the test's own and points DISPLAY at it.
 func startXvfb(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Fatal("Xvfb is needed (make deps installs it)")
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "640x480x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	number := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(r).ReadString('\n')
-		number <- strings.TrimSpace(line)
-	}()
-	select {
-	case n := <-number:
-		if n == "" {
-			t.Fatal("Xvfb did not start")
-		}
-		t.Setenv("DISPLAY", ":"+n)
-		t.Setenv("XAUTHORITY", os.DevNull)
-	case <-time.After(10 * time.Second):
-		t.Fatal("Xvfb did not start within 10 s")
-	}
+	xvfbtest.Start(t, "640x480x24")
 }
 
 // xClient is another client of the X server: what `xdotool windowclose` or a
