@@ -253,6 +253,15 @@ type Heartbeat struct {
 	PeriodSeconds int64           `json:"period_seconds"`
 	BeatsMissed   int             `json:"beats_missed"`
 	Counts        HeartbeatCounts `json:"counts"`
+	Printer       *PrinterStatus  `json:"printer,omitempty"` // nil: the kiosk has no receipt printer
+}
+
+// PrinterStatus is the receipt printer as CUPS saw it when the beat went out:
+// words CUPS and the kiosk define, never anything a visitor printed.
+type PrinterStatus struct {
+	Summary string   `json:"summary"`           // "ready", or why not: paper-out, jammed, offline, unreachable…
+	State   string   `json:"state,omitempty"`   // CUPS's printer-state: idle, processing or stopped
+	Reasons []string `json:"reasons,omitempty"` // CUPS's printer-state-reasons, e.g. media-empty-error
 }
 
 // HeartbeatCounts say how the kiosk was used, never by whom. Every map has a

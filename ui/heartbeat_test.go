@@ -11,6 +11,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/printer"
 )
 
 const beatEvery = time.Hour // longer than any journey below: one beat covers them all
@@ -132,4 +133,28 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+func TestTheHeartbeatSaysWhatThePrinterLacks(t *testing.T) {
+	out := &printer.Error{Kind: printer.PaperOut, Reasons: []string{"media-empty-error"}}
+	p := &recordingPrinter{state: printer.State{Printer: "stopped", Reasons: []string{"media-empty-error"}, Problem: out}}
+	h := newHarnessWith(t, harnessOptions{heartbeat: beatEvery, printer: p})
+	h.nextBeat()
+	beats := h.beats()
+	if len(beats) != 1 || beats[0].Printer == nil {
+		t.Fatalf("beats %+v, want one with the printer's state", beats)
+	}
+	got := *beats[0].Printer
+	if got.Summary != "paper-out" || got.State != "stopped" || len(got.Reasons) != 1 || got.Reasons[0] != "media-empty-error" {
+		t.Errorf("the beat says the printer is %+v", got)
+	}
+	checkAgainstAPIDocument(t, "Heartbeat", beats[0])
+}
+
+func TestAKioskWithoutAPrinterSaysNothingOfOne(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{heartbeat: beatEvery})
+	h.nextBeat()
+	if beats := h.beats(); len(beats) != 1 || beats[0].Printer != nil {
+		t.Errorf("beats %+v, want one without a printer", beats)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/qr"
@@ -175,4 +176,16 @@ func itemsOf(v *visit) []receipt.Item {
 		}
 	}
 	return items
+}
+
+// printerForBeat asks p's state for the heartbeat; nil without a printer, so the
+// beat then says nothing about one.
+func printerForBeat(p Printer) func(context.Context) *client.PrinterStatus {
+	if p == nil {
+		return nil
+	}
+	return func(ctx context.Context) *client.PrinterStatus {
+		s := p.State(ctx)
+		return &client.PrinterStatus{Summary: s.Summary(), State: s.Printer, Reasons: s.Reasons}
+	}
 }

@@ -33,6 +33,8 @@ func (d *prismDriver) kiosk() {
 	beat := client.Heartbeat{KioskID: "lobby-1", Version: "1.0.0", UptimeSeconds: 60, PortalOK: true, PeriodSeconds: 60,
 		Counts: client.HeartbeatCounts{VisitsStarted: 1, Journeys: map[string]int{"paid": 1}}}
 	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat, status: http.StatusAccepted})
+	beat.Printer = &client.PrinterStatus{Summary: "paper-out", State: "stopped", Reasons: []string{"media-empty-error"}}
+	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat, status: http.StatusAccepted})
 	beat.KioskID = " "
 	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat,
 		status: http.StatusUnprocessableEntity, code: client.CodeValidationFailed})

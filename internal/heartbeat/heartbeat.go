@@ -38,6 +38,9 @@ type Options struct {
 	Clock            Clock
 	Log              *slog.Logger
 	Inflight         *sync.WaitGroup // counts each beat on its way, for those who wait on calls; nil: none
+	// Printer asks the receipt printer's state as each beat goes out, within the
+	// beat's deadline; nil: the kiosk has no printer.
+	Printer func(context.Context) *client.PrinterStatus
 }
 
 // Heartbeat keeps the usage counts and sends them with every beat.
@@ -107,6 +110,9 @@ func (h *Heartbeat) tick() {
 			defer h.opts.Inflight.Done()
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		if h.opts.Printer != nil {
+			beat.Printer = h.opts.Printer(ctx)
+		}
 		err := to.SendHeartbeat(ctx, beat)
 		cancel()
 		h.answered(beat, now, err)
