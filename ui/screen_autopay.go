@@ -79,9 +79,28 @@ func (s *autoPayScreen) reviewView(st *autoPayState, problem fyne.CanvasObject) 
 	k := s.k
 	s.create = k.primaryButton("autopay.create", s.enrol)
 	var content fyne.CanvasObject
-	s.review, s.change, content = k.reviewView(&st.reviewState, "autopay.review_heading",
-		[]string{paymentSummary(k.T, st.details)}, problem, s.create)
+	s.review, s.change, content = k.reviewView(&st.reviewState, "autopay.review_heading", []string{
+		paymentSummary(k.T, st.details),
+		k.T("autopay.review_each_bill"),
+		s.firstDraft(),
+		k.T("autopay.review_until_cancelled", map[string]any{"Phone": k.settings.Utility.Phone}),
+	}, problem, s.create)
 	return content
+}
+
+// firstDraft says when AutoPay first draws: the found bill's due date when it is
+// more than a day away (the utility applies preferences made 24 hours before a
+// due date to that bill), else the next bill's. The portal's answer, shown once
+// AutoPay is on, is the final word.
+func (s *autoPayScreen) firstDraft() string {
+	k := s.k
+	if a := k.visit.account; a != nil {
+		tomorrow := client.DateOf(k.clock.Now().In(k.settings.zone)).AddDate(0, 0, 1)
+		if a.DueDate.After(tomorrow) {
+			return k.T("autopay.review_first_draft", map[string]any{"Date": k.formatDate(a.DueDate)})
+		}
+	}
+	return k.T("autopay.review_first_draft_next")
 }
 
 // enrol stores the payment method (once) and enrols it in AutoPay. Both calls

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// The AutoPay review says what a bank would want said before money moves: the
+// account's ending, each bill's full amount on its due date, the first draft,
+// that it goes on until cancelled, and how to cancel.
+func TestAutoPayReviewSaysWhatTheBankWouldWantSaid(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"ending in 6789", "Each bill's full amount is drafted on its due date.", "your current bill's due date",
+			"AutoPay continues until you cancel it. To cancel, sign in to the portal online or call 541-774-2430."},
+		"es": {"que termina en 6789", "El monto total de cada factura se cobra en su fecha de vencimiento.", "la fecha de vencimiento de su factura actual",
+			"El pago automático continúa hasta que usted lo cancele. Para cancelarlo, inicie sesión en el portal en línea o llame al 541-774-2430."},
+	} {
+		h := newHarness(t, ModeLive)
+		reachAutoPayReview(t, h, lang) // the account was found first: its due date is known
+		review := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+		for _, w := range want {
+			if !strings.Contains(review, w) {
+				t.Errorf("%s: the review lacks %q:\n%s", lang, w, review)
+			}
+		}
+		due := h.kiosk.formatDate(h.kiosk.visit.account.DueDate)
+		if !strings.Contains(review, due) {
+			t.Errorf("%s: the review does not name the first draft, %s:\n%s", lang, due, review)
+		}
+		assertTextsFromCatalog(t, h)
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
+		h.settle()
+		if c := viewOf[*autoPayScreen](h.kiosk).confirmation; c == nil || !strings.Contains(c.Text, due) {
+			t.Errorf("%s: the portal's first draft is not the one the review promised (%s)", lang, due)
+		}
+	}
+}
+
+// A bill due tomorrow is too late for AutoPay (the utility applies preferences
+// set 24 hours before a due date): the review promises the next bill's due date,
+// and the portal's answer names it once AutoPay is on.
+func TestAutoPayReviewOfABillDueTomorrowSaysTheNextDueDate(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.findAccount(dueSoonAccount, "97502")
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
+	h.settle()
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
+	h.settle()
+	h.assertSignedIn(t, "en")
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h.fillBankInto(h.autoPayForm, goodRouting)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+	due := h.kiosk.visit.account.DueDate
+	if !showing(h, "The first draft: your next bill's due date. You will see the date once AutoPay is on.") ||
+		showing(h, h.kiosk.formatDate(due)) {
+		t.Errorf("the review shows %q", visibleTexts(h.win.Canvas()))
+	}
+	h.readReview()
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
+	h.settle()
+	next := h.kiosk.formatDate(client.Date{Time: due.AddDate(0, 1, 0)})
+	if c := viewOf[*autoPayScreen](h.kiosk).confirmation; c == nil || !strings.Contains(c.Text, next) {
+		t.Errorf("AutoPay on does not name the next bill's due date, %s", next)
+	}
+}
+
+func TestPaymentReviewSaysTheDateAndThatItIsFinal(t *testing.T) {
+	for lang, want := range map[string]string{"en": "Once you pay, this payment cannot be undone at the kiosk.",
+		"es": "Una vez que pague, este pago no se puede deshacer en el quiosco."} {
+		h := newHarness(t, ModeLive)
+		reachPayReview(t, h, lang)
+		today := h.kiosk.formatDate(client.DateOf(h.clock.Now().In(h.kiosk.settings.zone)))
+		review := strings.Join(visibleTexts(h.win.Canvas()), "\n")
+		for _, w := range []string{want, today} {
+			if !strings.Contains(review, w) {
+				t.Errorf("%s: the payment review lacks %q: %q", lang, w, visibleTexts(h.win.Canvas()))
+			}
+		}
+	}
+}
