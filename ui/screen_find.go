@@ -6,8 +6,12 @@ import (
 	"net/http"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
@@ -19,6 +23,7 @@ type findScreen struct {
 	k                         *Kiosk
 	accountNumber, postalCode *field
 	problem                   *widget.Label
+	billCaption               *widget.Label
 	submit                    *widget.Button
 }
 
@@ -42,12 +47,40 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	s.problem = problemLabel
 	k.explainLookupPause(problemLabel)
 	s.submit = k.primaryButton("find.submit", s.lookUp)
-	return s, formColumn(
-		k.fieldObject(s.accountNumber),
-		k.fieldObject(s.postalCode),
-		problem,
-		s.submit,
-	)
+	s.billCaption = widget.NewLabel(k.T("find.bill_caption"))
+	s.billCaption.Wrapping = fyne.TextWrapWord
+	if k.visit.problems[fieldNone] == "error.account_not_found" {
+		// The number matched nothing: the drawing comes back beside the problem,
+		// where the visitor is looking before they try again, and beside rather
+		// than under it so that the button stays on a 1280×800 panel.
+		return s, formColumn(k.fieldObject(s.accountNumber), k.fieldObject(s.postalCode),
+			k.besideTheBill(problem, s.billCaption), s.submit)
+	}
+	return s, formColumn(k.besideTheBill(s.billCaption), k.fieldObject(s.accountNumber),
+		k.fieldObject(s.postalCode), problem, s.submit)
+}
+
+// besideTheBill lays words out to the right of the drawing of a bill, centred on it.
+func (k *Kiosk) besideTheBill(words ...fyne.CanvasObject) fyne.CanvasObject {
+	column := container.NewVBox(layout.NewSpacer())
+	for _, w := range words {
+		column.Add(w)
+	}
+	column.Add(layout.NewSpacer())
+	return container.NewBorder(nil, nil, k.billDrawing(), nil, column)
+}
+
+// billDrawing is the drawing of a bill with the number's spot marked, one image
+// for the kiosk's life: the Find screen is rebuilt at every answer and language
+// switch, and Fyne rasterises an SVG again for every new image (welcomeLogo).
+// The drawing's size leaves the whole form on a 1280×800 panel.
+func (k *Kiosk) billDrawing() *canvas.Image {
+	if k.bill == nil {
+		k.bill = canvas.NewImageFromResource(assets.Bill)
+		k.bill.FillMode = canvas.ImageFillContain
+		k.bill.SetMinSize(fyne.NewSize(256, 160))
+	}
+	return k.bill
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.
