@@ -49,36 +49,30 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	s.submit = k.primaryButton("find.submit", s.lookUp)
 	s.billCaption = widget.NewLabel(k.T("find.bill_caption"))
 	s.billCaption.Wrapping = fyne.TextWrapWord
-	if k.visit.problems[fieldNone] == "error.account_not_found" {
-		// The number matched nothing: the drawing comes back beside the problem,
-		// where the visitor is looking before they try again, and beside rather
-		// than under it so that the button stays on a 1280×800 panel.
-		return s, formColumn(k.fieldObject(s.accountNumber), k.fieldObject(s.postalCode),
-			k.besideTheBill(problem, s.billCaption), s.submit)
-	}
-	return s, formColumn(k.besideTheBill(s.billCaption), k.fieldObject(s.accountNumber),
-		k.fieldObject(s.postalCode), problem, s.submit)
-}
-
-// besideTheBill lays words out to the right of the drawing of a bill, centred on it.
-func (k *Kiosk) besideTheBill(words ...fyne.CanvasObject) fyne.CanvasObject {
-	column := container.NewVBox(layout.NewSpacer())
-	for _, w := range words {
-		column.Add(w)
-	}
-	column.Add(layout.NewSpacer())
-	return container.NewBorder(nil, nil, k.billDrawing(), nil, column)
+	// The drawing stands left of the number's field, its foot level with the
+	// field's: the field has the focus on arrival and after every answer, so the
+	// on-screen keyboard comes up and the page scrolls until the field sits just
+	// above it, leaving in view only what is level with the field or a little
+	// above. The caption goes under the drawing, beside the ZIP code. The columns
+	// fit a 1024-pixel-wide panel.
+	const drawingColumn = 232
+	number := container.NewBorder(nil, nil,
+		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), k.billDrawing())),
+		nil, k.fieldObject(s.accountNumber))
+	rest := container.NewBorder(nil, nil,
+		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
+		nil, container.NewVBox(k.fieldObject(s.postalCode), problem, s.submit))
+	return s, container.NewCenter(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
 }
 
 // billDrawing is the drawing of a bill with the number's spot marked, one image
 // for the kiosk's life: the Find screen is rebuilt at every answer and language
 // switch, and Fyne rasterises an SVG again for every new image (welcomeLogo).
-// The drawing's size leaves the whole form on a 1280×800 panel.
 func (k *Kiosk) billDrawing() *canvas.Image {
 	if k.bill == nil {
 		k.bill = canvas.NewImageFromResource(assets.Bill)
 		k.bill.FillMode = canvas.ImageFillContain
-		k.bill.SetMinSize(fyne.NewSize(256, 160))
+		k.bill.SetMinSize(fyne.NewSize(224, 140))
 	}
 	return k.bill
 }
