@@ -69,12 +69,7 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 // for the kiosk's life: the Find screen is rebuilt at every answer and language
 // switch, and Fyne rasterises an SVG again for every new image (welcomeLogo).
 func (k *Kiosk) billDrawing() *canvas.Image {
-	if k.bill == nil {
-		k.bill = canvas.NewImageFromResource(assets.Bill)
-		k.bill.FillMode = canvas.ImageFillContain
-		k.bill.SetMinSize(fyne.NewSize(224, 140))
-	}
-	return k.bill
+	return keptImage(&k.bill, assets.Bill, fyne.NewSize(224, 140))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.
