@@ -76,6 +76,7 @@ type Kiosk struct {
 	visit    *visit
 	portal   portalLink    // the portal in use and the calls on their way (async.go)
 	logo     *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
+	bill     *canvas.Image // the Find screen's drawing of a bill, made once (screen_find.go)
 
 	// The components, each with its own state (docs/ARCHITECTURE.md).
 	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)

@@ -6,8 +6,12 @@ import (
 	"net/http"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
@@ -19,6 +23,7 @@ type findScreen struct {
 	k                         *Kiosk
 	accountNumber, postalCode *field
 	problem                   *widget.Label
+	billCaption               *widget.Label
 	submit                    *widget.Button
 }
 
@@ -42,12 +47,29 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	s.problem = problemLabel
 	k.explainLookupPause(problemLabel)
 	s.submit = k.primaryButton("find.submit", s.lookUp)
-	return s, formColumn(
-		k.fieldObject(s.accountNumber),
-		k.fieldObject(s.postalCode),
-		problem,
-		s.submit,
-	)
+	s.billCaption = widget.NewLabel(k.T("find.bill_caption"))
+	s.billCaption.Wrapping = fyne.TextWrapWord
+	// The drawing stands left of the number's field, its foot level with the
+	// field's: the field has the focus on arrival and after every answer, so the
+	// on-screen keyboard comes up and the page scrolls until the field sits just
+	// above it, leaving in view only what is level with the field or a little
+	// above. The caption goes under the drawing, beside the ZIP code. The columns
+	// fit a 1024-pixel-wide panel.
+	const drawingColumn = 232
+	number := container.NewBorder(nil, nil,
+		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), k.billDrawing())),
+		nil, k.fieldObject(s.accountNumber))
+	rest := container.NewBorder(nil, nil,
+		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
+		nil, container.NewVBox(k.fieldObject(s.postalCode), problem, s.submit))
+	return s, container.NewCenter(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
+}
+
+// billDrawing is the drawing of a bill with the number's spot marked, one image
+// for the kiosk's life: the Find screen is rebuilt at every answer and language
+// switch, and Fyne rasterises an SVG again for every new image (welcomeLogo).
+func (k *Kiosk) billDrawing() *canvas.Image {
+	return keptImage(&k.bill, assets.Bill, fyne.NewSize(224, 140))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.

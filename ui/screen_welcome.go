@@ -101,10 +101,16 @@ func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
 // size when painted, its SVG cache holding one size per file (docs/PERFORMANCE.md).
 // The image holds nothing of a visitor.
 func (k *Kiosk) welcomeLogo() *canvas.Image {
-	if k.logo == nil {
-		k.logo = canvas.NewImageFromResource(assets.Logo)
-		k.logo.FillMode = canvas.ImageFillContain
-		k.logo.SetMinSize(fyne.NewSize(180, 180))
+	return keptImage(&k.logo, assets.Logo, fyne.NewSize(180, 180))
+}
+
+// keptImage is the image in *slot, made from res at a fixed size the first time,
+// so that screens rebuilt again and again show the same, already rasterised image.
+func keptImage(slot **canvas.Image, res fyne.Resource, size fyne.Size) *canvas.Image {
+	if *slot == nil {
+		*slot = canvas.NewImageFromResource(res)
+		(*slot).FillMode = canvas.ImageFillContain
+		(*slot).SetMinSize(size)
 	}
-	return k.logo
+	return *slot
 }
