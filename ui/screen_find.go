@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -57,19 +56,12 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	// fit a 1024-pixel-wide panel.
 	const drawingColumn = 232
 	number := container.NewBorder(nil, nil,
-		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), k.billDrawing())),
+		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), keptImage(&k.bill, assets.Bill, billSize))),
 		nil, k.fieldObject(s.accountNumber))
 	rest := container.NewBorder(nil, nil,
 		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
 		nil, container.NewVBox(k.fieldObject(s.postalCode), problem, s.submit))
 	return s, container.NewCenter(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
-}
-
-// billDrawing is the drawing of a bill with the number's spot marked, one image
-// for the kiosk's life: the Find screen is rebuilt at every answer and language
-// switch, and Fyne rasterises an SVG again for every new image (welcomeLogo).
-func (k *Kiosk) billDrawing() *canvas.Image {
-	return keptImage(&k.bill, assets.Bill, fyne.NewSize(224, 140))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.
@@ -123,3 +115,8 @@ func (k *Kiosk) explainLookupPause(problem *widget.Label) {
 	wait := k.T("lookup.paused_wait", map[string]any{"Minutes": wholeMinutes(k.staff.lookupPausedFor())})
 	problem.SetText(k.T(lookupPausedID) + " " + wait)
 }
+
+// billSize is the drawing of a bill's size on the Find screen. The drawing is
+// kept for the kiosk's life (Kiosk.bill): the screen is rebuilt at every answer
+// and language switch, and Fyne rasterises an SVG again for every new image.
+var billSize = fyne.NewSize(224, 140)
