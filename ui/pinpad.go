@@ -17,6 +17,10 @@ import (
 // pinKeySize makes each key a big target; three fit on a row of the pad.
 var pinKeySize = fyne.NewSize(140, 90)
 
+// minPINKeyHeight is the shortest a key gets on a short panel: still a finger's
+// target (WCAG 2.5.5's 44 px).
+const minPINKeyHeight = 48
+
 // pinPad is the staff PIN pad: big digit keys, the PIN shown as dots, a line for
 // what went wrong. The PIN lives here only while typed; it is never logged.
 type pinPad struct {
@@ -42,17 +46,26 @@ func (d *staffDesk) openPINPad() {
 	p.dots.SizeName = theme.SizeNameHeadingText
 	p.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	p.message.Wrapping = fyne.TextWrapWord
-	keys := container.NewGridWithColumns(3)
-	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
-		keys.Add(bigKey(p.digitKey(n)))
-	}
 	p.backspace = widget.NewButtonWithIcon(d.host.T("staff.backspace"), theme.ContentUndoIcon(), p.erase)
 	p.ok = widget.NewButton(d.host.T("staff.ok"), d.submitPIN)
 	p.ok.Importance = widget.HighImportance
-	keys.Add(bigKey(p.backspace))
-	keys.Add(bigKey(p.digitKey(0)))
-	keys.Add(bigKey(p.ok))
 	p.cancel = widget.NewButton(d.host.T("staff.cancel"), d.closePINPad)
+	// The keys get what the panel's height leaves them, so Cancel and OK stay on
+	// screen when the kiosk is scaled up for a large panel.
+	rest := container.NewVBox(title, p.dots, p.message, p.cancel)
+	size := pinKeySize
+	rows := float32(4)
+	room := d.canvas.Size().Height - rest.MinSize().Height - 2*theme.Padding()*(rows+3)
+	if h := room / rows; h < size.Height {
+		size.Height = max(h, minPINKeyHeight)
+	}
+	keys := container.NewGridWithColumns(3)
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
+		keys.Add(bigKey(p.digitKey(n), size))
+	}
+	keys.Add(bigKey(p.backspace, size))
+	keys.Add(bigKey(p.digitKey(0), size))
+	keys.Add(bigKey(p.ok, size))
 	content := container.NewVBox(title, p.dots, p.message, container.NewCenter(keys), p.cancel)
 	p.popup = widget.NewModalPopUp(container.NewPadded(content), d.canvas)
 	p.popup.Resize(fyne.NewSize(520, 0))
@@ -67,7 +80,9 @@ func (d *staffDesk) openPINPad() {
 }
 
 // bigKey gives a key of the pad its size.
-func bigKey(b *widget.Button) fyne.CanvasObject { return container.NewGridWrap(pinKeySize, b) }
+func bigKey(b *widget.Button, size fyne.Size) fyne.CanvasObject {
+	return container.NewGridWrap(size, b)
+}
 
 func (p *pinPad) digitKey(n int) *widget.Button {
 	b := widget.NewButton(strconv.Itoa(n), func() { p.typeDigit(n) })

@@ -3,7 +3,9 @@ package ui
 import (
 	"bytes"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
@@ -57,4 +59,34 @@ func TestStaffMenuWithoutAPrinterHasNoPrinterLine(t *testing.T) {
 	if m.testPage != nil || m.printer.Visible() {
 		t.Error("a kiosk without a printer offers a test page or shows a printer line")
 	}
+}
+
+// On a panel scaled up for its size (1280×800 at 1.3 lays out as 985×615) the PIN
+// pad's Cancel and OK and the menu's Close stay on screen: staff can always leave.
+func TestStaffPINPadAndMenuFitAScaledUpPanel(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 985, Height: 615}, {Width: 1067, Height: 667}, {Width: 1280, Height: 800}} {
+		h := newPrinterStaffHarness(t, &recordingPrinter{})
+		h.win.Resize(size)
+		h.tapStaffTarget(t, 5, 100*time.Millisecond)
+		p := h.kiosk.staff.pinPad
+		for name, b := range map[string]fyne.CanvasObject{"Cancel": p.cancel, "OK": p.ok, "1": p.digits[1]} {
+			if !onCanvas(h, b) {
+				t.Errorf("%v: the PIN pad's %s is off the screen", size, name)
+			}
+		}
+		h.enterPIN(t, testStaffPIN)
+		m := h.kiosk.staff.menu
+		for name, b := range map[string]fyne.CanvasObject{"Close": m.close, "Exit": m.exit, "test page": m.testPage} {
+			if !onCanvas(h, b) {
+				t.Errorf("%v: the staff menu's %s is off the screen", size, name)
+			}
+		}
+	}
+}
+
+// onCanvas reports whether o lies wholly inside the window's canvas.
+func onCanvas(h *harness, o fyne.CanvasObject) bool {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	c := h.win.Canvas().Size()
+	return o.Visible() && pos.X >= 0 && pos.Y >= 0 && pos.X+o.Size().Width <= c.Width && pos.Y+o.Size().Height <= c.Height
 }

@@ -36,10 +36,14 @@ func (d *staffDesk) openMenu() {
 	title.SizeName = theme.SizeNameSubHeadingText
 	m.message = widget.NewLabel("")
 	m.message.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(title, d.status(m), widget.NewSeparator(),
-		d.languageChoice(m), widget.NewSeparator(), d.actions(m), m.message)
+	// The status scrolls and the actions stay put: on a panel scaled up for its
+	// size the whole menu is taller than the screen, and Close must stay in reach.
+	status := container.NewVBox(d.status(m), widget.NewSeparator(), d.languageChoice(m))
+	bottom := container.NewVBox(widget.NewSeparator(), d.actions(m), m.message)
+	content := container.NewBorder(title, bottom, nil, nil, container.NewVScroll(status))
 	m.popup = widget.NewModalPopUp(container.NewPadded(content), d.canvas)
-	m.popup.Resize(fyne.NewSize(640, 0))
+	full := title.MinSize().Height + status.MinSize().Height + bottom.MinSize().Height + 6*theme.Padding()
+	m.popup.Resize(fyne.NewSize(640, min(full, d.canvas.Size().Height-2*theme.Padding())))
 	d.menu = m
 	d.host.showOverlay(m.popup)
 	d.armMenu()
