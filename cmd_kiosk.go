@@ -290,7 +290,7 @@ func scaleToPanel(diagonalInches float64, logger *slog.Logger) {
 	d := display.Decide(panel, diagonalInches, float64(capPx))
 	logger.Info("panel scale", "width_px", d.Panel.WidthPx, "height_px", d.Panel.HeightPx,
 		"diagonal_inches", math.Round(d.Panel.DiagonalInches()*10)/10, "size_from", d.Source,
-		"scale", d.Scale, "capital_i_mm", math.Round(d.CapitalIMM*100)/100)
+		"scale", d.Scale, "capital_i_mm", math.Round(d.CapitalIMM*100)/100, "limited_by_layout", d.LimitedByLayout)
 	_ = os.Setenv("FYNE_DISABLE_DPI_DETECTION", "true")
 	_ = os.Setenv("FYNE_SCALE", strconv.FormatFloat(d.Scale, 'f', 1, 64))
 }

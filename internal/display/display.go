@@ -16,6 +16,15 @@ const MinCapitalIMM = 4.8
 // would be left too few logical pixels to fit.
 const MaxScale = 3
 
+// The screens' layouts need at least this many logical pixels: Find and Register
+// with the on-screen keyboard up, and a one-row chrome. A scale that would leave
+// fewer is lowered to fit, for a kiosk whose form is hidden behind its keyboard
+// serves nobody; the shortfall in text height is logged (Decision.LimitedByLayout).
+const (
+	MinLayoutWidth  = 1000
+	MinLayoutHeight = 640
+)
+
 // Plausible panel diagonals, in inches: a report outside them is a monitor that
 // lies (EDIDs are known to report 0, the aspect ratio as centimetres, or a
 // projector's nominal size), and the kiosk does not scale from it.
@@ -84,7 +93,14 @@ func Scale(capPx float64, p Panel) float64 {
 	needed := MinCapitalIMM / p.CapitalIMM(capPx, 1)
 	// A hair below the step so that an exact 1.2 stays 1.2 despite float error.
 	scale := math.Ceil(needed*10-1e-9) / 10
-	return min(max(scale, 1), MaxScale)
+	return max(min(scale, MaxScale, p.layoutScale()), 1)
+}
+
+// layoutScale is the largest scale, in steps of 0.1, that leaves the layouts
+// MinLayoutWidth × MinLayoutHeight logical pixels.
+func (p Panel) layoutScale() float64 {
+	fit := min(float64(p.WidthPx)/MinLayoutWidth, float64(p.HeightPx)/MinLayoutHeight)
+	return math.Floor(fit*10+1e-9) / 10
 }
 
 // Where a Decision's physical size came from.
@@ -100,6 +116,9 @@ type Decision struct {
 	Source     string
 	Scale      float64
 	CapitalIMM float64 // body text's capital I on the panel at Scale; 0 when the size is unknown
+	// LimitedByLayout: the panel is too small in pixels for 4.8 mm text with
+	// room for the layouts, so CapitalIMM falls short.
+	LimitedByLayout bool
 }
 
 // Decide picks the panel's physical size, the configured diagonal (when above 0)
@@ -114,5 +133,6 @@ func Decide(reported Panel, diagonalInches, capPx float64) Decision {
 		return Decision{Panel: panel, Source: SourceNone, Scale: 1}
 	}
 	scale := Scale(capPx, panel)
-	return Decision{Panel: panel, Source: source, Scale: scale, CapitalIMM: panel.CapitalIMM(capPx, scale)}
+	mm := panel.CapitalIMM(capPx, scale)
+	return Decision{Panel: panel, Source: source, Scale: scale, CapitalIMM: mm, LimitedByLayout: mm < MinCapitalIMM && scale < MaxScale}
 }

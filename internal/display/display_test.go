@@ -126,3 +126,32 @@ func TestReadXTakesTheScreenSizeXvfbReports(t *testing.T) {
 		})
 	}
 }
+
+// A panel with too few pixels for 4.8 mm text and the layouts' room is scaled only
+// as far as the layouts fit, and the Decision says the text falls short.
+func TestTheLayoutsKeepTheirRoom(t *testing.T) {
+	capPx := bodyCapitalI(t)
+	for _, tc := range []struct {
+		widthPx, heightPx int
+		inches, wantScale float64
+		wantLimited       bool
+	}{
+		{1280, 800, 13.3, 1.2, true},  // 4.8 mm needs 1.4, which would leave 914×571
+		{1024, 768, 15, 1, true},      // 4.8 mm needs 1.1, which would leave 931 px across
+		{1920, 1080, 24, 1.2, false},  // room to spare
+		{1080, 1920, 27, 1, false},    // portrait, already tall enough
+		{2560, 1440, 13.3, 2.2, true}, // a dense small panel: 1164×655 logical
+	} {
+		panel := FromDiagonal(tc.widthPx, tc.heightPx, tc.inches)
+		d := Decide(panel, 0, capPx)
+		w, h := float64(tc.widthPx)/d.Scale, float64(tc.heightPx)/d.Scale
+		t.Logf("%dx%d %.1f\": scale %.1f, %.0f×%.0f logical, capital I %.2f mm, limited by layout %v",
+			tc.widthPx, tc.heightPx, tc.inches, d.Scale, w, h, d.CapitalIMM, d.LimitedByLayout)
+		if math.Abs(d.Scale-tc.wantScale) > 1e-9 || d.LimitedByLayout != tc.wantLimited {
+			t.Errorf("scale %.1f limited %v, want %.1f limited %v", d.Scale, d.LimitedByLayout, tc.wantScale, tc.wantLimited)
+		}
+		if d.Scale > 1 && (w < MinLayoutWidth || h < MinLayoutHeight) {
+			t.Errorf("scale %.1f leaves the layouts %.0f×%.0f logical pixels", d.Scale, w, h)
+		}
+	}
+}
