@@ -283,7 +283,7 @@ func scaleToPanel(diagonalInches float64, logger *slog.Logger) {
 		logger.Warn("cannot measure the body text; drawing at scale 1", "err", err.Error())
 		return
 	}
-	panel, err := display.ReadX()
+	panel, err := display.ReadX(logger)
 	if err != nil {
 		logger.Warn("cannot read the panel's size", "err", err.Error())
 	}

@@ -2,6 +2,7 @@ package display
 
 import (
 	"fmt"
+	"log/slog"
 	"math"
 	"testing"
 
@@ -112,7 +113,7 @@ func TestReadXTakesTheScreenSizeXvfbReports(t *testing.T) {
 	}{{"102", 1.3}, {"69", 1}} {
 		t.Run(tc.dpi+"dpi", func(t *testing.T) {
 			xvfbtest.Start(t, "1920x1080x24", "-dpi", tc.dpi)
-			panel, err := ReadX()
+			panel, err := ReadX(slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}

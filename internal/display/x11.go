@@ -3,6 +3,7 @@ package display
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/randr"
@@ -18,7 +19,9 @@ import (
 // screen_diagonal_inches. xgb speaks the protocol in pure Go, as the watchdog's
 // probe does; GLFW reads the same numbers but only once a window exists, and the
 // scale must be set before.
-func ReadX() (Panel, error) {
+// xgb's own diagnostics (no ~/.Xauthority…) go to logger, as structured lines.
+func ReadX(logger *slog.Logger) (Panel, error) {
+	xgb.Logger = slog.NewLogLogger(logger.Handler(), slog.LevelInfo)
 	conn, err := xgb.NewConn()
 	if err != nil {
 		return Panel{}, fmt.Errorf("connect to the X server: %w", err)
