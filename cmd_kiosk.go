@@ -66,7 +66,7 @@ func cmdRun(args []string) int {
 	}
 	fullscreen := cfg.WindowMode == "fullscreen"
 	if fullscreen {
-		scaleToPanel(cfg.ScreenDiagonalInches, logger)
+		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}
 	return openKiosk(deps, fullscreen, logger)
 }
@@ -141,7 +141,7 @@ func cmdDemo(args []string) int {
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	deps.Printer = receiptPrinter(cfg)
 	if *fullscreen {
-		scaleToPanel(cfg.ScreenDiagonalInches, logger)
+		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
 }
@@ -272,18 +272,19 @@ func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
 // through Fyne's own FYNE_SCALE, so that everything grows alike (text, spacing,
 // icons, touch targets). Fyne's DPI detection is turned off because the scale
 // already accounts for the panel's density. An operator's FYNE_SCALE wins. Only
-// before the window is made: Fyne reads both variables then.
-func scaleToPanel(diagonalInches float64, logger *slog.Logger) {
+// before the window is made: Fyne reads both variables then. The caller calls
+// the returned release once the kiosk is done (display.ReadX says why).
+func scaleToPanel(diagonalInches float64, logger *slog.Logger) (release func()) {
 	if v := os.Getenv("FYNE_SCALE"); v != "" {
 		logger.Info("FYNE_SCALE is set: the panel's size is not used", "FYNE_SCALE", v)
-		return
+		return func() {}
 	}
 	capPx, err := kiosktheme.New(kiosktheme.Look{}).CapitalIHeight()
 	if err != nil {
 		logger.Warn("cannot measure the body text; drawing at scale 1", "err", err.Error())
-		return
+		return func() {}
 	}
-	panel, err := display.ReadX(logger)
+	panel, release, err := display.ReadX(logger)
 	if err != nil {
 		logger.Warn("cannot read the panel's size", "err", err.Error())
 	}
@@ -293,6 +294,7 @@ func scaleToPanel(diagonalInches float64, logger *slog.Logger) {
 		"scale", d.Scale, "capital_i_mm", math.Round(d.CapitalIMM*100)/100, "limited_by_layout", d.LimitedByLayout)
 	_ = os.Setenv("FYNE_DISABLE_DPI_DETECTION", "true")
 	_ = os.Setenv("FYNE_SCALE", strconv.FormatFloat(d.Scale, 'f', 1, 64))
+	return release
 }
 
 // openKiosk opens the kiosk window and runs until it quits or SIGINT/SIGTERM arrives.

@@ -27,7 +27,7 @@ func TestScaleToPanelSetsFynesScale(t *testing.T) {
 			t.Setenv("FYNE_SCALE", tc.preset)
 			t.Setenv("FYNE_DISABLE_DPI_DETECTION", "")
 			var log bytes.Buffer
-			scaleToPanel(tc.diagonal, newLogger(&log, 0))
+			scaleToPanel(tc.diagonal, newLogger(&log, 0))() // release at once: no window follows
 			if got := os.Getenv("FYNE_SCALE"); got != tc.want {
 				t.Errorf("FYNE_SCALE %q, want %q; log: %s", got, tc.want, log.String())
 			}

@@ -113,7 +113,8 @@ func TestReadXTakesTheScreenSizeXvfbReports(t *testing.T) {
 	}{{"102", 1.3}, {"69", 1}} {
 		t.Run(tc.dpi+"dpi", func(t *testing.T) {
 			xvfbtest.Start(t, "1920x1080x24", "-dpi", tc.dpi)
-			panel, err := ReadX(slog.New(slog.DiscardHandler))
+			panel, release, err := ReadX(slog.New(slog.DiscardHandler))
+			defer release()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,27 +20,36 @@ import (
 // probe does; GLFW reads the same numbers but only once a window exists, and the
 // scale must be set before.
 // xgb's own diagnostics (no ~/.Xauthority…) go to logger, as structured lines.
-func ReadX(logger *slog.Logger) (Panel, error) {
+//
+// The connection stays open until release is called, once the kiosk's window is
+// up or the kiosk is done: an X server whose last client leaves resets itself
+// (Xvfb, and Xorg without -noreset), and a window opened during that reset finds
+// no display (GLFW: "Failed to detect any supported platform").
+func ReadX(logger *slog.Logger) (p Panel, release func(), err error) {
 	xgb.Logger = slog.NewLogLogger(logger.Handler(), slog.LevelInfo)
 	conn, err := xgb.NewConn()
 	if err != nil {
-		return Panel{}, fmt.Errorf("connect to the X server: %w", err)
+		return Panel{}, func() {}, fmt.Errorf("connect to the X server: %w", err)
 	}
-	defer conn.Close()
+	return readPanel(conn), conn.Close, nil
+}
+
+// readPanel is ReadX's answer on an open connection.
+func readPanel(conn *xgb.Conn) Panel {
 	screen := xproto.Setup(conn).DefaultScreen(conn)
 	whole := Panel{WidthPx: int(screen.WidthInPixels), HeightPx: int(screen.HeightInPixels),
 		WidthMM: float64(screen.WidthInMillimeters), HeightMM: float64(screen.HeightInMillimeters)}
 	if err := randr.Init(conn); err != nil {
-		return whole, nil
+		return whole
 	}
 	p, err := randrPanel(conn, screen.Root)
 	if err != nil {
-		return whole, nil
+		return whole
 	}
 	if (p.WidthMM == 0 || p.HeightMM == 0) && p.WidthPx == whole.WidthPx && p.HeightPx == whole.HeightPx {
-		return whole, nil
+		return whole
 	}
-	return p, nil
+	return p
 }
 
 var errNoOutput = errors.New("no lit RandR output")
