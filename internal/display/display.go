@@ -16,13 +16,15 @@ const MinCapitalIMM = 4.8
 // would be left too few logical pixels to fit.
 const MaxScale = 3
 
-// The screens' layouts need at least this many logical pixels: Find and Register
-// with the on-screen keyboard up, and a one-row chrome. A scale that would leave
-// fewer is lowered to fit, for a kiosk whose form is hidden behind its keyboard
-// serves nobody; the shortfall in text height is logged (Decision.LimitedByLayout).
+// The screens' layouts are built and tested for at least this many logical
+// pixels (the smallest panel, 1024×768, and ui's TestEveryScreenFitsA720PixelPanel).
+// A scale that would leave fewer is lowered to fit: on fewer, the chrome and the
+// on-screen keyboard leave no room for the form, and a kiosk whose field is hidden
+// behind its keyboard serves nobody. The shortfall in text height is logged
+// (Decision.LimitedByLayout).
 const (
-	MinLayoutWidth  = 1000
-	MinLayoutHeight = 640
+	MinLayoutWidth  = 1024
+	MinLayoutHeight = 720
 )
 
 // Plausible panel diagonals, in inches: a report outside them is a monitor that
