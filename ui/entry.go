@@ -18,6 +18,9 @@ type kioskEntry struct {
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus and onBlur tell it which field has it (keyboard.go).
 	onFocus, onBlur func()
+	// frame is the entry with its label, hint and problem (fieldObject): the
+	// keyboard keeps all of it in view above the keys, not the entry alone.
+	frame fyne.CanvasObject
 
 	access entryAccess // what it says to a visitor who cannot see (access_items.go)
 	// keys, when set, sees every key typed in the entry first and reports whether it
@@ -55,6 +58,10 @@ func (e *kioskEntry) AcceptsTab() bool { return e.keys != nil && e.keys.takesTab
 
 // TextEntry is the entry's text and cursor, which the on-screen keyboard reads.
 func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
+
+// Frame is what the on-screen keyboard keeps in view while the entry has the
+// focus: the entry with its label, hint and problem, or the entry alone.
+func (e *kioskEntry) Frame() fyne.CanvasObject { return e.frame }
 
 func newKioskEntry(password bool) *kioskEntry {
 	e := &kioskEntry{}

@@ -1,15 +1,65 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
-// The screens the kiosk's panels come in, landscape.
+// The screens the kiosk's panels come in, landscape: the keyboard must leave the
+// focused field whole above it on each.
 var landscapePanels = []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 768}}
+
+// TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView focuses each field of the
+// Register screen with the keys up and checks that what a visitor reads to fill it
+// in (label, hint, the field, its problem after a bad input) is all above the keys,
+// and that what comes next shows too: the next field, or the control after the
+// last.
+func TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView(t *testing.T) {
+	for _, size := range landscapePanels {
+		for _, lang := range []string{"en", "es"} {
+			name := fmt.Sprintf("%vx%v/%s", size.Width, size.Height, lang)
+			h := newKeyboardHarness(t)
+			h.win.Resize(size)
+			h.startIn(lang)
+			h.findAccount(plainAccount, "97504")
+			test.Tap(viewOf[*foundScreen](h.kiosk).register)
+			h.settle()
+			r := viewOf[*registerScreen](h.kiosk)
+			fields := []*field{r.email, r.emailAgain, r.password}
+			bad := []string{"not-an-address", "other@example.com", "short"}
+			for i, f := range fields {
+				// A bad input first, then the field again: its problem shows under it.
+				h.focusWithKeys(f.entry)
+				test.Type(f.entry, bad[i])
+				h.win.Canvas().Unfocus()
+				if !f.problem.Visible() {
+					t.Fatalf("%s: %q in %s shows no problem", name, bad[i], f.spec.id)
+				}
+			}
+			for i, f := range fields {
+				h.focusWithKeys(f.entry)
+				top, bottom := h.roomAboveKeys()
+				for _, o := range frameOf(t, h, f) {
+					h.assertWithin(t, name+" "+string(f.spec.id), o, top, bottom)
+				}
+				// The next field shows too, by its label at least: a field whose
+				// problem shows leaves no room for all of the next one's label, hint
+				// and entry. After the last, the password with its hint and problem
+				// fills the room on a 1024×768 panel; the screen's button is past the
+				// terms, which the visitor reads with the keys put away.
+				if i+1 < len(fields) {
+					h.assertWithin(t, name+" after "+string(f.spec.id), frameOf(t, h, fields[i+1])[0], top, bottom)
+				}
+			}
+		}
+	}
+}
 
 // TestKeyboardKeysFollowThePanelsHeight: keys as big as a finger needs where the
 // panel is short, and bigger where it is tall (a portrait panel).
@@ -49,4 +99,41 @@ func (h *harness) roomAboveKeys() (top, bottom float32) {
 	s := h.kiosk.keyboard.Scroll()
 	top = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
 	return top, top + s.Size().Height
+}
+
+// assertWithin checks o lies wholly between top and bottom of the window.
+func (h *harness) assertWithin(t *testing.T, name string, o fyne.CanvasObject, top, bottom float32) {
+	t.Helper()
+	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+	if y < top || y+o.Size().Height > bottom {
+		t.Errorf("%s: %T at %.0f–%.0f, outside the room above the keys %.0f–%.0f", name, o, y, y+o.Size().Height, top, bottom)
+	}
+}
+
+// frameOf is what is shown of field f: every visible part of the box its entry
+// is laid out in (label, hint, entry, problem).
+func frameOf(t *testing.T, h *harness, f *field) []fyne.CanvasObject {
+	t.Helper()
+	var frame []fyne.CanvasObject
+	keyboard.Walk(h.kiosk.keyboard.Scroll().Content, func(o fyne.CanvasObject) bool {
+		c, ok := o.(*fyne.Container)
+		if !ok || frame != nil {
+			return frame == nil
+		}
+		for _, child := range c.Objects {
+			if child == fyne.CanvasObject(f.entry) {
+				for _, part := range c.Objects {
+					if part.Visible() {
+						frame = append(frame, part)
+					}
+				}
+				return false
+			}
+		}
+		return true
+	})
+	if len(frame) < 3 {
+		t.Fatalf("%s: the field's box has %d parts shown, want label, entry, problem", f.spec.id, len(frame))
+	}
+	return frame
 }
