@@ -37,14 +37,14 @@ const (
 
 // keySize is the size of a key on a canvas of size c for a block of rows rows:
 // as high as the panel's share allows, between the smallest a finger hits and a
-// finger's span; a letter key a little wider than high, within the panel's width.
+// finger's span; a letter key half again as wide as high, within the panel's width.
 func keySize(c fyne.Size, rows int, keypad bool) fyne.Size {
 	h := (c.Height*heightShare - float32(rows-1)*keyGap) / float32(rows)
 	h = min(max(h, minKeyHeight), maxKeyHeight)
 	if keypad {
 		return fyne.NewSize(digitKeyWidth, h)
 	}
-	w := min(h*1.2, c.Width/minKeysAcross)
+	w := min(h*1.5, c.Width/minKeysAcross)
 	return fyne.NewSize(max(w, minKeyHeight), h)
 }
 
