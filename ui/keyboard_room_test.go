@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
@@ -136,4 +137,39 @@ func frameOf(t *testing.T, h *harness, f *field) []fyne.CanvasObject {
 		t.Fatalf("%s: the field's box has %d parts shown, want label, entry, problem", f.spec.id, len(frame))
 	}
 	return frame
+}
+
+// TestATouchedFieldStaysUnderTheFingerUntilReleased: the window's driver takes the
+// focus away when a touch ends off the focused field, so the page must not move
+// under the finger between the press that focuses a field and the release. The
+// keys and the scroll come with the release.
+func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
+	for _, size := range landscapePanels {
+		h := newKeyboardHarness(t)
+		h.win.Resize(size)
+		h.startIn("en")
+		h.findAccount(plainAccount, "97504")
+		test.Tap(viewOf[*foundScreen](h.kiosk).register)
+		h.settle()
+		h.tapKey(t, "keyboard.hide")
+		r := viewOf[*registerScreen](h.kiosk)
+		e := r.password.entry // in view with the keys away, under them once they come
+		d := fyne.CurrentApp().Driver()
+		before := d.AbsolutePositionForObject(e)
+		ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+		e.MouseDown(ev)
+		if h.win.Canvas().Focused() != fyne.Focusable(e) {
+			t.Fatalf("%v: a press on the password did not focus it", size)
+		}
+		if now := d.AbsolutePositionForObject(e); now != before {
+			t.Errorf("%v: the password moved from %v to %v under the finger", size, before, now)
+		}
+		e.MouseUp(ev)
+		h.clock.Advance(time.Second)
+		h.assertKeyboardFor(t, e, keyboard.Full)
+		top, bottom := h.roomAboveKeys()
+		for _, o := range frameOf(t, h, r.password) {
+			h.assertWithin(t, fmt.Sprintf("%v released", size), o, top, bottom)
+		}
+	}
 }
