@@ -173,3 +173,26 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 		}
 	}
 }
+
+// TestOnAPanelTooShortForTheWholeFieldItsProblemShows: under the demo banner a
+// 1024×768 panel has no room for the password's label, hint, entry and problem
+// at once above the keys; the entry and its problem show, what the visitor acts on.
+func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
+	h.win.Resize(fyne.NewSize(1024, 768))
+	h.startIn("es")
+	h.findAccount(plainAccount, "97504")
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
+	h.settle()
+	f := viewOf[*registerScreen](h.kiosk).password
+	h.focusWithKeys(f.entry)
+	test.Type(f.entry, "short")
+	h.win.Canvas().Unfocus()
+	h.focusWithKeys(f.entry)
+	top, bottom := h.roomAboveKeys()
+	if bottom-top >= f.entry.frame.Size().Height {
+		t.Fatalf("room %.0f px: the whole field fits; the test wants a panel too short for it", bottom-top)
+	}
+	h.assertWithin(t, "entry", f.entry, top, bottom)
+	h.assertWithin(t, "problem", f.problem, top, bottom)
+}

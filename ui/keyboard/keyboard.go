@@ -196,7 +196,7 @@ func frameOf(f Field) fyne.CanvasObject {
 // under it: the visitor sees where Next field goes. When there is not, the frame
 // goes to the top of the area, so as much as fits of what follows shows under it
 // (the next field's label, the control after the last field). On a panel too
-// short for the frame, the entry itself comes first.
+// short for the whole frame, its foot shows: the entry and its problem.
 func (kb *Keyboard) scrollIntoView(f Field) {
 	frame := frameOf(f)
 	if next := FieldAfter(kb.root, f); next != nil && scrollSpanIntoView(kb.scroll, frame, next) {
@@ -204,7 +204,14 @@ func (kb *Keyboard) scrollIntoView(f Field) {
 	}
 	view := kb.scroll.Size().Height
 	if frame.Size().Height > view {
-		ScrollIntoView(kb.scroll, f)
+		// Its foot, then: the problem under the entry is what the visitor has to
+		// act on, and the hint above mostly says it again.
+		bottom := contentY(kb.scroll, frame) + frame.Size().Height
+		if bottom-contentY(kb.scroll, f) > view {
+			ScrollIntoView(kb.scroll, f)
+			return
+		}
+		kb.scroll.ScrollToOffset(fyne.NewPos(0, max(bottom-view, 0)))
 		return
 	}
 	margin := min(16, (view-frame.Size().Height)/2)
