@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,6 +19,14 @@ type kioskEntry struct {
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus and onBlur tell it which field has it (keyboard.go).
 	onFocus, onBlur func()
+	// frame is the entry with its label, hint and problem (fieldObject): the
+	// keyboard keeps all of it in view above the keys, not the entry alone.
+	frame fyne.CanvasObject
+	// pressing is set from a press on the entry to its release. The keys come and
+	// the page scrolls only on the release: the window's driver takes the focus
+	// away when a touch ends off the focused field, so a page that moved under the
+	// finger put the keys away as soon as they came.
+	pressing bool
 
 	access entryAccess // what it says to a visitor who cannot see (access_items.go)
 	// keys, when set, sees every key typed in the entry first and reports whether it
@@ -56,6 +65,10 @@ func (e *kioskEntry) AcceptsTab() bool { return e.keys != nil && e.keys.takesTab
 // TextEntry is the entry's text and cursor, which the on-screen keyboard reads.
 func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
 
+// Frame is what the on-screen keyboard keeps in view while the entry has the
+// focus: the entry with its label, hint and problem, or the entry alone.
+func (e *kioskEntry) Frame() fyne.CanvasObject { return e.frame }
+
 func newKioskEntry(password bool) *kioskEntry {
 	e := &kioskEntry{}
 	e.Password = password
@@ -68,8 +81,29 @@ func newKioskEntry(password bool) *kioskEntry {
 	return e
 }
 
+// MouseDown notes the press (a touch reaches Fyne as a mouse press), which
+// focuses the entry.
+func (e *kioskEntry) MouseDown(m *desktop.MouseEvent) {
+	e.pressing = true
+	e.Entry.MouseDown(m)
+}
+
+// MouseUp brings up the keyboard of the entry the press focused, now that the
+// finger is off the screen.
+func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
+	e.Entry.MouseUp(m)
+	if !e.pressing {
+		return
+	}
+	e.pressing = false
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() == fyne.Focusable(e) && e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
 // FocusLost runs the entry's own handling, then the field's check.
 func (e *kioskEntry) FocusLost() {
+	e.pressing = false // a touch that ended off the entry, or the focus moved on
 	e.Entry.FocusLost()
 	if e.onLeave != nil {
 		e.onLeave()
@@ -79,10 +113,11 @@ func (e *kioskEntry) FocusLost() {
 	}
 }
 
-// FocusGained runs the entry's own handling, then brings up the keyboard it asks for.
+// FocusGained runs the entry's own handling, then brings up the keyboard it asks
+// for, or leaves that to the release of the touch that focused it (MouseUp).
 func (e *kioskEntry) FocusGained() {
 	e.Entry.FocusGained()
-	if e.onFocus != nil {
+	if e.onFocus != nil && !e.pressing {
 		e.onFocus()
 	}
 	if e.keys != nil {

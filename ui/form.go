@@ -81,6 +81,7 @@ func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
 	}
 	box.Add(f.entry)
 	box.Add(container.NewBorder(nil, nil, f.icon, nil, f.problem))
+	f.entry.frame = box // what the keyboard keeps in view above its keys
 	return box
 }
 

@@ -175,27 +175,87 @@ func (kb *Keyboard) relayout() {
 	canvas.Refresh(kb.root)
 }
 
-// scrollIntoView scrolls the screen so that o sits inside the visible area.
-func (kb *Keyboard) scrollIntoView(o fyne.CanvasObject) { ScrollIntoView(kb.scroll, o) }
+// Framed is a Field shown with words of its own around it: its label, a hint, its
+// problem. The keyboard keeps the whole frame in view, not only the entry: a
+// visitor typing needs the hint ("At least 8 characters") and sees the problem
+// the moment it shows.
+type Framed interface {
+	Frame() fyne.CanvasObject
+}
 
-// ScrollIntoView scrolls s so that o, somewhere in its content, sits inside the
-// visible area with a margin.
-func ScrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
-	if s == nil || s.Content == nil {
+// frameOf is what of f must be in view while the visitor types in it.
+func frameOf(f Field) fyne.CanvasObject {
+	if framed, ok := f.(Framed); ok && framed.Frame() != nil {
+		return framed.Frame()
+	}
+	return f
+}
+
+// scrollIntoView scrolls the screen so that field f's frame sits inside the
+// visible area above the keys with, when there is room, the next field's entry
+// under it: the visitor sees where Next field goes. When there is not, the frame
+// goes to the top of the area, so as much as fits of what follows shows under it
+// (the next field's label, the control after the last field). On a panel too
+// short for the whole frame, its foot shows: the entry and its problem.
+func (kb *Keyboard) scrollIntoView(f Field) {
+	frame := frameOf(f)
+	if next := FieldAfter(kb.root, f); next != nil && scrollSpanIntoView(kb.scroll, frame, next) {
 		return
 	}
-	const margin = 16
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
-	bottom := top + o.Size().Height
+	view := kb.scroll.Size().Height
+	if frame.Size().Height > view {
+		// Its foot, then: the problem under the entry is what the visitor has to
+		// act on, and the hint above mostly says it again.
+		bottom := contentY(kb.scroll, frame) + frame.Size().Height
+		if bottom-contentY(kb.scroll, f) > view {
+			ScrollIntoView(kb.scroll, f)
+			return
+		}
+		kb.scroll.ScrollToOffset(fyne.NewPos(0, max(bottom-view, 0)))
+		return
+	}
+	margin := min(16, (view-frame.Size().Height)/2)
+	kb.scroll.ScrollToOffset(fyne.NewPos(0, max(contentY(kb.scroll, frame)-margin, 0)))
+}
+
+// ScrollIntoView scrolls s so that o, somewhere in its content, sits inside the
+// visible area with a margin; an o taller than the area shows its top.
+func ScrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
+	if s == nil || s.Content == nil || scrollSpanIntoView(s, o, o) {
+		return
+	}
+	s.ScrollToOffset(fyne.NewPos(0, max(contentY(s, o), 0)))
+}
+
+// scrollSpanIntoView scrolls s as little as it can so that everything from the top
+// of first to the bottom of last is in view, with a margin while there is room for
+// one. It reports false, and leaves s alone, when the span is taller than the view.
+func scrollSpanIntoView(s *container.Scroll, first, last fyne.CanvasObject) bool {
+	if s == nil || s.Content == nil {
+		return false
+	}
+	top, bottom := contentY(s, first), contentY(s, last)+last.Size().Height
 	offset, view := s.Offset.Y, s.Size().Height
+	if bottom-top > view {
+		return false
+	}
+	// A margin where there is room for one: a frame flush against the keys reads
+	// as cut off.
+	margin := min(16, (view-(bottom-top))/2)
 	switch {
 	case top-margin < offset:
 		offset = top - margin
 	case bottom+margin > offset+view:
 		offset = bottom + margin - view
 	default:
-		return
+		return true
 	}
 	s.ScrollToOffset(fyne.NewPos(0, max(offset, 0)))
+	return true
+}
+
+// contentY is how far down s's content o is.
+func contentY(s *container.Scroll, o fyne.CanvasObject) float32 {
+	d := fyne.CurrentApp().Driver()
+	return d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
 }

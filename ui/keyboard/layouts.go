@@ -1,7 +1,5 @@
 package keyboard
 
-import "fyne.io/fyne/v2"
-
 // Layout is the set of keys a field asks for. The zero value is the full
 // keyboard, so a field that says nothing gets every letter.
 type Layout int
@@ -35,13 +33,6 @@ type keySpec struct {
 	action keyAction
 }
 
-// Sizes of the keys: well above WCAG's 48×48 minimum for a finger at arm's length,
-// and larger still on the numeric keypad, which older visitors use most.
-var (
-	letterKeySize = fyne.NewSize(72, 64)
-	digitKeySize  = fyne.NewSize(120, 80)
-)
-
 func typed(s string) keySpec                 { return keySpec{text: s} }
 func domainKey(s string) keySpec             { return keySpec{text: s, action: keyDomain} }
 func wordKey(id string, a keyAction) keySpec { return keySpec{wordID: id, action: a} }
@@ -63,20 +54,30 @@ func row(s string) []keySpec {
 	return keys
 }
 
-// keyboardRows lays out the full and the email keyboards, row by row.
+// keyboardRows lays out the full and the email keyboards, row by row. Five rows,
+// the keys that do not type at the rows' ends as on a laptop: a sixth row of them
+// cost a short panel the height of a field.
 func keyboardRows(l Layout) [][]keySpec {
 	if l == Email {
 		return [][]keySpec{
-			row("1234567890"), row("qwertyuiop"), row("asdfghjkl_"), row("zxcvbnm.-+"),
-			{typed("@"), typed(".com"), typed(".net"), typed(".org"), backspaceKey, nextKey, hideKey},
-			{domainKey("gmail.com"), domainKey("yahoo.com"), domainKey("hotmail.com"), domainKey("outlook.com")},
+			append(row("1234567890"), backspaceKey),
+			append(row("qwertyuiop"), hideKey),
+			append(row("asdfghjkl_"), nextKey),
+			append(row("zxcvbnm.-+"), typed("@")),
+			{typed(".com"), typed(".net"), typed(".org"), domainKey("gmail.com"), domainKey("yahoo.com"), domainKey("hotmail.com"), domainKey("outlook.com")},
 		}
 	}
 	return [][]keySpec{
-		row("1234567890"), row("qwertyuiop"), row("asdfghjklñ"), row("zxcvbnm,.-"), row("áéíóúü¿¡@!"),
-		{shiftKey, spaceKey, backspaceKey, nextKey, hideKey},
+		append(row("1234567890"), backspaceKey),
+		append(row("qwertyuiop"), hideKey),
+		append(row("asdfghjklñ"), nextKey),
+		append([]keySpec{shiftKey}, row("zxcvbnm,.-")...),
+		append(row("áéíóúü¿¡@!"), spaceKey),
 	}
 }
+
+// keypadColumns is the keypad's width in keys: three digits and a word key.
+const keypadColumns = 4
 
 // keypadCells lays out the numeric keypad as a 4-column grid; an empty keySpec is
 // an empty cell, so the 0 stays under the 8 on every keypad.

@@ -11,23 +11,28 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// buildKeys fills the dock with the keys of the target's layout. Each key's
-// callback goes through the host's Guard, as the app's own controls do.
+// buildKeys fills the dock with the keys of the target's layout, sized for the
+// canvas as it is now (keySize). Each key's callback goes through the host's
+// Guard, as the app's own controls do.
 func (kb *Keyboard) buildKeys() {
 	kb.keys = map[string]*Key{}
 	var keys fyne.CanvasObject
 	if isKeypad(kb.layout) {
-		grid := container.NewGridWithColumns(4)
-		for _, spec := range keypadCells(kb.layout) {
-			grid.Add(kb.keyFor(spec, digitKeySize))
+		cells := keypadCells(kb.layout)
+		size := keySize(kb.canvas.Size(), len(cells)/keypadColumns, true)
+		grid := container.NewGridWithColumns(keypadColumns)
+		for _, spec := range cells {
+			grid.Add(kb.keyFor(spec, size))
 		}
 		keys = grid
 	} else {
+		specs := keyboardRows(kb.layout)
+		size := keySize(kb.canvas.Size(), len(specs), false)
 		rows := container.NewVBox()
-		for _, r := range keyboardRows(kb.layout) {
+		for _, r := range specs {
 			line := container.NewHBox()
 			for _, spec := range r {
-				line.Add(kb.keyFor(spec, letterKeySize))
+				line.Add(kb.keyFor(spec, size))
 			}
 			rows.Add(container.NewCenter(line))
 		}
@@ -35,7 +40,8 @@ func (kb *Keyboard) buildKeys() {
 	}
 	kb.dock.RemoveAll()
 	kb.dock.Add(widget.NewSeparator())
-	kb.dock.Add(container.NewCenter(keys))
+	// The keys' own spacing (compactTheme), so the rows stand close together.
+	kb.dock.Add(container.NewThemeOverride(container.NewCenter(keys), compactTheme{}))
 }
 
 // keyFor builds the key of spec (an empty cell for the zero spec).
@@ -48,6 +54,9 @@ func (kb *Keyboard) keyFor(spec keySpec, size fyne.Size) fyne.CanvasObject {
 		label, id = kb.host.Label(spec.wordID), spec.wordID
 	} else if kb.shift {
 		label = strings.ToUpper(label)
+	}
+	if spec == spaceKey {
+		size.Width *= 3 // a space bar: hit without looking, as on any keyboard
 	}
 	b := newKey(label, size, kb.host.Guard(func() { kb.press(spec) }), func(down bool) { kb.holding = down })
 	if spec.action == keyShift && kb.shift {

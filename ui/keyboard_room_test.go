@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+)
+
+// The screens the kiosk's panels come in, landscape: the keyboard must leave the
+// focused field whole above it on each.
+var landscapePanels = []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 768}}
+
+// TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView focuses each field of the
+// Register screen with the keys up and checks that what a visitor reads to fill it
+// in (label, hint, the field, its problem after a bad input) is all above the keys,
+// and that what comes next shows too: the next field, or the control after the
+// last.
+func TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView(t *testing.T) {
+	for _, size := range landscapePanels {
+		for _, lang := range []string{"en", "es"} {
+			name := fmt.Sprintf("%vx%v/%s", size.Width, size.Height, lang)
+			h := newKeyboardHarness(t)
+			h.win.Resize(size)
+			h.startIn(lang)
+			h.findAccount(plainAccount, "97504")
+			test.Tap(viewOf[*foundScreen](h.kiosk).register)
+			h.settle()
+			r := viewOf[*registerScreen](h.kiosk)
+			fields := []*field{r.email, r.emailAgain, r.password}
+			bad := []string{"not-an-address", "other@example.com", "short"}
+			for i, f := range fields {
+				// A bad input first, then the field again: its problem shows under it.
+				h.focusWithKeys(f.entry)
+				test.Type(f.entry, bad[i])
+				h.win.Canvas().Unfocus()
+				if !f.problem.Visible() {
+					t.Fatalf("%s: %q in %s shows no problem", name, bad[i], f.spec.id)
+				}
+			}
+			for i, f := range fields {
+				h.focusWithKeys(f.entry)
+				top, bottom := h.roomAboveKeys()
+				for _, o := range frameOf(t, h, f) {
+					h.assertWithin(t, name+" "+string(f.spec.id), o, top, bottom)
+				}
+				// The next field shows too, by its label at least: a field whose
+				// problem shows leaves no room for all of the next one's label, hint
+				// and entry. After the last, the password with its hint and problem
+				// fills the room on a 1024×768 panel; the screen's button is past the
+				// terms, which the visitor reads with the keys put away.
+				if i+1 < len(fields) {
+					h.assertWithin(t, name+" after "+string(f.spec.id), frameOf(t, h, fields[i+1])[0], top, bottom)
+				}
+			}
+		}
+	}
+}
+
+// TestKeyboardKeysFollowThePanelsHeight: keys as big as a finger needs where the
+// panel is short, and bigger where it is tall (a portrait panel).
+func TestKeyboardKeysFollowThePanelsHeight(t *testing.T) {
+	heights := map[fyne.Size]float32{}
+	for _, size := range append(landscapePanels, fyne.NewSize(1080, 1920)) {
+		h := newKeyboardHarness(t)
+		h.win.Resize(size)
+		h.startIn("en")
+		h.findAccount(plainAccount, "97504")
+		test.Tap(viewOf[*foundScreen](h.kiosk).register)
+		h.settle()
+		h.focusWithKeys(viewOf[*registerScreen](h.kiosk).password.entry)
+		key := h.kiosk.keyboard.Key("a").Size().Height
+		top, bottom := h.roomAboveKeys()
+		t.Logf("%vx%v: letter key %.0f px high, keyboard %.0f px, form room %.0f px", size.Width, size.Height, key,
+			h.kiosk.keyboard.Dock().Size().Height, bottom-top)
+		if key < minTarget {
+			t.Errorf("%vx%v: keys %.0f px high, under the %v px a finger needs", size.Width, size.Height, key, minTarget)
+		}
+		heights[size] = key
+	}
+	if portrait, landscape := heights[fyne.NewSize(1080, 1920)], heights[landscapePanels[0]]; portrait <= landscape {
+		t.Errorf("portrait keys %.0f px high, no higher than landscape's %.0f", portrait, landscape)
+	}
+}
+
+// focusWithKeys focuses e as a touch does and lets the keyboard settle.
+func (h *harness) focusWithKeys(e *kioskEntry) {
+	h.win.Canvas().Focus(e)
+	h.clock.Advance(time.Second)
+}
+
+// roomAboveKeys is the window's visible stretch of the scrolling page, in window
+// coordinates: under the chrome and above the keys.
+func (h *harness) roomAboveKeys() (top, bottom float32) {
+	s := h.kiosk.keyboard.Scroll()
+	top = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
+	return top, top + s.Size().Height
+}
+
+// assertWithin checks o lies wholly between top and bottom of the window.
+func (h *harness) assertWithin(t *testing.T, name string, o fyne.CanvasObject, top, bottom float32) {
+	t.Helper()
+	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+	if y < top || y+o.Size().Height > bottom {
+		t.Errorf("%s: %T at %.0f–%.0f, outside the room above the keys %.0f–%.0f", name, o, y, y+o.Size().Height, top, bottom)
+	}
+}
+
+// frameOf is what is shown of field f: every visible part of the box its entry
+// is laid out in (label, hint, entry, problem).
+func frameOf(t *testing.T, h *harness, f *field) []fyne.CanvasObject {
+	t.Helper()
+	var frame []fyne.CanvasObject
+	keyboard.Walk(h.kiosk.keyboard.Scroll().Content, func(o fyne.CanvasObject) bool {
+		c, ok := o.(*fyne.Container)
+		if !ok || frame != nil {
+			return frame == nil
+		}
+		for _, child := range c.Objects {
+			if child == fyne.CanvasObject(f.entry) {
+				for _, part := range c.Objects {
+					if part.Visible() {
+						frame = append(frame, part)
+					}
+				}
+				return false
+			}
+		}
+		return true
+	})
+	if len(frame) < 3 {
+		t.Fatalf("%s: the field's box has %d parts shown, want label, entry, problem", f.spec.id, len(frame))
+	}
+	return frame
+}
+
+// TestATouchedFieldStaysUnderTheFingerUntilReleased: the window's driver takes the
+// focus away when a touch ends off the focused field, so the page must not move
+// under the finger between the press that focuses a field and the release. The
+// keys and the scroll come with the release.
+func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
+	for _, size := range landscapePanels {
+		h := newKeyboardHarness(t)
+		h.win.Resize(size)
+		h.startIn("en")
+		h.findAccount(plainAccount, "97504")
+		test.Tap(viewOf[*foundScreen](h.kiosk).register)
+		h.settle()
+		h.tapKey(t, "keyboard.hide")
+		r := viewOf[*registerScreen](h.kiosk)
+		e := r.password.entry // in view with the keys away, under them once they come
+		d := fyne.CurrentApp().Driver()
+		before := d.AbsolutePositionForObject(e)
+		ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+		e.MouseDown(ev)
+		if h.win.Canvas().Focused() != fyne.Focusable(e) {
+			t.Fatalf("%v: a press on the password did not focus it", size)
+		}
+		if now := d.AbsolutePositionForObject(e); now != before {
+			t.Errorf("%v: the password moved from %v to %v under the finger", size, before, now)
+		}
+		e.MouseUp(ev)
+		h.clock.Advance(time.Second)
+		h.assertKeyboardFor(t, e, keyboard.Full)
+		top, bottom := h.roomAboveKeys()
+		for _, o := range frameOf(t, h, r.password) {
+			h.assertWithin(t, fmt.Sprintf("%v released", size), o, top, bottom)
+		}
+	}
+}
+
+// TestOnAPanelTooShortForTheWholeFieldItsProblemShows: under the demo banner a
+// 1024×768 panel has no room for the password's label, hint, entry and problem
+// at once above the keys; the entry and its problem show, what the visitor acts on.
+func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
+	h.win.Resize(fyne.NewSize(1024, 768))
+	h.startIn("es")
+	h.findAccount(plainAccount, "97504")
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
+	h.settle()
+	f := viewOf[*registerScreen](h.kiosk).password
+	h.focusWithKeys(f.entry)
+	test.Type(f.entry, "short")
+	h.win.Canvas().Unfocus()
+	h.focusWithKeys(f.entry)
+	top, bottom := h.roomAboveKeys()
+	if bottom-top >= f.entry.frame.Size().Height {
+		t.Fatalf("room %.0f px: the whole field fits; the test wants a panel too short for it", bottom-top)
+	}
+	h.assertWithin(t, "entry", f.entry, top, bottom)
+	h.assertWithin(t, "problem", f.problem, top, bottom)
+}
