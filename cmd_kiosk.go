@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/jezek/xgb"
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
@@ -284,7 +286,7 @@ func scaleToPanel(diagonalInches float64, logger *slog.Logger) (release func()) 
 		logger.Warn("cannot measure the body text; drawing at scale 1", "err", err.Error())
 		return func() {}
 	}
-	panel, release, err := display.ReadX(logger)
+	panel, release, err := display.ReadX()
 	if err != nil {
 		logger.Warn("cannot read the panel's size", "err", err.Error())
 	}
@@ -384,5 +386,11 @@ func quitOnSignal(a fyne.App, logger *slog.Logger) (stop func()) {
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	logger := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 	slog.SetDefault(logger)
+	routeXLogs.Do(func() { xgb.Logger = slog.NewLogLogger(logger.Handler(), slog.LevelInfo) })
 	return logger
 }
+
+// routeXLogs sends xgb's own diagnostics (no ~/.Xauthority, a broken connection),
+// from the panel's size and the watchdog's window probe, to the journal as
+// structured lines, once: xgb.Logger is a global its connections' goroutines read.
+var routeXLogs sync.Once

@@ -2,7 +2,6 @@ package display
 
 import (
 	"fmt"
-	"log/slog"
 	"math"
 	"testing"
 
@@ -112,7 +111,7 @@ func TestReadXTakesTheScreenSizeXvfbReports(t *testing.T) {
 	}{{"102", 1.3}, {"69", 1}} {
 		t.Run(tc.dpi+"dpi", func(t *testing.T) {
 			xvfbtest.Start(t, "1920x1080x24", "-dpi", tc.dpi)
-			panel, release, err := ReadX(slog.New(slog.DiscardHandler))
+			panel, release, err := ReadX()
 			defer release()
 			if err != nil {
 				t.Fatal(err)

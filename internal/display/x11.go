@@ -3,7 +3,6 @@ package display
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/randr"
@@ -19,14 +18,11 @@ import (
 // screen_diagonal_inches. xgb speaks the protocol in pure Go, as the watchdog's
 // probe does; GLFW reads the same numbers but only once a window exists, and the
 // scale must be set before.
-// xgb's own diagnostics (no ~/.Xauthority…) go to logger, as structured lines.
-//
 // The connection stays open until release is called, once the kiosk's window is
 // up or the kiosk is done: an X server whose last client leaves resets itself
 // (Xvfb, and Xorg without -noreset), and a window opened during that reset finds
 // no display (GLFW: "Failed to detect any supported platform").
-func ReadX(logger *slog.Logger) (p Panel, release func(), err error) {
-	xgb.Logger = slog.NewLogLogger(logger.Handler(), slog.LevelInfo)
+func ReadX() (p Panel, release func(), err error) {
 	conn, err := xgb.NewConn()
 	if err != nil {
 		return Panel{}, func() {}, fmt.Errorf("connect to the X server: %w", err)

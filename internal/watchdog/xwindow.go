@@ -32,9 +32,6 @@ func newWindowProbe(win fyne.Window, logger *slog.Logger) *windowProbe {
 		logger.Info("the kiosk window is not an X11 window: only a closed window stops the watchdog pings")
 		return p
 	}
-	// xgb logs its own diagnostics (no ~/.Xauthority, a broken connection) on a logger
-	// of its own; the journal takes structured lines only, and the verdicts are ours.
-	xgb.Logger = slog.NewLogLogger(logger.Handler(), slog.LevelInfo)
 	conn, err := xgb.NewConn() // DISPLAY and XAUTHORITY, like the kiosk's own connection
 	if err != nil {
 		logger.Warn("cannot ask the X server about the kiosk window: a destroyed window will not stop the watchdog pings",
