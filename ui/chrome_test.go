@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+)
+
+// The visitor chrome is one row at the lobby panel's 1280 px and at 1024 px, in
+// both languages, on every screen that has it: the screen's room is the visitor's.
+func TestChromeIsOneRow(t *testing.T) {
+	for _, width := range []struct{ w, h float32 }{{1280, 800}, {1024, 768}} {
+		for _, lang := range []string{"en", "es"} {
+			h := newHarness(t, ModeLive)
+			h.win.Resize(fyne.NewSize(width.w, width.h))
+			h.signInDirectly(t, lang)
+			row := widget.NewButton("Xy", nil).MinSize().Height
+			// The row, the padding round it, the separator under it and the gap before
+			// it, and a padding's slack for a title on two lines (60 px to a button's 58).
+			oneRow := row + 4*theme.Padding() + widget.NewSeparator().MinSize().Height
+			for _, id := range sortedScreens(h) {
+				if h.kiosk.screens[id].title == "" {
+					continue
+				}
+				h.kiosk.show(id)
+				top := h.kiosk.page.top
+				top.Resize(fyne.NewSize(width.w, top.MinSize().Height))
+				t.Logf("%.0f px, %s, %s: chrome %.0f px high (title %v, %.0f px)", width.w, lang, id, top.MinSize().Height, h.kiosk.page.chrome.title.SizeName, h.kiosk.page.chrome.title.Size().Height)
+				if got := top.MinSize().Height; got > oneRow {
+					t.Errorf("%.0f px, %s, %s: the chrome is %.0f px high, more than one row (%.0f)", width.w, lang, id, got, oneRow)
+				}
+				if got := top.MinSize().Width; got > width.w {
+					t.Errorf("%.0f px, %s, %s: the chrome needs %.0f px", width.w, lang, id, got)
+				}
+				keyboard.Walk(h.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+					if _, ok := o.(*container.Scroll); ok {
+						return false // the screen's own content
+					}
+					if _, ok := o.(fyne.Tappable); ok && o.Visible() {
+						at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+						if at.X < 0 || at.X+o.Size().Width > width.w {
+							t.Errorf("%.0f px, %s, %s: a %T runs off the screen (%.0f to %.0f)", width.w, lang, id, o, at.X, at.X+o.Size().Width)
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+}
+
+// "Aa" opens the look's toggles over the screen; each says its state in words and
+// with a tick, and changes the look in place: the field keeps the focus and what
+// was typed, the keyboard stays up, the page stays where it was scrolled.
+func TestLookMenuChangesTheLookAndKeepsFocusScrollAndKeyboard(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
+		h.startIn(lang)
+		find := viewOf[*findScreen](h.kiosk)
+		h.typeInto(find.postalCode.entry, "975")
+		scroll := h.kiosk.keyboard.Scroll()
+		scroll.ScrollToOffset(fyne.NewPos(0, 60))
+		offset, focused := scroll.Offset, h.win.Canvas().Focused()
+		if focused != find.postalCode.entry || !h.kiosk.keyboard.Dock().Visible() {
+			t.Fatalf("%s: the ZIP code field has not the focus and the keyboard", lang)
+		}
+
+		h.touch(h.kiosk.page.chrome.look)
+		m := h.kiosk.look.menu
+		if m == nil || !m.popup.Visible() {
+			t.Fatalf("%s: Aa showed no pop-up", lang)
+		}
+		if m.larger.Text != h.msg(lang, "look.larger_off") || m.larger.Icon != theme.CheckButtonIcon() ||
+			m.contrast.Text != h.msg(lang, "look.contrast_off") {
+			t.Errorf("%s: the toggles say %q, %q", lang, m.larger.Text, m.contrast.Text)
+		}
+		test.Tap(m.larger)
+		test.Tap(m.contrast)
+		if h.kiosk.look.current != (look{larger: true, highContrast: true}) {
+			t.Errorf("%s: the look is %+v", lang, h.kiosk.look.current)
+		}
+		th, _ := fyne.CurrentApp().Settings().Theme().(*kiosktheme.Theme)
+		if th == nil || th.Look() != (kiosktheme.Look{Larger: true, HighContrast: true}) {
+			t.Errorf("%s: the theme is not the look chosen", lang)
+		}
+		if m.larger.Text != h.msg(lang, "look.larger_on") || m.larger.Icon != theme.CheckButtonCheckedIcon() ||
+			m.contrast.Text != h.msg(lang, "look.contrast_on") || m.contrast.Icon != theme.CheckButtonCheckedIcon() {
+			t.Errorf("%s: the toggles say %q, %q", lang, m.larger.Text, m.contrast.Text)
+		}
+		h.touch(m.close)
+		if m.popup.Visible() || h.kiosk.look.menu != nil {
+			t.Errorf("%s: Close left the pop-up up", lang)
+		}
+
+		if viewOf[*findScreen](h.kiosk) != find || h.kiosk.keyboard.Scroll() != scroll {
+			t.Errorf("%s: the screen was rebuilt", lang)
+		}
+		if f := h.win.Canvas().Focused(); f != focused {
+			t.Errorf("%s: the focus went from the ZIP code to %T", lang, f)
+		}
+		if find.postalCode.entry.Text != "975" {
+			t.Errorf("%s: the ZIP code now says %q", lang, find.postalCode.entry.Text)
+		}
+		if !h.kiosk.keyboard.Dock().Visible() {
+			t.Errorf("%s: the on-screen keyboard went away", lang)
+		}
+		if scroll.Offset != offset {
+			t.Errorf("%s: the page moved from %v to %v", lang, offset, scroll.Offset)
+		}
+	}
+}
+
+// touch touches a button the way the window's driver delivers a touch: the press
+// (which a holdButton notes), Fyne taking the focus away, the release, the tap.
+func (h *harness) touch(b fyne.Tappable) {
+	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	if m, ok := b.(desktop.Mouseable); ok {
+		m.MouseDown(ev)
+	}
+	h.win.Canvas().Unfocus()
+	if m, ok := b.(desktop.Mouseable); ok {
+		m.MouseUp(ev)
+	}
+	test.Tap(b)
+}
