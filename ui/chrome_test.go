@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -130,4 +132,51 @@ func (h *harness) touch(b fyne.Tappable) {
 		m.MouseUp(ev)
 	}
 	test.Tap(b)
+}
+
+// In speech mode the look is reached from the chrome: "Aa" says what it is for,
+// Enter opens the pop-up, which is read out, and each toggle says its new state.
+func TestSpeechReachesTheLookMenu(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h, r := newSpeechHarness(t)
+		h.startIn(lang)
+		h.press(keyHelp)
+		r.take()
+		for range len(h.kiosk.access.items) {
+			if h.kiosk.access.cursor >= 0 && h.kiosk.access.items[h.kiosk.access.cursor].obj == h.kiosk.page.chrome.look {
+				break
+			}
+			h.press(fyne.KeyDown)
+		}
+		if said := heard(r.take()); !strings.Contains(said, h.msg(lang, "look.menu_spoken")) {
+			t.Fatalf("%s: moving to Aa said %q", lang, said)
+		}
+		h.press(fyne.KeyReturn)
+		said := heard(r.take())
+		for _, id := range []string{"look.menu_title", "look.larger_off", "look.contrast_off", "look.close"} {
+			if !strings.Contains(said, h.msg(lang, id)) {
+				t.Errorf("%s: the pop-up did not say %q: %q", lang, h.msg(lang, id), said)
+			}
+		}
+		for i := 0; i < 20 && h.kiosk.access.items[h.kiosk.access.cursor].obj != h.kiosk.look.menu.larger; i++ {
+			h.press(fyne.KeyDown)
+		}
+		r.take()
+		h.press(fyne.KeyReturn)
+		if said := heard(r.take()); !h.kiosk.look.current.larger || !strings.Contains(said, h.msg(lang, "look.larger_on")) {
+			t.Errorf("%s: Enter on Larger text: look %+v, said %q", lang, h.kiosk.look.current, said)
+		}
+		for i := 0; i < 20 && h.kiosk.access.items[h.kiosk.access.cursor].obj != h.kiosk.look.menu.close; i++ {
+			h.press(fyne.KeyDown)
+		}
+		h.press(fyne.KeyReturn)
+		if h.kiosk.look.menu != nil || h.kiosk.page.id != screenFind {
+			t.Errorf("%s: Close left the pop-up up, or the screen changed (%s)", lang, h.kiosk.page.id)
+		}
+		r.take()
+		h.press(fyne.KeyDown) // the cursor is back on the screen
+		if len(r.take()) == 0 {
+			t.Errorf("%s: speech mode said nothing after the pop-up closed", lang)
+		}
+	}
 }
