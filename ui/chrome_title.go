@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +12,8 @@ import (
 
 // The chrome's title shares its row with five buttons. On one line, at the size of
 // a subheading, it is never taller than they are; when that line would not fit
-// (a long Spanish title at 1024 px) it takes the body's size on up to two lines,
+// (a long Spanish title in a narrow window) it takes the body's size on up to two
+// lines (or the caption's, when even two would not do),
 // drawn without the padding a label keeps above and below, so two lines are about
 // as high as a button (60 px to its 58) and the chrome stays one row. Its words
 // are never cut.
@@ -26,26 +28,45 @@ func newChromeTitle(text string) (*widget.Label, fyne.CanvasObject) {
 }
 
 // titleLayout picks the title's size for the width it has and centres it in the
-// row's height.
+// row's height: a subheading on one line, else body text on two lines at most,
+// else (the narrowest window, in Spanish) caption text.
 type titleLayout struct{ label *widget.Label }
 
 func (l *titleLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	want := theme.SizeNameSubHeadingText
 	style := l.label.TextStyle
+	want := theme.SizeNameSubHeadingText
 	if fyne.MeasureText(l.label.Text, theme.Size(want), style).Width > size.Width {
 		want = theme.SizeNameText
+		l.setSize(want, size.Width)
+		twoLines := 2 * fyne.MeasureText("Xy", theme.Size(want), style).Height
+		if l.label.MinSize().Height > twoLines {
+			want = theme.SizeNameCaptionText
+		}
 	}
-	if l.label.SizeName != want {
-		l.label.SizeName = want
-		l.label.Refresh()
-	}
-	l.label.Resize(fyne.NewSize(size.Width, size.Height))
+	l.setSize(want, size.Width)
 	need := l.label.MinSize()
 	l.label.Resize(fyne.NewSize(size.Width, need.Height))
 	l.label.Move(fyne.NewPos(0, (size.Height-need.Height)/2))
 }
 
-func (l *titleLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.label.MinSize() }
+// setSize draws the title at size name, wrapped to width.
+func (l *titleLayout) setSize(name fyne.ThemeSizeName, width float32) {
+	if l.label.SizeName != name {
+		l.label.SizeName = name
+		l.label.Refresh()
+	}
+	l.label.Resize(fyne.NewSize(width, l.label.Size().Height))
+}
+
+// MinSize is as narrow as the title's longest word in caption text (the row gives
+// it what the buttons leave), and as high as it is at the width it has.
+func (l *titleLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	var widest float32
+	for _, word := range strings.Fields(l.label.Text) {
+		widest = max(widest, fyne.MeasureText(word, theme.Size(theme.SizeNameCaptionText), l.label.TextStyle).Width)
+	}
+	return fyne.NewSize(widest, l.label.MinSize().Height)
+}
 
 // titleTheme is the kiosk's theme of the moment (the visitor's look), with no
 // padding inside the title's label.
