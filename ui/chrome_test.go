@@ -40,6 +40,12 @@ func TestChromeIsOneRow(t *testing.T) {
 				if got := top.MinSize().Height; got > oneRow {
 					t.Errorf("%.0f px, %s, %s: the chrome is %.0f px high, more than one row (%.0f)", width.w, lang, id, got, oneRow)
 				}
+				title := h.kiosk.page.chrome.title
+				for _, word := range strings.Fields(title.Text) {
+					if w := fyne.MeasureText(word, theme.Size(title.SizeName), title.TextStyle).Width; w > title.Size().Width {
+						t.Errorf("%.0f px, %s, %s: the title breaks %q (%.0f px in %.0f)", width.w, lang, id, word, w, title.Size().Width)
+					}
+				}
 				if got := top.MinSize().Width; got > width.w {
 					t.Errorf("%.0f px, %s, %s: the chrome needs %.0f px", width.w, lang, id, got)
 				}

@@ -39,8 +39,8 @@ func (l *titleLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		want = theme.SizeNameText
 		l.setSize(want, size.Width)
 		twoLines := 2 * fyne.MeasureText("Xy", theme.Size(want), style).Height
-		if l.label.MinSize().Height > twoLines {
-			want = theme.SizeNameCaptionText
+		if l.label.MinSize().Height > twoLines || l.widestWord(want) > size.Width {
+			want = theme.SizeNameCaptionText // a word would break, or a third line come
 		}
 	}
 	l.setSize(want, size.Width)
@@ -61,11 +61,16 @@ func (l *titleLayout) setSize(name fyne.ThemeSizeName, width float32) {
 // MinSize is as narrow as the title's longest word in caption text (the row gives
 // it what the buttons leave), and as high as it is at the width it has.
 func (l *titleLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(l.widestWord(theme.SizeNameCaptionText), l.label.MinSize().Height)
+}
+
+// widestWord is the width of the title's longest word at size name.
+func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 {
 	var widest float32
 	for _, word := range strings.Fields(l.label.Text) {
-		widest = max(widest, fyne.MeasureText(word, theme.Size(theme.SizeNameCaptionText), l.label.TextStyle).Width)
+		widest = max(widest, fyne.MeasureText(word, theme.Size(name), l.label.TextStyle).Width)
 	}
-	return fyne.NewSize(widest, l.label.MinSize().Height)
+	return widest
 }
 
 // titleTheme is the kiosk's theme of the moment (the visitor's look), with no
