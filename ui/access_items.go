@@ -55,6 +55,7 @@ type accessNote struct {
 	role  fyne.AccessibleRole // a role its type does not say (an option of a choice)
 	state func() string       // message ID of its state now (selected, expanded), or ""
 	lang  string              // words in a language other than the visitor's (screens before one is chosen)
+	label string              // its words when its text says too little ("Aa"), or ""
 }
 
 // spoken is one utterance and the language of its voice ("" for the visitor's).
@@ -116,6 +117,10 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(w)}
 		m.applyNote(&item, o)
 		return item, item.label != ""
+	case *holdButton:
+		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(&w.Button)}
+		m.applyNote(&item, o)
+		return item, item.label != ""
 	case *widget.Label:
 		return accessItem{obj: w, label: w.Text, role: fyne.AccessibleRoleText}, strings.TrimSpace(w.Text) != ""
 	case *canvas.Text: // the demo and training banner
@@ -132,6 +137,9 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 // applyNote gives item what the screen noted of o: a role, a state.
 func (m *accessMode) applyNote(item *accessItem, o fyne.CanvasObject) {
 	n := m.page.notes[o]
+	if n.label != "" {
+		item.label = n.label
+	}
 	if n.role != "" {
 		item.role = n.role
 	}

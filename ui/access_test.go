@@ -62,9 +62,10 @@ func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 		t.Fatal("high contrast not on from the welcome screen")
 	}
 	h.startIn("es")
-	test.Tap(h.kiosk.look.bar.larger)
-	if !h.kiosk.look.current.larger || h.kiosk.look.bar.larger.Text != "Texto normal" {
-		t.Errorf("larger text: %v, toggle now says %q", h.kiosk.look.current, h.kiosk.look.bar.larger.Text)
+	test.Tap(h.kiosk.page.chrome.look) // "Aa"
+	test.Tap(h.kiosk.look.menu.larger)
+	if !h.kiosk.look.current.larger || h.kiosk.look.menu.larger.Text != "Texto más grande: activado" {
+		t.Errorf("larger text: %v, toggle now says %q", h.kiosk.look.current, h.kiosk.look.menu.larger.Text)
 	}
 	size := fyne.CurrentApp().Settings().Theme().Size("text")
 	if size != kiosktheme.LargerTextSize {

@@ -12,10 +12,12 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
-// chrome is the bar on every visitor screen: Back, the screen's title, the other
-// language, Questions?, Start over.
+// chrome is the bar on every visitor screen, one row even at 1024 px: Back, the
+// screen's title, the other language, Questions?, Start over, and "Aa" for the
+// look.
 type chrome struct {
 	back, language, help, startOver *widget.Button
+	look                            *holdButton // "Aa": larger text and high contrast (look_menu.go)
 	title                           *widget.Label
 }
 
@@ -44,17 +46,17 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	// Leaving mid-call would strand its answer (a login on a screen that no longer
 	// offers it); Start over stays, since a reset cancels the call.
 	c.back = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back))
-	c.title = widget.NewLabelWithStyle(k.T(titleID), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	c.title.SizeName = theme.SizeNameSubHeadingText
+	title := fyne.CanvasObject(nil)
+	c.title, title = newChromeTitle(k.T(titleID))
 	other := k.otherLanguage()
 	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
 	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
 	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
-	right := container.NewHBox(c.language, c.help, c.startOver)
-	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(c.title, k.staff.tap))
-	looks := container.NewHBox(layout.NewSpacer(), k.look.newBar())
-	return container.NewPadded(container.NewVBox(bar, looks, widget.NewSeparator()))
+	c.look = k.look.newButton(&k.page)
+	right := container.NewHBox(c.language, c.help, c.startOver, c.look)
+	bar := container.NewBorder(nil, nil, c.back, right, newTapTarget(title, k.staff.tap))
+	return container.NewPadded(container.NewVBox(bar, widget.NewSeparator()))
 }
 
 // otherLanguage is the language the chrome's toggle switches to.

@@ -108,6 +108,8 @@ func ownTexts(o fyne.CanvasObject) []string {
 		return []string{w.Text}
 	case *widget.Button:
 		return []string{w.Text}
+	case *holdButton:
+		return []string{w.Text}
 	case *kioskEntry:
 		return []string{w.Text, w.PlaceHolder}
 	case *widget.Entry:

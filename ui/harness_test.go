@@ -141,6 +141,8 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	case *widget.Button:
 		return w.Text, true
+	case *holdButton:
+		return w.Text, true
 	case *widget.Entry:
 		return shownEntryText(w), true
 	case *kioskEntry:

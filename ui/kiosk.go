@@ -125,7 +125,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		printer: deps.Printer, testPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
 		}})
-	k.look = newLookControl(k)
+	k.look = newLookControl(k, win.Canvas(), func() *keyboard.Keyboard { return k.keyboard })
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.portal.inflight, Printer: printerForBeat(deps.Printer)})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
@@ -22,26 +23,35 @@ func (l look) themeLook() kiosktheme.Look {
 }
 
 // lookHost is what the look toggles need from the kiosk: their labels in the
-// visitor's language, and the screen rebuilt in the new look.
+// visitor's language, the screen rebuilt in the new look, and the pop-up of the
+// chrome's "Aa" shown over the screen (watched, and read by speech mode).
 type lookHost interface {
 	T(id string, data ...map[string]any) string
 	refresh()
+	showOverlay(p *widget.PopUp)
 }
 
 // lookControl is the visitor's look, the toggles on show for it, and the theme
 // that draws it.
 type lookControl struct {
 	host    lookHost
+	canvas  fyne.Canvas
+	keys    func() *keyboard.Keyboard // the keyboard of the screen on show (nil: none)
 	current look
-	bar     *lookBar // the toggles of the screen on show
+	bar     *lookBar   // the toggles of the screen on show (welcome, out of service)
+	menu    *lookMenu  // the chrome's "Aa" pop-up, while it is up (look_menu.go)
+	held    *heldFocus // what had the focus when "Aa" was pressed, given back at Close
 }
 
-// lookBar is the pair of toggles on every screen: larger text, high contrast.
+// lookBar is the pair of toggles on the screens without the chrome (welcome, out
+// of service): larger text, high contrast.
 type lookBar struct {
 	larger, contrast *widget.Button
 }
 
-func newLookControl(host lookHost) *lookControl { return &lookControl{host: host} }
+func newLookControl(host lookHost, c fyne.Canvas, keys func() *keyboard.Keyboard) *lookControl {
+	return &lookControl{host: host, canvas: c, keys: keys}
+}
 
 // apply makes l the kiosk's theme.
 func (c *lookControl) apply(l look) {
@@ -54,6 +64,7 @@ func (c *lookControl) apply(l look) {
 
 // backToDefault gives the next visitor the default look.
 func (c *lookControl) backToDefault() {
+	c.menu, c.held = nil, nil // the reset took every pop-up away
 	if c.current != (look{}) {
 		c.apply(look{}) // a theme change repaints every window: only when needed
 	}

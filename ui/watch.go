@@ -68,6 +68,8 @@ func (w *activityWatch) watchControl(o fyne.CanvasObject) {
 	switch c := o.(type) {
 	case *widget.Button:
 		c.OnTapped = w.guard(c.OnTapped)
+	case *holdButton:
+		c.OnTapped = w.guard(c.OnTapped)
 	case *widget.Check:
 		c.OnChanged = guardArg(w, c.OnChanged)
 	case *kioskEntry:

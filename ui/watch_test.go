@@ -17,7 +17,7 @@ func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		switch o.(type) {
-		case *widget.Button, *widget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
+		case *widget.Button, *holdButton, *widget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
 			found = append(found, o)
 			return false
 		}

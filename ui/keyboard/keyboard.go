@@ -136,6 +136,15 @@ func (kb *Keyboard) Blurred(f Field) {
 	kb.hide()
 }
 
+// Hold keeps the keys docked for their field while a control outside the keyboard
+// takes the focus for a while (the look's pop-up over the screen): the field's
+// next focus lets go, with the keys and the page as they were.
+func (kb *Keyboard) Hold() {
+	if kb != nil && kb.dock.Visible() {
+		kb.holding = true
+	}
+}
+
 // Holding reports whether a key is pressed: the field that lost the focus to it
 // is still the one being typed in.
 func (kb *Keyboard) Holding() bool { return kb != nil && kb.holding }

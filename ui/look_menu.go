@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The chrome has no room for two wide toggles beside its buttons: one small "Aa"
+// opens a pop-up with both, large, each saying whether it is on in words and with
+// a tick, not by colour alone. A tap there changes the theme in place: the screen
+// under it is not rebuilt. Fyne takes the focus from a field at the press of any
+// button, so "Aa" notes at its press what had the focus and holds the on-screen
+// keyboard docked (as a key does); Close gives the focus back. The visitor's
+// field, what they typed, the keys and the page's scroll are as they left them.
+
+// lookMenu is the "Aa" pop-up: the two toggles and Close.
+type lookMenu struct {
+	popup                   *widget.PopUp
+	larger, contrast, close *widget.Button
+}
+
+// heldFocus is the field that had the focus when "Aa" was pressed, on its screen.
+type heldFocus struct {
+	field   fyne.Focusable
+	content fyne.CanvasObject // the screen it was on: a screen built since has other fields
+}
+
+// holdButton is a button that runs pressed at the press of a finger, before Fyne
+// takes the focus away from the field that has it.
+type holdButton struct {
+	widget.Button
+	pressed func()
+}
+
+func newHoldButton(text string, tapped, pressed func()) *holdButton {
+	b := &holdButton{pressed: pressed}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MouseDown is the press (a touch reaches Fyne as a mouse press).
+func (b *holdButton) MouseDown(*desktop.MouseEvent) {
+	if b.pressed != nil && !b.Disabled() {
+		b.pressed()
+	}
+}
+
+// MouseUp is the release; the tap follows it.
+func (*holdButton) MouseUp(*desktop.MouseEvent) {}
+
+// newButton is the chrome's "Aa", which opens the look pop-up. Speech mode says
+// what it is for, not only its two letters.
+func (c *lookControl) newButton(p *page) *holdButton {
+	c.bar = nil // a screen with the chrome has no toggles of its own
+	b := newHoldButton(c.host.T("look.menu"), c.openMenu, c.holdFocus)
+	p.note(b, accessNote{label: c.host.T("look.menu_spoken")})
+	return b
+}
+
+// holdFocus notes the field with the focus and keeps its keys docked.
+func (c *lookControl) holdFocus() {
+	c.held = nil
+	f := c.canvas.Focused()
+	if f == nil {
+		return
+	}
+	c.held = &heldFocus{field: f, content: c.canvas.Content()}
+	if kb := c.keys(); kb != nil && kb.Target() != nil && any(kb.Target()) == any(f) {
+		kb.Hold() // its keys stay docked; its check waits, as for a key
+	}
+}
+
+// openMenu shows the look pop-up over the screen.
+func (c *lookControl) openMenu() {
+	m := &lookMenu{}
+	m.larger = widget.NewButton("", func() {
+		c.choose(look{larger: !c.current.larger, highContrast: c.current.highContrast})
+	})
+	m.contrast = widget.NewButton("", func() {
+		c.choose(look{larger: c.current.larger, highContrast: !c.current.highContrast})
+	})
+	m.close = widget.NewButtonWithIcon(c.host.T("look.close"), theme.CancelIcon(), c.closeMenu)
+	m.close.Importance = widget.HighImportance
+	title := widget.NewLabelWithStyle(c.host.T("look.menu_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	target := fyne.NewSize(520, 90)
+	content := container.NewVBox(title,
+		container.NewGridWrap(target, m.larger),
+		container.NewGridWrap(target, m.contrast),
+		container.NewGridWrap(target, m.close))
+	m.popup = widget.NewModalPopUp(container.NewPadded(content), c.canvas)
+	c.menu = m
+	c.showState()
+	c.host.showOverlay(m.popup)
+}
+
+// choose applies the visitor's choice from the pop-up: the theme changes, the
+// toggles say their new state, the screen under them stays as it is.
+func (c *lookControl) choose(l look) {
+	c.apply(l)
+	c.showState()
+}
+
+// showState puts the look's state on the pop-up's toggles: a tick and "On", or an
+// empty box and "Off".
+func (c *lookControl) showState() {
+	m := c.menu
+	if m == nil {
+		return
+	}
+	set := func(b *widget.Button, on bool, onID, offID string) {
+		b.Text, b.Icon = c.host.T(offID), theme.CheckButtonIcon()
+		if on {
+			b.Text, b.Icon = c.host.T(onID), theme.CheckButtonCheckedIcon()
+		}
+		b.Refresh()
+	}
+	set(m.larger, c.current.larger, "look.larger_on", "look.larger_off")
+	set(m.contrast, c.current.highContrast, "look.contrast_on", "look.contrast_off")
+}
+
+// closeMenu takes the pop-up away and gives the focus back to the field that had
+// it, if its screen is still on show.
+func (c *lookControl) closeMenu() {
+	if c.menu != nil {
+		c.menu.popup.Hide()
+		c.menu = nil
+	}
+	held := c.held
+	c.held = nil
+	if held != nil && held.content == c.canvas.Content() {
+		c.canvas.Focus(held.field)
+	}
+}
