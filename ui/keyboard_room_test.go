@@ -175,11 +175,11 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 }
 
 // TestOnAPanelTooShortForTheWholeFieldItsProblemShows: under the demo banner a
-// 1024×768 panel has no room for the password's label, hint, entry and problem
+// 1024×720 panel (the layouts' floor, internal/display) has no room for the password's label, hint, entry and problem
 // at once above the keys; the entry and its problem show, what the visitor acts on.
 func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
-	h.win.Resize(fyne.NewSize(1024, 768))
+	h.win.Resize(fyne.NewSize(1024, 720))
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")
 	test.Tap(viewOf[*foundScreen](h.kiosk).register)
