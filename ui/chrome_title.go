@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // The chrome's title shares its row with five buttons. On one line, at the size of
@@ -24,7 +24,7 @@ func newChromeTitle(text string) (*widget.Label, fyne.CanvasObject) {
 	label.SizeName = theme.SizeNameSubHeadingText
 	label.Wrapping = fyne.TextWrapWord
 	fit := container.New(&titleLayout{label: label}, label)
-	return label, container.NewThemeOverride(fit, titleTheme{})
+	return label, container.NewThemeOverride(fit, titleTheme)
 }
 
 // titleLayout picks the title's size for the width it has and centres it in the
@@ -75,21 +75,4 @@ func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 {
 
 // titleTheme is the kiosk's theme of the moment (the visitor's look), with no
 // padding inside the title's label.
-type titleTheme struct{}
-
-func (titleTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t titleTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.current().Color(n, v)
-}
-
-func (t titleTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
-
-func (t titleTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-
-func (t titleTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return 0
-	}
-	return t.current().Size(n)
-}
+var titleTheme = kiosktheme.Sizes{theme.SizeNameInnerPadding: 0}

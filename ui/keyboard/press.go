@@ -41,7 +41,7 @@ func (kb *Keyboard) buildKeys() {
 	kb.dock.RemoveAll()
 	kb.dock.Add(widget.NewSeparator())
 	// The keys' own spacing (compactTheme), so the rows stand close together.
-	kb.dock.Add(container.NewThemeOverride(container.NewCenter(keys), compactTheme{}))
+	kb.dock.Add(container.NewThemeOverride(container.NewCenter(keys), compactTheme))
 }
 
 // keyFor builds the key of spec (an empty cell for the zero spec).

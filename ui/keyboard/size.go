@@ -1,10 +1,9 @@
 package keyboard
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // The keys are sized from the panel, not fixed: fixed keys big enough for a tall
@@ -50,24 +49,4 @@ func keySize(c fyne.Size, rows int, keypad bool) fyne.Size {
 
 // compactTheme is the app's theme with the keys' spacing: the text stays the
 // size the visitor chose, only the padding around and between keys is less.
-type compactTheme struct{}
-
-func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNamePadding:
-		return keyGap
-	case theme.SizeNameInnerPadding:
-		return keyInset
-	}
-	return t.base().Size(n)
-}
+var compactTheme = kiosktheme.Sizes{theme.SizeNamePadding: keyGap, theme.SizeNameInnerPadding: keyInset}
