@@ -69,10 +69,7 @@ func TestKeyboardKeysFollowThePanelsHeight(t *testing.T) {
 	for _, size := range append(landscapePanels, fyne.NewSize(1080, 1920)) {
 		h := newKeyboardHarness(t)
 		h.win.Resize(size)
-		h.startIn("en")
-		h.findAccount(plainAccount, "97504")
-		test.Tap(viewOf[*foundScreen](h.kiosk).register)
-		h.settle()
+		h.openRegister(t, "en")
 		h.focusWithKeys(viewOf[*registerScreen](h.kiosk).password.entry)
 		key := h.kiosk.keyboard.Key("a").Size().Height
 		top, bottom := h.roomAboveKeys()
@@ -147,10 +144,7 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 	for _, size := range landscapePanels {
 		h := newKeyboardHarness(t)
 		h.win.Resize(size)
-		h.startIn("en")
-		h.findAccount(plainAccount, "97504")
-		test.Tap(viewOf[*foundScreen](h.kiosk).register)
-		h.settle()
+		h.openRegister(t, "en")
 		h.tapKey(t, "keyboard.hide")
 		r := viewOf[*registerScreen](h.kiosk)
 		e := r.password.entry // in view with the keys away, under them once they come
