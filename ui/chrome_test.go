@@ -12,15 +12,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
-// The visitor chrome is one row at 1280 and 1024 px, and at the 985 px the lobby's
-// 1280×800 panel is at its scale of 1.3, in both languages, on every screen that
-// has it: the screen's room is the visitor's.
+// The visitor chrome is one row at 1280 px and at 1024 px, the narrowest the panel
+// scale ever leaves the layouts (internal/display.MinLayoutWidth), in both
+// languages, on every screen that has it: the screen's room is the visitor's.
 func TestChromeIsOneRow(t *testing.T) {
-	for _, width := range []struct{ w, h float32 }{{1280, 800}, {1024, 768}, {985, 615}} {
+	for _, width := range []struct{ w, h float32 }{{1280, 800}, {1024, 768}, {display.MinLayoutWidth, display.MinLayoutHeight}} {
 		for _, lang := range []string{"en", "es"} {
 			h := newHarness(t, ModeLive)
 			h.win.Resize(fyne.NewSize(width.w, width.h))

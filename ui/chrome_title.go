@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // The chrome's title shares its row with five buttons. On one line, at the size of
@@ -24,7 +23,7 @@ func newChromeTitle(text string) (*widget.Label, fyne.CanvasObject) {
 	label.SizeName = theme.SizeNameSubHeadingText
 	label.Wrapping = fyne.TextWrapWord
 	fit := container.New(&titleLayout{label: label}, label)
-	return label, container.NewThemeOverride(fit, titleTheme)
+	return label, fit
 }
 
 // titleLayout picks the title's size for the width it has and centres it in the
@@ -39,7 +38,7 @@ func (l *titleLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		want = theme.SizeNameText
 		l.setSize(want, size.Width)
 		twoLines := 2 * fyne.MeasureText("Xy", theme.Size(want), style).Height
-		if l.label.MinSize().Height > twoLines || l.widestWord(want) > size.Width {
+		if l.textHeight() > twoLines || l.widestWord(want) > size.Width {
 			want = theme.SizeNameCaptionText // a word would break, or a third line come
 		}
 	}
@@ -61,7 +60,14 @@ func (l *titleLayout) setSize(name fyne.ThemeSizeName, width float32) {
 // MinSize is as narrow as the title's longest word in caption text (the row gives
 // it what the buttons leave), and as high as it is at the width it has.
 func (l *titleLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(l.widestWord(theme.SizeNameCaptionText), l.label.MinSize().Height)
+	return fyne.NewSize(l.widestWord(theme.SizeNameCaptionText), l.textHeight())
+}
+
+// textHeight is the label's height without the blank padding it keeps above and
+// below its text: the title lets that padding overhang into the row's own (a theme
+// override would drop it, but Fyne caches every object under one for good).
+func (l *titleLayout) textHeight() float32 {
+	return l.label.MinSize().Height - 2*theme.InnerPadding()
 }
 
 // widestWord is the width of the title's longest word at size name.
@@ -72,7 +78,3 @@ func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 {
 	}
 	return widest
 }
-
-// titleTheme is the kiosk's theme of the moment (the visitor's look), with no
-// padding inside the title's label.
-var titleTheme = kiosktheme.Sizes{theme.SizeNameInnerPadding: 0}

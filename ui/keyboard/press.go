@@ -20,7 +20,7 @@ func (kb *Keyboard) buildKeys() {
 	if isKeypad(kb.layout) {
 		cells := keypadCells(kb.layout)
 		size := keySize(kb.canvas.Size(), len(cells)/keypadColumns, true)
-		grid := container.NewGridWithColumns(keypadColumns)
+		grid := container.New(gapGrid{columns: keypadColumns})
 		for _, spec := range cells {
 			grid.Add(kb.keyFor(spec, size))
 		}
@@ -28,9 +28,9 @@ func (kb *Keyboard) buildKeys() {
 	} else {
 		specs := keyboardRows(kb.layout)
 		size := keySize(kb.canvas.Size(), len(specs), false)
-		rows := container.NewVBox()
+		rows := container.New(gapBox{})
 		for _, r := range specs {
-			line := container.NewHBox()
+			line := container.New(gapBox{horizontal: true})
 			for _, spec := range r {
 				line.Add(kb.keyFor(spec, size))
 			}
@@ -40,8 +40,7 @@ func (kb *Keyboard) buildKeys() {
 	}
 	kb.dock.RemoveAll()
 	kb.dock.Add(widget.NewSeparator())
-	// The keys' own spacing (compactTheme), so the rows stand close together.
-	kb.dock.Add(container.NewThemeOverride(container.NewCenter(keys), compactTheme))
+	kb.dock.Add(container.NewCenter(keys))
 }
 
 // keyFor builds the key of spec (an empty cell for the zero spec).

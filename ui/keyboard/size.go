@@ -2,8 +2,6 @@ package keyboard
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
 // The keys are sized from the panel, not fixed: fixed keys big enough for a tall
@@ -46,7 +44,3 @@ func keySize(c fyne.Size, rows int, keypad bool) fyne.Size {
 	w := min(h*1.5, c.Width/minKeysAcross)
 	return fyne.NewSize(max(w, minKeyHeight), h)
 }
-
-// compactTheme is the app's theme with the keys' spacing: the text stays the
-// size the visitor chose, only the padding around and between keys is less.
-var compactTheme = kiosktheme.Sizes{theme.SizeNamePadding: keyGap, theme.SizeNameInnerPadding: keyInset}
