@@ -53,10 +53,7 @@ func paidWithPrinter(t *testing.T, p Printer, lang string) *harness {
 	h.goToPay(t, lang)
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
-	test.Tap(viewOf[*payScreen](h.kiosk).submit)
-	h.readReview()
-	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-	h.settle()
+	h.reviewAndPay(t)
 	mustBePaid(t, h)
 	return h
 }

@@ -26,11 +26,7 @@ func TestStaffSeeThePrinterAndPrintATestPage(t *testing.T) {
 	if !showing(h, "Printer: ready") {
 		t.Errorf("the staff status lacks the printer: %q", visibleTexts(h.win.Canvas()))
 	}
-	test.Tap(m.testPage)
-	h.settle()
-	if !showing(h, "The test page printed.") {
-		t.Errorf("after the test page the menu says %q", visibleTexts(h.win.Canvas()))
-	}
+	tapTestPage(t, h, m, "The test page printed.")
 	if len(p.printed) != 1 || !bytes.HasPrefix(p.printed[0], []byte("%PDF")) {
 		t.Fatalf("the printer got %d documents, want one PDF", len(p.printed))
 	}
@@ -38,18 +34,24 @@ func TestStaffSeeThePrinterAndPrintATestPage(t *testing.T) {
 }
 
 func TestStaffAreToldWhyThePrinterCannotPrint(t *testing.T) {
-	jam := &printer.Error{Kind: printer.PaperOut, Reasons: []string{"media-empty-error"}}
-	p := &recordingPrinter{fail: jam, state: printer.State{Problem: jam, Reasons: []string{"media-empty-error"}}}
+	paperOut := &printer.Error{Kind: printer.PaperOut, Reasons: []string{"media-empty-error"}}
+	p := &recordingPrinter{fail: paperOut, state: printer.State{Problem: paperOut, Reasons: []string{"media-empty-error"}}}
 	h := newPrinterStaffHarness(t, p)
 	h.startIn("es")
 	m := h.openStaffMenu(t)
 	if !showing(h, "Impresora: paper-out (media-empty-error)") {
 		t.Errorf("the staff status lacks the printer's problem: %q", visibleTexts(h.win.Canvas()))
 	}
+	tapTestPage(t, h, m, "La página de prueba no se imprimió: paper-out")
+}
+
+// tapTestPage taps Print a test page and checks the menu then says want.
+func tapTestPage(t *testing.T, h *harness, m *staffMenu, want string) {
+	t.Helper()
 	test.Tap(m.testPage)
 	h.settle()
-	if !showing(h, "La página de prueba no se imprimió: paper-out") {
-		t.Errorf("after a failed test page the menu says %q", visibleTexts(h.win.Canvas()))
+	if !showing(h, want) {
+		t.Errorf("after the test page the menu says %q, want %q", visibleTexts(h.win.Canvas()), want)
 	}
 }
 
