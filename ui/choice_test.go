@@ -18,7 +18,7 @@ func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
 		h.signInDirectly(t, lang)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-		h.win.Canvas().Unfocus() // the keys put away
+		h.tapKey(t, "keyboard.hide") // the keys put away
 		scroll := h.kiosk.keyboard.Scroll()
 		scroll.ScrollToOffset(fyne.NewPos(0, 120))
 		form := h.autoPayForm()

@@ -17,8 +17,8 @@ type kioskEntry struct {
 	onLeave func()
 
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
-	// callback): onFocus and onBlur tell it which field has it (keyboard.go).
-	onFocus, onBlur func()
+	// callback): onFocus tells it which field has it (keyboard.go).
+	onFocus func()
 	// frame is the entry with its label, hint and problem (fieldObject): the
 	// keyboard keeps all of it in view above the keys, not the entry alone.
 	frame fyne.CanvasObject
@@ -105,11 +105,14 @@ func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
 func (e *kioskEntry) FocusLost() {
 	e.pressing = false // a touch that ended off the entry, or the focus moved on
 	e.Entry.FocusLost()
+	e.Left()
+}
+
+// Left runs the field's check: the visitor has moved on from it, by the focus or
+// by the on-screen keyboard's Next field or Hide.
+func (e *kioskEntry) Left() {
 	if e.onLeave != nil {
 		e.onLeave()
-	}
-	if e.onBlur != nil {
-		e.onBlur()
 	}
 }
 

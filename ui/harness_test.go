@@ -134,6 +134,23 @@ func walkCanvas(c fyne.Canvas, visit func(o fyne.CanvasObject) (descend bool)) {
 	}
 }
 
+// layOut lays the window out again as the window's driver does before its next
+// frame, when something shown or hidden changed a size: every container and
+// widget at its size, parents first. Fyne's test canvas does no such pass.
+func (h *harness) layOut() {
+	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+		switch o := o.(type) {
+		case *fyne.Container:
+			if o.Layout != nil {
+				o.Layout.Layout(o.Objects, o.Size())
+			}
+		case fyne.Widget:
+			test.WidgetRenderer(o).Layout(o.Size())
+		}
+		return true
+	})
+}
+
 // textOf is the text a visitor reads on o, when o is a widget or text that shows one.
 func textOf(o fyne.CanvasObject) (string, bool) {
 	switch w := o.(type) {

@@ -31,7 +31,6 @@ func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, do
 func (k *Kiosk) offerKeyboard(f *field) {
 	e, layout := f.entry, f.spec.keyboard
 	e.onFocus = func() { k.keyboard.Focused(e, layout) }
-	e.onBlur = func() { k.keyboard.Blurred(e) }
 }
 
 // keyboardHost lends the on-screen keyboard the kiosk's words, its guard of every

@@ -182,6 +182,7 @@ func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
 	h.focusWithKeys(f.entry)
 	test.Type(f.entry, "short")
 	h.win.Canvas().Unfocus()
+	h.layOut() // the problem under the field, as the next frame lays it out
 	h.focusWithKeys(f.entry)
 	top, bottom := h.roomAboveKeys()
 	if bottom-top >= f.entry.frame.Size().Height {

@@ -49,6 +49,7 @@ type testField struct {
 	widget.Entry
 	kb     **Keyboard
 	layout Layout
+	left   int
 }
 
 func (f *testField) TextEntry() *widget.Entry { return &f.Entry }
@@ -58,10 +59,8 @@ func (f *testField) FocusGained() {
 	(*f.kb).Focused(f, f.layout)
 }
 
-func (f *testField) FocusLost() {
-	f.Entry.FocusLost()
-	(*f.kb).Blurred(f)
-}
+// Left counts the times the keyboard told the field the visitor moved on.
+func (f *testField) Left() { f.left++ }
 
 // screen is a window with fields of the given layouts over a keyboard.
 type screen struct {

@@ -9,7 +9,7 @@ import (
 // Key is a key of the keyboard: a button at least size big that also reports the
 // press itself. Fyne takes the focus away from the entry when a button is pressed
 // and the key only runs on release, so the keyboard must know a key is held to
-// stay in place meanwhile (see Blurred).
+// hold off the field's check meanwhile (Holding).
 type Key struct {
 	widget.Button
 	size    fyne.Size

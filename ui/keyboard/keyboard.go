@@ -60,6 +60,9 @@ type Keyboard struct {
 	layout  Layout
 	shift   bool // the next letter is a capital
 	holding bool // a key is pressed: the focus it took away comes back on release
+	// refocusing is set while a key gives its field the focus back: the keys and
+	// the page stay as they are.
+	refocusing bool
 
 	keys map[string]*Key // by the text a key types, or its message ID
 }
@@ -87,6 +90,7 @@ func (kb *Keyboard) Close() {
 	if kb.settle != nil {
 		kb.settle.Stop()
 	}
+	kb.hide()
 }
 
 // Focused docks the keys of layout l for field f, which has just gained the focus,
@@ -95,8 +99,15 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 	if kb == nil {
 		return
 	}
+	// The focus given back by a key or by what held it (Hold) leaves the keys and
+	// the page as they are; a touch on the field after one elsewhere brings the
+	// field into view again.
+	givenBack := kb.refocusing || kb.holding
 	kb.holding = false
 	if kb.target == f && kb.layout == l && kb.dock.Visible() {
+		if !givenBack {
+			kb.scrollIntoView(f)
+		}
 		return
 	}
 	if kb.target != f {
@@ -126,19 +137,23 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 // settleDelay is a few frames: time for the window driver to lay the screen out.
 const settleDelay = 100 * time.Millisecond
 
-// Blurred puts the keys away when field f loses the focus, unless a key took it:
-// a press on a button unfocuses the entry in Fyne, and the key gives the focus
-// back when it is released.
-func (kb *Keyboard) Blurred(f Field) {
-	if kb == nil || kb.target != f || kb.holding {
-		return
-	}
-	kb.hide()
+// The keys stay docked when their field loses the focus to a tap elsewhere: Fyne
+// takes the focus away at the press of any button, and keys that went away then
+// moved the page under the finger, so the tap's release landed on something else
+// and was lost. The keys go with the Hide key, Next field after the last field, a
+// new screen, or the focus of another field, which takes them over; a key pressed
+// meanwhile types into their field and gives it the focus back.
+
+// Leaver is a Field that checks itself when the visitor leaves it. Next field and
+// Hide leave the field while a key holds the focus (the field's own focus-lost
+// check waits for the release then), so they tell it.
+type Leaver interface {
+	Left()
 }
 
-// Hold keeps the keys docked for their field while a control outside the keyboard
-// takes the focus for a while (the look's pop-up over the screen): the field's
-// next focus lets go, with the keys and the page as they were.
+// Hold tells the field's check to wait while a control outside the keyboard takes
+// the focus for a while (the look's pop-up over the screen), as it waits for a
+// key: the field's next focus lets go, with the keys and the page as they were.
 func (kb *Keyboard) Hold() {
 	if kb != nil && kb.dock.Visible() {
 		kb.holding = true

@@ -75,9 +75,27 @@ func TestNextFieldSkipsWhatCannotBeTypedInThenPutsTheKeysAway(t *testing.T) {
 	if s.kb.Dock().Visible() || s.kb.Target() != nil || s.win.Canvas().Focused() != nil {
 		t.Error("Next field on the last field left the keys up or a field focused")
 	}
+	// The key's press took the focus, so each field's own check waited: the
+	// keyboard tells the fields it left.
+	if s.fields[0].left != 1 || s.fields[3].left != 1 {
+		t.Errorf("fields told they were left %d and %d times, want once each", s.fields[0].left, s.fields[3].left)
+	}
 }
 
-func TestKeysStayUpWhileTheFieldHasTheFocus(t *testing.T) {
+func TestHideTellsTheFieldItWasLeft(t *testing.T) {
+	s := newScreen(t, Full)
+	s.focus(0)
+	s.tapKey(t, "a")
+	if s.fields[0].left != 0 {
+		t.Fatal("a letter key told the field it was left")
+	}
+	s.tapKey(t, "keyboard.hide")
+	if s.fields[0].left != 1 || s.kb.Dock().Visible() {
+		t.Errorf("after Hide: field told %d times, keys up %v", s.fields[0].left, s.kb.Dock().Visible())
+	}
+}
+
+func TestKeysStayUpForTheirFieldUntilPutAway(t *testing.T) {
 	s := newScreen(t, Full)
 	if s.kb.Dock().Visible() {
 		t.Fatal("keys on show with no field focused")
@@ -92,9 +110,15 @@ func TestKeysStayUpWhileTheFieldHasTheFocus(t *testing.T) {
 	if s.host.presses != 2 {
 		t.Errorf("%d key presses went through the host's guard, want 2", s.host.presses)
 	}
+	// A tap elsewhere takes the focus: the keys stay, under the finger's release,
+	// and the next key types into their field and focuses it again.
 	s.win.Canvas().Unfocus()
-	if s.kb.Dock().Visible() {
-		t.Error("keys stay up after the field lost the focus")
+	if !s.kb.Dock().Visible() || s.kb.Target() != s.fields[0] {
+		t.Fatal("the keys went away with the focus")
+	}
+	s.tapKey(t, "j")
+	if s.fields[0].Text != "hij" || s.win.Canvas().Focused() != s.fields[0] {
+		t.Errorf("after a tap elsewhere a key typed into %q, focus on the field %v", s.fields[0].Text, s.win.Canvas().Focused() == s.fields[0])
 	}
 }
 
@@ -136,7 +160,6 @@ func TestAClosedKeyboardTypesNothingAndScrollsNoMore(t *testing.T) {
 	}
 	var none *Keyboard // a screen without keys
 	none.Focused(s.fields[0], Full)
-	none.Blurred(s.fields[0])
 	none.Close()
 	if none.Holding() {
 		t.Error("no keyboard holds a key")

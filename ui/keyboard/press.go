@@ -75,11 +75,13 @@ func (kb *Keyboard) press(spec keySpec) {
 	}
 	switch spec.action {
 	case keyHide:
+		leave(f)
 		kb.target = nil
 		kb.hide()
 		kb.canvas.Unfocus()
 		return
 	case keyNext:
+		leave(f)
 		kb.focusNextField(f)
 		return
 	case keyShift:
@@ -92,7 +94,16 @@ func (kb *Keyboard) press(spec keySpec) {
 	default:
 		kb.typeText(f, spec.text)
 	}
+	kb.refocusing = true
 	kb.canvas.Focus(f)
+	kb.refocusing = false
+}
+
+// leave tells f the visitor has moved on from it, when it wants to know.
+func leave(f Field) {
+	if l, ok := f.(Leaver); ok {
+		l.Left()
+	}
 }
 
 // domainText is what a domain key types: "@" first unless the address has one.

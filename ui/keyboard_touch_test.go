@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// touchAt touches the window at pos the way Fyne's window driver delivers a touch
+// (processMouseClicked): the press goes to what is under the finger, the focus
+// leaves a field that is not under it, the release goes to what is under the
+// finger then, and the tap only when that is still what was pressed. A page that
+// moves between press and release loses the tap, as it does on the panel.
+func (h *harness) touchAt(pos fyne.Position) {
+	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	pressed := h.objectAt(pos)
+	if m, ok := pressed.(desktop.Mouseable); ok {
+		m.MouseDown(ev)
+	}
+	if f, ok := pressed.(fyne.Focusable); !ok || f != h.win.Canvas().Focused() {
+		h.win.Canvas().Unfocus()
+	}
+	h.layOut() // the frame drawn while the finger is down
+	released := h.objectAt(pos)
+	if m, ok := released.(desktop.Mouseable); ok {
+		m.MouseUp(ev)
+	}
+	if tappable, ok := released.(fyne.Tappable); ok && released == pressed {
+		tappable.Tapped(&fyne.PointEvent{AbsolutePosition: pos})
+	}
+}
+
+// touchCentre touches the middle of o where it is on the window now.
+func (h *harness) touchCentre(o fyne.CanvasObject) {
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	h.touchAt(at.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2)))
+}
+
+// objectAt is the front-most visible object at pos that takes a touch, as the
+// window driver finds it: a scroll area's content only inside the area.
+func (h *harness) objectAt(pos fyne.Position) fyne.CanvasObject {
+	d := fyne.CurrentApp().Driver()
+	contains := func(o fyne.CanvasObject) bool {
+		at := d.AbsolutePositionForObject(o)
+		return pos.X >= at.X && pos.Y >= at.Y && pos.X < at.X+o.Size().Width && pos.Y < at.Y+o.Size().Height
+	}
+	var found fyne.CanvasObject
+	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+		if !o.Visible() {
+			return false
+		}
+		if _, ok := o.(*container.Scroll); ok && !contains(o) {
+			return false
+		}
+		switch o.(type) {
+		case fyne.Tappable, fyne.Focusable, desktop.Mouseable:
+			if contains(o) {
+				found = o
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// A tap on a button while the keys are up lands on that button: the keys stay
+// through the press, so the page does not move under the finger. The ZIP code is
+// Find's last field, scrolled down above the keys; putting the keys away at the
+// press moved the page back down, and the release found the field, not the button.
+func TestATapWithTheKeysUpLandsWhereTheFingerIs(t *testing.T) {
+	for _, size := range append(landscapePanels, fyne.NewSize(1080, 1920)) {
+		h := newKeyboardHarness(t)
+		h.win.Resize(size)
+		h.startIn("es")
+		find := viewOf[*findScreen](h.kiosk)
+		test.Type(find.accountNumber.entry, plainAccount)
+		h.focusWithKeys(find.postalCode.entry)
+		h.tapKeys(t, "97504")
+		top, bottom := h.roomAboveKeys()
+		h.assertWithin(t, "the button", find.submit, top, bottom)
+		h.touchCentre(find.submit)
+		h.settle()
+		if h.kiosk.page.id != screenFound {
+			t.Errorf("%vx%v: the tap on %q led to %s", size.Width, size.Height, find.submit.Text, h.kiosk.page.id)
+		}
+	}
+}
+
+// Next field and Hide check the field they leave, as moving on by a touch does: a
+// key's press took the focus, so the field's own check waited for it.
+func TestNextFieldAndHideCheckTheFieldLeft(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newKeyboardHarness(t)
+		h.openRegister(t, lang)
+		r := viewOf[*registerScreen](h.kiosk)
+		h.focusWithKeys(r.email.entry)
+		h.tapKeys(t, "ana.example.com")
+		h.tapKey(t, "keyboard.next")
+		if !r.email.problem.Visible() || r.email.problem.Text != h.msg(lang, h.kiosk.visit.problems[fieldEmail]) {
+			t.Errorf("%s: Next field left %q in the email with no problem shown", lang, r.email.entry.Text)
+		}
+		h.assertKeyboardFor(t, r.emailAgain.entry, r.emailAgain.spec.keyboard)
+		h.tapKeys(t, "other@example.com")
+		h.tapKey(t, "keyboard.hide")
+		if !r.emailAgain.problem.Visible() {
+			t.Errorf("%s: Hide left a different email again with no problem shown", lang)
+		}
+		if r.email.entry.Text != "ana.example.com" || r.emailAgain.entry.Text != "other@example.com" {
+			t.Errorf("%s: the check lost what was typed", lang)
+		}
+	}
+}
