@@ -179,9 +179,36 @@ func (k *Kiosk) untilAnswered(b *widget.Button) *widget.Button {
 	return b
 }
 
-// formColumn centres a form in a column a visitor can read without turning their head.
+// formColumn puts a form in a column a visitor can read without turning their head.
 func formColumn(objects ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewCenter(container.New(columnLayout{width: 760}, container.NewVBox(objects...)))
+	return atTop(container.New(columnLayout{width: 760}, container.NewVBox(objects...)))
+}
+
+// atTop centres a screen's content across the page and starts it at the top,
+// under the chrome, where a visitor starts reading: centred both ways, a form on a
+// tall portrait panel floated in the middle, half the screen empty above it.
+func atTop(content fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(topCentredLayout{}, content)
+}
+
+// topCentredLayout lays each object out at its minimum size, centred across and
+// at the top.
+type topCentredLayout struct{}
+
+func (topCentredLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	size := fyne.NewSize(0, 0)
+	for _, o := range objects {
+		size = size.Max(o.MinSize())
+	}
+	return size
+}
+
+func (topCentredLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		min := o.MinSize()
+		o.Resize(min)
+		o.Move(fyne.NewPos(max((size.Width-min.Width)/2, 0), 0))
+	}
 }
 
 // columnLayout gives its objects a fixed width and their own height.

@@ -61,7 +61,7 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	rest := container.NewBorder(nil, nil,
 		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
 		nil, container.NewVBox(k.fieldObject(s.postalCode), problem, s.submit))
-	return s, container.NewCenter(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
+	return s, atTop(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.

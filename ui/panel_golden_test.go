@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/internal/display"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+)
+
+// goldenPanel is a lobby panel the kiosk is rendered on: its mode and diagonal.
+type goldenPanel struct {
+	widthPx, heightPx int
+	inches            float64
+}
+
+// logicalSize is the canvas the kiosk lays its screens out in on p: the panel's
+// pixels over the scale internal/display picks for it, as cmd_kiosk.go sets it.
+func (p goldenPanel) logicalSize(t *testing.T) fyne.Size {
+	t.Helper()
+	capPx, err := kiosktheme.New(kiosktheme.Look{}).CapitalIHeight()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := display.Decide(display.FromDiagonal(p.widthPx, p.heightPx, p.inches), 0, float64(capPx))
+	return fyne.NewSize(float32(float64(p.widthPx)/d.Scale), float32(float64(p.heightPx)/d.Scale))
+}
+
+func (p goldenPanel) String() string { return fmt.Sprintf("%dx%d", p.widthPx, p.heightPx) }
+
+var (
+	landscapeLobbyPanel = goldenPanel{1280, 800, 15.6}
+	portraitLobbyPanel  = goldenPanel{1080, 1920, 32}
+)
+
+// formScreens opens the screens a visitor types most into, in lang.
+var formScreens = []struct {
+	name  string
+	open  func(t *testing.T, h *harness, lang string)
+	first func(h *harness) *kioskEntry
+}{
+	{"find", func(_ *testing.T, h *harness, lang string) { h.startIn(lang) },
+		func(h *harness) *kioskEntry { return viewOf[*findScreen](h.kiosk).accountNumber.entry }},
+	{"register", func(t *testing.T, h *harness, lang string) { h.openRegister(t, lang) },
+		func(h *harness) *kioskEntry { return viewOf[*registerScreen](h.kiosk).email.entry }},
+	{"autopay", func(t *testing.T, h *harness, lang string) {
+		h.signInDirectly(t, lang)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	}, func(h *harness) *kioskEntry { return h.autoPayForm().bankHolder.entry }},
+}
+
+// TestFormsOnTheLobbyPanelsRenderAsTheirMasters renders Find, Register and AutoPay
+// as a 15.6" 1280×800 panel shows them, with the keys up for the first field and
+// put away, and as a 32" portrait 1080×1920 panel shows them with the keys up, in
+// both languages.
+func TestFormsOnTheLobbyPanelsRenderAsTheirMasters(t *testing.T) {
+	for _, s := range formScreens {
+		for _, lang := range []string{"en", "es"} {
+			for _, p := range []goldenPanel{landscapeLobbyPanel, portraitLobbyPanel} {
+				h := newHarnessWith(t, harnessOptions{start: goldenNow, settings: Settings{OnScreenKeyboard: true}})
+				h.win.Resize(p.logicalSize(t))
+				s.open(t, h, lang)
+				h.focusWithKeys(s.first(h))
+				h.layOut()
+				name := fmt.Sprintf("panels/%s_%s_keys_%s", s.name, p, lang)
+				test.AssertRendersToMarkup(t, name+".xml", h.win.Canvas())
+				if p == portraitLobbyPanel {
+					continue
+				}
+				h.tapKey(t, "keyboard.hide")
+				h.layOut()
+				test.AssertRendersToMarkup(t, fmt.Sprintf("panels/%s_%s_%s.xml", s.name, p, lang), h.win.Canvas())
+			}
+		}
+	}
+}
+
+// TestAPortraitPanelStartsTheFormAtTheTop: on a tall panel the form starts under
+// the chrome, where the visitor starts reading, not floated in the middle.
+func TestAPortraitPanelStartsTheFormAtTheTop(t *testing.T) {
+	for _, s := range formScreens {
+		h := newKeyboardHarness(t)
+		h.win.Resize(portraitLobbyPanel.logicalSize(t))
+		s.open(t, h, "es")
+		h.tapKey(t, "keyboard.hide")
+		h.kiosk.keyboard.Scroll().ScrollToTop()
+		top, _ := h.roomAboveKeys()
+		first := float32(-1) // the top of the first words on the page
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+			if text, ok := o.(*canvas.Text); ok && o.Visible() && text.Text != "" && y >= top && (first < 0 || y < first) {
+				first = y
+			}
+			return o.Visible()
+		})
+		if first < 0 || first-top > 64 {
+			t.Errorf("%s: the form starts %.0f px under the chrome", s.name, first-top)
+		}
+	}
+}
