@@ -14,7 +14,7 @@ import (
 // Entry has no focus-lost callback of its own).
 type kioskEntry struct {
 	widget.Entry
-	onLeave func()
+	onLeave func() (fine bool)
 
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus tells it which field has it (keyboard.go).
@@ -109,11 +109,10 @@ func (e *kioskEntry) FocusLost() {
 }
 
 // Left runs the field's check: the visitor has moved on from it, by the focus or
-// by the on-screen keyboard's Next field or Hide.
-func (e *kioskEntry) Left() {
-	if e.onLeave != nil {
-		e.onLeave()
-	}
+// by the on-screen keyboard's Next field or Hide. It reports whether the field
+// has no problem.
+func (e *kioskEntry) Left() bool {
+	return e.onLeave == nil || e.onLeave()
 }
 
 // FocusGained runs the entry's own handling, then brings up the keyboard it asks

@@ -39,15 +39,14 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.PlaceHolder = spec.placeholder
 	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
-	f.entry.onLeave = func() {
+	f.entry.onLeave = func() bool {
 		// A press on an on-screen key takes the focus for a moment: the visitor is
 		// still typing in this field, so it is not checked yet.
 		if k.keyboard.Holding() {
-			return
+			return true
 		}
-		if k.visit.fields[spec.id] != "" {
-			k.checkField(f)
-		}
+		// A blank field is the visitor's to come back to; the submit names it.
+		return k.visit.fields[spec.id] == "" || k.checkField(f)
 	}
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,7 +91,8 @@ func TestATapWithTheKeysUpLandsWhereTheFingerIs(t *testing.T) {
 }
 
 // Next field and Hide check the field they leave, as moving on by a touch does: a
-// key's press took the focus, so the field's own check waited for it.
+// key's press took the focus, so the field's own check waited for it. Next field
+// stays on a field with a problem, its problem in view above the keys.
 func TestNextFieldAndHideCheckTheFieldLeft(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newKeyboardHarness(t)
@@ -102,7 +104,15 @@ func TestNextFieldAndHideCheckTheFieldLeft(t *testing.T) {
 		if !r.email.problem.Visible() || r.email.problem.Text != h.msg(lang, h.kiosk.visit.problems[fieldEmail]) {
 			t.Errorf("%s: Next field left %q in the email with no problem shown", lang, r.email.entry.Text)
 		}
-		h.assertKeyboardFor(t, r.emailAgain.entry, r.emailAgain.spec.keyboard)
+		h.assertKeyboardFor(t, r.email.entry, r.email.spec.keyboard)
+		h.layOut()
+		h.clock.Advance(time.Second) // the keyboard's second look, once laid out
+		top, bottom := h.roomAboveKeys()
+		h.assertWithin(t, lang+" the email's problem", r.email.problem, top, bottom)
+		h.assertWithin(t, lang+" the email", r.email.entry, top, bottom)
+
+		h.win.Canvas().Focus(r.emailAgain.entry) // a touch on the next field
+		h.clock.Advance(time.Second)
 		h.tapKeys(t, "other@example.com")
 		h.tapKey(t, "keyboard.hide")
 		if !r.emailAgain.problem.Visible() {

@@ -59,8 +59,12 @@ func (f *testField) FocusGained() {
 	(*f.kb).Focused(f, f.layout)
 }
 
-// Left counts the times the keyboard told the field the visitor moved on.
-func (f *testField) Left() { f.left++ }
+// Left counts the times the keyboard told the field the visitor moved on; a
+// field whose text is "bad" has a problem.
+func (f *testField) Left() bool {
+	f.left++
+	return f.Text != "bad"
+}
 
 // screen is a window with fields of the given layouts over a keyboard.
 type screen struct {
@@ -85,6 +89,14 @@ func newScreen(t *testing.T, layouts ...Layout) *screen {
 	s.win.SetContent(s.kb.Root())
 	s.win.Resize(fyne.NewSize(1280, 800))
 	return s
+}
+
+// tapKeys taps the keys of text, one by one.
+func (s *screen) tapKeys(t *testing.T, text string) {
+	t.Helper()
+	for _, r := range text {
+		s.tapKey(t, string(r))
+	}
 }
 
 // focus gives field i the focus, as a touch on it does.

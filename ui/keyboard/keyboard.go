@@ -106,7 +106,7 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 	kb.holding = false
 	if kb.target == f && kb.layout == l && kb.dock.Visible() {
 		if !givenBack {
-			kb.scrollIntoView(f)
+			kb.bringIntoView(f)
 		}
 		return
 	}
@@ -121,9 +121,15 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 	kb.buildKeys()
 	kb.dock.Show()
 	kb.relayout()
+	kb.bringIntoView(f)
+}
+
+// bringIntoView scrolls field f into view above the keys now and again once the
+// window driver has laid the screen out: it may do so only at its next frame,
+// after a new screen or a problem shown under f, and f is never to be left under
+// the keys.
+func (kb *Keyboard) bringIntoView(f Field) {
 	kb.scrollIntoView(f)
-	// The window driver may lay a new screen out only at its next frame, after this
-	// focus: scroll again once it has, so the field is never left under the keys.
 	if kb.settle != nil {
 		kb.settle.Stop()
 	}
@@ -146,9 +152,11 @@ const settleDelay = 100 * time.Millisecond
 
 // Leaver is a Field that checks itself when the visitor leaves it. Next field and
 // Hide leave the field while a key holds the focus (the field's own focus-lost
-// check waits for the release then), so they tell it.
+// check waits for the release then), so they tell it. Left reports whether the
+// field is fine: Next field stays on one that is not, with its problem in view
+// above the keys, rather than move on and leave the problem scrolled away.
 type Leaver interface {
-	Left()
+	Left() (fine bool)
 }
 
 // Hold tells the field's check to wait while a control outside the keyboard takes

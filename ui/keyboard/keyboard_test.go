@@ -82,6 +82,21 @@ func TestNextFieldSkipsWhatCannotBeTypedInThenPutsTheKeysAway(t *testing.T) {
 	}
 }
 
+func TestNextFieldStaysOnAFieldWithAProblem(t *testing.T) {
+	s := newScreen(t, Full, Full)
+	s.focus(0)
+	s.tapKeys(t, "bad")
+	s.tapKey(t, "keyboard.next")
+	if s.win.Canvas().Focused() != s.fields[0] || s.kb.Target() != s.fields[0] || !s.kb.Dock().Visible() {
+		t.Fatal("Next field moved on from a field with a problem")
+	}
+	s.tapKey(t, "keyboard.backspace")
+	s.tapKey(t, "keyboard.next")
+	if s.win.Canvas().Focused() != s.fields[1] {
+		t.Error("Next field stayed on a field without a problem")
+	}
+}
+
 func TestHideTellsTheFieldItWasLeft(t *testing.T) {
 	s := newScreen(t, Full)
 	s.focus(0)

@@ -81,9 +81,11 @@ func (kb *Keyboard) press(spec keySpec) {
 		kb.canvas.Unfocus()
 		return
 	case keyNext:
-		leave(f)
-		kb.focusNextField(f)
-		return
+		if leave(f) {
+			kb.focusNextField(f)
+			return
+		}
+		kb.bringIntoView(f) // with its problem, under it
 	case keyShift:
 		kb.shift = !kb.shift
 		kb.buildKeys()
@@ -99,11 +101,11 @@ func (kb *Keyboard) press(spec keySpec) {
 	kb.refocusing = false
 }
 
-// leave tells f the visitor has moved on from it, when it wants to know.
-func leave(f Field) {
-	if l, ok := f.(Leaver); ok {
-		l.Left()
-	}
+// leave tells f the visitor has moved on from it, when it wants to know, and
+// reports whether f is fine to leave.
+func leave(f Field) bool {
+	l, ok := f.(Leaver)
+	return !ok || l.Left()
 }
 
 // domainText is what a domain key types: "@" first unless the address has one.
