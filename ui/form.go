@@ -68,20 +68,95 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 }
 
 // fieldObject lays the field out: label, optional hint, entry, problem.
-func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject {
+func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject { return k.fieldObjectWith(f, fieldExtras{}) }
+
+// fieldExtras are controls that belong to a field, laid out with it so that they
+// stay in view above the on-screen keys while the visitor types in it: one at the
+// entry's end (Show password), and lines under its problem (the password's live
+// strength, which is read while typing or not at all).
+type fieldExtras struct {
+	entryEnd fyne.CanvasObject
+	below    []fyne.CanvasObject
+}
+
+// fieldObjectWith lays the field out with its extras.
+func (k *Kiosk) fieldObjectWith(f *field, extras fieldExtras) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	k.page.note(label, accessNote{skip: true}) // the entry says it
-	box := container.NewVBox(label)
+	stack := &fieldStack{trimmed: map[fyne.CanvasObject]bool{label: true}}
+	box := container.New(stack, label)
 	if f.spec.hintID != "" {
 		hint := widget.NewLabel(k.T(f.spec.hintID))
 		hint.Wrapping = fyne.TextWrapWord
 		k.page.note(hint, accessNote{skip: true})
 		box.Add(hint)
+		stack.trimmed[hint] = true
 	}
-	box.Add(f.entry)
-	box.Add(container.NewBorder(nil, nil, f.icon, nil, f.problem))
+	if extras.entryEnd != nil {
+		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, f.entry))
+	} else {
+		box.Add(f.entry)
+	}
+	problem := container.NewBorder(nil, nil, f.icon, nil, f.problem)
+	box.Add(problem)
+	stack.trimmed[problem] = true
+	for _, o := range extras.below {
+		box.Add(o)
+	}
 	f.entry.frame = box // what the keyboard keeps in view above its keys
 	return box
+}
+
+// fieldStack stacks a field's parts as a VBox does, but lets the blank padding its
+// labels (label, hint, problem) keep above and below their words overhang their
+// neighbours: the parts read as one field, and a field is some 40 px shorter,
+// which on a short panel is the room for the next field above the keys. A space
+// under the field keeps it apart from the next. (A theme override would drop the
+// padding, but Fyne caches every object under one for good.)
+type fieldStack struct{ trimmed map[fyne.CanvasObject]bool }
+
+// fieldGap is the space under a field: twice the space between its parts.
+func fieldGap() float32 { return 2 * theme.Padding() }
+
+// overhang is how much of a label's padding lies outside its place in the stack,
+// above and below: all but a little, so words never touch what is next to them.
+func (s *fieldStack) overhang(o fyne.CanvasObject) float32 {
+	if s.trimmed[o] {
+		return theme.InnerPadding() - 4
+	}
+	return 0
+}
+
+func (s *fieldStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	shown := 0
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		min := o.MinSize()
+		size.Width = max(size.Width, min.Width)
+		size.Height += min.Height - 2*s.overhang(o)
+		shown++
+	}
+	if shown > 1 {
+		size.Height += float32(shown-1) * theme.Padding()
+	}
+	size.Height += fieldGap()
+	return size
+}
+
+func (s *fieldStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		h, over := o.MinSize().Height, s.overhang(o)
+		o.Move(fyne.NewPos(0, y-over))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - 2*over + theme.Padding()
+	}
 }
 
 // checkField validates the field now and shows or clears its problem.

@@ -99,14 +99,14 @@ func TestRegisterWeakPasswordAndTheStrengthMeter(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarness(t, ModeLive)
 		s := h.openRegister(t, lang)
-		if s.strength.Visible() {
+		if s.strengthRow.Visible() {
 			t.Errorf("%s: the meter rates an empty password", lang)
 		}
 		h.fillRegistration(newEmail, newEmail, weakPassword, true)
 		s = viewOf[*registerScreen](h.kiosk)
 		weak := validate.PasswordStrength(weakPassword, newEmail, plainAccount)
 		level := h.msg(lang, "register.strength_"+strconv.Itoa(weak))
-		if !strings.HasSuffix(s.strength.Text, level) || s.strengthBar.Value != float64(weak) || !s.strengthBar.Visible() {
+		if !strings.HasSuffix(s.strength.Text, level) || s.strengthBar.Value != float64(weak) || !s.strengthRow.Visible() {
 			t.Errorf("%s: meter for a weak password: %q, bar %v", lang, s.strength.Text, s.strengthBar.Value)
 		}
 		test.Tap(s.submit)

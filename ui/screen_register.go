@@ -57,6 +57,7 @@ type registerScreen struct {
 	reveal                      *widget.Button
 	strength                    *widget.Label
 	strengthBar                 *widget.ProgressBar
+	strengthRow                 fyne.CanvasObject // the words, then the bar
 	readTerms                   *widget.Button
 	termsTitle, termsText       *widget.Label
 	accept                      *widget.Check
@@ -86,6 +87,7 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	})
 	s.reveal = k.revealToggle(s.password)
 	s.strength, s.strengthBar = widget.NewLabel(""), widget.NewProgressBar()
+	s.strengthRow = container.NewBorder(nil, nil, s.strength, nil, container.New(thinBarLayout{}, s.strengthBar))
 	s.password.entry.OnChanged = func(text string) {
 		k.visit.fields[fieldPassword] = text
 		s.showStrength()
@@ -104,9 +106,8 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 		intro,
 		k.fieldObject(s.email),
 		k.fieldObject(s.emailAgain),
-		k.fieldObject(s.password),
-		container.NewHBox(s.reveal),
-		s.strength, s.strengthBar,
+		k.fieldObjectWith(s.password, fieldExtras{entryEnd: s.reveal,
+			below: []fyne.CanvasObject{s.strengthRow}}),
 		s.termsBox(),
 		problem,
 		s.submit,
@@ -135,8 +136,7 @@ func (s *registerScreen) showStrength() {
 	k := s.k
 	pw := k.visit.fields[fieldPassword]
 	if pw == "" {
-		s.strength.Hide()
-		s.strengthBar.Hide()
+		s.strengthRow.Hide()
 		return
 	}
 	score := min(max(validate.PasswordStrength(pw, passwordInputs(k, k.visit)...), 0), len(strengthLevels)-1)
@@ -145,8 +145,23 @@ func (s *registerScreen) showStrength() {
 	s.strengthBar.Max = 4
 	s.strengthBar.TextFormatter = func() string { return "" } // the words above say it
 	s.strengthBar.SetValue(float64(score))
-	s.strength.Show()
-	s.strengthBar.Show()
+	s.strengthRow.Show()
+}
+
+// thinBarLayout draws the strength bar as a thin bar level with its words: at
+// its own size a progress bar is as tall as a button, and a block that size under
+// the field read as one.
+type thinBarLayout struct{}
+
+const thinBarHeight = 12
+
+func (thinBarLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, thinBarHeight) }
+
+func (thinBarLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(fyne.NewSize(size.Width, thinBarHeight))
+		o.Move(fyne.NewPos(0, (size.Height-thinBarHeight)/2))
+	}
 }
 
 // termsBox shows the portal's Terms and Conditions in the visitor's language, and

@@ -3,6 +3,7 @@ package keyboard
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,8 +25,14 @@ func newKey(label string, size fyne.Size, tapped func(), pressed func(down bool)
 	return b
 }
 
-// MinSize keeps the key a big target whatever its label.
-func (b *Key) MinSize() fyne.Size { return b.Button.MinSize().Max(b.size) }
+// MinSize is the key's size, or its words with keyInset around them where they
+// need more: a button keeps the theme's inner padding around its words, which
+// would make every key 10 px taller than the 48 px a finger needs, and five
+// rows of that are a field's worth of the form's room.
+func (b *Key) MinSize() fyne.Size {
+	words := b.Button.MinSize().SubtractWidthHeight(2*theme.InnerPadding(), 2*theme.InnerPadding())
+	return words.AddWidthHeight(2*keyInset, 2*keyInset).Max(b.size)
+}
 
 // MouseDown notes the press (a touch reaches Fyne as a mouse press).
 func (b *Key) MouseDown(*desktop.MouseEvent) { b.pressed(true) }
