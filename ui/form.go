@@ -83,7 +83,8 @@ type fieldExtras struct {
 func (k *Kiosk) fieldObjectWith(f *field, extras fieldExtras) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	k.page.note(label, accessNote{skip: true}) // the entry says it
-	stack := &fieldStack{trimmed: map[fyne.CanvasObject]bool{label: true}}
+	stack := newFieldStack()
+	stack.trimmed[label] = true
 	box := container.New(stack, label)
 	if f.spec.hintID != "" {
 		hint := widget.NewLabel(k.T(f.spec.hintID))
@@ -102,32 +103,39 @@ func (k *Kiosk) fieldObjectWith(f *field, extras fieldExtras) fyne.CanvasObject 
 	stack.trimmed[problem] = true
 	for _, o := range extras.below {
 		box.Add(o)
+		stack.trimmed[o] = true // a line of words, as the problem is
 	}
 	f.entry.frame = box // what the keyboard keeps in view above its keys
 	return box
 }
 
-// fieldStack stacks a field's parts as a VBox does, but lets the blank padding its
-// labels (label, hint, problem) keep above and below their words overhang their
-// neighbours: the parts read as one field, and a field is some 40 px shorter,
-// which on a short panel is the room for the next field above the keys. A space
-// under the field keeps it apart from the next. (A theme override would drop the
-// padding, but Fyne caches every object under one for good.)
-type fieldStack struct{ trimmed map[fyne.CanvasObject]bool }
+// tightStack stacks objects as a VBox does, but lets the blank padding the labels
+// among them (trimmed) keep above and below their words overhang their
+// neighbours. A field's label, hint and problem then read as one field, and a
+// field is some 40 px shorter, which on a short panel is the room for the next
+// field above the keys. (A theme override would drop the padding, but Fyne caches
+// every object under one for good.)
+type tightStack struct {
+	trimmed map[fyne.CanvasObject]bool
+	after   float32 // the space under the stack: a field's keeps it apart from the next
+}
 
-// fieldGap is the space under a field: twice the space between its parts.
-func fieldGap() float32 { return 2 * theme.Padding() }
+// newFieldStack is the stack of a field's parts: twice the space between its
+// parts under it.
+func newFieldStack() *tightStack {
+	return &tightStack{trimmed: map[fyne.CanvasObject]bool{}, after: 2 * theme.Padding()}
+}
 
 // overhang is how much of a label's padding lies outside its place in the stack,
 // above and below: all but a little, so words never touch what is next to them.
-func (s *fieldStack) overhang(o fyne.CanvasObject) float32 {
+func (s *tightStack) overhang(o fyne.CanvasObject) float32 {
 	if s.trimmed[o] {
 		return theme.InnerPadding() - 4
 	}
 	return 0
 }
 
-func (s *fieldStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (s *tightStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
 	shown := 0
 	for _, o := range objects {
@@ -142,11 +150,11 @@ func (s *fieldStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	if shown > 1 {
 		size.Height += float32(shown-1) * theme.Padding()
 	}
-	size.Height += fieldGap()
+	size.Height += s.after
 	return size
 }
 
-func (s *fieldStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (s *tightStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objects {
 		if !o.Visible() {

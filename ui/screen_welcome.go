@@ -13,7 +13,7 @@ import (
 )
 
 // languageButtonSize makes "English" and "Español" the biggest targets on screen.
-var languageButtonSize = fyne.NewSize(400, 150)
+var languageButtonSize = fyne.NewSize(400, 120)
 
 // languageNameStyle is a language's name on its button: the words of a primary
 // button (bold, in the colour on primary), at kiosktheme.SizeNameLanguage.
@@ -49,12 +49,8 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.title.SizeName = "headingText"
 
-	prompts := container.NewVBox()
 	buttons := container.NewHBox()
 	for _, lang := range k.settings.Languages {
-		prompt := widget.NewLabelWithStyle(k.tr(lang, "welcome.choose_language"), fyne.TextAlignCenter, fyne.TextStyle{})
-		k.page.note(prompt, accessNote{lang: lang})
-		prompts.Add(prompt)
 		name := widget.NewRichText(&widget.TextSegment{Text: k.tr(lang, "language.name"), Style: languageNameStyle})
 		k.page.note(name, accessNote{lang: lang})
 		button, face := labelledButton(func() {
@@ -69,13 +65,18 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
 	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
 
-	return s, container.New(layout.NewCenterLayout(), container.NewVBox(
+	// Whole, without scrolling, on the shortest canvas the kiosk's scale leaves
+	// (internal/display): a first-time visitor does not know the screen scrolls.
+	// The labels' padding overhangs (tightStack) and the prompts share a row.
+	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage("welcome.audio")
+	stack := &tightStack{trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
+	return s, container.New(layout.NewCenterLayout(), container.New(stack,
 		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staff.tap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(buttons),
 		container.NewCenter(container.NewHBox(help, noEmail)),
-		k.inEveryLanguage("welcome.audio"), // how a visitor who cannot see the screen starts speech
+		audio, // how a visitor who cannot see the screen starts speech
 		container.NewCenter(k.look.newBar()),
 	))
 }
@@ -101,7 +102,7 @@ func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
 // size when painted, its SVG cache holding one size per file (docs/PERFORMANCE.md).
 // The image holds nothing of a visitor.
 func (k *Kiosk) welcomeLogo() *canvas.Image {
-	return keptImage(&k.logo, assets.Logo, fyne.NewSize(180, 180))
+	return keptImage(&k.logo, assets.Logo, fyne.NewSize(140, 140))
 }
 
 // keptImage is the image in *slot, made from res at a fixed size the first time,

@@ -5,9 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+
 	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/internal/display"
 )
 
 func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
@@ -128,4 +132,28 @@ func shownLogo(t *testing.T, h *harness) *canvas.Image {
 	}
 	t.Fatalf("no logo on the %s screen", h.kiosk.page.id)
 	return nil
+}
+
+// The welcome screen is whole on the shortest canvas the kiosk's scale leaves
+// (internal/display's layout floor), under the demo banner: its ways in (the
+// languages, Questions?, no email, audio, the look) all show without scrolling,
+// since a first-time visitor does not know the screen scrolls.
+func TestTheWelcomeScreenIsWholeOnTheShortestCanvas(t *testing.T) {
+	for _, mode := range []Mode{ModeLive, ModeDemo} {
+		h := newHarness(t, mode)
+		h.win.Resize(fyne.NewSize(display.MinLayoutWidth, display.MinLayoutHeight))
+		h.kiosk.show(screenWelcome)
+		var scroll *container.Scroll
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			if s, ok := o.(*container.Scroll); ok && scroll == nil {
+				scroll = s
+			}
+			return scroll == nil
+		})
+		need, have := scroll.Content.MinSize().Height, scroll.Size().Height
+		t.Logf("mode %v: the welcome screen needs %.0f px, has %.0f", mode, need, have)
+		if need > have {
+			t.Errorf("mode %v: the welcome screen needs %.0f px of the %.0f it has", mode, need, have)
+		}
+	}
 }
