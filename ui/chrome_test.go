@@ -67,6 +67,43 @@ func TestChromeIsOneRow(t *testing.T) {
 	}
 }
 
+// With larger text the chrome may take more height, but never more width than
+// the narrowest canvas has: every control whole on screen and no word of the
+// title broken, in both languages.
+func TestChromeFitsAcrossWithLargerText(t *testing.T) {
+	for _, width := range []float32{display.MinLayoutWidth, landscapeLobbyPanel.logicalSize(t).Width} {
+		for _, lang := range []string{"en", "es"} {
+			h := newHarness(t, ModeLive)
+			h.win.Resize(fyne.NewSize(width, display.MinLayoutHeight))
+			h.signInDirectly(t, lang)
+			test.Tap(h.kiosk.page.chrome.look)
+			test.Tap(h.kiosk.look.menu.larger)
+			test.Tap(h.kiosk.look.menu.close)
+			for _, id := range sortedScreens(h) {
+				if h.kiosk.screens[id].title == "" {
+					continue
+				}
+				h.kiosk.show(id)
+				h.layOut()
+				c := h.kiosk.page.chrome
+				for _, b := range []fyne.CanvasObject{c.back, c.language, c.help, c.startOver, c.look} {
+					at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+					// Its words whole, with a snug row's margin (snugRow).
+					need := b.MinSize().Width - snugTrim
+					if at.X < 0 || at.X+b.Size().Width > width+0.5 || b.Size().Width < need-0.5 {
+						t.Errorf("%.0f px, %s, %s: a chrome button at %.0f–%.0f (needs %.0f wide)", width, lang, id, at.X, at.X+b.Size().Width, need)
+					}
+				}
+				for _, word := range strings.Fields(c.title.Text) {
+					if w := fyne.MeasureText(word, theme.Size(c.title.SizeName), c.title.TextStyle).Width; w > c.title.Size().Width {
+						t.Errorf("%.0f px, %s, %s: the title breaks %q (%.0f px in %.0f)", width, lang, id, word, w, c.title.Size().Width)
+					}
+				}
+			}
+		}
+	}
+}
+
 // "Aa" opens the look's toggles over the screen; each says its state in words and
 // with a tick, and changes the look in place: the field keeps the focus and what
 // was typed, the keyboard stays up, the page stays where it was scrolled.
