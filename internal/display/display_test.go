@@ -28,6 +28,7 @@ func TestBodyTextCapitalIIsTallEnoughOnEachPanel(t *testing.T) {
 		widthPx, heightPx int
 		inches, wantScale float64
 	}{
+		{1280, 800, 15.6, 1.2},
 		{1920, 1080, 21.5, 1.3},
 		{1080, 1920, 32, 1}, // portrait
 	} {
