@@ -123,3 +123,23 @@ func TestNextFieldAndHideCheckTheFieldLeft(t *testing.T) {
 		}
 	}
 }
+
+// Larger text chosen while typing moves everything down; the field being typed in
+// comes back into view above the keys when the look's pop-up closes.
+func TestLargerTextKeepsTheFieldBeingTypedInInView(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newKeyboardHarness(t)
+		h.win.Resize(landscapeLobbyPanel.logicalSize(t))
+		r := h.openRegister(t, lang)
+		h.focusWithKeys(r.password.entry)
+		h.tapKeys(t, "river")
+		h.touch(h.kiosk.page.chrome.look)
+		test.Tap(h.kiosk.look.menu.larger)
+		h.touch(h.kiosk.look.menu.close)
+		h.layOut() // the next frame, in the larger text
+		h.clock.Advance(time.Second)
+		h.assertKeyboardFor(t, r.password.entry, r.password.spec.keyboard)
+		top, bottom := h.roomAboveKeys()
+		h.assertWithin(t, lang+" the password", r.password.entry, top, bottom)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // The chrome has no room for two wide toggles beside its buttons: one small "Aa"
@@ -134,5 +136,9 @@ func (c *lookControl) closeMenu() {
 	c.held = nil
 	if held != nil && held.content == c.canvas.Content() {
 		c.canvas.Focus(held.field)
+		// Larger text moved the field; the visitor is still typing in it.
+		if f, ok := held.field.(keyboard.Field); ok {
+			c.keys().KeepInView(f)
+		}
 	}
 }

@@ -140,6 +140,31 @@ func (kb *Keyboard) bringIntoView(f Field) {
 	})
 }
 
+// KeepInView scrolls field f's frame back into view above the keys, as little as
+// it can, now and again once the screen is laid out anew: after a change that
+// moved everything (a larger text size) the field being typed in stays in view,
+// and the page does not jump when it already is.
+func (kb *Keyboard) KeepInView(f Field) {
+	if kb == nil || kb.target != f || !kb.dock.Visible() {
+		return
+	}
+	keep := func() {
+		frame := frameOf(f)
+		if !scrollSpanIntoView(kb.scroll, frame, frame) {
+			kb.scrollIntoView(f) // taller than the room: its foot, the entry and its problem
+		}
+	}
+	keep()
+	if kb.settle != nil {
+		kb.settle.Stop()
+	}
+	kb.settle = kb.host.AfterFunc(settleDelay, func() {
+		if !kb.closed && kb.target == f {
+			keep()
+		}
+	})
+}
+
 // settleDelay is a few frames: time for the window driver to lay the screen out.
 const settleDelay = 100 * time.Millisecond
 
