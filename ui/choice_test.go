@@ -4,8 +4,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
@@ -73,5 +76,47 @@ func TestNoScrollAreaInsideAScrollArea(t *testing.T) {
 			})
 			return false
 		})
+	}
+}
+
+// A chosen option shows a check mark and an outline in the theme's primary colour,
+// in both themes, and never the filled look of the screen's one primary action;
+// the others show an empty circle and no outline. The outline follows a change of
+// theme made while the screen is on show.
+func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
+	h := newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntryKeyed}})
+	h.signInDirectly(t, "es")
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	for _, contrast := range []bool{false, true} {
+		test.Tap(h.kiosk.page.chrome.look)
+		if h.kiosk.look.current.highContrast != contrast {
+			test.Tap(h.kiosk.look.menu.contrast)
+		}
+		test.Tap(h.kiosk.look.menu.close)
+		form := h.autoPayForm()
+		for _, c := range []struct {
+			choice *choice
+			pick   string
+		}{{form.accountType, client.BankSavings}, {form.accountType, client.BankChecking}, {form.kind, client.KindBank}} {
+			test.Tap(c.choice.buttons[c.pick])
+			for option, b := range c.choice.buttons {
+				outline := c.choice.outlines[option]
+				chosen := option == c.pick
+				wantIcon := theme.RadioButtonIcon()
+				if chosen {
+					wantIcon = theme.RadioButtonCheckedIcon()
+				}
+				if b.Icon.Name() != wantIcon.Name() || outline.Visible() != chosen {
+					t.Errorf("contrast %v, %s chosen: %s shows %s, outline %v", contrast, c.pick, option, b.Icon.Name(), outline.Visible())
+				}
+				drawn := test.WidgetRenderer(outline).Objects()[0].(*canvas.Rectangle)
+				if chosen && drawn.StrokeColor != theme.Color(theme.ColorNamePrimary) {
+					t.Errorf("contrast %v: the outline is %v, not the theme's primary %v", contrast, drawn.StrokeColor, theme.Color(theme.ColorNamePrimary))
+				}
+				if b.Importance == widget.HighImportance {
+					t.Errorf("contrast %v: option %s looks like the primary action", contrast, option)
+				}
+			}
+		}
 	}
 }

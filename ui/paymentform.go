@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -51,7 +49,7 @@ type choice struct {
 	id         fieldID
 	chosen     func() string                // the option chosen now ("" for none)
 	buttons    map[string]*widget.Button    // by option value
-	outlines   map[string]*canvas.Rectangle // by option value: shown round the chosen one
+	outlines   map[string]*selectionOutline // by option value: shown round the chosen one
 	problem    *widget.Label
 	problemRow fyne.CanvasObject // the problem's icon and words
 	onChange   func()            // after a choice, when it changes more than itself
@@ -142,7 +140,7 @@ func checkCVV(v *visit, s string) validate.Code {
 // rebuilds the screen (which may show other fields).
 func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []string, labels map[string]string) *choice {
 	k := p.k
-	c := &choice{id: id, chosen: chosen, buttons: map[string]*widget.Button{}, outlines: map[string]*canvas.Rectangle{}}
+	c := &choice{id: id, chosen: chosen, buttons: map[string]*widget.Button{}, outlines: map[string]*selectionOutline{}}
 	for _, option := range options {
 		b := widget.NewButtonWithIcon(labels[option], theme.RadioButtonIcon(), func() {
 			k.visit.fields[id] = option
@@ -152,10 +150,7 @@ func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []stri
 				c.onChange()
 			}
 		})
-		outline := canvas.NewRectangle(color.Transparent)
-		outline.StrokeColor = theme.Color(theme.ColorNamePrimary)
-		outline.StrokeWidth = 3
-		outline.CornerRadius = theme.Size(theme.SizeNameButtonRadius)
+		outline := newSelectionOutline()
 		k.page.note(b, accessNote{role: roleOption, state: func() string {
 			if c.chosen() == option {
 				return "speech.state.selected"
