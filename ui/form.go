@@ -67,9 +67,6 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	return f
 }
 
-// fieldObject lays the field out: label, optional hint, entry, problem.
-func (k *Kiosk) fieldObject(f *field) fyne.CanvasObject { return k.fieldObjectWith(f, fieldExtras{}) }
-
 // fieldExtras are controls that belong to a field, laid out with it so that they
 // stay in view above the on-screen keys while the visitor types in it: one at the
 // entry's end (Show password), and lines under its problem (the password's live
@@ -79,8 +76,13 @@ type fieldExtras struct {
 	below    []fyne.CanvasObject
 }
 
-// fieldObjectWith lays the field out with its extras.
-func (k *Kiosk) fieldObjectWith(f *field, extras fieldExtras) fyne.CanvasObject {
+// fieldObject lays the field out: label, optional hint, entry (with an extra at
+// its end), problem, extra lines. At most one fieldExtras is given.
+func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
+	var extras fieldExtras
+	if len(with) > 0 {
+		extras = with[0]
+	}
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	k.page.note(label, accessNote{skip: true}) // the entry says it
 	stack := newFieldStack()

@@ -106,7 +106,7 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 		intro,
 		k.fieldObject(s.email),
 		k.fieldObject(s.emailAgain),
-		k.fieldObjectWith(s.password, fieldExtras{entryEnd: s.reveal,
+		k.fieldObject(s.password, fieldExtras{entryEnd: s.reveal,
 			below: []fyne.CanvasObject{s.strengthRow}}),
 		s.termsBox(),
 		problem,

@@ -54,7 +54,7 @@ func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 	s.forgot = k.untilAnswered(widget.NewButton(k.T("signin.forgot"), s.forgotPassword))
 	return s, formColumn(
 		k.fieldObject(s.email),
-		k.fieldObjectWith(s.password, fieldExtras{entryEnd: s.reveal}),
+		k.fieldObject(s.password, fieldExtras{entryEnd: s.reveal}),
 		problem,
 		s.noticeBox,
 		s.submit,
