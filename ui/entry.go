@@ -62,6 +62,11 @@ func (e *kioskEntry) TypedRune(r rune) {
 // AcceptsTab: in speech mode Tab moves speech's own cursor, not Fyne's focus.
 func (e *kioskEntry) AcceptsTab() bool { return e.keys != nil && e.keys.takesTab() }
 
+// hasProblem reports whether the entry's problem shows beside it.
+func (e *kioskEntry) hasProblem() bool {
+	return e.access.problem != nil && e.access.problem.Visible()
+}
+
 // TextEntry is the entry's text and cursor, which the on-screen keyboard reads.
 func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
 

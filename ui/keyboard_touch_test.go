@@ -143,3 +143,21 @@ func TestLargerTextKeepsTheFieldBeingTypedInInView(t *testing.T) {
 		h.assertWithin(t, lang+" the password", r.password.entry, top, bottom)
 	}
 }
+
+// A screen arrives with the focus, and the keys, on the first field there is
+// something to type in: Pay carries the account number and ZIP code over from
+// Find, so its keys come up for the email, not for a field already filled in.
+func TestAScreenArrivesAtTheFirstFieldToFillIn(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newKeyboardHarness(t)
+		h.startIn(lang)
+		h.findAccount(plainAccount, "97504")
+		test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
+		pay := viewOf[*payScreen](h.kiosk)
+		if pay.accountNumber.entry.Text == "" {
+			t.Fatalf("%s: Pay did not carry the account number over", lang)
+		}
+		h.clock.Advance(time.Second)
+		h.assertKeyboardFor(t, pay.email.entry, pay.email.spec.keyboard)
+	}
+}

@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // Language is the visitor's current language code.
@@ -31,9 +33,33 @@ func (k *Kiosk) show(id screenID) {
 	k.win.SetContent(content)
 	if k.page.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.
-		k.win.Canvas().Focus(k.page.firstEntry)
+		k.win.Canvas().Focus(arrivalField(content, k.page.firstEntry))
 	}
 	k.access.arrived(id)
+}
+
+// arrivalField is the field a screen focuses on show: the first on show that is
+// blank or has a problem, else the first field. Pay arrives with the account
+// number and ZIP code from Find already in, and a screen rebuilt after an answer
+// with what was typed: the keys come up where there is something to type.
+func arrivalField(content fyne.CanvasObject, first fyne.Focusable) fyne.Focusable {
+	var found fyne.Focusable
+	keyboard.Walk(content, func(o fyne.CanvasObject) bool {
+		if found != nil || !o.Visible() {
+			return false
+		}
+		if e, ok := o.(*kioskEntry); ok {
+			if !e.Disabled() && (e.Text == "" || e.hasProblem()) {
+				found = e
+			}
+			return false
+		}
+		return true
+	})
+	if found == nil {
+		return first
+	}
+	return found
 }
 
 // showOverlay puts a pop-up on the canvas with its controls watched.
