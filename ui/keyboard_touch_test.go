@@ -161,3 +161,27 @@ func TestAScreenArrivesAtTheFirstFieldToFillIn(t *testing.T) {
 		h.assertKeyboardFor(t, pay.email.entry, pay.email.spec.keyboard)
 	}
 }
+
+// A review shows its action without scrolling on the 15.6-inch 1280×800 panel, in
+// both languages: the visitor reads what will happen and the button that does it
+// together, under the demo banner too.
+func TestAReviewShowsItsActionWithoutScrolling(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
+		h.win.Resize(landscapeLobbyPanel.logicalSize(t))
+		h.goToPay(t, lang)
+		h.fillEmails(newEmail, newEmail)
+		h.fillBank("021000021")
+		test.Tap(viewOf[*payScreen](h.kiosk).submit)
+		pay := viewOf[*payScreen](h.kiosk)
+		if pay.payButton == nil {
+			t.Fatalf("%s: no review; problems %v", lang, h.kiosk.visit.problems)
+		}
+		h.layOut()
+		top, bottom := h.roomAboveKeys()
+		if h.kiosk.keyboard.Dock().Visible() || h.kiosk.keyboard.Scroll().Offset.Y != 0 {
+			t.Errorf("%s: the review arrived with the keys up or scrolled", lang)
+		}
+		h.assertWithin(t, lang+" the pay button", pay.payButton, top, bottom)
+	}
+}
