@@ -169,6 +169,19 @@ func (s *tightStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// readTogether stacks lines of words that read as one list (a review, a
+// confirmation): their labels' padding overhangs (tightStack), so what follows
+// them shows without scrolling on a short panel.
+func readTogether(lines ...fyne.CanvasObject) *fyne.Container {
+	list := &tightStack{trimmed: map[fyne.CanvasObject]bool{}, after: 2 * theme.Padding()}
+	for _, l := range lines {
+		if _, ok := l.(*widget.Label); ok {
+			list.trimmed[l] = true
+		}
+	}
+	return container.New(list, lines...)
+}
+
 // checkField validates the field now and shows or clears its problem.
 func (k *Kiosk) checkField(f *field) bool {
 	text := k.visit.fields[f.spec.id]

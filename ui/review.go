@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -70,21 +68,17 @@ func (k *Kiosk) reviewView(r *reviewState, headingID string, lines []string, pro
 	action *widget.Button) ([]*widget.Label, *widget.Button, fyne.CanvasObject) {
 	heading := widget.NewLabelWithStyle(k.T(headingID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
-	// The lines read as one list, their padding overhanging (tightStack), so the
-	// action shows under them without scrolling on a short panel.
-	list := &tightStack{trimmed: map[fyne.CanvasObject]bool{heading: true}, after: 2 * theme.Padding()}
-	facts := container.New(list, heading)
+	facts := []fyne.CanvasObject{heading}
 	var labels []*widget.Label
 	for _, text := range lines {
 		l := wrappedLabel(text)
 		labels = append(labels, l)
-		facts.Add(l)
-		list.trimmed[l] = true
+		facts = append(facts, l)
 	}
 	change := k.untilAnswered(widget.NewButton(k.T("pay.change"), func() {
 		r.reviewing = false
 		delete(k.visit.problems, fieldNone)
 		k.refresh()
 	}))
-	return labels, change, formColumn(facts, problem, action, change)
+	return labels, change, formColumn(readTogether(facts...), problem, action, change)
 }

@@ -235,15 +235,14 @@ func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 	thanks.Wrapping = fyne.TextWrapWord
 	s.confirmation = widget.NewLabelWithStyle(k.T("pay.confirmation", map[string]any{"Number": r.ConfirmationNumber}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lines := []fyne.CanvasObject{thanks, s.confirmation}
+	facts := []fyne.CanvasObject{thanks, s.confirmation}
 	for _, text := range []string{
 		k.T("pay.paid_amount", map[string]any{"Amount": formatMoney(r.AmountCents)}),
 		k.T("pay.receipt_email", map[string]any{"Email": r.ReceiptEmail}),
 	} {
-		label := widget.NewLabel(text)
-		label.Wrapping = fyne.TextWrapWord
-		lines = append(lines, label)
+		facts = append(facts, wrappedLabel(text))
 	}
+	lines := []fyne.CanvasObject{readTogether(facts...)}
 	if offerID, buttonID, ev := k.visit.afterPaymentOffer(); offerID != "" {
 		s.register = widget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
 		s.register.Importance = widget.HighImportance
