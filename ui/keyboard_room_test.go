@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -98,9 +99,24 @@ func (h *harness) focusWithKeys(e *kioskEntry) {
 // roomAboveKeys is the window's visible stretch of the scrolling page, in window
 // coordinates: under the chrome and above the keys.
 func (h *harness) roomAboveKeys() (top, bottom float32) {
-	s := h.kiosk.keyboard.Scroll()
+	s := h.pageScroll()
 	top = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
 	return top, top + s.Size().Height
+}
+
+// pageScroll is the screen's scrolling page.
+func (h *harness) pageScroll() *container.Scroll {
+	if kb := h.kiosk.keyboard; kb != nil {
+		return kb.Scroll()
+	}
+	var page *container.Scroll
+	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*container.Scroll); ok && page == nil {
+			page = s
+		}
+		return page == nil
+	})
+	return page
 }
 
 // assertWithin checks what is drawn of o lies wholly between top and bottom of

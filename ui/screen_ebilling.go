@@ -40,11 +40,13 @@ func buildEBilling(k *Kiosk) (any, fyne.CanvasObject) {
 		s.resend.Hide()
 		s.done.Hide()
 	}
-	objects := []fyne.CanvasObject{s.explain, problem, s.send, sentCard, s.resend}
+	// Once sent, the next step comes right under "check your email", before the
+	// resend and the portal's code, which a short panel shows only by scrolling.
+	objects := []fyne.CanvasObject{s.explain, problem, s.send, sentCard, s.done, s.resend}
 	if code := k.receipts.portalCode(); code != nil && k.visit.verificationPending() {
 		objects = append(objects, code) // the link arrives by email: open the portal at home
 	}
-	return s, formColumn(append(objects, s.done)...)
+	return s, formColumn(objects...)
 }
 
 // verificationPending reports whether e-billing waits for the visitor to open the

@@ -55,11 +55,16 @@ func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 		s.signIn.Hide()
 	}
 
-	objects := []fyne.CanvasObject{s.address, s.amountDue}
+	objects := []fyne.CanvasObject{readTogether(s.address, s.amountDue)}
 	for _, g := range s.guidance {
 		objects = append(objects, guidanceCard(g))
 	}
-	objects = append(objects, s.register, s.signIn, s.payNow, s.startOver)
+	// The primary action first, where the visitor looks after reading.
+	if payFirst {
+		objects = append(objects, s.payNow, s.register, s.signIn, s.startOver)
+	} else {
+		objects = append(objects, s.register, s.signIn, s.payNow, s.startOver)
+	}
 	return s, formColumn(objects...)
 }
 
