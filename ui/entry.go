@@ -27,6 +27,11 @@ type kioskEntry struct {
 	// away when a touch ends off the focused field, so a page that moved under the
 	// finger put the keys away as soon as they came.
 	pressing bool
+	// checkHeld is set by a control pressed while the entry has the focus, which
+	// gives the focus back after its tap (Show password): the visitor is still
+	// typing here, so leaving for that moment is not checked. The next focus
+	// clears it.
+	checkHeld bool
 
 	access entryAccess // what it says to a visitor who cannot see (access_items.go)
 	// keys, when set, sees every key typed in the entry first and reports whether it
@@ -123,6 +128,7 @@ func (e *kioskEntry) Left() bool {
 // FocusGained runs the entry's own handling, then brings up the keyboard it asks
 // for, or leaves that to the release of the touch that focused it (MouseUp).
 func (e *kioskEntry) FocusGained() {
+	e.checkHeld = false
 	e.Entry.FocusGained()
 	if e.onFocus != nil && !e.pressing {
 		e.onFocus()

@@ -40,9 +40,9 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
 	f.entry.onLeave = func() bool {
-		// A press on an on-screen key takes the focus for a moment: the visitor is
-		// still typing in this field, so it is not checked yet.
-		if k.keyboard.Holding() {
+		// A press on an on-screen key, or on Show password, takes the focus for a
+		// moment: the visitor is still typing in this field, so it is not checked yet.
+		if k.keyboard.Holding() || f.entry.checkHeld {
 			return true
 		}
 		// A blank field is the visitor's to come back to; the submit names it.

@@ -185,3 +185,31 @@ func TestAReviewShowsItsActionWithoutScrolling(t *testing.T) {
 		h.assertWithin(t, lang+" the pay button", pay.payButton, top, bottom)
 	}
 }
+
+// Show password, tapped while typing the password, leaves the visitor typing
+// there: the field keeps the focus, the keys stay for it, its check waits as for a
+// key, and the page does not move.
+func TestShowPasswordKeepsTheVisitorTyping(t *testing.T) {
+	for _, keys := range []bool{true, false} {
+		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: keys}})
+		r := h.openRegister(t, "es")
+		h.win.Canvas().Focus(r.password.entry)
+		h.clock.Advance(time.Second)
+		test.Type(r.password.entry, "rio")
+		offset := h.pageScroll().Offset
+		h.touch(r.reveal)
+		if h.win.Canvas().Focused() != fyne.Focusable(r.password.entry) || r.password.entry.Password {
+			t.Fatalf("keys %v: after Show password the focus is on %T, the password hidden %v", keys, h.win.Canvas().Focused(), r.password.entry.Password)
+		}
+		if r.password.problem.Visible() || h.pageScroll().Offset != offset {
+			t.Errorf("keys %v: Show password checked the half-typed password (%v) or moved the page", keys, r.password.problem.Visible())
+		}
+		if keys {
+			h.assertKeyboardFor(t, r.password.entry, r.password.spec.keyboard)
+		}
+		test.Type(r.password.entry, "-lamp")
+		if r.password.entry.Text != "rio-lamp" {
+			t.Errorf("keys %v: typing after Show password gave %q", keys, r.password.entry.Text)
+		}
+	}
+}

@@ -19,7 +19,7 @@ import (
 type signInScreen struct {
 	k               *Kiosk
 	email, password *field
-	reveal          *widget.Button
+	reveal          *holdButton
 	problem         *widget.Label
 	notice          *widget.Label     // the reset-link message
 	noticeBox       fyne.CanvasObject // its card, shown once a link was asked for
@@ -162,13 +162,23 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 	})
 }
 
-// revealToggle is a "Show password" / "Hide password" button under a password field:
-// on a touchscreen keyboard a hidden typo is easy to make and hard to find. The
-// choice lasts the visit. It replaces the entry's own eye icon, which has no words.
-func (k *Kiosk) revealToggle(f *field) *widget.Button {
+// revealToggle is a "Show password" / "Hide password" button at a password field's
+// end: on a touchscreen keyboard a hidden typo is easy to make and hard to find.
+// The choice lasts the visit. It replaces the entry's own eye icon, which has no
+// words. A visitor typing in the field who taps it goes on typing there: it notes
+// at the press (before Fyne takes the focus away) that the field had the focus,
+// holds the field's check as a key does, and gives the focus back after.
+func (k *Kiosk) revealToggle(f *field) *holdButton {
 	shown := k.visit.fields[fieldShowPassword] == "true"
 	f.entry.Password = !shown
-	b := widget.NewButtonWithIcon("", theme.VisibilityIcon(), nil)
+	typing := false
+	b := newHoldButton("", nil, func() {
+		typing = k.win.Canvas().Focused() == fyne.Focusable(f.entry)
+		f.entry.checkHeld = typing
+		if kb := k.keyboard; typing && kb != nil && kb.Target() == keyboard.Field(f.entry) {
+			kb.Hold() // the keys and the page stay as they are when the focus comes back
+		}
+	})
 	label := func() {
 		if shown {
 			b.SetText(k.T("register.hide_password"))
@@ -188,6 +198,10 @@ func (k *Kiosk) revealToggle(f *field) *widget.Button {
 		f.entry.Password = !shown
 		f.entry.Refresh()
 		label()
+		if typing {
+			typing = false
+			k.win.Canvas().Focus(f.entry)
+		}
 	}
 	label()
 	return b
