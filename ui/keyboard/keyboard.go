@@ -47,11 +47,18 @@ type Field interface {
 // Keyboard is the keyboard of one screen: the screen's content scrolls above it,
 // so the keys never cover a field. A nil *Keyboard is a screen without one; its
 // methods do nothing.
+//
+// The keys stay docked when their field loses the focus to a tap elsewhere: Fyne
+// takes the focus away at the press of any button, and keys that went away then
+// moved the page under the finger, so the tap's release landed on something else
+// and was lost. The keys go with the Hide key, Next field after the last field, a
+// new screen, or the focus of another field, which takes them over; a key pressed
+// meanwhile types into their field and gives it the focus back.
 type Keyboard struct {
 	host   Host
 	canvas fyne.Canvas
 	root   *fyne.Container   // the screen: its top on top, the keys at the bottom
-	dock   *fyne.Container   // where the keys go; hidden while no field has focus
+	dock   *fyne.Container   // where the keys go; hidden while they are put away
 	scroll *container.Scroll // the screen's content, which shrinks above the keys
 	settle Timer             // the second scroll into view, once the screen is laid out
 	closed bool              // the screen is gone: its keys type nothing
@@ -124,56 +131,46 @@ func (kb *Keyboard) Focused(f Field, l Layout) {
 	kb.bringIntoView(f)
 }
 
-// bringIntoView scrolls field f into view above the keys now and again once the
-// window driver has laid the screen out: it may do so only at its next frame,
-// after a new screen or a problem shown under f, and f is never to be left under
-// the keys.
+// bringIntoView scrolls field f into view above the keys (scrollIntoView), now
+// and once laid out.
 func (kb *Keyboard) bringIntoView(f Field) {
-	kb.scrollIntoView(f)
-	if kb.settle != nil {
-		kb.settle.Stop()
-	}
-	kb.settle = kb.host.AfterFunc(settleDelay, func() {
-		if !kb.closed && kb.target == f {
-			kb.scrollIntoView(f)
-		}
-	})
+	kb.scrollNowAndLaidOut(f, func() { kb.scrollIntoView(f) })
 }
 
 // KeepInView scrolls field f's frame back into view above the keys, as little as
-// it can, now and again once the screen is laid out anew: after a change that
-// moved everything (a larger text size) the field being typed in stays in view,
-// and the page does not jump when it already is.
+// it can, now and once laid out: after a change that moved everything (a larger
+// text size) the field being typed in stays in view, and the page does not jump
+// when it already is.
 func (kb *Keyboard) KeepInView(f Field) {
 	if kb == nil || kb.target != f || !kb.dock.Visible() {
 		return
 	}
-	keep := func() {
+	kb.scrollNowAndLaidOut(f, func() {
 		frame := frameOf(f)
 		if !scrollSpanIntoView(kb.scroll, frame, frame) {
 			kb.scrollIntoView(f) // taller than the room: its foot, the entry and its problem
 		}
-	}
-	keep()
+	})
+}
+
+// scrollNowAndLaidOut scrolls for field f now and again once the window driver
+// has laid the screen out: it may do so only at its next frame, after a new
+// screen, a problem shown under f or a new text size, and f is never to be left
+// under the keys. The second scroll is dropped if f no longer has the keys.
+func (kb *Keyboard) scrollNowAndLaidOut(f Field, scroll func()) {
+	scroll()
 	if kb.settle != nil {
 		kb.settle.Stop()
 	}
 	kb.settle = kb.host.AfterFunc(settleDelay, func() {
 		if !kb.closed && kb.target == f {
-			keep()
+			scroll()
 		}
 	})
 }
 
 // settleDelay is a few frames: time for the window driver to lay the screen out.
 const settleDelay = 100 * time.Millisecond
-
-// The keys stay docked when their field loses the focus to a tap elsewhere: Fyne
-// takes the focus away at the press of any button, and keys that went away then
-// moved the page under the finger, so the tap's release landed on something else
-// and was lost. The keys go with the Hide key, Next field after the last field, a
-// new screen, or the focus of another field, which takes them over; a key pressed
-// meanwhile types into their field and gives it the focus back.
 
 // Leaver is a Field that checks itself when the visitor leaves it. Next field and
 // Hide leave the field while a key holds the focus (the field's own focus-lost
