@@ -73,16 +73,16 @@ const snugTrim = 12
 // 1, above WCAG 2.5.5's 44 (docs/accessibility.md).
 const minTargetSize = 48
 
-// snugWidth is o's width in a snug row.
-func snugWidth(o fyne.CanvasObject) float32 {
-	return max(o.MinSize().Width-snugTrim, minTargetSize)
+// snugWidth is the width in a snug row of an object whose own minimum is min.
+func snugWidth(min fyne.Size) float32 {
+	return max(min.Width-snugTrim, minTargetSize)
 }
 
 func (snugRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
 	for i, o := range objects {
 		min := o.MinSize()
-		size.Width += snugWidth(o)
+		size.Width += snugWidth(min)
 		if i > 0 {
 			size.Width += theme.Padding()
 		}
@@ -94,7 +94,7 @@ func (snugRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (snugRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	x := float32(0)
 	for _, o := range objects {
-		w := snugWidth(o)
+		w := snugWidth(o.MinSize())
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w + theme.Padding()

@@ -85,7 +85,7 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 	}
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	k.page.note(label, accessNote{skip: true}) // the entry says it
-	stack := newFieldStack()
+	stack := newTightStack()
 	stack.trimmed[label] = true
 	box := container.New(stack, label)
 	if f.spec.hintID != "" {
@@ -122,9 +122,9 @@ type tightStack struct {
 	after   float32 // the space under the stack: a field's keeps it apart from the next
 }
 
-// newFieldStack is the stack of a field's parts: twice the space between its
-// parts under it.
-func newFieldStack() *tightStack {
+// newTightStack is a stack with twice the space between its parts under it, which
+// keeps a field or a list apart from what follows.
+func newTightStack() *tightStack {
 	return &tightStack{trimmed: map[fyne.CanvasObject]bool{}, after: 2 * theme.Padding()}
 }
 
@@ -173,7 +173,7 @@ func (s *tightStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // confirmation): their labels' padding overhangs (tightStack), so what follows
 // them shows without scrolling on a short panel.
 func readTogether(lines ...fyne.CanvasObject) *fyne.Container {
-	list := &tightStack{trimmed: map[fyne.CanvasObject]bool{}, after: 2 * theme.Padding()}
+	list := newTightStack()
 	for _, l := range lines {
 		if _, ok := l.(*widget.Label); ok {
 			list.trimmed[l] = true

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/assets"
@@ -143,13 +142,7 @@ func TestTheWelcomeScreenIsWholeOnTheShortestCanvas(t *testing.T) {
 		h := newHarness(t, mode)
 		h.win.Resize(fyne.NewSize(display.MinLayoutWidth, display.MinLayoutHeight))
 		h.kiosk.show(screenWelcome)
-		var scroll *container.Scroll
-		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
-			if s, ok := o.(*container.Scroll); ok && scroll == nil {
-				scroll = s
-			}
-			return scroll == nil
-		})
+		scroll := h.pageScroll()
 		need, have := scroll.Content.MinSize().Height, scroll.Size().Height
 		t.Logf("mode %v: the welcome screen needs %.0f px, has %.0f", mode, need, have)
 		if need > have {
