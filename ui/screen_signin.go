@@ -171,10 +171,9 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 func (k *Kiosk) revealToggle(f *field) *holdButton {
 	shown := k.visit.fields[fieldShowPassword] == "true"
 	f.entry.Password = !shown
-	typing := false
 	b := newHoldButton("", nil, func() {
-		typing = k.win.Canvas().Focused() == fyne.Focusable(f.entry)
-		f.entry.checkHeld = typing
+		typing := k.win.Canvas().Focused() == fyne.Focusable(f.entry)
+		f.entry.checkHeld = typing // cleared when the focus comes back
 		if kb := k.keyboard; typing && kb != nil && kb.Target() == keyboard.Field(f.entry) {
 			kb.Hold() // the keys and the page stay as they are when the focus comes back
 		}
@@ -198,8 +197,7 @@ func (k *Kiosk) revealToggle(f *field) *holdButton {
 		f.entry.Password = !shown
 		f.entry.Refresh()
 		label()
-		if typing {
-			typing = false
+		if f.entry.checkHeld { // pressed while typing in the field
 			k.win.Canvas().Focus(f.entry)
 		}
 	}
