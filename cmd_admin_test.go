@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
@@ -19,7 +20,7 @@ import (
 // checkEnv is a portal simulator and a config file pointing at it.
 func checkEnv(t *testing.T) (configPath string, sim *httptest.Server) {
 	t.Helper()
-	srv := httptest.NewServer(portalsim.New(portalsim.Options{}))
+	srv := httptest.NewServer(portalsim.New(portalsim.Options{Now: clocktest.Now}))
 	t.Cleanup(srv.Close)
 	// Speech off: its own tests below; here no daemon is started behind the check.
 	return configtest.Write(t, fmt.Sprintf("portal_url = %q\nspeech = \"off\"\n", srv.URL)), srv

@@ -20,6 +20,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
@@ -144,7 +145,7 @@ func TestBadConfigIsOneLineNamingFileAndKey(t *testing.T) {
 }
 
 func TestMissingSecretNamesItAndTheCommandThatStoresIt(t *testing.T) {
-	sim := httptest.NewServer(portalsim.New(portalsim.Options{}))
+	sim := httptest.NewServer(portalsim.New(portalsim.Options{Now: clocktest.Now}))
 	defer sim.Close()
 	configPath := configtest.Write(t, fmt.Sprintf("portal_url = %q\n", sim.URL))
 	const fix = "run `lobbykiosk provision` to store it"

@@ -45,14 +45,9 @@ type ErrorBody struct {
 	Fields  map[string]string `json:"fields,omitempty"` // field name -> validate code
 }
 
-// Date is a calendar date without a time of day, sent as "2006-01-02".
+// Date is a calendar date without a time of day, sent as "2006-01-02". Which
+// date an instant falls on is the utility's zone's to say (dates.go).
 type Date struct{ time.Time }
-
-// DateOf returns the calendar date of t in t's location.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
 
 // String formats the date as YYYY-MM-DD.
 func (d Date) String() string { return d.Format(time.DateOnly) }

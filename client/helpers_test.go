@@ -14,6 +14,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // testKioskKey is a distinctive key, so the redaction test can look for it.
@@ -65,7 +66,7 @@ type simEnv struct {
 // newSimEnv starts a simulator with testKioskKey and a fast-retrying client.
 func newSimEnv(t *testing.T) *simEnv {
 	t.Helper()
-	sim := portalsim.New(portalsim.Options{KioskKey: testKioskKey})
+	sim := portalsim.New(portalsim.Options{KioskKey: testKioskKey, Now: clocktest.Now})
 	srv, err := sim.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

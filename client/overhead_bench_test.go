@@ -17,6 +17,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // The client's cost over plain net/http for one call (target ≤ 1.3×).
@@ -28,7 +29,7 @@ import (
 //
 //	go test -run '^$' -bench CallOverhead -benchtime 2000x ./client
 func BenchmarkCallOverhead(b *testing.B) {
-	srv := httptest.NewServer(portalsim.New(portalsim.Options{}))
+	srv := httptest.NewServer(portalsim.New(portalsim.Options{Now: clocktest.Now}))
 	b.Cleanup(srv.Close)
 	quiet := slog.New(slog.NewJSONHandler(io.Discard, nil)) // the kiosk logs at Info
 	c, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: quiet})

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 )
 
 // maxRetryAfter bounds a Retry-After the portal sends (no sane wait is longer).
@@ -102,7 +104,7 @@ func retryAfter(resp *resty.Response) (time.Duration, bool) {
 	if resp == nil || resp.RawResponse == nil {
 		return 0, false
 	}
-	return parseRetryAfter(resp.Header().Get("Retry-After"), time.Now())
+	return parseRetryAfter(resp.Header().Get("Retry-After"), clock.Wall())
 }
 
 // parseRetryAfter reads whole seconds or an HTTP date, capped at an hour.

@@ -64,7 +64,7 @@ func TestAutoPayReviewOfABillDueTomorrowSaysTheNextDueDate(t *testing.T) {
 	h.readReview()
 	test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
 	h.settle()
-	next := h.kiosk.formatDate(client.Date{Time: due.AddDate(0, 1, 0)})
+	next := h.kiosk.formatDate(due.AddDate(0, 1, 0))
 	if c := viewOf[*autoPayScreen](h.kiosk).confirmation; c == nil || !strings.Contains(c.Text, next) {
 		t.Errorf("AutoPay on does not name the next bill's due date, %s", next)
 	}
@@ -75,7 +75,7 @@ func TestPaymentReviewSaysTheDateAndThatItIsFinal(t *testing.T) {
 		"es": "Una vez que pague, este pago no se puede deshacer en el quiosco."} {
 		h := newHarness(t, ModeLive)
 		reachPayReview(t, h, lang)
-		today := h.kiosk.formatDate(client.DateOf(h.clock.Now().In(h.kiosk.settings.zone)))
+		today := h.kiosk.formatDate(client.DateIn(h.clock.Now(), h.kiosk.settings.zone))
 		review := strings.Join(visibleTexts(h.win.Canvas()), "\n")
 		for _, w := range []string{want, today} {
 			if !strings.Contains(review, w) {

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 )
 
 // Clock is the kiosk's sense of time: the idle and visit-length limits, the
@@ -24,7 +26,7 @@ type Timer interface {
 // realClock is the wall clock; its timers hand their work to the UI thread.
 type realClock struct{}
 
-func (realClock) Now() time.Time { return time.Now() }
+func (realClock) Now() time.Time { return clock.Wall() }
 
 func (realClock) AfterFunc(d time.Duration, f func()) Timer {
 	return time.AfterFunc(d, func() { fyne.Do(f) })

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 )
 
@@ -132,9 +133,9 @@ func TestAmountAndDateInTheVisitorsLanguage(t *testing.T) {
 		t.Errorf("formatMoney: %s %s", formatMoney(123456), formatMoney(5))
 	}
 	h.kiosk.lang = "en"
-	june := h.kiosk.formatDate(dateOf(2026, time.June, 15))
+	june := h.kiosk.formatDate(client.NewDate(2026, time.June, 15))
 	h.kiosk.lang = "es"
-	junio := h.kiosk.formatDate(dateOf(2026, time.June, 15))
+	junio := h.kiosk.formatDate(client.NewDate(2026, time.June, 15))
 	if june != "June 15, 2026" || junio != "15 de junio de 2026" {
 		t.Errorf("dates: %q / %q", june, junio)
 	}

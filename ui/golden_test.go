@@ -2,14 +2,17 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
-// goldenNow is the fixed clock of the golden renderings: the simulator's due dates
-// and the kiosk's guidance follow it, so the masters do not change from day to day.
-var goldenNow = time.Date(2026, time.June, 1, 10, 0, 0, 0, time.FixedZone("PDT", -7*60*60))
+// goldenNow is the fixed clock of the golden renderings and the speech
+// transcripts: the simulator's due dates and the kiosk's guidance follow it, so
+// the masters hold the same dates whatever day the suite runs and wherever
+// KIOSK_TEST_NOW moves the rest of it.
+var goldenNow = clocktest.Default
 
 func newGoldenHarness(t *testing.T) *harness {
 	return newHarnessWith(t, harnessOptions{start: goldenNow})

@@ -4,8 +4,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // recordingSpeaker keeps what speech mode asked to be said, in order. The real
@@ -59,9 +62,15 @@ func (r *recordingSpeaker) take() []spoken {
 // thread would order them.
 func newSpeechHarness(t *testing.T) (*harness, *recordingSpeaker) {
 	t.Helper()
+	return newSpeechHarnessAt(t, clocktest.Now())
+}
+
+// newSpeechHarnessAt is newSpeechHarness with its clock at start.
+func newSpeechHarnessAt(t *testing.T, start time.Time) (*harness, *recordingSpeaker) {
+	t.Helper()
 	r := &recordingSpeaker{}
 	gate := &callGate{}
-	h := newHarnessWith(t, harnessOptions{speech: r, front: gate.front})
+	h := newHarnessWith(t, harnessOptions{speech: r, front: gate.front, start: start})
 	h.gate = gate
 	return h, r
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // harness is a kiosk in a test window, talking HTTP to a real portal simulator.
@@ -35,13 +36,13 @@ func newHarness(t *testing.T, mode Mode) *harness {
 }
 
 // harnessOptions vary the kiosk under test; the zero value is a live kiosk with the
-// default settings, the real clock and the default logger.
+// default settings, the suite's clock (clocktest.Now) and the default logger.
 type harnessOptions struct {
 	mode      Mode
 	settings  Settings
 	clientLog *slog.Logger // the portal client's logger
 	log       *slog.Logger // the kiosk's logger
-	start     time.Time    // where the fake clock of the kiosk and the simulator starts; zero: now
+	start     time.Time    // where the fake clock of the kiosk and the simulator starts; zero: clocktest.Now()
 
 	// front serves the simulator and returns the portal's origin and the root CA
 	// file the client must trust ("" for none); nil: a plain httptest server.
@@ -67,7 +68,7 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	t.Helper()
 	test.NewTempApp(t)
 	if o.start.IsZero() {
-		o.start = time.Now()
+		o.start = clocktest.Now()
 	}
 	clock := newFakeClock(o.start)
 	sim := portalsim.New(portalsim.Options{Now: clock.Now})
@@ -209,10 +210,6 @@ func (h *harness) findAccount(number, zip string) {
 
 // switchLanguage taps the chrome's language toggle.
 func (h *harness) switchLanguage() { test.Tap(h.kiosk.page.chrome.language) }
-
-func dateOf(y int, m time.Month, d int) client.Date {
-	return client.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
 
 // shownEntryText is what an entry draws: its text, or a dot a character for a
 // hidden password.

@@ -120,7 +120,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 				k.access.sayText(text)
 			}
 		}}
-	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
+	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
 		printer: deps.Printer, testPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))

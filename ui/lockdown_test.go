@@ -4,11 +4,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // The ways out a visitor tries from the keyboard and the window frame. The Fyne test
@@ -34,7 +35,7 @@ func TestTheCloseRequestIsRefused(t *testing.T) {
 	logs := &lockedBuffer{}
 	w := &interceptWindow{Window: test.NewTempWindow(t, nil)}
 	h := &harness{win: w}
-	k, err := New(w, Deps{Logger: newBufferLogger(logs), Clock: newFakeClock(time.Now())})
+	k, err := New(w, Deps{Logger: newBufferLogger(logs), Clock: newFakeClock(clocktest.Now())})
 	if err != nil {
 		t.Fatal(err)
 	}

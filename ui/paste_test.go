@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // Whatever a visitor pastes into whatever field, the kiosk holds. Each
@@ -66,7 +66,7 @@ func (c *requestCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func newCountedHarness(t *testing.T, settings Settings) (*harness, *requestCounter) {
 	t.Helper()
 	test.NewTempApp(t)
-	clock := newFakeClock(time.Now())
+	clock := newFakeClock(clocktest.Now())
 	sim := portalsim.New(portalsim.Options{Now: clock.Now})
 	counter := &requestCounter{next: sim}
 	srv := httptest.NewServer(counter)

@@ -88,15 +88,14 @@ func (s *autoPayScreen) reviewView(st *autoPayState, problem fyne.CanvasObject) 
 	return content
 }
 
-// firstDraft says when AutoPay first draws: the found bill's due date when it is
-// more than a day away (the utility applies preferences made 24 hours before a
-// due date to that bill), else the next bill's. The portal's answer, shown once
-// AutoPay is on, is the final word.
+// firstDraft says when AutoPay first draws: the found bill's due date when AutoPay
+// set up now is in time for it (client.InTimeFor, the rule the portal follows),
+// else the next bill's. The portal's answer, shown once AutoPay is on, is the
+// final word.
 func (s *autoPayScreen) firstDraft() string {
 	k := s.k
 	if a := k.visit.account; a != nil {
-		tomorrow := client.DateOf(k.clock.Now().In(k.settings.zone)).AddDate(0, 0, 1)
-		if a.DueDate.After(tomorrow) {
+		if client.InTimeFor(a.DueDate, k.clock.Now(), k.settings.zone) {
 			return k.T("autopay.review_first_draft", map[string]any{"Date": k.formatDate(a.DueDate)})
 		}
 	}

@@ -1,18 +1,12 @@
 package ui
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
-
-// registerLeadTime: the FAQ asks customers to register at least 24 hours before
-// their bill's due date for their preferences to apply to that bill.
-const registerLeadTime = 24 * time.Hour
 
 // foundScreen shows the account found, guidance drawn from the account itself, and
 // the visitor's choices.
@@ -99,16 +93,14 @@ func (s *foundScreen) guidanceIDs() []string {
 }
 
 // dueSoon reports whether the bill is due within 24 hours (or overdue) with money
-// owed: registering now will not apply to it, so paying now is offered first.
+// owed: registering now will not reach it (client.InTimeFor: the FAQ asks for 24
+// hours before the due date), so paying now is offered first.
 func (s *foundScreen) dueSoon() bool {
 	a := s.k.visit.account
 	if a.AmountDueCents <= 0 {
 		return false
 	}
-	now := s.k.clock.Now()
-	y, m, d := a.DueDate.Date()
-	due := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
-	return due.Sub(now) < registerLeadTime
+	return !client.InTimeFor(a.DueDate, s.k.clock.Now(), s.k.settings.zone)
 }
 
 // guidanceCard sets a piece of guidance apart from the rest of the screen.

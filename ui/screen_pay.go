@@ -170,7 +170,7 @@ func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
 		paymentSummary(k.T, st.req.Payment),
 		k.T("pay.review_account", map[string]any{"Number": st.req.AccountNumber}),
 		k.T("pay.review_email", map[string]any{"Email": st.req.Email}),
-		k.T("pay.review_date", map[string]any{"Date": k.formatDate(client.DateOf(k.clock.Now().In(k.settings.zone)))}),
+		k.T("pay.review_date", map[string]any{"Date": k.formatDate(client.DateIn(k.clock.Now(), k.settings.zone))}),
 		k.T("pay.review_final"),
 	}, problem, s.payButton)
 	return content

@@ -21,7 +21,7 @@ type Settings struct {
 	SpeechOnSpeaker   bool   // speech comes out of a loudspeaker: nothing typed is read back (default: headphones)
 	ReceiptWidth      int    // the receipt paper's width in mm, 80 or 58 (the config's default: 80)
 
-	zone *time.Location // Utility.TimeZone, loaded once: where a card's expiry month ends
+	zone *time.Location // Utility.TimeZone, loaded once: where every date falls (client/dates.go)
 }
 
 // withDefaults fills what a caller (a test, the demo) left empty with the

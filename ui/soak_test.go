@@ -21,6 +21,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // The soak: one kiosk and one portal simulator serve visitor after visitor
@@ -240,7 +241,7 @@ func logSoakTable(t *testing.T, n int, rows []soakCheckpoint) {
 func newSoakHarness(t *testing.T, extraAccounts int) (*harness, *soakPortal) {
 	t.Helper()
 	test.NewTempApp(t)
-	clock := newFakeClock(time.Now())
+	clock := newFakeClock(clocktest.Now())
 	sim := startSoakPortal(t, clock.Now(), extraAccounts)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	portal, err := client.New(client.Options{BaseURL: sim.url, KioskKey: portalsim.DemoKioskKey, Logger: quiet})

@@ -51,6 +51,7 @@ type deskHost interface {
 // deskEnv is the kiosk machinery the staff desk works with.
 type deskEnv struct {
 	clock     Clock
+	zone      *time.Location // the utility's, where "today" for the visit count falls
 	log       *slog.Logger
 	canvas    fyne.Canvas     // where the pad and the menu pop up
 	inflight  *sync.WaitGroup // the kiosk's background work, which tests wait for
@@ -84,7 +85,7 @@ type staffDesk struct {
 	record   stafflock.Record // PINs tried, locks in a row, the end of the latest
 	checking bool             // a PIN is being verified: one at a time, whatever pad it came from
 
-	visitsDay string // the day visitsToday counts, as 2006-01-02 by the clock
+	visitsDay client.Date // the day visitsToday counts, in the utility's zone
 	visits    int
 
 	lastProblem string // the status's last problem, as a code, never personal data
@@ -226,7 +227,7 @@ func (d *staffDesk) visitsToday() int {
 	return d.visits
 }
 
-func (d *staffDesk) today() string { return d.clock.Now().Format(time.DateOnly) }
+func (d *staffDesk) today() client.Date { return client.DateIn(d.clock.Now(), d.zone) }
 
 // offUI runs work off the UI thread (a PIN check, a portal check), then done on
 // it, counted with the kiosk's other background work.

@@ -97,10 +97,8 @@ type account struct {
 	methods      []client.PaymentMethod
 }
 
-// seedAccounts builds the accounts of seeds, with due dates counted from now's
-// calendar date in now's own location.
-func seedAccounts(now time.Time, seeds []demoSeed) []*account {
-	today := client.DateOf(now)
+// seedAccounts builds the accounts of seeds, with due dates counted from today.
+func seedAccounts(today client.Date, seeds []demoSeed) []*account {
 	accounts := make([]*account, 0, len(seeds))
 	for _, seed := range seeds {
 		a := &account{
@@ -109,7 +107,7 @@ func seedAccounts(now time.Time, seeds []demoSeed) []*account {
 			postalCode:      seed.PostalCode,
 			address:         seed.address,
 			amountDueCents:  seed.amountDueCents,
-			dueDate:         client.Date{Time: today.AddDate(0, 0, seed.dueInDays)},
+			dueDate:         today.AddDate(0, 0, seed.dueInDays),
 			legacyAutoPay:   seed.legacyAutoPay,
 			legacyPaperless: seed.legacyPaperless,
 			autoPay:         client.AutoPay{Status: client.AutoPayOff},

@@ -11,7 +11,8 @@ import (
 func TestAddPaymentMethodsStoresThemMasked(t *testing.T) {
 	e := newEnv(t)
 	sess := e.signIn()
-	amex := &client.Card{HolderName: "Maria Lopez", Number: "3782-822463-10005", ExpMonth: 6, ExpYear: 2024, CVV: "1234", PostalCode: "97501-1234"}
+	thisMonth, _ := e.month() // a card is good to the end of its expiry month
+	amex := &client.Card{HolderName: "Maria Lopez", Number: "3782-822463-10005", ExpMonth: int(thisMonth.Month()), ExpYear: thisMonth.Year(), CVV: "1234", PostalCode: "97501-1234"}
 	savings := validBank()
 	savings.AccountType = client.BankSavings
 	cases := []struct {
@@ -46,7 +47,8 @@ func TestAddPaymentMethodsStoresThemMasked(t *testing.T) {
 func TestAddPaymentMethodValidation(t *testing.T) {
 	e := newEnv(t)
 	sess := e.signIn()
-	badCard := &client.Card{Number: "4111 1111 1111 1112", ExpMonth: 5, ExpYear: 2024, CVV: "12", PostalCode: "9750"}
+	_, lastMonth := e.month()
+	badCard := &client.Card{Number: "4111 1111 1111 1112", ExpMonth: int(lastMonth.Month()), ExpYear: lastMonth.Year(), CVV: "12", PostalCode: "9750"}
 	badBank := &client.BankAccount{HolderName: "1234", RoutingNumber: "021000022", AccountNumber: "12", AccountType: "money market"}
 	jcb := validCard()
 	jcb.Number = "3530111333300000"
@@ -101,9 +103,10 @@ func TestAutoPayDueTomorrowStartsNextMonth(t *testing.T) {
 	var got client.AutoPay
 	e.call("POST", "/autopay", client.AutoPayRequest{PaymentMethodID: pm.ID}, withSession(sess.Token), withIdempotencyKey("ap-1")).
 		want(t, http.StatusCreated).decode(t, &got)
-	want := client.DateOf(e.clock.Now()).AddDate(0, 1, 1) // due tomorrow, one month later
-	if got.FirstDraftDate == nil || !got.FirstDraftDate.Equal(want) {
-		t.Errorf("first draft %v, want %s", got.FirstDraftDate, client.Date{Time: want})
+	tomorrow := client.DateIn(e.clock.Now(), e.sim.zone).AddDate(0, 0, 1)
+	want := tomorrow.AddDate(0, 1, 0) // due tomorrow: the next bill, one month later
+	if got.FirstDraftDate == nil || *got.FirstDraftDate != want {
+		t.Errorf("first draft %v, want %s", got.FirstDraftDate, want)
 	}
 }
 

@@ -27,7 +27,7 @@ func (s *Sim) handleAddPaymentMethod(q *request) reply {
 		return invalidBodyReply()
 	}
 	bad := fieldErrors{}
-	method := checkPaymentDetails(in, q.now, bad)
+	method := checkPaymentDetails(in, q.now, s.zone, bad)
 	if len(bad) > 0 {
 		return bad.reply()
 	}
@@ -50,22 +50,10 @@ func (s *Sim) handleAutoPay(q *request) reply {
 	if a.method(in.PaymentMethodID) == nil {
 		return errorReply(http.StatusNotFound, client.CodePaymentMethodNotFound, "no such payment method on this account")
 	}
-	draft := firstDraftDate(a.dueDate, q.now)
+	draft := client.FirstDraftDate(a.dueDate, q.now, s.zone)
 	a.autoPay = client.AutoPay{Status: client.AutoPayActive, PaymentMethodID: in.PaymentMethodID, FirstDraftDate: &draft}
 	s.stats.AutoPayEnrollments++
 	return jsonReply(http.StatusCreated, a.autoPay)
-}
-
-// firstDraftDate is the bill's due date, unless that is today, tomorrow or
-// past: a draft needs a day to set up (the FAQ's 24-hour rule), so AutoPay then
-// starts with the next bill, one month later, and this bill must be paid
-// another way.
-func firstDraftDate(due client.Date, now time.Time) client.Date {
-	tomorrow := client.DateOf(now).AddDate(0, 0, 1)
-	if due.After(tomorrow) {
-		return due
-	}
-	return client.Date{Time: due.AddDate(0, 1, 0)}
 }
 
 // handleBillDelivery answers PUT /bill-delivery.

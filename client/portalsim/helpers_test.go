@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // Demo accounts by role, as seeded (see DemoAccounts).
@@ -57,10 +58,10 @@ type env struct {
 	http  *http.Client
 }
 
-// newEnv starts a Sim on 2024-06-14 10:00 Pacific time.
+// newEnv starts a Sim at the suite's instant (clocktest.Now).
 func newEnv(t *testing.T, opts ...func(*Options)) *env {
 	t.Helper()
-	clock := &fakeClock{now: time.Date(2024, time.June, 14, 10, 0, 0, 0, pacific)}
+	clock := &fakeClock{now: clocktest.Now()}
 	o := Options{Now: clock.Now}
 	for _, opt := range opts {
 		opt(&o)
@@ -239,9 +240,16 @@ func (e *env) account(token string) client.Account {
 	return a
 }
 
-// validCard is a Visa test card valid at the test clock.
+// validCard is a Visa test card valid for two years after the suite's instant.
 func validCard() *client.Card {
-	return &client.Card{HolderName: "Maria Lopez", Number: "4111 1111 1111 1111", ExpMonth: 8, ExpYear: 2027, CVV: "123", PostalCode: "97501"}
+	return &client.Card{HolderName: "Maria Lopez", Number: "4111 1111 1111 1111", ExpMonth: 8, ExpYear: clocktest.Now().Year() + 2, CVV: "123", PostalCode: "97501"}
+}
+
+// month is the month the env's clock is in, in the portal's zone, and the one before.
+func (e *env) month() (thisMonth, lastMonth time.Time) {
+	now := e.clock.Now().In(e.sim.zone)
+	thisMonth = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, e.sim.zone)
+	return thisMonth, thisMonth.AddDate(0, -1, 0)
 }
 
 // validBank is a checking account with a valid routing number.

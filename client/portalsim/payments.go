@@ -13,24 +13,24 @@ import (
 
 // checkPaymentDetails validates a card or a bank account, recording bad fields
 // as "card.*" / "bank.*", and returns the masked payment method (without ID).
-func checkPaymentDetails(in client.PaymentDetails, now time.Time, bad fieldErrors) client.PaymentMethod {
+func checkPaymentDetails(in client.PaymentDetails, now time.Time, zone *time.Location, bad fieldErrors) client.PaymentMethod {
 	switch {
 	case (in.Card == nil) == (in.Bank == nil):
 		bad.check("payment", validate.Required)
 		return client.PaymentMethod{}
 	case in.Card != nil:
-		return checkCard(*in.Card, now, bad)
+		return checkCard(*in.Card, now, zone, bad)
 	default:
 		return checkBank(*in.Bank, bad)
 	}
 }
 
 // checkCard validates a payment card and masks it.
-func checkCard(c client.Card, now time.Time, bad fieldErrors) client.PaymentMethod {
+func checkCard(c client.Card, now time.Time, zone *time.Location, bad fieldErrors) client.PaymentMethod {
 	digits, brand, code := validate.CardNumber(c.Number)
 	bad.check("card.number", code)
 	bad.check("card.holder_name", validate.HolderName(c.HolderName))
-	bad.check("card.exp_month", validate.Expiry(c.ExpMonth, c.ExpYear, now, now.Location()))
+	bad.check("card.exp_month", validate.Expiry(c.ExpMonth, c.ExpYear, now, zone))
 	bad.check("card.cvv", validate.CVV(c.CVV, brand))
 	_, code = validate.PostalCode(c.PostalCode)
 	bad.check("card.postal_code", code)
@@ -60,7 +60,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	email, code := validate.Email(in.Email)
 	bad.check("email", code)
 	bad.check("amount_cents", validate.AmountCents(in.AmountCents, validate.MaxPaymentCents))
-	checkPaymentDetails(in.Payment, q.now, bad)
+	checkPaymentDetails(in.Payment, q.now, s.zone, bad)
 	if len(bad) > 0 {
 		return bad.reply()
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 var confirmationPattern = regexp.MustCompile(`^MW-[A-Z0-9]{8}$`)
@@ -87,7 +88,7 @@ func TestHeartbeat(t *testing.T) {
 }
 
 func TestHeartbeatsKeepTheLatest(t *testing.T) {
-	sim := New(Options{})
+	sim := New(Options{Now: clocktest.Now})
 	sim.mu.Lock()
 	for i := range maxHeartbeats + 5 {
 		beat := fmt.Sprintf(`{"kiosk_id":"k%d","version":"1","uptime_seconds":1,"portal_ok":true}`, i)

@@ -23,6 +23,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 // The second, independent reading of docs/portal-api.yaml: Stoplight Prism's
@@ -44,7 +45,7 @@ func TestContractThroughPrism(t *testing.T) {
 	if *prismPath == "" {
 		t.Fatal("-prism is required: run `make contract-check`")
 	}
-	clock := &fakeClock{now: time.Date(2024, time.June, 14, 10, 0, 0, 0, pacific)}
+	clock := &fakeClock{now: clocktest.Now()}
 	sim := New(Options{Now: clock.Now})
 	upstream := &spoilable{next: sim}
 	srv := httptest.NewServer(upstream)

@@ -9,10 +9,11 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 )
 
 func TestStartServesUntilClose(t *testing.T) {
-	sim := New(Options{})
+	sim := New(Options{Now: clocktest.Now})
 	srv, err := sim.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

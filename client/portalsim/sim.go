@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/clock"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // DemoKioskKey is the kiosk key a Sim accepts unless Options.KioskKey says otherwise.
@@ -51,9 +53,12 @@ const (
 
 // Options configure a Sim. The zero value is usable.
 type Options struct {
-	KioskKey   string           // default DemoKioskKey
-	Now        func() time.Time // default time.Now (injected clock for tests)
-	SessionTTL time.Duration    // default 15m
+	KioskKey string           // default DemoKioskKey
+	Now      func() time.Time // default clock.Wall (tests inject the suite's clock)
+	// Zone is where the portal's dates fall (client.DateIn): the utility's,
+	// America/Los_Angeles by default, whatever the machine's zone.
+	Zone       *time.Location
+	SessionTTL time.Duration // default 15m
 	// ExtraAccounts adds that many unregistered accounts beside the demo ones, for
 	// tests that register many logins (numbers: ExtraAccountNumber).
 	ExtraAccounts int
@@ -69,6 +74,7 @@ type Stats struct {
 type Sim struct {
 	kioskKey   string
 	now        func() time.Time
+	zone       *time.Location
 	sessionTTL time.Duration
 	idem       *idempotencyStore
 
@@ -86,11 +92,12 @@ type Sim struct {
 }
 
 // New returns a Sim seeded with the demo accounts (see DemoAccounts). Due
-// dates are computed from opts.Now() at this moment.
+// dates are counted from the date opts.Now() falls on in opts.Zone.
 func New(opts Options) *Sim {
 	s := &Sim{
 		kioskKey:       opts.KioskKey,
 		now:            opts.Now,
+		zone:           opts.Zone,
 		sessionTTL:     opts.SessionTTL,
 		sessions:       make(map[string]*session),
 		verifications:  make(map[string]*verification),
@@ -102,14 +109,27 @@ func New(opts Options) *Sim {
 		s.kioskKey = DemoKioskKey
 	}
 	if s.now == nil {
-		s.now = time.Now
+		s.now = clock.Wall
+	}
+	if s.zone == nil {
+		s.zone = utilityZone()
 	}
 	s.idem = newIdempotencyStore(s.now)
 	if s.sessionTTL <= 0 {
 		s.sessionTTL = defaultSessionTTL
 	}
-	s.accounts = seedAccounts(s.now(), append(slices.Clone(demoSeeds), extraSeeds(opts.ExtraAccounts)...))
+	s.accounts = seedAccounts(client.DateIn(s.now(), s.zone), append(slices.Clone(demoSeeds), extraSeeds(opts.ExtraAccounts)...))
 	return s
+}
+
+// utilityZone is Medford Water's zone, where the portal keeps its dates. The
+// config package names it and embeds the zone database, so it always loads.
+func utilityZone() *time.Location {
+	zone, err := config.MedfordWater().Location()
+	if err != nil {
+		panic(err)
+	}
+	return zone
 }
 
 // ExtraAccountNumber is the number of the i-th of Options.ExtraAccounts (from 0).

@@ -76,8 +76,9 @@ func MedfordWater() Utility {
 	}
 }
 
-// Location is the utility's time zone, in which a card's expiry month ends,
-// whatever zone the machine is set to. An IANA name is required: "" and
+// Location is the utility's time zone: every date the kiosk judges (today, a
+// bill due within 24 hours, a card's expiry month, a receipt's time) falls in
+// it, whatever zone the machine is set to (client/dates.go). An IANA name is required: "" and
 // "Local" would mean the machine's zone after all.
 func (u Utility) Location() (*time.Location, error) {
 	if u.TimeZone == "" || u.TimeZone == "Local" {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 )
 
 // File keeps the staff PIN lockout (a Record: counts and the end of a lock,
@@ -36,7 +38,7 @@ func DefaultPath() (string, error) {
 // NewFile keeps the lockout at path; the file and its directory are made on the
 // first Save.
 func NewFile(path string, logger *slog.Logger) *File {
-	return &File{path: path, log: logger, now: time.Now}
+	return &File{path: path, log: logger, now: clock.Wall}
 }
 
 // Load reads the lockout; no file means no PINs tried yet. A file that cannot be

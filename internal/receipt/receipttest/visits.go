@@ -47,7 +47,7 @@ type Visit struct {
 func Visits() []Visit {
 	card := must(receipt.LastFourOf(FullCard))
 	bank := must(receipt.LastFourOf(FullBankAccount))
-	firstDraft := client.DateOf(time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC))
+	firstDraft := client.NewDate(2027, time.January, 15)
 	registered := receipt.Registered{Email: Email}
 	autoPay := receipt.AutoPayOn{From: firstDraft, Method: receipt.Method{Kind: receipt.Bank, Last4: bank}}
 	eBilling := receipt.EBillingPending{Email: Email}
