@@ -8,8 +8,10 @@
 package clocktest
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -25,7 +27,7 @@ var Default = time.Date(2026, time.June, 1, 10, 0, 0, 0, time.FixedZone("PDT", -
 // A value that is not RFC 3339 panics: a suite run at a moment other than the one
 // asked for would pass for the wrong reason.
 func Now() time.Time {
-	t, err := Parse(os.Getenv(EnvNow))
+	t, err := Parse(os.Getenv("KIOSK_TEST_NOW"))
 	if err != nil {
 		panic(err)
 	}
@@ -42,4 +44,32 @@ func Parse(v string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%s=%q is not an RFC 3339 time such as 2026-12-06T23:30:00-08:00: %w", EnvNow, v, err)
 	}
 	return t, nil
+}
+
+//go:embed edges.txt
+var edgesText string
+
+// Edge is an instant where a date rule is easy to get wrong.
+type Edge struct {
+	At      time.Time
+	Written string // the time as edges.txt gives it, in Medford's own offset
+	What    string
+}
+
+// Edges lists the instants of edges.txt, which `make any-day` reads too.
+func Edges() []Edge {
+	var edges []Edge
+	for line := range strings.Lines(edgesText) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		at, what, _ := strings.Cut(line, " ")
+		t, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			panic(fmt.Sprintf("clocktest/edges.txt: %v", err))
+		}
+		edges = append(edges, Edge{At: t, Written: at, What: what})
+	}
+	return edges
 }
