@@ -18,13 +18,14 @@ type Queue struct {
 	mu      sync.Mutex
 	pending []func(context.Context) error
 	wake    chan struct{}
+	done    chan struct{} // closed when the goroutine has ended
 	failed  bool
 	closed  bool
 }
 
 // NewQueue starts the queue's goroutine; Close ends it.
 func NewQueue(s Speaker, log *slog.Logger) *Queue {
-	q := &Queue{s: s, log: log, wake: make(chan struct{}, 1)}
+	q := &Queue{s: s, log: log, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go q.run()
 	return q
 }
@@ -55,12 +56,14 @@ func (q *Queue) SetVolume(volume int) {
 	q.add(func(context.Context) error { return q.s.SetVolume(volume) })
 }
 
-// Close ends the goroutine once what is queued has been sent.
+// Close ends the goroutine once what is queued has been sent, and returns then:
+// each call is bounded by the client's own deadline.
 func (q *Queue) Close() {
 	q.mu.Lock()
 	q.closed = true
 	q.mu.Unlock()
 	q.poke()
+	<-q.done
 }
 
 func (q *Queue) add(call func(context.Context) error) {
@@ -78,6 +81,7 @@ func (q *Queue) poke() {
 }
 
 func (q *Queue) run() {
+	defer close(q.done)
 	for range q.wake {
 		for {
 			q.mu.Lock()
