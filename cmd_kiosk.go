@@ -61,7 +61,7 @@ func cmdRun(args []string) int {
 		}
 		d := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
 		d.Speech, d.SpeechCheck = voice(cfg, logger)
 		d.Printer = receiptPrinter(cfg)
 		return d
@@ -112,7 +112,7 @@ func cmdDemo(args []string) int {
 		return status
 	}
 	logger := newLogger(os.Stderr, cfg.SlogLevel())
-	sim, err := newSimulator(*faults)
+	sim, err := newSimulator(*faults, cfg.Utility)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
 		return exitConfig
@@ -139,7 +139,7 @@ func cmdDemo(args []string) int {
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger)}
+		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	deps.Printer = receiptPrinter(cfg)
 	if *fullscreen {
@@ -203,9 +203,10 @@ func staffLockout(logger *slog.Logger) ui.StaffLockout {
 	return stafflock.NewFile(path, logger)
 }
 
-// newSimulator makes a portal simulator with the faults of a --faults flag.
-func newSimulator(faultSpec string) (*portalsim.Sim, error) {
-	sim := portalsim.New(portalsim.Options{})
+// newSimulator makes a portal simulator with the faults of a --faults flag, its
+// dates in the utility's zone, as the kiosk's are.
+func newSimulator(faultSpec string, utility config.Utility) (*portalsim.Sim, error) {
+	sim := portalsim.New(portalsim.Options{Zone: utilityZone(utility)})
 	if faultSpec == "" {
 		return sim, nil
 	}
@@ -219,11 +220,23 @@ func newSimulator(faultSpec string) (*portalsim.Sim, error) {
 	return sim, nil
 }
 
+// utilityZone is the utility's zone; config.Load has refused a config whose zone
+// does not load, so nil (the simulator's default, Medford's) only stands in for
+// a config made without a file.
+func utilityZone(u config.Utility) *time.Location {
+	zone, err := u.Location()
+	if err != nil {
+		return nil
+	}
+	return zone
+}
+
 // practicePortal starts, each time staff start training mode, a fresh simulator
-// with the practice accounts on a random loopback port.
-func practicePortal(logger *slog.Logger) func() (ui.TrainingPortal, error) {
+// with the practice accounts on a random loopback port, its dates in the
+// utility's zone.
+func practicePortal(logger *slog.Logger, utility config.Utility) func() (ui.TrainingPortal, error) {
 	return func() (ui.TrainingPortal, error) {
-		srv, err := portalsim.New(portalsim.Options{}).Start("127.0.0.1:0")
+		srv, err := portalsim.New(portalsim.Options{Zone: utilityZone(utility)}).Start("127.0.0.1:0")
 		if err != nil {
 			return ui.TrainingPortal{}, err
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // cmdPortalSim serves the portal simulator alone until SIGINT or SIGTERM. It listens
@@ -27,7 +28,7 @@ func cmdPortalSim(args []string) int {
 		fmt.Fprintf(os.Stderr, "lobbykiosk portal-sim: --addr %q is not a loopback address\n", *addr)
 		return exitConfig
 	}
-	sim, err := newSimulator(*faults)
+	sim, err := newSimulator(*faults, config.MedfordWater())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk portal-sim:", err)
 		return exitConfig
