@@ -47,15 +47,7 @@ func TestAutoPayReviewOfABillDueTomorrowSaysTheNextDueDate(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
 	h.findAccount(dueSoonAccount, "97502")
-	test.Tap(viewOf[*foundScreen](h.kiosk).register)
-	h.settle()
-	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
-	h.settle()
-	h.assertSignedIn(t, "en")
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-	h.fillBankInto(h.autoPayForm, goodRouting)
-	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+	h.registerFoundAndReviewAutoPay(t)
 	due := h.kiosk.visit.account.DueDate
 	if !showing(h, "The first draft: your next bill's due date. You will see the date once AutoPay is on.") ||
 		showing(h, h.kiosk.formatDate(due)) {

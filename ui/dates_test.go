@@ -86,15 +86,7 @@ func checkTheBillDueIn(t *testing.T, edge clocktest.Edge, inDays int, due client
 	if warned := showing(h, h.msg("en", "found.due_soon")); warned != (inDays == 1) {
 		t.Errorf("%s: Found warns the bill is due within 24 hours: %v", at, warned)
 	}
-	test.Tap(viewOf[*foundScreen](h.kiosk).register)
-	h.settle()
-	h.fillRegistration(newEmail, newEmail, strongPassword, true)
-	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
-	h.settle()
-	h.assertSignedIn(t, "en")
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-	h.fillBankInto(h.autoPayForm, goodRouting)
-	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+	h.registerFoundAndReviewAutoPay(t)
 	firstDraft := due
 	review := h.kiosk.T("autopay.review_first_draft", map[string]any{"Date": h.kiosk.formatDate(due)})
 	if inDays == 1 {

@@ -115,6 +115,21 @@ func (g answerGate) front(t testing.TB, sim http.Handler) (baseURL, rootCAFile s
 
 func (h *harness) autoPayForm() *paymentForm { return viewOf[*autoPayScreen](h.kiosk).method }
 
+// registerFoundAndReviewAutoPay registers the account on the Found screen with a
+// new login (in English), then sets up AutoPay by bank as far as its review.
+func (h *harness) registerFoundAndReviewAutoPay(t *testing.T) {
+	t.Helper()
+	test.Tap(viewOf[*foundScreen](h.kiosk).register)
+	h.settle()
+	h.fillRegistration(newEmail, newEmail, strongPassword, true)
+	test.Tap(viewOf[*registerScreen](h.kiosk).submit)
+	h.settle()
+	h.assertSignedIn(t, "en")
+	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h.fillBankInto(h.autoPayForm, goodRouting)
+	test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+}
+
 // enrolAutoPayByBank fills the AutoPay screen with a bank account and creates it.
 func (h *harness) enrolAutoPayByBank(t *testing.T) {
 	t.Helper()
