@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // withKeyboard lays the screen out with the on-screen keyboard docked under its
@@ -15,14 +16,15 @@ import (
 // closes it, so nothing of it outlives its screen. Bare screens (welcome, out of
 // service) have no fields and get no keyboard.
 func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, dock bool) fyne.CanvasObject {
-	k.keyboard.Close() // the last screen's
+	view := kwidget.NewTouchScroll(scroll) // a finger's swipe scrolls the page
+	k.keyboard.Close()                     // the last screen's
 	// In speech mode the visitor types on a keypad or keyboard of their own: keys
 	// drawn on the screen would only be more to hear.
 	if !dock || !k.settings.OnScreenKeyboard || k.access.on {
 		k.keyboard = nil
-		return container.NewBorder(top, nil, nil, nil, scroll)
+		return container.NewBorder(top, nil, nil, nil, view)
 	}
-	k.keyboard = keyboard.New(k.win.Canvas(), keyboardHost{k.T, k.activity.guard, k.clock}, top, scroll)
+	k.keyboard = keyboard.New(k.win.Canvas(), keyboardHost{k.T, k.activity.guard, k.clock}, top, view, scroll)
 	return k.keyboard.Root()
 }
 

@@ -85,7 +85,8 @@ func newScreen(t *testing.T, layouts ...Layout) *screen {
 		s.fields = append(s.fields, f)
 		form.Add(f)
 	}
-	s.kb = New(s.win.Canvas(), s.host, widget.NewLabel("top"), container.NewVScroll(form))
+	scroll := container.NewVScroll(form)
+	s.kb = New(s.win.Canvas(), s.host, widget.NewLabel("top"), scroll, scroll)
 	s.win.SetContent(s.kb.Root())
 	s.win.Resize(fyne.NewSize(1280, 800))
 	return s

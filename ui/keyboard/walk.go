@@ -6,10 +6,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// Wrapper is a widget that only stands around one object (a scroll container
+// that follows a finger): a walk goes on into it.
+type Wrapper interface{ Wrapped() fyne.CanvasObject }
+
 // Walk calls visit on o and, while visit returns true, on the objects a screen is
 // built from inside it, in reading order: the children of a container, the content
-// of a scroll, a theme override, a card or a pop-up. Any other widget ends the walk
-// down its branch: its insides are its renderer's own. An app that wraps its
+// of a scroll, a theme override, a card or a pop-up, what a Wrapper wraps. Any
+// other widget ends the walk down its branch: its insides are its renderer's own. An app that wraps its
 // controls walks its screens with it, so a field Next field reaches is one the app
 // found too.
 func Walk(o fyne.CanvasObject, visit func(o fyne.CanvasObject) (descend bool)) {
@@ -29,6 +33,8 @@ func Walk(o fyne.CanvasObject, visit func(o fyne.CanvasObject) (descend bool)) {
 		Walk(w.Content, visit)
 	case *widget.PopUp:
 		Walk(w.Content, visit)
+	case Wrapper:
+		Walk(w.Wrapped(), visit)
 	}
 }
 
