@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -38,5 +39,29 @@ func TestATapThatSlidesALittleStillLands(t *testing.T) {
 	h.settle()
 	if h.kiosk.page.id != screenFound {
 		t.Errorf("a tap that slid 5 px on Find My Account left the kiosk on %s", h.kiosk.page.id)
+	}
+}
+
+// A page that scrolls says so with a bar a visitor can see, 12 units wide
+// without a mouse over it, at the screen's right edge.
+func TestAPageThatScrollsShowsABar(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	test.Tap(h.kiosk.page.chrome.help)
+	var bars []fyne.CanvasObject
+	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+		if fmt.Sprintf("%T", o) == "*widget.scrollBar" && o.Visible() {
+			bars = append(bars, o)
+		}
+		return o.Visible()
+	})
+	if len(bars) != 1 {
+		t.Fatalf("the FAQ shows %d scroll bars, want 1", len(bars))
+	}
+	if w := bars[0].Size().Width; w < 12 {
+		t.Errorf("the FAQ's scroll bar is %v wide, want 12 or more", w)
+	}
+	if right := fyne.CurrentApp().Driver().AbsolutePositionForObject(bars[0]).X + bars[0].Size().Width; right < h.win.Canvas().Size().Width-16 {
+		t.Errorf("the bar ends at %v, not at the screen's edge (%v)", right, h.win.Canvas().Size().Width)
 	}
 }

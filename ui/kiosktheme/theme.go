@@ -164,6 +164,12 @@ func (t *Theme) Size(name fyne.ThemeSizeName) float32 {
 		return t.textSize
 	case SizeNameLanguage:
 		return 44
+	case theme.SizeNameScrollBarSmall:
+		// A page that scrolls says so with a bar a visitor sees at arm's length:
+		// the desktop's 3-unit line waits for a mouse to hover, and a panel has none.
+		return 12
+	case theme.SizeNameScrollBar:
+		return 16
 	}
 	return t.Theme.Size(name)
 }
