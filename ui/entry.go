@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // kioskEntry is a single-line entry that tells its field when the visitor leaves it,
@@ -22,16 +24,24 @@ type kioskEntry struct {
 	// frame is the entry with its label, hint and problem (fieldObject): the
 	// keyboard keeps all of it in view above the keys, not the entry alone.
 	frame fyne.CanvasObject
-	// pressing is set from a press on the entry to its release. The keys come and
-	// the page scrolls only on the release: the window's driver takes the focus
-	// away when a touch ends off the focused field, so a page that moved under the
-	// finger put the keys away as soon as they came.
+	// pressing is set while a touch focuses the entry, until it ends (touchEnded).
+	// The keys come and the page scrolls only then: the window's driver takes the
+	// focus away when a touch ends off the focused field, so a page that moved
+	// under the finger put the keys away as soon as they came.
 	pressing bool
 	// checkHeld is set by a control pressed while the entry has the focus, which
 	// gives the focus back after its tap (Show password): the visitor is still
 	// typing here, so leaving for that moment is not checked. The next focus
 	// clears it.
 	checkHeld bool
+
+	// page is the page's TouchScroll: a finger's drag that starts on the field
+	// scrolls the page, as on a phone; a kiosk selects no text (nothing may be
+	// copied). With a page, the press waits for its release to focus the field
+	// (press), so a swipe across the form (swiped) focuses nothing.
+	page   *kwidget.TouchScroll
+	press  *desktop.MouseEvent
+	swiped bool
 
 	access entryAccess // what it says to a visitor who cannot see (access_items.go)
 	// keys, when set, sees every key typed in the entry first and reports whether it
@@ -91,17 +101,47 @@ func newKioskEntry(password bool) *kioskEntry {
 	return e
 }
 
-// MouseDown notes the press (a touch reaches Fyne as a mouse press), which
-// focuses the entry.
+// MouseDown notes the press (a touch reaches Fyne as a mouse press). Off a page
+// it focuses the entry at once; on a page the press waits for its release, so
+// a finger that swipes the page focuses nothing (entry_touch.go).
 func (e *kioskEntry) MouseDown(m *desktop.MouseEvent) {
+	if e.page != nil {
+		e.press, e.swiped = m, false
+		return
+	}
 	e.pressing = true
 	e.Entry.MouseDown(m)
 }
 
-// MouseUp brings up the keyboard of the entry the press focused, now that the
-// finger is off the screen.
+// MouseUp ends the press. Off a page, it brings up the keyboard of the entry the
+// press focused, now that the finger is off the screen. On a page, the press
+// focuses the entry now, unless the finger swiped the page, and the keyboard
+// waits for the tap: the window's driver decides whether the focus stays after
+// this, from where the field is, so the page must not move before it has.
 func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
+	if e.page == nil {
+		e.Entry.MouseUp(m)
+		e.touchEnded()
+		return
+	}
+	press := e.press
+	e.press = nil
+	if press == nil || e.swiped {
+		return
+	}
+	e.pressing = true
+	e.Entry.MouseDown(press)
 	e.Entry.MouseUp(m)
+}
+
+// Tapped ends a touch on a page's field: its keyboard comes up.
+func (e *kioskEntry) Tapped(ev *fyne.PointEvent) {
+	e.Entry.Tapped(ev)
+	e.touchEnded()
+}
+
+// touchEnded brings up the keyboard of the entry a touch has focused.
+func (e *kioskEntry) touchEnded() {
 	if !e.pressing {
 		return
 	}

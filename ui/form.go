@@ -96,9 +96,9 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 		stack.trimmed[hint] = true
 	}
 	if extras.entryEnd != nil {
-		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, f.entry))
+		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, coverEntry(f.entry)))
 	} else {
-		box.Add(f.entry)
+		box.Add(coverEntry(f.entry))
 	}
 	problem := container.NewBorder(nil, nil, f.icon, nil, f.problem)
 	box.Add(problem)

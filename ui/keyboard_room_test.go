@@ -172,8 +172,8 @@ func frameOf(t *testing.T, h *harness, f *field) []fyne.CanvasObject {
 
 // TestATouchedFieldStaysUnderTheFingerUntilReleased: the window's driver takes the
 // focus away when a touch ends off the focused field, so the page must not move
-// under the finger between the press that focuses a field and the release. The
-// keys and the scroll come with the release.
+// under the finger between the press and the release. The focus, the keys and
+// the scroll come with the release (a press that becomes a swipe focuses nothing).
 func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 	for _, size := range landscapePanels {
 		h := newKeyboardHarness(t)
@@ -186,13 +186,17 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 		before := d.AbsolutePositionForObject(e)
 		ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
 		e.MouseDown(ev)
-		if h.win.Canvas().Focused() != fyne.Focusable(e) {
-			t.Fatalf("%v: a press on the password did not focus it", size)
-		}
 		if now := d.AbsolutePositionForObject(e); now != before {
 			t.Errorf("%v: the password moved from %v to %v under the finger", size, before, now)
 		}
 		e.MouseUp(ev)
+		if h.win.Canvas().Focused() != fyne.Focusable(e) {
+			t.Fatalf("%v: a touch on the password did not focus it", size)
+		}
+		if now := d.AbsolutePositionForObject(e); now != before {
+			t.Errorf("%v: the password moved from %v to %v at the release, before the driver's tap", size, before, now)
+		}
+		e.Tapped(&fyne.PointEvent{}) // the driver's tap, after the release
 		h.clock.Advance(time.Second)
 		h.assertKeyboardFor(t, e, keyboard.Full)
 		top, bottom := h.roomAboveKeys()

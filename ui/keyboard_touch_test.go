@@ -21,9 +21,7 @@ func (h *harness) touchAt(pos fyne.Position) {
 	if m, ok := pressed.(desktop.Mouseable); ok {
 		m.MouseDown(ev)
 	}
-	if f, ok := pressed.(fyne.Focusable); !ok || f != h.win.Canvas().Focused() {
-		h.win.Canvas().Unfocus()
-	}
+	h.unfocusOffFinger(pressed, pos)
 	h.layOut() // the frame drawn while the finger is down
 	released := h.objectAt(pos)
 	if m, ok := released.(desktop.Mouseable); ok {
@@ -32,6 +30,23 @@ func (h *harness) touchAt(pos fyne.Position) {
 	if tappable, ok := released.(fyne.Tappable); ok && released == pressed {
 		tappable.Tapped(&fyne.PointEvent{AbsolutePosition: pos})
 	}
+}
+
+// unfocusOffFinger does with the focus what the driver does at a press or a
+// release on co at pos: it stays when co has it or the focused object is under
+// the finger, and is taken away otherwise.
+func (h *harness) unfocusOffFinger(co fyne.CanvasObject, pos fyne.Position) {
+	focused := h.win.Canvas().Focused()
+	if f, ok := co.(fyne.Focusable); ok && f == focused {
+		return
+	}
+	if o, ok := focused.(fyne.CanvasObject); ok {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		if pos.X >= at.X && pos.Y >= at.Y && pos.X < at.X+o.Size().Width && pos.Y < at.Y+o.Size().Height {
+			return
+		}
+	}
+	h.win.Canvas().Unfocus()
 }
 
 // touchCentre touches the middle of o where it is on the window now.

@@ -57,6 +57,10 @@ func NewTouchScroll(s *container.Scroll) *TouchScroll {
 	return t
 }
 
+// Swiping reports whether the finger on the page has left TapSlop: the press
+// it started with is no tap.
+func (t *TouchScroll) Swiping() bool { return t.dragging && t.swiping }
+
 // Wrapped is the scroll container, for walks through a screen.
 func (t *TouchScroll) Wrapped() fyne.CanvasObject { return t.Scroll }
 
