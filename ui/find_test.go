@@ -158,3 +158,34 @@ func TestBackAndStartOver(t *testing.T) {
 		t.Errorf("the next visitor sees the last one's number: %q", got)
 	}
 }
+
+// A field's problem goes as soon as the visitor types a fix: "cannot be blank"
+// with the first character, a wrong number once it is whole. A new problem
+// waits for the visitor to leave the field.
+func TestAProblemClearsAsTheVisitorTypesAFix(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	s := viewOf[*findScreen](h.kiosk)
+	test.Tap(s.submit)
+	s = viewOf[*findScreen](h.kiosk)
+	if !s.postalCode.problem.Visible() {
+		t.Fatal("a blank ZIP code has no problem beside it after Find")
+	}
+	test.Type(s.postalCode.entry, "9")
+	if s.postalCode.problem.Visible() {
+		t.Errorf("the ZIP code still says %q once typed in", s.postalCode.problem.Text)
+	}
+	test.Type(s.accountNumber.entry, "0006582")
+	s.accountNumber.entry.Left() // the visitor moves on from a short number
+	if !s.accountNumber.problem.Visible() {
+		t.Fatal("a short account number has no problem beside it")
+	}
+	test.Type(s.accountNumber.entry, "1067243")
+	if !s.accountNumber.problem.Visible() {
+		t.Errorf("the problem went before the number was whole")
+	}
+	test.Type(s.accountNumber.entry, "0")
+	if s.accountNumber.problem.Visible() {
+		t.Errorf("the account number still says %q once whole", s.accountNumber.problem.Text)
+	}
+}

@@ -37,7 +37,10 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
 	f.entry.PlaceHolder = spec.placeholder
-	f.entry.OnChanged = func(text string) { k.visit.fields[spec.id] = text }
+	f.entry.OnChanged = func(text string) {
+		k.visit.fields[spec.id] = text
+		k.clearFixedProblem(f)
+	}
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
 	f.entry.onLeave = func() bool {
 		// A press on an on-screen key, or on Show password, takes the focus for a
@@ -199,6 +202,23 @@ func (k *Kiosk) checkField(f *field) bool {
 	}
 	k.showProblem(f)
 	return code == validate.OK && junk == ""
+}
+
+// clearFixedProblem takes a field's problem away as soon as the typing has fixed
+// it, or has filled a field said to be blank; a new problem waits for the
+// visitor to leave the field or to submit, never interrupts the typing.
+func (k *Kiosk) clearFixedProblem(f *field) {
+	msg, ok := k.visit.problems[f.spec.id]
+	if !ok {
+		return
+	}
+	text := k.visit.fields[f.spec.id]
+	blank := msg == "field."+string(validate.Required) || (f.spec.blankID != "" && msg == f.spec.blankID)
+	fixed := typedTextProblem(text, f.spec.password) == "" && (f.spec.check == nil || f.spec.check(k.visit, text) == validate.OK)
+	if fixed || (blank && text != "") {
+		delete(k.visit.problems, f.spec.id)
+		k.showProblem(f)
+	}
 }
 
 // checkFields validates every field (a submit), focusing the first with a problem.
