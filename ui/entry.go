@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -17,6 +18,8 @@ import (
 type kioskEntry struct {
 	widget.Entry
 	onLeave func() (fine bool)
+	// hyphen: the entry takes an account number, whose hyphen it types itself.
+	hyphen bool
 
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus tells it which field has it (keyboard.go).
@@ -66,8 +69,25 @@ func (e *kioskEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
-// TypedRune types r, then lets speech mode echo it.
+// TypedRune types r, then lets speech mode echo it. An account number gets its
+// hyphen after the 8th digit from a keyboard of the visitor's own too, as it
+// does from the keypad; a hyphen typed where one was just put is not doubled.
 func (e *kioskEntry) TypedRune(r rune) {
+	if e.hyphen {
+		if r == '-' && e.CursorColumn == 9 && len(e.Text) == 9 && e.Text[8] == '-' {
+			return
+		}
+		if r != '-' && keyboard.NeedsHyphen(&e.Entry) {
+			e.typeRune('-')
+		}
+	}
+	e.typeRune(r)
+	if e.hyphen && r != '-' && keyboard.NeedsHyphen(&e.Entry) {
+		e.typeRune('-')
+	}
+}
+
+func (e *kioskEntry) typeRune(r rune) {
 	e.Entry.TypedRune(r)
 	if e.keys != nil {
 		e.keys.typed(e, r)

@@ -189,3 +189,21 @@ func TestAProblemClearsAsTheVisitorTypesAFix(t *testing.T) {
 		t.Errorf("the account number still says %q once whole", s.accountNumber.problem.Text)
 	}
 }
+
+// The account number gets its hyphen from a keyboard of the visitor's own as it
+// does from the keypad: after the 8th digit, once, whether the visitor types the
+// hyphen too or not.
+func TestTheAccountNumberGetsItsHyphenFromAnyKeyboard(t *testing.T) {
+	for typed, want := range map[string]string{
+		"000658210672430":  "00065821-0672430",
+		"00065821-0672430": "00065821-0672430",
+	} {
+		h := newHarness(t, ModeLive)
+		h.startIn("en")
+		e := viewOf[*findScreen](h.kiosk).accountNumber.entry
+		test.Type(e, typed)
+		if e.Text != want {
+			t.Errorf("typed %q on a keyboard: the field holds %q, want %q", typed, e.Text, want)
+		}
+	}
+}

@@ -37,6 +37,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
 	f.entry.PlaceHolder = spec.placeholder
+	f.entry.hyphen = spec.keyboard == keyboard.Account
 	f.entry.OnChanged = func(text string) {
 		k.visit.fields[spec.id] = text
 		k.clearFixedProblem(f)

@@ -126,11 +126,11 @@ func (kb *Keyboard) typeText(f Field, text string) {
 	}
 	e := f.TextEntry()
 	for _, r := range text {
-		if kb.layout == Account && needsHyphen(e) {
+		if kb.layout == Account && NeedsHyphen(e) {
 			f.TypedRune('-')
 		}
 		f.TypedRune(r)
-		if kb.layout == Account && needsHyphen(e) {
+		if kb.layout == Account && NeedsHyphen(e) {
 			f.TypedRune('-')
 		}
 	}
@@ -143,9 +143,10 @@ func capitalizeFirstLetter(s string) string {
 	return s[:i] + string(unicode.ToUpper(r[0])) + string(r[1:])
 }
 
-// needsHyphen reports whether e holds exactly the 8 digits of the customer number,
-// with the cursor after them: the account number's hyphen goes next.
-func needsHyphen(e *widget.Entry) bool {
+// NeedsHyphen reports whether e holds exactly the 8 digits of the customer number,
+// with the cursor after them: the account number's hyphen goes next. The keypad
+// types it, and so does a field that takes the account number from any keyboard.
+func NeedsHyphen(e *widget.Entry) bool {
 	runes := []rune(e.Text)
 	if len(runes) != 8 || e.CursorColumn != 8 {
 		return false
