@@ -14,8 +14,11 @@
 #      and measures each (bench/measure.sh): launch to the finished screen, polled
 #      from outside every BENCH_POLL_MS ms; RSS and PSS over all its processes;
 #      CPU while idle for BENCH_IDLE_SECONDS s;
-#   5. runs the Go benchmarks of ./ui and ./client (per-iteration percentiles);
-#   6. prints the medians, min-max and ratios, and writes docs/PERFORMANCE.md
+#   5. on the same display, BENCH_RUNS swipes up the kiosk's FAQ (and the baseline's),
+#      each watched from outside every millisecond: the gaps between the screens
+#      drawn while the finger moves (bench/swipe.sh);
+#   6. runs the Go benchmarks of ./ui and ./client (per-iteration percentiles);
+#   7. prints the medians, min-max and ratios, and writes docs/PERFORMANCE.md
 #      (bench/report).
 #
 # The programs: (a) `lobbykiosk demo --fullscreen`, (b) Chromium --kiosk on
@@ -53,6 +56,7 @@ SCRATCH="$(mktemp -d /tmp/lobbykiosk-bench.XXXXXX)"
 export SCRATCH
 XVFB_PID="" RUNNING_PID="" RUNNING_SID="" WATCHER_PID=""
 source bench/measure.sh
+source bench/swipe.sh
 
 cleanup() {
 	if [[ -n $WATCHER_PID ]]; then kill "$WATCHER_PID" 2>/dev/null || true; fi
@@ -68,7 +72,7 @@ trap 'exit 130' INT TERM
 say() { echo "bench: $*"; }
 
 # --- 1. packages --------------------------------------------------------------
-packages=(chromium xvfb gcc libc6-dev libx11-dev libxext-dev imagemagick)
+packages=(chromium xvfb gcc libc6-dev libx11-dev libxext-dev imagemagick xdotool)
 source .ci/apt.sh
 apt_install_missing bench "${packages[@]}"
 
@@ -199,6 +203,16 @@ for round in $(seq 1 "$RUNS"); do
 		say "round $round/$RUNS $prog: finished screen ${f[2]} ms, PSS $((f[5] / 1024)) MiB over ${f[6]} processes, idle CPU ${f[7]} %"
 	done
 done
+swipes="$SCRATCH/swipes.tsv"
+: >"$swipes"
+for round in $(seq 1 "$RUNS"); do
+	for prog in kiosk ${BASELINE:+before}; do
+		measure_swipe "$prog" "$round" >"$SCRATCH/line"
+		cat "$SCRATCH/line" >>"$swipes"
+		IFS=$'\t' read -r -a f <"$SCRATCH/line"
+		say "round $round/$RUNS $prog swipe: ${f[2]} frames, gaps p50 ${f[3]} ms, p95 ${f[4]} ms, max ${f[5]} ms, moved ${f[6]}"
+	done
+done
 mkdir -p "$SCRATCH/screens"
 for prog in "${programs[@]}"; do
 	convert "$SCRATCH/runs/$prog-1/settled.ppm" "$SCRATCH/screens/$prog.png" 2>/dev/null || true
@@ -207,7 +221,7 @@ cleanup
 XVFB_PID=""
 printf 'load_after_x\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
-# --- 5. Go benchmarks ---------------------------------------------------------
+# --- 6. Go benchmarks ---------------------------------------------------------
 gobench="$SCRATCH/gobench.txt"
 ui_benches='^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|LanguageSwitch|SpeechKeyToSpeak|SpeechArrival|SoakVisit)$'
 say "Go benchmarks (-benchtime $GO_BENCHTIME)"
@@ -217,7 +231,7 @@ go test -run '^$' -bench '^BenchmarkCallOverhead$' -benchtime "$client_benchtime
 printf 'go_benchtime\t%s\nclient_benchtime\t%s\n' "$GO_BENCHTIME" "$client_benchtime" >>"$machine"
 printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
-# --- 6. the report --------------------------------------------------------------
+# --- 7. the report --------------------------------------------------------------
 go run ./bench/report -results "$results" -gobench "$gobench" -machine "$machine" \
-	-reliability docs/reliability.md -out "$DOC"
+	-reliability docs/reliability.md -swipes "$swipes" -out "$DOC"
 say "wrote $DOC; screenshots of the settled screens in $SCRATCH/screens/"

@@ -44,15 +44,20 @@ func main() {
 	machine := flag.String("machine", "", "machine.tsv of bench/run.sh")
 	reliability := flag.String("reliability", "docs/reliability.md", "where the soak's table is")
 	out := flag.String("out", "docs/PERFORMANCE.md", "the document to write")
+	swipes := flag.String("swipes", "", "swipes.tsv of bench/run.sh (bench/swipe.sh)")
 	flag.Parse()
-	if err := report(*results, *gobench, *machine, *reliability, *out, os.Stdout); err != nil {
+	if err := report(*results, *gobench, *machine, *reliability, *out, *swipes, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath string, stdout io.Writer) error {
+func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swipesPath string, stdout io.Writer) error {
 	runs, err := readRuns(resultsPath)
+	if err != nil {
+		return err
+	}
+	swipes, err := readSwipes(swipesPath)
 	if err != nil {
 		return err
 	}
@@ -75,8 +80,9 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath stri
 		}
 	}
 	var doc strings.Builder
-	targets := writeTargets(&doc, runs, benches, soak, m)
+	targets := writeTargets(&doc, runs, benches, soak, m, swipes)
 	writeSideBySide(&doc, runs)
+	writeSwipes(&doc, swipes)
 	writeGoBenchmarks(&doc, benches)
 	writeMethod(&doc, runs, m)
 	doc.WriteString("\n" + handWritten)
@@ -212,7 +218,7 @@ func verdict(t target) string {
 
 func check(v, limit float64) *bool { ok := v <= limit; return &ok }
 
-func writeTargets(doc *strings.Builder, runs []run, b goBenches, soak soakFigures, m map[string]string) string {
+func writeTargets(doc *strings.Builder, runs []run, b goBenches, soak soakFigures, m map[string]string, swipes []swipe) string {
 	var rows []target
 	for _, c := range []struct {
 		figure  string
@@ -234,6 +240,9 @@ func writeTargets(doc *strings.Builder, runs []run, b goBenches, soak soakFigure
 		if strings.HasPrefix(name, "BenchmarkTapToNextScreen/") && b.metrics[name]["p95-ms"] >= worstTap {
 			worstTap, worstName = b.metrics[name]["p95-ms"], strings.TrimPrefix(name, "BenchmarkTapToNextScreen/")
 		}
+	}
+	if row, ok := swipeTarget(swipes); ok {
+		rows = append(rows, row)
 	}
 	rows = append(rows, target{"tap → next screen laid out", "p95 ≤ 16 ms",
 		fmt.Sprintf("worst p95 %.2f ms (%s)", worstTap, worstName), check(worstTap, 16)})
