@@ -203,6 +203,7 @@ for round in $(seq 1 "$RUNS"); do
 		say "round $round/$RUNS $prog: finished screen ${f[2]} ms, PSS $((f[5] / 1024)) MiB over ${f[6]} processes, idle CPU ${f[7]} %"
 	done
 done
+# --- 5. a finger's swipe, on the same display -----------------------------------
 swipes="$SCRATCH/swipes.tsv"
 : >"$swipes"
 for round in $(seq 1 "$RUNS"); do
