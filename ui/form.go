@@ -78,6 +78,10 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 type fieldExtras struct {
 	entryEnd fyne.CanvasObject
 	below    []fyne.CanvasObject
+	// screenProblem is the screen's problem (screenProblem) when it is this
+	// field's to fix: it sits under the field, stays in view with it above the
+	// keys, and a screen rebuilt with it arrives at the field.
+	screenProblem fyne.CanvasObject
 }
 
 // fieldObject lays the field out: label, optional hint, entry (with an extra at
@@ -110,6 +114,11 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 	for _, o := range extras.below {
 		box.Add(o)
 		stack.trimmed[o] = true // a line of words, as the problem is
+	}
+	if extras.screenProblem != nil {
+		box.Add(extras.screenProblem)
+		stack.trimmed[extras.screenProblem] = true
+		k.page.problemEntry = f.entry
 	}
 	f.entry.frame = box // what the keyboard keeps in view above its keys
 	return box

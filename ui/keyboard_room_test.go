@@ -229,3 +229,47 @@ func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
 	h.assertWithin(t, "entry", f.entry, top, bottom)
 	h.assertWithin(t, "problem", f.problem, top, bottom)
 }
+
+// A refusal from the portal shows above the keys with the field it is about: an
+// account number and ZIP code that match nothing bring the ZIP code's keys up
+// with the message under it, on every landscape panel and in both languages, as
+// a wrong password does on Sign in.
+func TestARefusalShowsAboveTheKeysWithItsField(t *testing.T) {
+	for _, size := range landscapePanels {
+		for _, lang := range []string{"en", "es"} {
+			h := newKeyboardHarness(t)
+			h.win.Resize(size)
+			h.startIn(lang)
+			h.findAccount("99999999-9999999", "97501")
+			h.layOut()
+			h.clock.Advance(time.Second) // the keys' second scroll, once laid out
+			find := viewOf[*findScreen](h.kiosk)
+			if got, want := find.problem.Text, h.msg(lang, "error.account_not_found"); got != want {
+				t.Fatalf("%v %s: the screen says %q, want %q", size, lang, got, want)
+			}
+			h.assertKeyboardFor(t, find.postalCode.entry, keyboard.Digits)
+			top, bottom := h.roomAboveKeys()
+			name := fmt.Sprintf("%v %s", size, lang)
+			h.assertWithin(t, name+": the message", find.problem, top, bottom)
+			h.assertWithin(t, name+": the ZIP code", find.postalCode.entry, top, bottom)
+
+			h = newKeyboardHarness(t)
+			h.win.Resize(size)
+			s := h.openSignIn(t, lang)
+			test.Type(s.email.entry, "maria.demo@example.com")
+			test.Type(s.password.entry, "Not-Her-Password-1")
+			test.Tap(s.submit)
+			h.settle()
+			h.layOut()
+			h.clock.Advance(time.Second)
+			s = viewOf[*signInScreen](h.kiosk)
+			if !s.problem.Visible() || s.problem.Text == "" {
+				t.Fatalf("%s: a wrong password says nothing", name)
+			}
+			h.assertKeyboardFor(t, s.password.entry, s.password.spec.keyboard)
+			top, bottom = h.roomAboveKeys()
+			h.assertWithin(t, name+": sign in's message", s.problem, top, bottom)
+			h.assertWithin(t, name+": the password", s.password.entry, top, bottom)
+		}
+	}
+}

@@ -33,15 +33,21 @@ func (k *Kiosk) show(id screenID) {
 	k.win.SetContent(content)
 	if k.page.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.
-		k.win.Canvas().Focus(arrivalField(content, k.page.firstEntry))
+		first := k.page.firstEntry
+		if _, ok := k.visit.problems[fieldNone]; ok && k.page.problemEntry != nil {
+			first = k.page.problemEntry // the portal's answer, and the field it is about
+		}
+		k.win.Canvas().Focus(arrivalField(content, first))
 	}
 	k.access.arrived(id)
 }
 
 // arrivalField is the field a screen focuses on show: the first on show that is
-// blank or has a problem, else the first field. Pay arrives with the account
-// number and ZIP code from Find already in, and a screen rebuilt after an answer
-// with what was typed: the keys come up where there is something to type.
+// blank or has a problem, else first (the first field, or the one the screen's
+// problem is about). Pay arrives with the account number and ZIP code from Find
+// already in, and a screen rebuilt after an answer with what was typed: the keys
+// come up where there is something to type, and a portal's refusal shows above
+// them with the field it is about.
 func arrivalField(content fyne.CanvasObject, first fyne.Focusable) fyne.Focusable {
 	var found fyne.Focusable
 	keyboard.Walk(content, func(o fyne.CanvasObject) bool {

@@ -60,7 +60,7 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 		nil, k.fieldObject(s.accountNumber))
 	rest := container.NewBorder(nil, nil,
 		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
-		nil, container.NewVBox(k.fieldObject(s.postalCode), problem, s.submit))
+		nil, container.NewVBox(k.fieldObject(s.postalCode, fieldExtras{screenProblem: problem}), s.submit))
 	return s, atTop(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
 }
 

@@ -54,8 +54,7 @@ func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 	s.forgot = k.untilAnswered(widget.NewButton(k.T("signin.forgot"), s.forgotPassword))
 	return s, formColumn(
 		k.fieldObject(s.email),
-		k.fieldObject(s.password, fieldExtras{entryEnd: s.reveal}),
-		problem,
+		k.fieldObject(s.password, fieldExtras{entryEnd: s.reveal, screenProblem: problem}),
 		s.noticeBox,
 		s.submit,
 		s.forgot,

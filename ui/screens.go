@@ -110,10 +110,13 @@ func nextScreen(table map[screenID]screen, from screenID, ev event) (to screenID
 // page is the screen on show: rebuilt from scratch by every show, dropped by reset.
 type page struct {
 	id         screenID
-	view       any              // the screen's own widgets (*findScreen, *payScreen, …)
-	chrome     *chrome          // nil on a bare screen
-	firstEntry fyne.Focusable   // the first field: focused on show
-	primaries  []*widget.Button // the primary actions, in build order (enter.go)
+	view       any            // the screen's own widgets (*findScreen, *payScreen, …)
+	chrome     *chrome        // nil on a bare screen
+	firstEntry fyne.Focusable // the first field: focused on show
+	// problemEntry is the field the screen's own problem (a portal's answer) sits
+	// under: a screen rebuilt with that problem arrives there (arrivalField).
+	problemEntry fyne.Focusable
+	primaries    []*widget.Button // the primary actions, in build order (enter.go)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,
 	// and what the screen tells it of controls their type does not say.
