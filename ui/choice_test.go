@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,8 +16,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
-// Choosing an option changes the screen in place: nothing takes the focus, the
-// on-screen keyboard stays as it was, and the page stays where it was scrolled.
+// Choosing an option with the keys away changes the screen in place: nothing
+// takes the focus, no keys come up, and the page stays where it was scrolled.
 func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
@@ -116,6 +118,47 @@ func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
 				if b.Importance == widget.HighImportance {
 					t.Errorf("contrast %v: option %s looks like the primary action", contrast, option)
 				}
+			}
+		}
+	}
+}
+
+// Choosing an option with the keys up puts them away, with the choice and the
+// screen's primary action in view: Continue is no longer half under the keypad,
+// and no key is left to type into the bank's fields once a card is chosen.
+func TestChoosingAnOptionPutsTheKeysAway(t *testing.T) {
+	for _, size := range landscapePanels {
+		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		h.win.Resize(size)
+		h.signInDirectly(t, "es")
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+		form := h.autoPayForm()
+		for _, tap := range []struct {
+			name   string
+			field  *field
+			button func() *widget.Button
+		}{
+			{"checking", form.bankAccount, func() *widget.Button { return form.accountType.buttons[client.BankChecking] }},
+			{"card", form.bankHolder, func() *widget.Button { return form.kind.buttons[client.KindCard] }},
+		} {
+			keyboard.ScrollIntoView(h.pageScroll(), tap.field.entry)
+			h.layOut()
+			h.touchCentre(tap.field.entry)
+			h.clock.Advance(time.Second)
+			h.assertKeyboardFor(t, tap.field.entry, tap.field.spec.keyboard)
+			keyboard.ScrollIntoView(h.pageScroll(), tap.button()) // in reach above the keys
+			h.layOut()
+			h.touchCentre(tap.button())
+			h.layOut()
+			h.clock.Advance(time.Second)
+			name := fmt.Sprintf("%v %s", size, tap.name)
+			if h.kiosk.keyboard.Dock().Visible() {
+				t.Errorf("%s: the keys stayed up after the choice", name)
+			}
+			top, bottom := h.roomAboveKeys()
+			h.assertWithin(t, name+": the choice", tap.button(), top, bottom)
+			if tap.name == "checking" {
+				h.assertWithin(t, name+": Continue", viewOf[*autoPayScreen](h.kiosk).submit, top, bottom)
 			}
 		}
 	}

@@ -38,11 +38,12 @@ type kioskEntry struct {
 	// clears it.
 	checkHeld bool
 
-	// page is the page's TouchScroll: a finger's drag that starts on the field
-	// scrolls the page, as on a phone; a kiosk selects no text (nothing may be
-	// copied). With a page, the press waits for its release to focus the field
-	// (press), so a swipe across the form (swiped) focuses nothing.
-	page   *kwidget.TouchScroll
+	// page is the screen's TouchScroll, looked up when a finger lands (a field a
+	// choice puts on the screen in place has one too): a drag that starts on the
+	// field scrolls the page, as on a phone; a kiosk selects no text (nothing may
+	// be copied). With a page, the press waits for its release to focus the
+	// field (press), so a swipe across the form (swiped) focuses nothing.
+	page   func() *kwidget.TouchScroll
 	press  *desktop.MouseEvent
 	swiped bool
 
@@ -125,7 +126,7 @@ func newKioskEntry(password bool) *kioskEntry {
 // it focuses the entry at once; on a page the press waits for its release, so
 // a finger that swipes the page focuses nothing (entry_touch.go).
 func (e *kioskEntry) MouseDown(m *desktop.MouseEvent) {
-	if e.page != nil {
+	if e.onPage() != nil {
 		e.press, e.swiped = m, false
 		return
 	}
@@ -139,7 +140,7 @@ func (e *kioskEntry) MouseDown(m *desktop.MouseEvent) {
 // waits for the tap: the window's driver decides whether the focus stays after
 // this, from where the field is, so the page must not move before it has.
 func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
-	if e.page == nil {
+	if e.onPage() == nil {
 		e.Entry.MouseUp(m)
 		e.touchEnded()
 		return

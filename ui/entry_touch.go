@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // entryCover lies over a field's entry and takes the finger first. Fyne's entry
@@ -37,27 +39,37 @@ func (c *entryCover) Tapped(ev *fyne.PointEvent)      { c.entry.Tapped(ev) }
 func (c *entryCover) Dragged(ev *fyne.DragEvent)      { c.entry.Dragged(ev) }
 func (c *entryCover) DragEnd()                        { c.entry.DragEnd() }
 
+// onPage is the page the entry is on, nil for none.
+func (e *kioskEntry) onPage() *kwidget.TouchScroll {
+	if e.page == nil {
+		return nil
+	}
+	return e.page()
+}
+
 // Dragged hands the finger to the page, which scrolls once it has gone further
 // than a tap would.
 func (e *kioskEntry) Dragged(ev *fyne.DragEvent) {
-	if e.page == nil {
+	page := e.onPage()
+	if page == nil {
 		e.Entry.Dragged(ev)
 		return
 	}
 	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(e).Add(ev.Position).Subtract(d.AbsolutePositionForObject(e.page))
-	e.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at, AbsolutePosition: ev.AbsolutePosition}, Dragged: ev.Dragged})
-	e.swiped = e.swiped || e.page.Swiping()
+	at := d.AbsolutePositionForObject(e).Add(ev.Position).Subtract(d.AbsolutePositionForObject(page))
+	page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at, AbsolutePosition: ev.AbsolutePosition}, Dragged: ev.Dragged})
+	e.swiped = e.swiped || page.Swiping()
 }
 
 // DragEnd ends the page's drag. The driver sends no release to a field the
 // finger swiped off onto something else: the press is dropped here too.
 func (e *kioskEntry) DragEnd() {
-	if e.page == nil {
+	page := e.onPage()
+	if page == nil {
 		e.Entry.DragEnd()
 		return
 	}
-	e.page.DragEnd()
+	page.DragEnd()
 	if e.swiped {
 		e.press = nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // fieldSpec describes one text field of a form.
@@ -38,6 +39,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.SetText(k.visit.fields[spec.id])
 	f.entry.PlaceHolder = spec.placeholder
 	f.entry.hyphen = spec.keyboard == keyboard.Account
+	f.entry.page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {
 		k.visit.fields[spec.id] = text
 		k.clearFixedProblem(f)

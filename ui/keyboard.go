@@ -17,13 +17,8 @@ import (
 // service) have no fields and get no keyboard.
 func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, dock bool) fyne.CanvasObject {
 	view := kwidget.NewTouchScroll(scroll) // a finger's swipe scrolls the page
-	keyboard.Walk(scroll.Content, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*kioskEntry); ok {
-			e.page = view // and starting on a field too
-		}
-		return true
-	})
-	k.keyboard.Close() // the last screen's
+	k.page.touch = view                    // and starting on a field too (kioskEntry.page)
+	k.keyboard.Close()                     // the last screen's
 	// In speech mode the visitor types on a keypad or keyboard of their own: keys
 	// drawn on the screen would only be more to hear.
 	if !dock || !k.settings.OnScreenKeyboard || k.access.on {

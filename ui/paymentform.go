@@ -43,8 +43,9 @@ var paymentFields = []fieldID{
 // choice is a row of big buttons for one of a few options (easier to hit on a
 // touchscreen than radio buttons). The chosen one has a check mark and an outline,
 // never the filled look of the screen's primary action, and never colour alone.
-// Choosing changes the screen in place: focus, scroll and the on-screen keyboard
-// stay as they were.
+// Choosing changes the screen in place; the on-screen keys, which type in none
+// of its options, go, and what the choice leads to comes into view with it
+// (dismissKeysAfter).
 type choice struct {
 	id         fieldID
 	chosen     func() string                // the option chosen now ("" for none)
@@ -52,6 +53,7 @@ type choice struct {
 	outlines   map[string]*selectionOutline // by option value: shown round the chosen one
 	problem    *widget.Label
 	problemRow fyne.CanvasObject // the problem's icon and words
+	object     fyne.CanvasObject // the choice laid out (choiceObject)
 	onChange   func()            // after a choice, when it changes more than itself
 }
 
@@ -149,6 +151,7 @@ func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []stri
 			if c.onChange != nil {
 				c.onChange()
 			}
+			k.dismissKeysAfter(c)
 		})
 		outline := newSelectionOutline()
 		k.page.note(b, accessNote{role: roleOption, state: func() string {
@@ -200,7 +203,21 @@ func (p *paymentForm) choiceObject(c *choice, labelID string, options []string) 
 		row.Add(container.NewStack(c.buttons[option], c.outlines[option]))
 	}
 	label := widget.NewLabelWithStyle(k.T(labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(label, row, c.problemRow)
+	c.object = container.NewVBox(label, row, c.problemRow)
+	return c.object
+}
+
+// dismissKeysAfter puts the on-screen keys away once the visitor has chosen, and
+// brings into view the choice and what follows it, down to the screen's primary
+// action as far as there is room: the keys no longer cover Continue, and no key
+// can type into a field the choice has just taken off the screen. With the keys
+// away already, nothing moves.
+func (k *Kiosk) dismissKeysAfter(c *choice) {
+	last := c.object
+	if len(k.page.primaries) > 0 {
+		last = k.page.primaries[0]
+	}
+	k.keyboard.Dismiss(c.object, last)
 }
 
 // object lays out the fields of the chosen kind of payment method.

@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // screenID names a screen of the kiosk.
@@ -116,7 +118,8 @@ type page struct {
 	// problemEntry is the field the screen's own problem (a portal's answer) sits
 	// under: a screen rebuilt with that problem arrives there (arrivalField).
 	problemEntry fyne.Focusable
-	primaries    []*widget.Button // the primary actions, in build order (enter.go)
+	touch        *kwidget.TouchScroll // the page's scroll, which a finger's swipe moves
+	primaries    []*widget.Button     // the primary actions, in build order (enter.go)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,
 	// and what the screen tells it of controls their type does not say.

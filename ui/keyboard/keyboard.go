@@ -148,8 +148,31 @@ func (kb *Keyboard) KeepInView(f Field) {
 	}
 	kb.scrollNowAndLaidOut(f, func() {
 		frame := frameOf(f)
-		if !scrollSpanIntoView(kb.scroll, frame, frame) {
+		if !ScrollSpanIntoView(kb.scroll, frame, frame) {
 			kb.scrollIntoView(f) // taller than the room: its foot, the entry and its problem
+		}
+	})
+}
+
+// Dismiss puts the keys away for a visitor who has moved on to something keys
+// do not type in (a choice), and scrolls so that everything from first to last
+// is in view, as far as it fits, now and once laid out: what the choice leads to
+// (the next field, the primary action) is no longer left under keys that have
+// gone. With the keys away already, the page stays where the visitor left it.
+func (kb *Keyboard) Dismiss(first, last fyne.CanvasObject) {
+	if kb == nil || !kb.dock.Visible() {
+		return
+	}
+	kb.target = nil
+	kb.hide()
+	scroll := func() { ScrollSpanIntoView(kb.scroll, first, last) }
+	scroll()
+	if kb.settle != nil {
+		kb.settle.Stop()
+	}
+	kb.settle = kb.host.AfterFunc(settleDelay, func() {
+		if !kb.closed && kb.target == nil {
+			scroll()
 		}
 	})
 }
@@ -254,7 +277,7 @@ func frameOf(f Field) fyne.CanvasObject {
 // short for the whole frame, its foot shows: the entry and its problem.
 func (kb *Keyboard) scrollIntoView(f Field) {
 	frame := frameOf(f)
-	if next := FieldAfter(kb.root, f); next != nil && scrollSpanIntoView(kb.scroll, frame, next) {
+	if next := FieldAfter(kb.root, f); next != nil && ScrollSpanIntoView(kb.scroll, frame, next) {
 		return
 	}
 	view := kb.scroll.Size().Height
@@ -276,16 +299,16 @@ func (kb *Keyboard) scrollIntoView(f Field) {
 // ScrollIntoView scrolls s so that o, somewhere in its content, sits inside the
 // visible area with a margin; an o taller than the area shows its top.
 func ScrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
-	if s == nil || s.Content == nil || scrollSpanIntoView(s, o, o) {
+	if s == nil || s.Content == nil || ScrollSpanIntoView(s, o, o) {
 		return
 	}
 	s.ScrollToOffset(fyne.NewPos(0, max(contentY(s, o), 0)))
 }
 
-// scrollSpanIntoView scrolls s as little as it can so that everything from the top
+// ScrollSpanIntoView scrolls s as little as it can so that everything from the top
 // of first to the bottom of last is in view, with a margin while there is room for
 // one. It reports false, and leaves s alone, when the span is taller than the view.
-func scrollSpanIntoView(s *container.Scroll, first, last fyne.CanvasObject) bool {
+func ScrollSpanIntoView(s *container.Scroll, first, last fyne.CanvasObject) bool {
 	if s == nil || s.Content == nil {
 		return false
 	}
