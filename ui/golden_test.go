@@ -22,7 +22,7 @@ func newGoldenHarness(t *testing.T) *harness {
 func TestScreensRenderAsTheirMasters(t *testing.T) {
 	h := newGoldenHarness(t)
 	h.assertGolden(t, "welcome")
-	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail["en"])
 	h.assertGolden(t, "no_email_en")
 	test.Tap(h.kiosk.page.chrome.help)
 	h.assertGolden(t, "help_en")

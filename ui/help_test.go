@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // helpScreenText is everything drawn on the window, one text a line.
@@ -24,7 +25,7 @@ func assertHelpShows(t *testing.T, h *harness, wants ...string) {
 
 func TestWelcomeQuestionsShowsTheFAQInEnglishThenSpanish(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	test.Tap(viewOf[*welcomeScreen](h.kiosk).help)
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).help["en"])
 	if h.kiosk.page.id != screenHelp || h.kiosk.lang != "en" {
 		t.Fatalf("Questions? led to %s in %s", h.kiosk.page.id, h.kiosk.lang)
 	}
@@ -104,7 +105,7 @@ func TestHelpFromAVisitorScreenKeepsTheLanguageAndTheInput(t *testing.T) {
 
 func TestNoEmailFromWelcomeGivesThePhoneInBothLanguages(t *testing.T) {
 	h := newHarness(t, ModeLive)
-	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
+	test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail["en"])
 	if h.kiosk.page.id != screenNoEmail {
 		t.Fatalf("I don't have an email led to %s", h.kiosk.page.id)
 	}
@@ -156,9 +157,38 @@ func TestWelcomeOffersQuestionsAndNoEmailInEveryLanguage(t *testing.T) {
 	}
 	w := viewOf[*welcomeScreen](h.kiosk)
 	for _, b := range []string{"help", "noEmail"} {
-		small := map[string]float32{"help": w.help.Size().Height, "noEmail": w.noEmail.Size().Height}[b]
+		small := map[string]float32{"help": w.help["es"].Size().Height, "noEmail": w.noEmail["es"].Size().Height}[b]
 		if small == 0 || small >= w.languages["en"].Size().Height {
 			t.Errorf("%s button is %v high: not smaller than the language buttons", b, small)
+		}
+	}
+}
+
+// On the welcome screen, where no language is chosen yet, each way in is a
+// button in one language that also chooses it: a Spanish reader who touches
+// "¿Preguntas?" reads the FAQ in Spanish, and "No tengo correo electrónico"
+// answers in Spanish. Larger text and high contrast say what they do in both.
+func TestWelcomeWaysInChooseTheirLanguage(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		for _, way := range []struct {
+			buttons func(*welcomeScreen) map[string]*widget.Button
+			screen  screenID
+		}{
+			{func(w *welcomeScreen) map[string]*widget.Button { return w.help }, screenHelp},
+			{func(w *welcomeScreen) map[string]*widget.Button { return w.noEmail }, screenNoEmail},
+		} {
+			h := newHarness(t, ModeLive)
+			test.Tap(way.buttons(viewOf[*welcomeScreen](h.kiosk))[lang])
+			if h.kiosk.page.id != way.screen || h.kiosk.lang != lang {
+				t.Errorf("the %s button led to %s in %s", lang, h.kiosk.page.id, h.kiosk.lang)
+			}
+		}
+	}
+	h := newHarness(t, ModeLive)
+	texts := visibleTexts(h.win.Canvas())
+	for _, want := range []string{"Larger text", "Texto más grande", "High contrast", "Alto contraste"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the welcome screen's look toggles lack %q: %q", want, texts)
 		}
 	}
 }

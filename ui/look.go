@@ -27,6 +27,7 @@ func (l look) themeLook() kiosktheme.Look {
 // chrome's "Aa" shown over the screen (watched, and read by speech mode).
 type lookHost interface {
 	T(id string, data ...map[string]any) string
+	tr(lang, id string, data ...map[string]any) string
 	refresh()
 	showOverlay(p *widget.PopUp)
 }
@@ -70,8 +71,10 @@ func (c *lookControl) backToDefault() {
 	}
 }
 
-// newBar builds the toggles for the screen on show; each says what a tap will do.
-func (c *lookControl) newBar() fyne.CanvasObject {
+// newBar builds the toggles for a screen where no language is chosen yet
+// (welcome, out of service); each says what a tap will do, in each of langs side
+// by side, and note gives speech each label's language.
+func (c *lookControl) newBar(langs []string, note func(o fyne.CanvasObject, lang string)) fyne.CanvasObject {
 	b := &lookBar{}
 	c.bar = b
 	largerID, largerIcon := "look.larger", theme.ZoomInIcon()
@@ -82,13 +85,26 @@ func (c *lookControl) newBar() fyne.CanvasObject {
 	if c.current.highContrast {
 		contrastID = "look.normal_contrast"
 	}
-	b.larger = widget.NewButtonWithIcon(c.host.T(largerID), largerIcon, func() {
+	toggle := func(id string, icon fyne.Resource, tapped func()) (*widget.Button, fyne.CanvasObject) {
+		words := container.NewHBox(container.NewCenter(widget.NewIcon(icon)))
+		for i, lang := range langs {
+			if i > 0 {
+				words.Add(widget.NewSeparator())
+			}
+			l := widget.NewLabel(c.host.tr(lang, id))
+			note(l, lang)
+			words.Add(l)
+		}
+		return labelledButton(tapped, words)
+	}
+	larger, contrast := fyne.CanvasObject(nil), fyne.CanvasObject(nil)
+	b.larger, larger = toggle(largerID, largerIcon, func() {
 		c.change(look{larger: !c.current.larger, highContrast: c.current.highContrast})
 	})
-	b.contrast = widget.NewButtonWithIcon(c.host.T(contrastID), theme.ColorAchromaticIcon(), func() {
+	b.contrast, contrast = toggle(contrastID, theme.ColorAchromaticIcon(), func() {
 		c.change(look{larger: c.current.larger, highContrast: !c.current.highContrast})
 	})
-	return container.NewHBox(b.larger, b.contrast)
+	return container.NewHBox(larger, contrast)
 }
 
 // change applies the visitor's choice and rebuilds the screen in it.

@@ -143,7 +143,7 @@ func benchTaps() []benchTap {
 	}
 	return []benchTap{
 		{"welcome to find", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).languages["en"] }, screenFind, startOver},
-		{"welcome to no email", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).noEmail }, screenNoEmail, startOver},
+		{"welcome to no email", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).noEmail["en"] }, screenNoEmail, startOver},
 		{"find to help", find, func(h *harness) *widget.Button { return h.kiosk.page.chrome.help }, screenHelp, goBack},
 		{"found to sign in", found, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).signIn }, screenSignIn, goBack},
 		// Register starts loading the terms as it arrives: the tap is timed until the

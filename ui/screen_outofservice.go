@@ -31,6 +31,6 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	}
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
-	box.Add(container.NewCenter(k.look.newBar()))
+	box.Add(container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)))
 	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staff.tap))
 }

@@ -38,13 +38,14 @@ type welcomeScreen struct {
 	languages map[string]*widget.Button // by language code
 	// Each language's name, in its own words, laid over its button.
 	languageNames map[string]*widget.RichText
-	// Smaller ways out for visitors who are not here to find their account yet,
-	// labelled in every language since no language has been chosen.
-	help, noEmail *widget.Button
+	// Smaller ways out for visitors who are not here to find their account yet:
+	// one button in each language, by language code, which also chooses it.
+	help, noEmail map[string]*widget.Button
 }
 
 func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
-	s := &welcomeScreen{languages: map[string]*widget.Button{}, languageNames: map[string]*widget.RichText{}}
+	s := &welcomeScreen{languages: map[string]*widget.Button{}, languageNames: map[string]*widget.RichText{},
+		help: map[string]*widget.Button{}, noEmail: map[string]*widget.Button{}}
 
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.title.SizeName = "headingText"
@@ -61,9 +62,22 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		s.languages[lang], s.languageNames[lang] = button, name
 		buttons.Add(container.NewGridWrap(languageButtonSize, face))
 	}
-	var help, noEmail fyne.CanvasObject
-	s.help, help = labelledButton(func() { k.navigate(evHelp) }, k.inEveryLanguage("nav.help"))
-	s.noEmail, noEmail = labelledButton(func() { k.navigate(evNoEmail) }, k.inEveryLanguage("noemail.button"))
+	ways := container.NewHBox()
+	for _, way := range []struct {
+		id      string
+		ev      event
+		buttons map[string]*widget.Button
+	}{{"nav.help", evHelp, s.help}, {"noemail.button", evNoEmail, s.noEmail}} {
+		for _, lang := range k.introLangs() {
+			b := widget.NewButton(k.tr(lang, way.id), func() {
+				k.lang = lang // a visitor who reads these words reads on in them
+				k.navigate(way.ev)
+			})
+			k.page.note(b, accessNote{lang: lang})
+			way.buttons[lang] = b
+			ways.Add(b)
+		}
+	}
 
 	// Whole, without scrolling, on the shortest canvas the kiosk's scale leaves
 	// (internal/display): a first-time visitor does not know the screen scrolls.
@@ -75,9 +89,9 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		s.title,
 		prompts,
 		container.NewCenter(buttons),
-		container.NewCenter(container.NewHBox(help, noEmail)),
+		container.NewCenter(container.New(snugRow{}, ways.Objects...)),
 		audio, // how a visitor who cannot see the screen starts speech
-		container.NewCenter(k.look.newBar()),
+		container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)),
 	))
 }
 

@@ -134,3 +134,6 @@ func (p *page) note(o fyne.CanvasObject, n accessNote) {
 	}
 	p.notes[o] = n
 }
+
+// noteLanguage tells speech mode that o's words are in lang, to say in its voice.
+func (p *page) noteLanguage(o fyne.CanvasObject, lang string) { p.note(o, accessNote{lang: lang}) }

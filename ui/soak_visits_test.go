@@ -108,7 +108,7 @@ var soakVisits = [soakCycle]soakVisit{
 		test.Tap(h.kiosk.page.chrome.startOver)
 	}},
 	{"no-email page, active until the visit limit", func(t *testing.T, h *harness, lang string, round int) {
-		test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail)
+		test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail["en"])
 		mustBeOn(t, h, screenNoEmail)
 		if lang != h.kiosk.lang {
 			h.switchLanguage()
