@@ -19,7 +19,7 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 		if s.accountNumber.entry.Text != legacyAccount || s.postalCode.entry.Text != "97501" || s.amount.entry.Text != due {
 			t.Fatalf("%s: not prefilled: %q %q %q", lang, s.accountNumber.entry.Text, s.postalCode.entry.Text, s.amount.entry.Text)
 		}
-		if want := map[string]string{"en": "By clicking Continue to payment", "es": "Al hacer clic en Continuar con el pago"}[lang]; !strings.Contains(h.screenText(), want) {
+		if want := map[string]string{"en": "By touching Continue to payment", "es": "Al tocar Continuar con el pago"}[lang]; !strings.Contains(h.screenText(), want) {
 			t.Errorf("%s: the terms line is missing", lang)
 		}
 		assertTextsFromCatalog(t, h, legacyAccount, "97501", due)
