@@ -71,7 +71,7 @@ func TestLookTogglesOnEveryScreenAndResetToDefault(t *testing.T) {
 	if size != kiosktheme.LargerTextSize {
 		t.Errorf("theme text size %v after Larger text", size)
 	}
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	if h.kiosk.look.current != (look{}) {
 		t.Errorf("the next visitor inherits the look %+v", h.kiosk.look.current)
 	}

@@ -149,7 +149,7 @@ func TestBackAndStartOver(t *testing.T) {
 	if h.kiosk.page.id != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
 		t.Fatalf("Back: screen %s, number %q", h.kiosk.page.id, viewOf[*findScreen](h.kiosk).accountNumber.entry.Text)
 	}
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" {
 		t.Fatalf("Start over: screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}

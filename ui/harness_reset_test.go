@@ -263,3 +263,13 @@ var proofJourneys = []proofJourney{
 	{name: "register_autopay_bank", run: registerThenAutoPay, toDone: autoPayToDone},
 	{name: "signin_autopay_card", card: true, run: signInThenAutoPay, toDone: autoPayToDone},
 }
+
+// startOver taps the chrome's Start over and, when it asks whether to erase what
+// was typed, says yes.
+func (h *harness) startOver() {
+	h.kiosk.page.question = nil
+	test.Tap(h.kiosk.page.chrome.startOver)
+	if q := h.kiosk.page.question; q != nil {
+		test.Tap(q.erase)
+	}
+}

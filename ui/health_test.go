@@ -78,7 +78,7 @@ func TestHealthChecksStopWhileAVisitIsUnderwayAndStartAgainAfterReset(t *testing
 	if h.kiosk.page.id != screenFind || h.kiosk.health.timer != nil {
 		t.Fatalf("during a visit: screen %s, health timer %v", h.kiosk.page.id, h.kiosk.health.timer)
 	}
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	if h.kiosk.health.timer == nil {
 		t.Fatal("no health check after the reset to welcome")
 	}

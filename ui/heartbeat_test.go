@@ -33,7 +33,7 @@ func TestHeartbeatCountsUseAndNothingPersonal(t *testing.T) {
 	h.startIn("en")
 	h.findAccount(plainAccount, "97504")
 	h.switchLanguage()
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	h.sim.ClearFaults()
 	h.nextBeat()
 
@@ -70,7 +70,7 @@ func TestHeartbeatsWhileThePortalIsDownAreFoldedIntoTheNext(t *testing.T) {
 	h.sim.SetFault("POST /kiosk/heartbeat", portalsim.Fault{Status: 503})
 	for range 3 {
 		h.startIn("es")
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 		h.nextBeat()
 	}
 	if n := len(h.beats()); n != 0 {

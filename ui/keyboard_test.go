@@ -200,7 +200,7 @@ func TestResetLeavesNoKeyboardBehind(t *testing.T) {
 	h.tapKeys(t, "1023")
 	old := h.kiosk.keyboard
 	stale := old.Key("5")
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	if h.kiosk.page.id != screenWelcome || h.kiosk.keyboard != nil || old.Dock().Visible() {
 		t.Fatalf("after Start over: screen %s, keyboard %v, old one shown %v", h.kiosk.page.id, h.kiosk.keyboard, old.Dock().Visible())
 	}

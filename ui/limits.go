@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -60,12 +59,13 @@ type limitsState struct {
 	listening          bool            // speech mode is on: the visitor gets twice the idle time
 }
 
-// warningOverlay is "Are you still there?" with a countdown and "I need more time".
+// warningOverlay is "Are you still there?" with a countdown, "Finish now" and
+// "I need more time".
 type warningOverlay struct {
-	popup     *widget.PopUp
-	title     *widget.Label
-	countdown *widget.Label
-	more      *widget.Button
+	popup        *widget.PopUp
+	title        *widget.Label
+	countdown    *widget.Label
+	finish, more *widget.Button
 }
 
 func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimits {
@@ -187,13 +187,15 @@ func (l *visitLimits) showWarning(kind warningKind) {
 	w.countdown.SizeName = "subHeadingText"
 	w.more = widget.NewButton(l.host.T("limits.more_time"), l.needMoreTime)
 	w.more.Importance = widget.HighImportance
+	// A visitor who is done need not wait out the countdown, nor leave their
+	// details on the screen for it.
+	w.finish = widget.NewButton(l.host.T("limits.finish"), func() { l.host.reset(triggerStartOver) })
+	buttons := popupButtons(w.finish, w.more)
 	if kind == visitWarning && l.extensions >= maxVisitExtensions {
 		w.more.Hide()
+		buttons = popupButtons(w.finish)
 	}
-	content := container.NewVBox(w.title, wrappedLabel(l.host.T(bodyID)), w.countdown,
-		container.NewGridWrap(fyne.NewSize(560, 110), w.more))
-	w.popup = widget.NewModalPopUp(container.NewPadded(content), l.canvas)
-	w.popup.Resize(fyne.NewSize(640, 0))
+	w.popup = modalCard(l.canvas, w.title, wrappedLabel(l.host.T(bodyID)), w.countdown, buttons)
 	l.overlay = w
 	l.host.showOverlay(w.popup)
 }

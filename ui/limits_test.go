@@ -155,3 +155,36 @@ func TestATimerThatFiresAfterAResetDoesNotReachTheNextVisitor(t *testing.T) {
 		t.Errorf("a stale idle timer raised a warning on the next visitor's screen")
 	}
 }
+
+// The idle warning offers Finish now beside I need more time, both the same
+// size and centred in the warning; Finish now ends the visit at once. The idle
+// reset itself never asks whether to erase what was typed.
+func TestTheWarningOffersFinishNowBesideMoreTime(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+	h.clock.Advance(idle)
+	w := h.kiosk.limits.overlay
+	if w == nil || w.finish.Text != "Finish now" || !w.finish.Visible() || !w.more.Visible() {
+		t.Fatalf("the warning: %+v", w)
+	}
+	d := fyne.CurrentApp().Driver()
+	left, right := d.AbsolutePositionForObject(w.finish), d.AbsolutePositionForObject(w.more)
+	box := d.AbsolutePositionForObject(w.popup.Content)
+	gapLeft := left.X - box.X
+	gapRight := box.X + w.popup.Content.Size().Width - (right.X + w.more.Size().Width)
+	if w.finish.Size() != w.more.Size() || left.Y != right.Y || gapLeft < gapRight-1 || gapLeft > gapRight+1 {
+		t.Errorf("buttons %v at %v and %v at %v in %v at %v: not a centred pair", w.finish.Size(), left, w.more.Size(), right,
+			w.popup.Content.Size(), box)
+	}
+	test.Tap(w.finish)
+	if h.kiosk.page.id != screenWelcome || h.kiosk.page.question != nil || h.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("after Finish now: screen %s, overlay %v", h.kiosk.page.id, h.win.Canvas().Overlays().Top())
+	}
+	h.startIn("en")
+	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
+	h.clock.Advance(idle + 30*time.Second)
+	if h.kiosk.page.id != screenWelcome || h.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("the idle reset left the kiosk on %s with %T over it", h.kiosk.page.id, h.win.Canvas().Overlays().Top())
+	}
+}

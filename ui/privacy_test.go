@@ -150,7 +150,7 @@ var privacyJourneys = []privacyJourney{
 		h.sim.SetFault("POST /payment-methods", portalsim.Fault{Status: 503, Times: 1}) // a retry on the way
 		fillCardWith(h, h.autoPayForm)
 		h.createAutoPay(t)
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 		return []string{plainAccount, "97504", privacyEmail, privacyEmailLocal, privacyPassword, privacyHolder, privacyCard, privacyCVV, privacyCardZIP}
 	}},
 	{name: "sign_in_then_ebilling", walk: func(t *testing.T, h *harness) []string {
@@ -191,7 +191,7 @@ var privacyJourneys = []privacyJourney{
 		if !viewOf[*signInScreen](h.kiosk).noticeBox.Visible() {
 			t.Fatalf("no reset-link notice; problems %v", h.kiosk.visit.problems)
 		}
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 		return []string{registeredAccount, privacyEmail, privacyEmailLocal}
 	}},
 	{name: "no_email_page", noPortal: true, walk: func(t *testing.T, h *harness) []string {

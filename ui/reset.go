@@ -21,9 +21,6 @@ const (
 	triggerOutOfService resetTrigger = "out_of_service"
 )
 
-// startOver is the visitor's "Start over".
-func (k *Kiosk) startOver() { k.reset(triggerStartOver) }
-
 // reset forgets the visitor completely and returns to the welcome screen, in this
 // order: cancel every call in flight; revoke the customer session (in the
 // background, it never delays the reset); drop the visit; stop the idle and

@@ -29,7 +29,7 @@ var proofTriggers = []proofTrigger{
 		test.Tap(viewOf[*doneScreen](h.kiosk).finish)
 	}},
 	{triggerStartOver, func(t *testing.T, h *harness, _ proofJourney) {
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}},
 	{triggerIdle, func(t *testing.T, h *harness, _ proofJourney) {
 		h.clock.Advance(2*h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime) // twice: a listener's
@@ -153,5 +153,37 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	// The welcome screen's own portal check is the only timer left.
 	if n := h.clock.pending(); n != 1 || k.health.timer == nil {
 		t.Errorf("%d timers pending after reset, want only the health check", n)
+	}
+}
+
+// Start over over a form with something typed asks first; Keep going leaves the
+// form as it was, Yes, start over erases it. An empty form starts over at once.
+func TestStartOverAsksBeforeErasingWhatWasTyped(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newHarness(t, ModeLive)
+		h.startIn(lang)
+		test.Tap(h.kiosk.page.chrome.startOver)
+		if h.kiosk.page.id != screenWelcome || h.kiosk.page.question != nil {
+			t.Fatalf("%s: Start over on an empty form: screen %s, asked %v", lang, h.kiosk.page.id, h.kiosk.page.question != nil)
+		}
+		h.startIn(lang)
+		h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "975")
+		test.Tap(h.kiosk.page.chrome.startOver)
+		q := h.kiosk.page.question
+		if q == nil || !overlayShown(h, q.popup) || h.kiosk.page.id != screenFind {
+			t.Fatalf("%s: Start over with a ZIP code typed did not ask", lang)
+		}
+		if want := h.msg(lang, "startover.keep"); q.keep.Text != want {
+			t.Errorf("%s: the question offers %q, want %q", lang, q.keep.Text, want)
+		}
+		test.Tap(q.keep)
+		if f := viewOf[*findScreen](h.kiosk); h.win.Canvas().Overlays().Top() != nil || f.postalCode.entry.Text != "975" {
+			t.Errorf("%s: Keep going lost the form or left the question up", lang)
+		}
+		test.Tap(h.kiosk.page.chrome.startOver)
+		test.Tap(h.kiosk.page.question.erase)
+		if h.kiosk.page.id != screenWelcome || h.kiosk.visit.fields[fieldPostalCode] != "" {
+			t.Errorf("%s: Yes, start over left the kiosk on %s", lang, h.kiosk.page.id)
+		}
 	}
 }

@@ -119,6 +119,7 @@ type page struct {
 	// under: a screen rebuilt with that problem arrives there (arrivalField).
 	problemEntry fyne.Focusable
 	touch        *kwidget.TouchScroll // the page's scroll, which a finger's swipe moves
+	question     *startOverQuestion   // "Erase what you typed?", once asked (startover.go)
 	primaries    []*widget.Button     // the primary actions, in build order (enter.go)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,

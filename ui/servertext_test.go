@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	"fyne.io/fyne/v2/test"
 )
 
 // What a hostile portal sends never reaches a log of the kiosk or of its portal
@@ -59,11 +57,11 @@ func TestNoLogHoldsWhatAHostilePortalSent(t *testing.T) {
 				}})
 			h.signInDirectly(t, "en")
 			hostile.Store(true)
-			test.Tap(h.kiosk.page.chrome.startOver) // the sign-out at the reset
+			h.startOver() // the sign-out at the reset
 			h.settle()
 			h.startIn("en")
 			h.findAccount(legacyAccount, "97501") // a visitor's call
-			test.Tap(h.kiosk.page.chrome.startOver)
+			h.startOver()
 			h.checkHealthAfter(healthInterval) // the welcome screen's check
 			h.nextBeat()
 			logs := records.all()

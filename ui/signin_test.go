@@ -28,7 +28,7 @@ func TestSignInToTheRegisteredAccount(t *testing.T) {
 func TestSignInAfterRegistering(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.registerNew(t, "es")
-	test.Tap(h.kiosk.page.chrome.startOver)
+	h.startOver()
 	h.settle()
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")

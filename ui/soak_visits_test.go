@@ -54,7 +54,7 @@ var soakVisits = [soakCycle]soakVisit{
 		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		soakSignedIn(t, h)
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}},
 	{"sign in after a wrong password, AutoPay by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		number, email := soakLogin(round, "b")
@@ -105,7 +105,7 @@ var soakVisits = [soakCycle]soakVisit{
 			t.Fatalf("no reset-link notice; problems %v", h.kiosk.visit.problems)
 		}
 		h.switchLanguage()
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}},
 	{"no-email page, active until the visit limit", func(t *testing.T, h *harness, lang string, round int) {
 		test.Tap(viewOf[*welcomeScreen](h.kiosk).noEmail["en"])
@@ -141,6 +141,6 @@ var soakVisits = [soakCycle]soakVisit{
 		test.Tap(viewOf[*helpScreen](h.kiosk).questions[1])
 		test.Tap(viewOf[*helpScreen](h.kiosk).back)
 		mustBeOn(t, h, screenFind)
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}},
 }

@@ -155,7 +155,7 @@ func TestStaffStatusShowsKioskVersionVisitsAndPortal(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	for i := 0; i < 2; i++ { // two visits end today
 		h.startIn("en")
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}
 	m := h.openStaffMenu(t)
 	for _, want := range []string{"Kiosk ID: lobby-9", "Version: 1.4.2", "Visits today: 2", "Portal: reachable", "Last error: none"} {

@@ -112,7 +112,7 @@ func TestTheLogoIsRasterisedOnceAcrossVisits(t *testing.T) {
 	}
 	for range 3 {
 		h.startIn("es")
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.startOver()
 	}
 	after := shownLogo(t, h)
 	if after != before || after.Image != pixels {
