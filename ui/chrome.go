@@ -16,9 +16,10 @@ import (
 // screen's title, the other language, Questions?, Start over, and "Aa" for the
 // look.
 type chrome struct {
-	back, language, help, startOver *widget.Button
-	look                            *holdButton // "Aa": larger text and high contrast (look_menu.go)
-	title                           *widget.Label
+	back, language, help *widget.Button
+	startOver            *holdButton // notes the focus at the press, for Keep going (startover.go)
+	look                 *holdButton // "Aa": larger text and high contrast (look_menu.go)
+	title                *widget.Label
 }
 
 // frame puts the mode banner (demo, training) and the visitor chrome around a
@@ -52,7 +53,10 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
 	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
-	c.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
+	c.startOver = newHoldButton(k.T("nav.start_over"), k.startOver, func() {
+		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
+	})
+	c.startOver.Icon = theme.HomeIcon()
 	c.look = k.look.newButton(&k.page)
 	right := container.New(snugRow{}, c.language, c.help, c.startOver, c.look)
 	bar := container.NewBorder(nil, nil, container.New(snugRow{}, c.back), right, newTapTarget(title, k.staff.tap))

@@ -24,10 +24,40 @@ type lookMenu struct {
 	larger, contrast, close *widget.Button
 }
 
-// heldFocus is the field that had the focus when "Aa" was pressed, on its screen.
+// heldFocus is the field that had the focus when a control that opens a pop-up
+// over the screen ("Aa", Start over) was pressed, on its screen.
 type heldFocus struct {
 	field   fyne.Focusable
 	content fyne.CanvasObject // the screen it was on: a screen built since has other fields
+}
+
+// holdFocusOn notes the field with the focus on c, if any, at the press of a
+// control that opens a pop-up: its keys stay docked and its check waits, as for
+// a key, since the visitor has not left it (kb: the screen's keyboard, or nil).
+func holdFocusOn(c fyne.Canvas, kb *keyboard.Keyboard) *heldFocus {
+	f := c.Focused()
+	if f == nil {
+		return nil
+	}
+	if kb != nil && kb.Target() != nil && any(kb.Target()) == any(f) {
+		kb.Hold()
+	}
+	if e, ok := f.(*kioskEntry); ok {
+		e.checkHeld = true // the next focus clears it
+	}
+	return &heldFocus{field: f, content: c.Content()}
+}
+
+// giveBack focuses the held field again, if its screen is still on show, and
+// keeps it in view above its keys (a look may have moved it).
+func (h *heldFocus) giveBack(c fyne.Canvas, kb *keyboard.Keyboard) {
+	if h == nil || h.content != c.Content() {
+		return
+	}
+	c.Focus(h.field)
+	if f, ok := h.field.(keyboard.Field); ok {
+		kb.KeepInView(f)
+	}
 }
 
 // holdButton is a button that runs pressed at the press of a finger, before Fyne
@@ -64,17 +94,7 @@ func (c *lookControl) newButton(p *page) *holdButton {
 }
 
 // holdFocus notes the field with the focus and keeps its keys docked.
-func (c *lookControl) holdFocus() {
-	c.held = nil
-	f := c.canvas.Focused()
-	if f == nil {
-		return
-	}
-	c.held = &heldFocus{field: f, content: c.canvas.Content()}
-	if kb := c.keys(); kb != nil && kb.Target() != nil && any(kb.Target()) == any(f) {
-		kb.Hold() // its keys stay docked; its check waits, as for a key
-	}
-}
+func (c *lookControl) holdFocus() { c.held = holdFocusOn(c.canvas, c.keys()) }
 
 // openMenu shows the look pop-up over the screen.
 func (c *lookControl) openMenu() {
@@ -132,13 +152,7 @@ func (c *lookControl) closeMenu() {
 		c.menu.popup.Hide()
 		c.menu = nil
 	}
-	held := c.held
+	// Larger text moved the field; the visitor is still typing in it.
+	c.held.giveBack(c.canvas, c.keys())
 	c.held = nil
-	if held != nil && held.content == c.canvas.Content() {
-		c.canvas.Focus(held.field)
-		// Larger text moved the field; the visitor is still typing in it.
-		if f, ok := held.field.(keyboard.Field); ok {
-			c.keys().KeepInView(f)
-		}
-	}
 }

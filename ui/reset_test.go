@@ -168,7 +168,7 @@ func TestStartOverAsksBeforeErasingWhatWasTyped(t *testing.T) {
 		}
 		h.startIn(lang)
 		h.typeInto(viewOf[*findScreen](h.kiosk).postalCode.entry, "975")
-		test.Tap(h.kiosk.page.chrome.startOver)
+		h.touchCentre(h.kiosk.page.chrome.startOver) // a finger: the press takes the focus away
 		q := h.kiosk.page.question
 		if q == nil || !overlayShown(h, q.popup) || h.kiosk.page.id != screenFind {
 			t.Fatalf("%s: Start over with a ZIP code typed did not ask", lang)
@@ -177,8 +177,13 @@ func TestStartOverAsksBeforeErasingWhatWasTyped(t *testing.T) {
 			t.Errorf("%s: the question offers %q, want %q", lang, q.keep.Text, want)
 		}
 		test.Tap(q.keep)
-		if f := viewOf[*findScreen](h.kiosk); h.win.Canvas().Overlays().Top() != nil || f.postalCode.entry.Text != "975" {
+		f := viewOf[*findScreen](h.kiosk)
+		if h.win.Canvas().Overlays().Top() != nil || f.postalCode.entry.Text != "975" {
 			t.Errorf("%s: Keep going lost the form or left the question up", lang)
+		}
+		if h.win.Canvas().Focused() != fyne.Focusable(f.postalCode.entry) || f.postalCode.problem.Visible() {
+			t.Errorf("%s: Keep going did not give the ZIP code back as it was (focus %T, problem %q)", lang,
+				h.win.Canvas().Focused(), f.postalCode.problem.Text)
 		}
 		test.Tap(h.kiosk.page.chrome.startOver)
 		test.Tap(h.kiosk.page.question.erase)

@@ -120,6 +120,7 @@ type page struct {
 	problemEntry fyne.Focusable
 	touch        *kwidget.TouchScroll // the page's scroll, which a finger's swipe moves
 	question     *startOverQuestion   // "Erase what you typed?", once asked (startover.go)
+	held         *heldFocus           // the field that had the focus when Start over was pressed
 	primaries    []*widget.Button     // the primary actions, in build order (enter.go)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,

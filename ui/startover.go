@@ -25,7 +25,11 @@ func (k *Kiosk) startOver() {
 		return
 	}
 	q := &startOverQuestion{}
-	q.keep = widget.NewButton(k.T("startover.keep"), func() { q.popup.Hide() })
+	held := k.page.held
+	q.keep = widget.NewButton(k.T("startover.keep"), func() {
+		q.popup.Hide()
+		held.giveBack(k.win.Canvas(), k.keyboard) // typing on where the visitor was
+	})
 	q.keep.Importance = widget.HighImportance
 	q.erase = widget.NewButton(k.T("startover.erase"), func() {
 		q.popup.Hide()
