@@ -165,22 +165,14 @@ func (kb *Keyboard) Dismiss(first, last fyne.CanvasObject) {
 	}
 	kb.target = nil
 	kb.hide()
-	scroll := func() { ScrollSpanIntoView(kb.scroll, first, last) }
-	scroll()
-	if kb.settle != nil {
-		kb.settle.Stop()
-	}
-	kb.settle = kb.host.AfterFunc(settleDelay, func() {
-		if !kb.closed && kb.target == nil {
-			scroll()
-		}
-	})
+	kb.scrollNowAndLaidOut(nil, func() { ScrollSpanIntoView(kb.scroll, first, last) })
 }
 
 // scrollNowAndLaidOut scrolls for field f now and again once the window driver
 // has laid the screen out: it may do so only at its next frame, after a new
 // screen, a problem shown under f or a new text size, and f is never to be left
-// under the keys. The second scroll is dropped if f no longer has the keys.
+// under the keys. The second scroll is dropped if f no longer has the keys (for
+// f nil: if a field has them since).
 func (kb *Keyboard) scrollNowAndLaidOut(f Field, scroll func()) {
 	scroll()
 	if kb.settle != nil {
