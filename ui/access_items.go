@@ -34,7 +34,6 @@ type accessItem struct {
 	state   string // message ID of its state ("speech.state.blank"), or ""
 	value   string // a field's text, as typed
 	masked  bool   // a password, PIN or CVV: its text is never spoken
-	example string // a blank field's format example (its placeholder)
 	hint    string // a field's help line
 	problem string // the problem shown beside it, in words
 }
@@ -184,12 +183,12 @@ func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, b
 }
 
 // accessItem is what the entry says of itself: its field's label, its text (or
-// that it is blank), its format example, its help line and its problem.
+// that it is blank), its help line and its problem.
 func (e *kioskEntry) accessItem() accessItem {
 	item := accessItem{obj: e, label: e.AccessibilityLabel(), role: roleEdit, value: e.Text,
 		masked: e.Password, hint: e.access.hint}
 	if e.Text == "" {
-		item.state, item.example = "speech.state.blank", e.PlaceHolder
+		item.state = "speech.state.blank"
 	}
 	if e.Disabled() {
 		item.state = "speech.state.unavailable"
@@ -245,9 +244,6 @@ func (m *accessMode) utterance(item accessItem) []spoken {
 	}
 	if item.state != "" {
 		parts = append(parts, tr(item.state))
-	}
-	if item.example != "" {
-		parts = append(parts, tr("speech.example", map[string]any{"Example": item.example}))
 	}
 	if item.hint != "" {
 		parts = append(parts, item.hint)

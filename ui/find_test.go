@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -205,5 +206,25 @@ func TestTheAccountNumberGetsItsHyphenFromAnyKeyboard(t *testing.T) {
 		if e.Text != want {
 			t.Errorf("typed %q on a keyboard: the field holds %q, want %q", typed, e.Text, want)
 		}
+	}
+}
+
+// No field shows an example in grey, which passes for a value typed in (a grey
+// "97501" looked filled in): a line under the label says the format.
+func TestNoFieldShowsAnExampleValue(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.signInDirectly(t, "en")
+	for _, id := range sortedScreens(h) {
+		h.kiosk.show(id)
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			if e, ok := o.(*kioskEntry); ok && e.PlaceHolder != "" {
+				t.Errorf("%s: a field shows %q in grey", id, e.PlaceHolder)
+			}
+			return true
+		})
+	}
+	h.kiosk.show(screenFind)
+	if hint := h.msg("en", "find.postal_code_hint"); !showing(h, hint) {
+		t.Errorf("the ZIP code's line %q is not on Find", hint)
 	}
 }

@@ -13,13 +13,15 @@ import (
 
 // fieldSpec describes one text field of a form.
 type fieldSpec struct {
-	id          fieldID
-	labelID     string // message ID of the field's label
-	hintID      string // optional message ID of a help line under the label
-	placeholder string // a format example, not words (so it needs no translation)
-	password    bool
-	check       func(v *visit, text string) validate.Code
-	blankID     string // message ID for a blank field, when it has words of its own
+	id      fieldID
+	labelID string // message ID of the field's label
+	// hintID is the optional message ID of a help line under the label, which
+	// says the field's format. A field never shows an example in grey: it passes
+	// for a value typed in.
+	hintID   string
+	password bool
+	check    func(v *visit, text string) validate.Code
+	blankID  string // message ID for a blank field, when it has words of its own
 
 	keyboard keyboard.Layout // which on-screen keyboard the field asks for (keyboard.go)
 }
@@ -37,7 +39,6 @@ type field struct {
 func (k *Kiosk) newField(spec fieldSpec) *field {
 	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
-	f.entry.PlaceHolder = spec.placeholder
 	f.entry.hyphen = spec.keyboard == keyboard.Account
 	f.entry.page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {

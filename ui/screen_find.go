@@ -30,14 +30,10 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &findScreen{k: k}
 	s.accountNumber = k.newField(fieldSpec{
 		id: fieldAccountNumber, labelID: "find.account_number", hintID: "find.account_number_hint",
-		// The portal's blank form shows "A0000000-0000000"; bills print digits only
-		// (the FAQ's own example is 00065821-0672430), so the kiosk shows the digits
-		// rather than send visitors hunting for a letter their bill does not have.
-		placeholder: "00000000-0000000",
-		check:       checkAccountNumber, keyboard: keyboard.Account,
+		check: checkAccountNumber, keyboard: keyboard.Account,
 	})
 	s.postalCode = k.newField(fieldSpec{
-		id: fieldPostalCode, labelID: "find.postal_code", placeholder: "97501",
+		id: fieldPostalCode, labelID: "find.postal_code", hintID: "find.postal_code_hint",
 		check: checkPostalCode, keyboard: keyboard.Digits,
 	})
 	s.accountNumber.entry.OnSubmitted = func(string) { k.win.Canvas().Focus(s.postalCode.entry) }
