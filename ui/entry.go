@@ -41,8 +41,8 @@ type kioskEntry struct {
 	// page is the screen's TouchScroll, looked up when a finger lands (a field a
 	// choice puts on the screen in place has one too): a drag that starts on the
 	// field scrolls the page, as on a phone; a kiosk selects no text (nothing may
-	// be copied). With a page, the press waits for its release to focus the
-	// field (press), so a swipe across the form (swiped) focuses nothing.
+	// be copied). The press waits for its release to focus the field (press), so
+	// a swipe across the form (swiped) focuses nothing.
 	page   func() *kwidget.TouchScroll
 	press  *desktop.MouseEvent
 	swiped bool
@@ -122,29 +122,18 @@ func newKioskEntry(password bool) *kioskEntry {
 	return e
 }
 
-// MouseDown notes the press (a touch reaches Fyne as a mouse press). Off a page
-// it focuses the entry at once; on a page the press waits for its release, so
-// a finger that swipes the page focuses nothing (entry_touch.go).
+// MouseDown notes the press (a touch reaches Fyne as a mouse press). It waits
+// for its release to focus the entry, so a finger that swipes the page focuses
+// nothing (entry_touch.go).
 func (e *kioskEntry) MouseDown(m *desktop.MouseEvent) {
-	if e.onPage() != nil {
-		e.press, e.swiped = m, false
-		return
-	}
-	e.pressing = true
-	e.Entry.MouseDown(m)
+	e.press, e.swiped = m, false
 }
 
-// MouseUp ends the press. Off a page, it brings up the keyboard of the entry the
-// press focused, now that the finger is off the screen. On a page, the press
-// focuses the entry now, unless the finger swiped the page, and the keyboard
-// waits for the tap: the window's driver decides whether the focus stays after
-// this, from where the field is, so the page must not move before it has.
+// MouseUp ends the press: it focuses the entry now, unless the finger swiped the
+// page, and the keyboard waits for the tap. The window's driver decides whether
+// the focus stays after this, from where the field is, so the page must not move
+// before it has.
 func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
-	if e.onPage() == nil {
-		e.Entry.MouseUp(m)
-		e.touchEnded()
-		return
-	}
 	press := e.press
 	e.press = nil
 	if press == nil || e.swiped {
@@ -155,7 +144,7 @@ func (e *kioskEntry) MouseUp(m *desktop.MouseEvent) {
 	e.Entry.MouseUp(m)
 }
 
-// Tapped ends a touch on a page's field: its keyboard comes up.
+// Tapped ends a touch on the field: its keyboard comes up.
 func (e *kioskEntry) Tapped(ev *fyne.PointEvent) {
 	e.Entry.Tapped(ev)
 	e.touchEnded()

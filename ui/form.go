@@ -200,12 +200,7 @@ func readTogether(lines ...fyne.CanvasObject) *fyne.Container {
 
 // checkField validates the field now and shows or clears its problem.
 func (k *Kiosk) checkField(f *field) bool {
-	text := k.visit.fields[f.spec.id]
-	code := validate.OK
-	junk := typedTextProblem(text, f.spec.password) // pasted text no field takes (typedtext.go)
-	if junk == "" && f.spec.check != nil {
-		code = f.spec.check(k.visit, text)
-	}
+	code, junk := k.fieldCheck(f)
 	k.setProblem(f.spec.id, code)
 	if code == validate.Required && f.spec.blankID != "" {
 		k.visit.problems[f.spec.id] = f.spec.blankID
@@ -217,6 +212,18 @@ func (k *Kiosk) checkField(f *field) bool {
 	return code == validate.OK && junk == ""
 }
 
+// fieldCheck checks the field's text: its validation code, and the problem of
+// text no field takes (pasted junk, typedtext.go), "" for none.
+func (k *Kiosk) fieldCheck(f *field) (code validate.Code, junk string) {
+	text := k.visit.fields[f.spec.id]
+	code = validate.OK
+	junk = typedTextProblem(text, f.spec.password)
+	if junk == "" && f.spec.check != nil {
+		code = f.spec.check(k.visit, text)
+	}
+	return code, junk
+}
+
 // clearFixedProblem takes a field's problem away as soon as the typing has fixed
 // it, or has filled a field said to be blank; a new problem waits for the
 // visitor to leave the field or to submit, never interrupts the typing.
@@ -225,10 +232,9 @@ func (k *Kiosk) clearFixedProblem(f *field) {
 	if !ok {
 		return
 	}
-	text := k.visit.fields[f.spec.id]
 	blank := msg == "field."+string(validate.Required) || (f.spec.blankID != "" && msg == f.spec.blankID)
-	fixed := typedTextProblem(text, f.spec.password) == "" && (f.spec.check == nil || f.spec.check(k.visit, text) == validate.OK)
-	if fixed || (blank && text != "") {
+	code, junk := k.fieldCheck(f)
+	if (code == validate.OK && junk == "") || (blank && k.visit.fields[f.spec.id] != "") {
 		delete(k.visit.problems, f.spec.id)
 		k.showProblem(f)
 	}
