@@ -62,7 +62,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		s.languages[lang], s.languageNames[lang] = button, name
 		buttons.Add(container.NewGridWrap(languageButtonSize, face))
 	}
-	ways := container.NewHBox()
+	var ways []fyne.CanvasObject
 	for _, way := range []struct {
 		id      string
 		ev      event
@@ -75,7 +75,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 			})
 			k.page.note(b, accessNote{lang: lang})
 			way.buttons[lang] = b
-			ways.Add(b)
+			ways = append(ways, b)
 		}
 	}
 
@@ -89,7 +89,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		s.title,
 		prompts,
 		container.NewCenter(buttons),
-		container.NewCenter(container.New(snugRow{}, ways.Objects...)),
+		container.NewCenter(container.New(snugRow{}, ways...)),
 		audio, // how a visitor who cannot see the screen starts speech
 		container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)),
 	))
