@@ -38,10 +38,12 @@ func InTimeFor(due Date, now time.Time, zone *time.Location) bool {
 }
 
 // FirstDraftDate is the date AutoPay set up at now first draws for a bill due on
-// due: that date when it is still in time (InTimeFor), else the next bill's,
-// taken as one month later.
-func FirstDraftDate(due Date, now time.Time, zone *time.Location) Date {
-	if InTimeFor(due, now, zone) {
+// due with owed cents still to pay: that date when something is owed and it is
+// still in time (InTimeFor), else the next bill's, taken as one month later. A
+// bill already paid (in this visit or before) is never drawn again: AutoPay
+// starts with the next one.
+func FirstDraftDate(due Date, owed int64, now time.Time, zone *time.Location) Date {
+	if owed > 0 && InTimeFor(due, now, zone) {
 		return due
 	}
 	return due.AddDate(0, 1, 0)

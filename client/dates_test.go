@@ -20,6 +20,7 @@ func TestDatesFallInTheUtilitysZoneWhateverTheMachinesZone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		const owed = 8437
 		day := func(n int) client.Date { return client.NewDate(today.Year(), today.Month(), today.Day()+n) }
 		for _, machine := range machines {
 			now := edge.At.In(machine)
@@ -32,11 +33,14 @@ func TestDatesFallInTheUtilitysZoneWhateverTheMachinesZone(t *testing.T) {
 					t.Errorf("%s (%s): a bill due %s in time for a new preference: %v, want %v", name, edge.What, day(due), got, inTime)
 				}
 			}
-			if got := client.FirstDraftDate(day(1), now, medford); got != day(1).AddDate(0, 1, 0) {
+			if got := client.FirstDraftDate(day(1), owed, now, medford); got != day(1).AddDate(0, 1, 0) {
 				t.Errorf("%s: AutoPay for a bill due tomorrow first draws %s, want the next bill's %s", name, got, day(1).AddDate(0, 1, 0))
 			}
-			if got := client.FirstDraftDate(day(2), now, medford); got != day(2) {
+			if got := client.FirstDraftDate(day(2), owed, now, medford); got != day(2) {
 				t.Errorf("%s: AutoPay for a bill due in two days first draws %s, want %s", name, got, day(2))
+			}
+			if got := client.FirstDraftDate(day(2), 0, now, medford); got != day(2).AddDate(0, 1, 0) {
+				t.Errorf("%s: AutoPay for a paid bill due in two days first draws %s, want the next bill's %s", name, got, day(2).AddDate(0, 1, 0))
 			}
 		}
 	}

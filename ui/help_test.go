@@ -4,9 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // helpScreenText is everything drawn on the window, one text a line.
@@ -191,4 +194,46 @@ func TestWelcomeWaysInChooseTheirLanguage(t *testing.T) {
 			t.Errorf("the welcome screen's look toggles lack %q: %q", want, texts)
 		}
 	}
+}
+
+// The FAQ was printed for the portal's launch: "On May 6 or later". Before the
+// day in the utility's config it says so; from that day on it speaks of the
+// portal as open, in both languages.
+func TestTheFAQSpeaksOfTheOpeningDayInTheRightTense(t *testing.T) {
+	opened := config.MedfordWater().PortalOpened // 2024-05-06
+	for _, tc := range []struct {
+		start time.Time
+		want  map[string][]string
+	}{
+		{time.Date(opened.Year(), opened.Month(), opened.Day()-1, 23, 59, 0, 0, pacific(t)), map[string][]string{
+			"en": {"On May 6, 2024 or later.", "The billing portal is open for re-registering from May 6, 2024.", "What if my AutoPay is scheduled for May 6, 2024 or later?"},
+			"es": {"El 6 de mayo de 2024 o después.", "estará disponible a partir del 6 de mayo de 2024", "¿Qué pasa si mi pago automático está programado para el 6 de mayo de 2024 o después?"},
+		}},
+		{time.Date(opened.Year(), opened.Month(), opened.Day(), 0, 0, 0, 0, pacific(t)), map[string][]string{
+			"en": {"Now: the new site has been open since May 6, 2024.", "has been open for re-registering since May 6, 2024.", "What if my AutoPay was scheduled for May 6, 2024 or later?"},
+			"es": {"Ya: el sitio nuevo está abierto desde el 6 de mayo de 2024.", "está disponible desde el 6 de mayo de 2024", "¿Qué pasa si mi pago automático estaba programado para el 6 de mayo de 2024 o después?"},
+		}},
+	} {
+		h := newHarnessWith(t, harnessOptions{start: tc.start})
+		for _, lang := range []string{"en", "es"} {
+			test.Tap(viewOf[*welcomeScreen](h.kiosk).help[lang])
+			s := viewOf[*helpScreen](h.kiosk)
+			for i, item := range faq {
+				if sinceOpening[item.answer] && !s.open[i] {
+					test.Tap(s.questions[i])
+				}
+			}
+			assertHelpShows(t, h, tc.want[lang]...)
+			test.Tap(viewOf[*helpScreen](h.kiosk).back)
+		}
+	}
+}
+
+func pacific(t *testing.T) *time.Location {
+	t.Helper()
+	zone, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zone
 }

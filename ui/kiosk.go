@@ -119,7 +119,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 			if k.access.on {
 				k.access.sayText(text)
 			}
-		}}
+		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) }}
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
 		printer: deps.Printer, testPage: func() ([]byte, error) {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/qr"
@@ -55,16 +56,18 @@ type receipts struct {
 	log      *slog.Logger
 	inflight *sync.WaitGroup
 	guard    panicGuard
-	say      func(text string) // speech mode says a receipt before it prints; nil when off
+	say      func(text string)       // speech mode says a receipt before it prints; nil when off
+	practice func() receipt.Practice // demo and training receipts say so
 
 	qrImage image.Image // the portal's code, drawn once
 	printed *widget.Label
 }
 
-// printButton offers the visitor a receipt of items, with a line under it that
-// tells how printing went; nil, nil when no printer is configured or nothing was done.
-func (r *receipts) printButton(items func() []receipt.Item) (*widget.Button, fyne.CanvasObject) {
-	if r.printer == nil || len(items()) == 0 {
+// printButton offers the visitor a receipt of the visit (receiptOf), with a line
+// under it that tells how printing went; nil, nil when no printer is configured or
+// nothing was done.
+func (r *receipts) printButton(visit func() receipt.Receipt) (*widget.Button, fyne.CanvasObject) {
+	if r.printer == nil || len(visit().Items) == 0 {
 		return nil, nil
 	}
 	status := wrappedLabel("")
@@ -74,7 +77,7 @@ func (r *receipts) printButton(items func() []receipt.Item) (*widget.Button, fyn
 		b.Disable()
 		status.SetText(r.host.T("receipt.printing"))
 		status.Show()
-		r.print(items(), func(err error) {
+		r.print(visit(), func(err error) {
 			if err != nil {
 				status.SetText(r.host.T("receipt.printer_failed"))
 				b.Enable()
@@ -89,11 +92,11 @@ func (r *receipts) printButton(items func() []receipt.Item) (*widget.Button, fyn
 	return b, container.NewVBox(b, status)
 }
 
-// print renders the receipt in the visitor's language and prints it off the UI
-// thread; done runs on the UI thread with the outcome.
-func (r *receipts) print(items []receipt.Item, done func(err error)) {
+// print renders the visit's receipt in the visitor's language and prints it off
+// the UI thread; done runs on the UI thread with the outcome.
+func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 	lang := r.host.Language()
-	rc := receipt.Receipt{At: r.clock.Now(), KioskID: r.kioskID, Utility: r.utility, Items: items}
+	rc.At, rc.KioskID, rc.Utility, rc.Practice = r.clock.Now(), r.kioskID, r.utility, r.practice()
 	if r.say != nil { // what a receipt shows must also be audible (ADA 707.5.2)
 		if doc, err := rc.Document(lang); err == nil {
 			r.say(doc.Text())
@@ -167,15 +170,31 @@ func (r *receipts) portalCode() fyne.CanvasObject {
 	return container.NewVBox(container.NewCenter(img), caption)
 }
 
-// itemsOf is what a visit did, as a receipt says it.
-func itemsOf(v *visit) []receipt.Item {
-	var items []receipt.Item
+// receiptOf is what a receipt prints of a visit: what it did, and the last four
+// digits of the account it did it for (the one field that finds and pays an
+// account), so staff can match the paper to the account.
+func receiptOf(v *visit) receipt.Receipt {
+	var r receipt.Receipt
 	for _, o := range v.outcomes {
 		if o.item != nil {
-			items = append(items, o.item)
+			r.Items = append(r.Items, o.item)
 		}
 	}
-	return items
+	if digits, c := validate.AccountNumber(v.fields[fieldAccountNumber]); c == validate.OK {
+		r.Account, _ = receipt.LastFourOf(digits)
+	}
+	return r
+}
+
+// practiceOf is what a receipt printed in mode m says of itself.
+func practiceOf(m Mode) receipt.Practice {
+	switch m {
+	case ModeDemo:
+		return receipt.Demo
+	case ModeTraining:
+		return receipt.Training
+	}
+	return receipt.Real
 }
 
 // printerForBeat asks p's state for the heartbeat; nil without a printer, so the

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
+	rt "github.com/medfordwater/lobbykiosk/internal/receipt/receipttest"
 )
 
 // recordingPrinter keeps what the kiosk printed and purged; fail makes it fail
@@ -49,7 +50,13 @@ func (p *recordingPrinter) State(context.Context) printer.State {
 // paidWithPrinter pays once by bank account, in lang, on a kiosk with printer p.
 func paidWithPrinter(t *testing.T, p Printer, lang string) *harness {
 	t.Helper()
-	h := newHarnessWith(t, harnessOptions{printer: p})
+	return paidOn(t, harnessOptions{printer: p}, lang)
+}
+
+// paidOn pays once by bank account, in lang, on a kiosk made with opts.
+func paidOn(t *testing.T, opts harnessOptions, lang string) *harness {
+	t.Helper()
+	h := newHarnessWith(t, opts)
 	h.goToPay(t, lang)
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
@@ -83,6 +90,37 @@ func TestAPaidVisitorCanPrintAReceiptAndIsToldHowItWent(t *testing.T) {
 		h.settle()
 		if p.purges != purges+1 {
 			t.Errorf("%s: the reset did not purge the queue", lang)
+		}
+	}
+}
+
+// Staff match a receipt to the account by its last four digits; a receipt
+// printed in training or the demo says, in the visitor's language, that it is
+// practice, so nobody takes it for proof of a real payment.
+func TestAReceiptNamesTheAccountAndSaysWhenItIsPractice(t *testing.T) {
+	account := map[string]string{"en": "Account ending in 2430", "es": "Cuenta que termina en 2430"}
+	practice := map[Mode]map[string]string{
+		ModeDemo:     {"en": "DEMO RECEIPT: practice only", "es": "RECIBO DE DEMOSTRACIÓN: solo práctica"},
+		ModeTraining: {"en": "TRAINING RECEIPT: practice only", "es": "RECIBO DE CAPACITACIÓN: solo práctica"},
+	}
+	for _, mode := range []Mode{ModeLive, ModeDemo, ModeTraining} {
+		for _, lang := range []string{"en", "es"} {
+			p := &recordingPrinter{}
+			h := paidOn(t, harnessOptions{printer: p, mode: mode}, lang)
+			test.Tap(viewOf[*payScreen](h.kiosk).print)
+			h.settle()
+			if len(p.printed) != 1 {
+				t.Fatalf("mode %d, %s: printed %d documents", mode, lang, len(p.printed))
+			}
+			text := rt.Flat(rt.PDFText(t, p.printed[0]))
+			if !strings.Contains(text, account[lang]) {
+				t.Errorf("mode %d, %s: the receipt does not say %q:\n%s", mode, lang, account[lang], text)
+			}
+			for m, says := range practice {
+				if strings.Contains(text, says[lang]) != (m == mode) {
+					t.Errorf("mode %d, %s: the receipt says %q: %v", mode, lang, says[lang], m == mode)
+				}
+			}
 		}
 	}
 }

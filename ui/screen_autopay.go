@@ -88,18 +88,41 @@ func (s *autoPayScreen) reviewView(st *autoPayState, problem fyne.CanvasObject) 
 	return content
 }
 
-// firstDraft says when AutoPay first draws: the found bill's due date when AutoPay
-// set up now is in time for it (client.InTimeFor, the rule the portal follows),
-// else the next bill's. The portal's answer, shown once AutoPay is on, is the
-// final word.
+// firstDraft says when AutoPay first draws, by the rule the portal follows
+// (client.FirstDraftDate): the current bill's due date while it is owed and in
+// time; after it was paid (in this visit or before), the next bill, said in so
+// many words so that a payment and a draft never read as two charges for one
+// bill; else the next bill's date, which the portal gives once AutoPay is on.
 func (s *autoPayScreen) firstDraft() string {
 	k := s.k
-	if a := k.visit.account; a != nil {
-		if client.InTimeFor(a.DueDate, k.clock.Now(), k.settings.zone) {
-			return k.T("autopay.review_first_draft", map[string]any{"Date": k.formatDate(a.DueDate)})
-		}
+	due, owed, ok := k.visit.currentBill()
+	switch {
+	case ok && owed <= 0:
+		return k.T("autopay.review_first_draft_paid")
+	case ok && client.InTimeFor(due, k.clock.Now(), k.settings.zone):
+		return k.T("autopay.review_first_draft", map[string]any{"Date": k.formatDate(due)})
 	}
 	return k.T("autopay.review_first_draft_next")
+}
+
+// currentBill is the bill AutoPay would reach first: the signed-in account's as
+// the portal last told it (after this visit's payment, when there was one), else
+// the account found.
+func (v *visit) currentBill() (due client.Date, owedCents int64, ok bool) {
+	switch {
+	case v.details != nil:
+		return v.details.DueDate, v.details.AmountDueCents, true
+	case v.account != nil:
+		return v.account.DueDate, v.account.AmountDueCents, true
+	}
+	return client.Date{}, 0, false
+}
+
+// startsAfterPaidBill reports whether AutoPay, as the portal set it up, first
+// draws after a current bill that is already paid: the visitor is told so.
+func (v *visit) startsAfterPaidBill(a client.AutoPay) bool {
+	due, owed, ok := v.currentBill()
+	return ok && owed <= 0 && a.FirstDraftDate != nil && a.FirstDraftDate.After(due.Time)
 }
 
 // enrol stores the payment method (once) and enrols it in AutoPay. Both calls
@@ -140,22 +163,36 @@ func (s *autoPayScreen) created(result client.AutoPay) {
 	k := s.k
 	item := receipt.AutoPayOn{Method: receiptMethod(k.visit.autoPay.details)}
 	k.visit.autoPay = &autoPayState{result: &result}
-	if result.FirstDraftDate != nil {
+	switch {
+	case result.FirstDraftDate == nil:
+		k.visit.paymentDone("done.autopay", nil, item)
+	case k.visit.startsAfterPaidBill(result):
+		item.From, item.AfterPaidBill = *result.FirstDraftDate, true
+		k.visit.paymentDone("done.autopay_next_bill", map[string]any{"Date": *result.FirstDraftDate}, item)
+	default:
 		item.From = *result.FirstDraftDate
 		k.visit.paymentDone("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate}, item)
-	} else {
-		k.visit.paymentDone("done.autopay", nil, item)
 	}
 	k.refresh()
 }
 
 func (s *autoPayScreen) confirmedView(result *client.AutoPay) fyne.CanvasObject {
 	k := s.k
-	text := k.T("myaccount.autopay_on")
-	if result.FirstDraftDate != nil {
-		text = k.T("myaccount.autopay_on_from", map[string]any{"Date": k.formatDate(*result.FirstDraftDate)})
-	}
-	s.confirmation = wrappedLabel(text)
+	s.confirmation = wrappedLabel(autoPayStatus(k, *result))
 	s.done = k.primaryButton("autopay.done", func() { k.navigate(evFinish) })
 	return formColumn(guidanceCard(s.confirmation), s.done)
+}
+
+// autoPayStatus says whether AutoPay is on, and from when: with the next bill
+// when the current one is paid.
+func autoPayStatus(k *Kiosk, a client.AutoPay) string {
+	switch {
+	case a.Status != client.AutoPayActive:
+		return k.T("myaccount.autopay_off")
+	case a.FirstDraftDate == nil:
+		return k.T("myaccount.autopay_on")
+	case k.visit.startsAfterPaidBill(a):
+		return k.T("myaccount.autopay_on_next_bill", map[string]any{"Date": k.formatDate(*a.FirstDraftDate)})
+	}
+	return k.T("myaccount.autopay_on_from", map[string]any{"Date": k.formatDate(*a.FirstDraftDate)})
 }

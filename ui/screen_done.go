@@ -49,7 +49,7 @@ func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 		objects = append(objects, guidanceCard(l))
 	}
 	var printRow fyne.CanvasObject
-	s.print, printRow = k.receipts.printButton(func() []receipt.Item { return itemsOf(k.visit) })
+	s.print, printRow = k.receipts.printButton(func() receipt.Receipt { return receiptOf(k.visit) })
 	if printRow != nil {
 		objects = append(objects, printRow) // not automatic: paper with an email on it is the visitor's choice
 	}

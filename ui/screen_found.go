@@ -32,7 +32,7 @@ func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 
 	// One primary action: paying, when the bill is due before a login could help
 	// with it; otherwise the login.
-	payFirst := s.dueSoon()
+	payFirst := s.dueSoon() && !k.visit.paid()
 	button := func(primary bool, labelID string, ev event) *widget.Button {
 		if primary {
 			return k.primaryButton(labelID, func() { k.navigate(ev) })
@@ -47,6 +47,9 @@ func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 		s.register.Hide()
 	} else {
 		s.signIn.Hide()
+	}
+	if a.AmountDueCents <= 0 || k.visit.paid() {
+		s.payNow.Hide() // nothing owed, or paid already in this visit
 	}
 
 	objects := []fyne.CanvasObject{readTogether(s.address, s.amountDue)}

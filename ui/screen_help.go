@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/client"
 )
 
 // faqItem is one question of the utility's FAQ and its answer, as message IDs.
@@ -65,9 +67,9 @@ var faqArrowSize = fyne.NewSize(36, 36)
 // and its answer, shown only while the question is open.
 func (s *helpScreen) faqEntry(i int, item faqItem) fyne.CanvasObject {
 	k := s.k
-	question := widget.NewLabelWithStyle(k.T(item.question), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	question := widget.NewLabelWithStyle(s.faqText(item.question), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	question.Wrapping = fyne.TextWrapWord
-	answer := wrappedLabel(k.T(item.answer))
+	answer := wrappedLabel(s.faqText(item.answer))
 	icon := widget.NewIcon(theme.MenuExpandIcon())
 	show := func() {
 		if s.open[i] {
@@ -97,11 +99,28 @@ func (s *helpScreen) faqEntry(i int, item faqItem) fyne.CanvasObject {
 	return container.NewVBox(target, answer)
 }
 
+// sinceOpening are the FAQ's words about the portal's opening day that read as
+// still to come on the printed sheet: once that day (utility.portal_opened) has
+// passed in the utility's zone, the kiosk says them in the past, as "…_since".
+var sinceOpening = map[string]bool{"help.a_access": true, "help.a_when": true, "help.q_autopay_date": true}
+
+// faqText is one of the FAQ's questions or answers, with the portal's opening
+// day filled in, worded for before or after it.
+func (s *helpScreen) faqText(id string) string {
+	k := s.k
+	y, m, d := k.settings.Utility.PortalOpened.Date()
+	opened := client.NewDate(y, m, d)
+	if sinceOpening[id] && !client.DateIn(k.clock.Now(), k.settings.zone).Before(opened.Time) {
+		id += "_since"
+	}
+	return k.T(id, map[string]any{"Date": k.formatDate(opened)})
+}
+
 // contactBlock is the FAQ's closing block: how to reach Customer Service.
 func (s *helpScreen) contactBlock() fyne.CanvasObject {
 	k := s.k
 	u := k.settings.Utility
-	data := map[string]any{"Email": u.Email, "Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
+	data := map[string]any{"Email": u.Email, "Office": u.OfficeAddress.In(k.lang), "Hours": u.OfficeHours.In(k.lang)}
 	box := container.NewVBox(subHeading(k.T("help.contact_title")))
 	for _, id := range []string{"help.contact_phone", "help.contact_automated", "help.contact_email", "help.contact_office", "help.contact_cash"} {
 		label := wrappedLabel(k.T(id, data))

@@ -43,13 +43,18 @@ func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 	s.setAutoPay = button("myaccount.set_autopay", evAutoPay)
 	s.setEBilling = button("myaccount.set_ebilling", evEBilling)
 	s.finish = button("myaccount.finish", evFinish)
-	s.autoPay = wrappedLabel(s.autoPayStatus(d.AutoPay))
+	s.autoPay = wrappedLabel(autoPayStatus(k, d.AutoPay))
 	s.eBilling = wrappedLabel(s.eBillingStatus(d.BillDelivery))
 	if d.AutoPay.Status == client.AutoPayActive {
 		s.setAutoPay.Hide()
 	}
-	if d.BillDelivery.Method == client.DeliveryEmail && d.BillDelivery.Status == client.DeliveryActive {
+	// Nothing already done is offered again: e-billing on or waiting for its link
+	// (the status says which), and Pay now once this visit paid or nothing is owed.
+	if d.BillDelivery.Method == client.DeliveryEmail {
 		s.setEBilling.Hide()
+	}
+	if k.visit.paid() || d.AmountDueCents <= 0 {
+		s.payNow.Hide()
 	}
 	objects := []fyne.CanvasObject{wrappedLabel(k.T("myaccount.signed_in", map[string]any{"Email": d.Email})), problem}
 	objects = append(objects, s.autoPay, s.setAutoPay, s.eBilling, s.setEBilling)
@@ -99,18 +104,6 @@ func loadAccountDetails(k *Kiosk) bool {
 		}
 		k.showResult(err)
 	})
-}
-
-// autoPayStatus says whether AutoPay is on, and from when.
-func (s *myAccountScreen) autoPayStatus(a client.AutoPay) string {
-	k := s.k
-	if a.Status != client.AutoPayActive {
-		return k.T("myaccount.autopay_off")
-	}
-	if a.FirstDraftDate != nil {
-		return k.T("myaccount.autopay_on_from", map[string]any{"Date": k.formatDate(*a.FirstDraftDate)})
-	}
-	return k.T("myaccount.autopay_on")
 }
 
 // eBillingStatus says how the bill arrives, and whether a verification is pending.

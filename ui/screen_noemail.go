@@ -18,7 +18,7 @@ type noEmailScreen struct {
 func buildNoEmail(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &noEmailScreen{}
 	u := k.settings.Utility
-	data := map[string]any{"Office": u.OfficeAddress, "Hours": u.OfficeHours[k.lang]}
+	data := map[string]any{"Office": u.OfficeAddress.In(k.lang), "Hours": u.OfficeHours.In(k.lang)}
 
 	s.required = widget.NewLabelWithStyle(k.T("noemail.required"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.required.Wrapping = fyne.TextWrapWord

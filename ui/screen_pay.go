@@ -212,6 +212,9 @@ func (s *payScreen) paid(r client.Receipt) {
 	k.refresh()
 }
 
+// paid reports whether this visit made a payment.
+func (v *visit) paid() bool { return v.pay != nil && v.pay.receipt != nil }
+
 // afterPaymentOffer is what the receipt offers next, so AutoPay or e-billing is one
 // step away: set them up when signed in, sign in when the account has a login,
 // register when it has none.
@@ -249,7 +252,7 @@ func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 		lines = append(lines, guidanceCard(wrappedLabel(k.T(offerID))), s.register)
 	}
 	var printRow fyne.CanvasObject
-	s.print, printRow = k.receipts.printButton(func() []receipt.Item { return itemsOf(k.visit) })
+	s.print, printRow = k.receipts.printButton(func() receipt.Receipt { return receiptOf(k.visit) })
 	if printRow != nil {
 		lines = append(lines, printRow)
 	}

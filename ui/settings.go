@@ -31,6 +31,9 @@ func (s Settings) withDefaults() Settings {
 	if s.Utility.Name == "" {
 		s.Utility = d.Utility
 	}
+	if s.Utility.PortalOpened.IsZero() {
+		s.Utility.PortalOpened = d.Utility.PortalOpened
+	}
 	if len(s.Languages) == 0 {
 		s.Languages = d.Languages
 	}

@@ -110,6 +110,22 @@ func TestAutoPayDueTomorrowStartsNextMonth(t *testing.T) {
 	}
 }
 
+// A bill paid before AutoPay is set up is never drawn again: AutoPay starts
+// with the next bill, as the kiosk's review says (client.FirstDraftDate).
+func TestAutoPayAfterThePaymentStartsWithTheNextBill(t *testing.T) {
+	e := newEnv(t)
+	sess := e.register(legacyNumber, "97501", "legacy@example.com")
+	due := e.lookup(legacyNumber, "97501")
+	e.call("POST", "/one-time-payments", payment(due.AmountDueCents), withIdempotencyKey("pay-1")).want(t, http.StatusCreated)
+	pm := e.addCard(sess.Token)
+	var got client.AutoPay
+	e.call("POST", "/autopay", client.AutoPayRequest{PaymentMethodID: pm.ID}, withSession(sess.Token), withIdempotencyKey("ap-1")).
+		want(t, http.StatusCreated).decode(t, &got)
+	if want := due.DueDate.AddDate(0, 1, 0); got.FirstDraftDate == nil || *got.FirstDraftDate != want {
+		t.Errorf("first draft %v after paying the bill due %s, want the next bill's %s", got.FirstDraftDate, due.DueDate, want)
+	}
+}
+
 func TestAutoPayErrors(t *testing.T) {
 	e := newEnv(t)
 	maria := e.signIn()

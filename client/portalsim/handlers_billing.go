@@ -50,7 +50,7 @@ func (s *Sim) handleAutoPay(q *request) reply {
 	if a.method(in.PaymentMethodID) == nil {
 		return errorReply(http.StatusNotFound, client.CodePaymentMethodNotFound, "no such payment method on this account")
 	}
-	draft := client.FirstDraftDate(a.dueDate, q.now, s.zone)
+	draft := client.FirstDraftDate(a.dueDate, a.amountDueCents, q.now, s.zone)
 	a.autoPay = client.AutoPay{Status: client.AutoPayActive, PaymentMethodID: in.PaymentMethodID, FirstDraftDate: &draft}
 	s.stats.AutoPayEnrollments++
 	return jsonReply(http.StatusCreated, a.autoPay)

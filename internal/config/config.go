@@ -51,13 +51,54 @@ type Config struct {
 // Utility is the profile of the utility the kiosk serves: what the screens say
 // about it, and the time zone its days and months end in.
 type Utility struct {
-	Name          string            `toml:"name"`
-	Phone         string            `toml:"phone"`
-	Email         string            `toml:"email"`
-	OfficeAddress string            `toml:"office_address"`
-	OfficeHours   map[string]string `toml:"office_hours"` // by language code
-	Website       string            `toml:"website"`
-	TimeZone      string            `toml:"time_zone"` // an IANA name; see Location
+	Name          string     `toml:"name"`
+	Phone         string     `toml:"phone"`
+	Email         string     `toml:"email"`
+	OfficeAddress ByLanguage `toml:"office_address"`
+	OfficeHours   ByLanguage `toml:"office_hours"`
+	Website       string     `toml:"website"`
+	TimeZone      string     `toml:"time_zone"` // an IANA name; see Location
+	// PortalOpened is the day the upgraded portal opened for re-registering (a
+	// TOML date): the FAQ says "from May 6" before it and "since May 6, 2024"
+	// after, so a sheet printed for the launch never reads as still to come.
+	PortalOpened time.Time `toml:"portal_opened"`
+}
+
+// ByLanguage is a text the utility words per language code ("en", "es"). In the
+// file it is a table of languages, or one string for every language.
+type ByLanguage map[string]string
+
+// UnmarshalTOML takes a table of languages or one string for them all, so an
+// address written once, before it had a Spanish form, still loads.
+func (b *ByLanguage) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*b = ByLanguage{"": v}
+	case map[string]any:
+		out := ByLanguage{}
+		for lang, text := range v {
+			s, ok := text.(string)
+			if !ok {
+				return fmt.Errorf("%s: must be text", lang)
+			}
+			out[lang] = s
+		}
+		*b = out
+	default:
+		return fmt.Errorf("must be text, or a table of texts by language")
+	}
+	return nil
+}
+
+// In is the text in lang, else the one written for every language, else the
+// English; "" when there is none.
+func (b ByLanguage) In(lang string) string {
+	for _, key := range []string{lang, "", "en"} {
+		if s, ok := b[key]; ok {
+			return s
+		}
+	}
+	return ""
 }
 
 // MedfordWater returns the utility's own facts (docs/utility-facts.md).
@@ -66,13 +107,17 @@ func MedfordWater() Utility {
 		Name:          "Medford Water",
 		Phone:         "541-774-2430",
 		Email:         "customerservice@medfordwater.org",
-		OfficeAddress: "200 S. Ivy St, Room 177, Medford, OR",
-		OfficeHours: map[string]string{
+		OfficeAddress: ByLanguage{
+			"en": "200 S. Ivy St, Room 177, Medford, OR",
+			"es": "200 S. Ivy St, Oficina 177, Medford, OR",
+		},
+		OfficeHours: ByLanguage{
 			"en": "Monday–Friday, 8 a.m.–5 p.m.",
 			"es": "Lunes a viernes, 8 a.m.–5 p.m.",
 		},
-		Website:  "services.medfordwater.org",
-		TimeZone: "America/Los_Angeles",
+		Website:      "services.medfordwater.org",
+		TimeZone:     "America/Los_Angeles",
+		PortalOpened: time.Date(2024, time.May, 6, 0, 0, 0, 0, time.UTC),
 	}
 }
 

@@ -67,8 +67,10 @@ func (w *words) say(id string, data map[string]any) string {
 type Document struct {
 	Utility   string     // the utility's name, the heading
 	Title     string     // "Receipt"
+	Practice  string     // "PRACTICE RECEIPT…" on a demo's or training's; "" on a real one
 	When      string     // date and time in the utility's time zone
 	Kiosk     string     // "Kiosk: lobby-1"
+	Account   string     // "Account ending in 4567"; "" when the visit had none
 	Intro     string     // "What you did today:"
 	Items     [][]string // each thing done, as one or more lines
 	QRCaption string     // under the portal's code
@@ -78,7 +80,12 @@ type Document struct {
 
 // Lines is the document as plain lines, in reading order.
 func (d Document) Lines() []string {
-	lines := []string{d.Utility, d.Title, d.When, d.Kiosk, d.Intro}
+	var lines []string
+	for _, line := range []string{d.Utility, d.Title, d.Practice, d.When, d.Kiosk, d.Account, d.Intro} {
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
 	for _, item := range d.Items {
 		lines = append(lines, item...)
 	}
@@ -106,6 +113,15 @@ func (r Receipt) Document(lang string) (Document, error) {
 	}
 	d := header(w, r.Utility.Name, r.KioskID, r.At.In(zone))
 	d.Title = w.say("title", nil)
+	switch r.Practice {
+	case Demo:
+		d.Practice = w.say("practice.demo", nil)
+	case Training:
+		d.Practice = w.say("practice.training", nil)
+	}
+	if r.Account.digits != "" {
+		d.Account = w.say("account", map[string]any{"Digits": r.Account.digits})
+	}
 	d.Intro = w.say("intro", nil)
 	for _, item := range r.Items {
 		d.Items = append(d.Items, item.lines(w))
@@ -129,11 +145,11 @@ func contact(w *words, r Receipt, lang string) []string {
 	u := r.Utility
 	lines := []string{w.say("portal", map[string]any{"Website": u.Website}),
 		w.say("phone", map[string]any{"Phone": u.Phone})}
-	if hours := u.OfficeHours[lang]; hours != "" {
+	if hours := u.OfficeHours.In(lang); hours != "" {
 		lines = append(lines, w.say("hours", map[string]any{"Hours": hours}))
 	}
-	if u.OfficeAddress != "" {
-		lines = append(lines, w.say("office", map[string]any{"Address": u.OfficeAddress}))
+	if office := u.OfficeAddress.In(lang); office != "" {
+		lines = append(lines, w.say("office", map[string]any{"Address": office}))
 	}
 	return lines
 }
@@ -152,6 +168,9 @@ func (a AutoPayOn) lines(w *words) []string {
 		return []string{w.say("autopay", data)}
 	}
 	data["Date"] = longDate(w, a.From.Time)
+	if a.AfterPaidBill {
+		return []string{w.say("autopay_next_bill", data)}
+	}
 	return []string{w.say("autopay_from", data)}
 }
 
@@ -184,17 +203,29 @@ func longDate(w *words, t time.Time) string {
 	return w.say("date", map[string]any{"Month": month, "Day": t.Day(), "Year": t.Year()})
 }
 
-// clockTime writes "2:05 p.m. PST" / "2:05 p. m. PST": a 12-hour clock, as US
-// visitors read it in either language, with the zone the time is in.
+// clockTime writes "2:05 p.m. PST" / "2:05 p. m., hora del Pacífico": a 12-hour
+// clock, as US visitors read it in either language, with the zone the time is in.
 func clockTime(w *words, t time.Time) string {
 	half := w.say("am", nil)
 	if t.Hour() >= 12 {
 		half = w.say("pm", nil)
 	}
-	zone, _ := t.Zone()
 	return w.say("time", map[string]any{
-		"Hour": (t.Hour()+11)%12 + 1, "Minute": fmt.Sprintf("%02d", t.Minute()), "Half": half, "Zone": zone,
+		"Hour": (t.Hour()+11)%12 + 1, "Minute": fmt.Sprintf("%02d", t.Minute()), "Half": half, "Zone": zoneName(w, t),
 	})
+}
+
+// zoneName is the zone t is in as the catalog writes it ("PST", "hora del
+// Pacífico"), by the zone's abbreviation; a zone the catalog does not name is
+// printed as its abbreviation, which is what a US reader of either language
+// would see on a bill.
+func zoneName(w *words, t time.Time) string {
+	abbrev, _ := t.Zone()
+	name, err := w.loc.Localize(&i18n.LocalizeConfig{MessageID: "zone." + abbrev})
+	if err != nil {
+		return abbrev
+	}
+	return name
 }
 
 // dollars writes cents as $1,234.56, the same in English and US Spanish (as the

@@ -153,9 +153,11 @@ func lay(pdf *fpdf.Fpdf, st style, paper Width, doc Document, code *qr.Code, log
 	pdf.SetY(4 + st.logo + 1.5)
 	text(st.heading, true, "C", doc.Utility)
 	text(st.body, true, "C", doc.Title)
+	text(st.body, true, "C", doc.Practice)
 	gap(1)
 	text(st.small, false, "C", doc.When)
 	text(st.small, false, "C", doc.Kiosk)
+	text(st.small, false, "C", doc.Account)
 	rule()
 	text(st.body, true, "L", doc.Intro)
 	for _, item := range doc.Items {

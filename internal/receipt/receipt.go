@@ -23,7 +23,23 @@ type Receipt struct {
 	KioskID string         // config kiosk_id
 	Utility config.Utility // name, portal address, phone, office hours, time zone
 	Items   []Item         // what was done, in the order it was done
+	// Account is the last four digits of the visit's account number, so staff
+	// can match the paper to the account; the zero Last4 prints no account line.
+	Account  Last4
+	Practice Practice // a demo's or a training's receipt says so across its top
 }
+
+// Practice says whether a receipt comes from a kiosk serving real customers.
+type Practice int
+
+// The kinds of visit a receipt can come from. A demo's or a training's receipt
+// is printed from a practice portal: it says so at its top, so nobody takes it
+// for proof of a real payment.
+const (
+	Real Practice = iota
+	Demo
+	Training
+)
 
 // Item is one thing the visitor did: Registered, AutoPayOn, EBillingPending or
 // Paid (its methods are unexported, so no other type can be one).
@@ -36,10 +52,13 @@ type Item interface {
 type Registered struct{ Email string }
 
 // AutoPayOn: AutoPay now pays each bill with Method, the first time on From
-// (the zero Date when the portal did not say).
+// (the zero Date when the portal did not say). AfterPaidBill says the current
+// bill is already paid, so From is the next bill's: the receipt says so, lest a
+// payment and a draft read as two charges for one bill.
 type AutoPayOn struct {
-	From   client.Date
-	Method Method
+	From          client.Date
+	Method        Method
+	AfterPaidBill bool
 }
 
 // EBillingPending: bills go by email once the visitor opens the link sent to Email.

@@ -50,6 +50,8 @@ func Visits() []Visit {
 	firstDraft := client.NewDate(2027, time.January, 15)
 	registered := receipt.Registered{Email: Email}
 	autoPay := receipt.AutoPayOn{From: firstDraft, Method: receipt.Method{Kind: receipt.Bank, Last4: bank}}
+	autoPayAfterPaying := autoPay
+	autoPayAfterPaying.AfterPaidBill = true
 	eBilling := receipt.EBillingPending{Email: Email}
 	paid := receipt.Paid{AmountCents: 123456, Confirmation: "MW-7KQ2ZP4D",
 		Method: receipt.Method{Kind: receipt.Card, Last4: card}, ReceiptEmail: Email}
@@ -62,6 +64,18 @@ func Visits() []Visit {
 			"en": {"AutoPay is on from January 15, 2027", "bank account ending in 6789"},
 			"es": {"El pago automático está activado desde el 15 de enero de 2027", "cuenta bancaria que termina en 6789"},
 		},
+		"autopay after paying": {
+			"en": {"Your current bill is paid, so AutoPay starts with your next bill, on January 15, 2027", "bank account ending in 6789"},
+			"es": {"Su factura actual está pagada, así que el pago automático empieza con su próxima factura, el 15 de enero de 2027"},
+		},
+		"account": {
+			"en": {"Account ending in 2430"},
+			"es": {"Cuenta que termina en 2430"},
+		},
+		"training": {
+			"en": {"TRAINING RECEIPT: practice only. Nothing was paid or changed."},
+			"es": {"RECIBO DE CAPACITACIÓN: solo práctica. No se pagó ni se cambió nada."},
+		},
 		"ebilling": {
 			"en": {"open the link we sent to " + Email},
 			"es": {"abra el enlace que enviamos a " + Email},
@@ -73,13 +87,22 @@ func Visits() []Visit {
 	}
 	every := map[string][]string{
 		"en": {"Medford Water", "Receipt", "December 3, 2026, 2:05 p.m. PST", "Kiosk: lobby-1", "services.medfordwater.org",
-			"541-774-2430", "Monday–Friday, 8 a.m.–5 p.m.", "Scan to open the portal on your phone"},
-		"es": {"Medford Water", "Recibo", "3 de diciembre de 2026, 2:05 p. m. PST", "Quiosco: lobby-1", "services.medfordwater.org",
-			"541-774-2430", "Lunes a viernes, 8 a.m.–5 p.m.", "Escanee el código para abrir el portal en su teléfono"},
+			"541-774-2430", "Monday–Friday, 8 a.m.–5 p.m.", "Room 177", "Scan to open the portal on your phone"},
+		"es": {"Medford Water", "Recibo", "3 de diciembre de 2026, 2:05 p. m., hora del Pacífico", "Quiosco: lobby-1", "services.medfordwater.org",
+			"541-774-2430", "Lunes a viernes, 8 a.m.–5 p.m.", "Oficina 177", "Escanee el código para abrir el portal en su teléfono"},
 	}
+	account := must(receipt.LastFourOf(AccountNumber))
 	visit := func(name string, items []receipt.Item, kinds ...string) Visit {
 		v := Visit{Name: name, Says: map[string][]string{},
 			Receipt: receipt.Receipt{At: At, KioskID: "lobby-1", Utility: config.MedfordWater(), Items: items}}
+		for _, kind := range kinds {
+			switch kind {
+			case "account":
+				v.Receipt.Account = account
+			case "training":
+				v.Receipt.Practice = receipt.Training
+			}
+		}
 		for lang, phrases := range every {
 			v.Says[lang] = append(v.Says[lang], phrases...)
 			for _, kind := range kinds {
@@ -93,7 +116,11 @@ func Visits() []Visit {
 		visit("autopay", []receipt.Item{autoPay}, "autopay"),
 		visit("ebilling", []receipt.Item{eBilling}, "ebilling"),
 		visit("payment", []receipt.Item{paid}, "payment"),
-		visit("everything", []receipt.Item{registered, autoPay, eBilling, paid}, "registered", "autopay", "ebilling", "payment"),
+		// The order a visit that did everything goes in: pay the bill found, then
+		// register, then AutoPay, which starts with the next bill, then e-billing.
+		visit("everything", []receipt.Item{paid, registered, autoPayAfterPaying, eBilling},
+			"payment", "registered", "autopay after paying", "ebilling", "account"),
+		visit("training", []receipt.Item{paid}, "payment", "account", "training"),
 	}
 }
 
