@@ -104,9 +104,9 @@ func (b ByLanguage) In(lang string) string {
 // MedfordWater returns the utility's own facts (docs/utility-facts.md).
 func MedfordWater() Utility {
 	return Utility{
-		Name:          "Medford Water",
-		Phone:         "541-774-2430",
-		Email:         "customerservice@medfordwater.org",
+		Name:  "Medford Water",
+		Phone: "541-774-2430",
+		Email: "customerservice@medfordwater.org",
 		OfficeAddress: ByLanguage{
 			"en": "200 S. Ivy St, Room 177, Medford, OR",
 			"es": "200 S. Ivy St, Oficina 177, Medford, OR",
