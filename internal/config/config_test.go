@@ -45,6 +45,35 @@ func TestConfigOverridesDefaults(t *testing.T) {
 	}
 }
 
+// An office written once serves every language, as files written before it had
+// a Spanish form say it; a table words it per language.
+func TestTheOfficeIsWordedPerLanguageOrOnceForAll(t *testing.T) {
+	once, err := Load(configtest.Write(t, "[utility]\noffice_address = \"1 Main St, Suite 2\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	perLanguage, err := Load(configtest.Write(t, "[utility.office_address]\nen = \"1 Main St, Suite 2\"\nes = \"1 Main St, Oficina 2\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		cfg  Config
+		lang string
+		want string
+	}{
+		{once, "en", "1 Main St, Suite 2"}, {once, "es", "1 Main St, Suite 2"},
+		{perLanguage, "en", "1 Main St, Suite 2"}, {perLanguage, "es", "1 Main St, Oficina 2"},
+		{Default(), "es", "200 S. Ivy St, Oficina 177, Medford, OR"},
+	} {
+		if got := tc.cfg.Utility.OfficeAddress.In(tc.lang); got != tc.want {
+			t.Errorf("office in %s: %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+	if _, err := Load(configtest.Write(t, "[utility]\noffice_address = 177\n")); err == nil {
+		t.Error("an office that is a number loads")
+	}
+}
+
 func TestConfigErrorsNameTheKey(t *testing.T) {
 	cases := map[string]string{
 		"idle_seconds = 5":                                      `"idle_seconds"`,
