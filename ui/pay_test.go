@@ -300,3 +300,26 @@ func TestPayAmountAboveTheConfiguredMaximum(t *testing.T) {
 		t.Errorf("$50.01 against a $50.00 maximum: %q", got)
 	}
 }
+
+// A visitor paying once agrees to the Terms and Conditions by touching Continue:
+// they can read them first, in their language, and lose nothing typed.
+func TestAPayOnceVisitorCanReadTheTermsTheyAgreeTo(t *testing.T) {
+	for lang, opening := range map[string]string{"en": "These terms apply when you use", "es": "Estos términos se aplican"} {
+		h := newHarness(t, ModeLive)
+		h.goToPay(t, lang)
+		h.fillEmails("maria@example.com", "maria@example.com")
+		s := viewOf[*payScreen](h.kiosk)
+		if s.readTerms == nil || s.readTerms.Text != h.msg(lang, "register.read_terms") {
+			t.Fatalf("%s: the payment form offers no way to read the terms", lang)
+		}
+		test.Tap(s.readTerms)
+		h.settle()
+		s = viewOf[*payScreen](h.kiosk)
+		if s.termsText == nil || !strings.HasPrefix(s.termsText.Text, opening) || !showing(h, opening) {
+			t.Errorf("%s: the terms are not shown after Read: %q", lang, visibleTexts(h.win.Canvas()))
+		}
+		if got := s.emailAgain.entry.Text; got != "maria@example.com" {
+			t.Errorf("%s: reading the terms lost what was typed: %q", lang, got)
+		}
+	}
+}

@@ -35,6 +35,8 @@ type payScreen struct {
 	method                                               *paymentForm
 	problem                                              *widget.Label
 	submit                                               *widget.Button // Continue to payment
+	readTerms                                            *widget.Button // fetches the Terms and Conditions; nil once shown
+	termsText                                            *widget.Label  // the terms, once fetched
 
 	review           []*widget.Label // amount, method, account, email
 	payButton        *widget.Button
@@ -75,14 +77,17 @@ func (s *payScreen) formView() fyne.CanvasObject {
 	problem, label := k.screenProblem()
 	s.problem = label
 	k.explainLookupPause(label)
-	terms := widget.NewLabel(k.T("pay.terms"))
-	terms.Wrapping = fyne.TextWrapWord
+	agree := widget.NewLabel(k.T("pay.terms"))
+	agree.Wrapping = fyne.TextWrapWord
+	// The visitor can read what Continue agrees to, as registering visitors can.
+	var terms fyne.CanvasObject
+	s.readTerms, _, s.termsText, terms = termsOnPage(k)
 	s.submit = k.primaryButton("pay.continue", s.continueToReview)
 	return formColumn(
 		k.fieldObject(s.accountNumber), k.fieldObject(s.postalCode),
 		k.fieldObject(s.email), k.fieldObject(s.emailAgain), k.fieldObject(s.amount),
 		s.method.object(),
-		problem, terms, s.submit,
+		problem, agree, terms, s.submit,
 	)
 }
 

@@ -179,19 +179,30 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 	s.acceptProblem.Importance = widget.DangerImportance
 	s.acceptRow = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, s.acceptProblem)
 	s.showTermsProblem()
-	terms, ok := v.login.terms[k.lang]
-	if !ok {
-		s.readTerms = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() { fetchTerms(k) }))
+	var terms fyne.CanvasObject
+	s.readTerms, s.termsTitle, s.termsText, terms = termsOnPage(k)
+	if s.readTerms != nil {
 		s.accept.Disable()
-		return container.NewVBox(heading, s.readTerms, s.accept, s.acceptRow)
 	}
-	s.termsTitle = widget.NewLabelWithStyle(terms.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.termsTitle.Wrapping = fyne.TextWrapWord
-	s.termsText = widget.NewLabel(terms.Text)
-	s.termsText.Wrapping = fyne.TextWrapWord
-	// The terms flow in the page: a box that scrolled on its own inside the
-	// scrolling page caught the finger (or the wheel) halfway down the form.
-	return container.NewVBox(heading, widget.NewCard("", "", container.NewVBox(s.termsTitle, s.termsText)), s.accept, s.acceptRow)
+	return container.NewVBox(heading, terms, s.accept, s.acceptRow)
+}
+
+// termsOnPage is the portal's Terms and Conditions in the visitor's language as
+// a page shows them, or, until they are fetched, the button that fetches them
+// (read; then title and text are nil). The terms flow in the page: a box that
+// scrolled on its own inside the scrolling page caught the finger (or the wheel)
+// halfway down the form.
+func termsOnPage(k *Kiosk) (read *widget.Button, title, text *widget.Label, object fyne.CanvasObject) {
+	terms, ok := k.visit.login.terms[k.lang]
+	if !ok {
+		read = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() { fetchTerms(k) }))
+		return read, nil, nil, read
+	}
+	title = widget.NewLabelWithStyle(terms.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	text = widget.NewLabel(terms.Text)
+	text.Wrapping = fyne.TextWrapWord
+	return nil, title, text, widget.NewCard("", "", container.NewVBox(title, text))
 }
 
 // acceptTerms records the tick and clears its problem as soon as it is ticked.
