@@ -22,10 +22,16 @@ var (
 // voice would read each one out.
 var maskPattern = regexp.MustCompile(`•+ ?`)
 
+// lineBreakAfterDash is the hair space the catalogs put after a dash joining two
+// words ("número de cliente–número de cuenta"): Fyne wraps a line only at a
+// space, and would otherwise cut the joined words mid-word with larger text.
+const lineBreakAfterDash = "\u200a"
+
 // speakable is s as speech should say it, in lang (internal/speech/words reads
 // numbers and money).
 func speakable(lang, s string) string {
 	s = maskPattern.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, lineBreakAfterDash, "") // a place to wrap, not a pause
 	s = moneyPattern.ReplaceAllStringFunc(s, func(m string) string {
 		parts := moneyPattern.FindStringSubmatch(m)
 		dollars, _ := strconv.ParseInt(strings.ReplaceAll(parts[1], ",", ""), 10, 64)

@@ -44,23 +44,46 @@ func (k *Kiosk) frame(s screen, content fyne.CanvasObject) fyne.CanvasObject {
 func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c := &chrome{}
 	k.page.chrome = c
-	// Leaving mid-call would strand its answer (a login on a screen that no longer
-	// offers it); Start over stays, since a reset cancels the call.
-	c.back = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back))
 	title := fyne.CanvasObject(nil)
 	c.title, title = newChromeTitle(k.T(titleID))
 	other := k.otherLanguage()
 	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
-	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), theme.QuestionIcon(), func() { k.navigate(evHelp) }))
-	c.startOver = newHoldButton(k.T("nav.start_over"), k.startOver, func() {
-		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
-	})
-	c.startOver.Icon = theme.HomeIcon()
 	c.look = k.look.newButton(&k.page)
+	k.chromeButtons(c, true)
+	// Larger text on a narrow panel (a 15-inch 1024×768) leaves the title less room
+	// than its longest word: the buttons give up their icons, and keep their
+	// words, before a word of the title is cut. The room is what the window's
+	// padding, the chrome's and the row's gaps either side of the title leave.
+	room := func() float32 {
+		return k.win.Canvas().Size().Width - 6*theme.Padding() - c.back.MinSize().Width -
+			snugRow{}.MinSize([]fyne.CanvasObject{c.language, c.help, c.startOver, c.look}).Width
+	}
+	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
+		k.chromeButtons(c, false) // new buttons: a button keeps the room of an icon it loses
+	}
 	right := container.New(snugRow{}, c.language, c.help, c.startOver, c.look)
 	bar := container.NewBorder(nil, nil, container.New(snugRow{}, c.back), right, newTapTarget(title, k.staff.tap))
 	return container.NewPadded(container.NewVBox(bar, widget.NewSeparator()))
+}
+
+// chromeButtons makes the chrome's Back, Questions? and Start over, with their
+// icons or without.
+func (k *Kiosk) chromeButtons(c *chrome, icons bool) {
+	icon := func(r fyne.Resource) fyne.Resource {
+		if icons {
+			return r
+		}
+		return nil
+	}
+	// Leaving mid-call would strand its answer (a login on a screen that no longer
+	// offers it); Start over stays, since a reset cancels the call.
+	c.back = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.back"), icon(theme.NavigateBackIcon()), k.back))
+	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), icon(theme.QuestionIcon()), func() { k.navigate(evHelp) }))
+	c.startOver = newHoldButton(k.T("nav.start_over"), k.startOver, func() {
+		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
+	})
+	c.startOver.Icon = icon(theme.HomeIcon())
 }
 
 // snugRow lays buttons out in a row as an HBox does, each with less blank space at

@@ -34,11 +34,12 @@ type titleLayout struct{ label *widget.Label }
 func (l *titleLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	style := l.label.TextStyle
 	want := theme.SizeNameSubHeadingText
-	if fyne.MeasureText(l.label.Text, theme.Size(want), style).Width > size.Width {
+	room := size.Width - 2*theme.InnerPadding() // a label insets its text
+	if fyne.MeasureText(l.label.Text, theme.Size(want), style).Width > room {
 		want = theme.SizeNameText
 		l.setSize(want, size.Width)
 		twoLines := 2 * fyne.MeasureText("Xy", theme.Size(want), style).Height
-		if l.textHeight() > twoLines || l.widestWord(want) > size.Width {
+		if l.textHeight() > twoLines || l.widestWord(want) > room {
 			want = theme.SizeNameCaptionText // a word would break, or a third line come
 		}
 	}
@@ -71,10 +72,13 @@ func (l *titleLayout) textHeight() float32 {
 }
 
 // widestWord is the width of the title's longest word at size name.
-func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 {
+func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 { return widestWord(l.label, name) }
+
+// widestWord is the width of label's longest word at size name.
+func widestWord(label *widget.Label, name fyne.ThemeSizeName) float32 {
 	var widest float32
-	for _, word := range strings.Fields(l.label.Text) {
-		widest = max(widest, fyne.MeasureText(word, theme.Size(name), l.label.TextStyle).Width)
+	for _, word := range strings.Fields(label.Text) {
+		widest = max(widest, fyne.MeasureText(word, theme.Size(name), label.TextStyle).Width)
 	}
 	return widest
 }
