@@ -342,18 +342,31 @@ func (topCentredLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (topCentredLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		min := o.MinSize()
+		if c, ok := o.(*fyne.Container); ok {
+			if column, ok := c.Layout.(columnLayout); ok && column.least > 0 {
+				// A column that may narrow takes its width while there is room.
+				min.Width = max(min.Width, fyne.Min(column.width, size.Width))
+				min.Height = column.MinSize(c.Objects).Height
+			}
+		}
 		o.Resize(min)
 		o.Move(fyne.NewPos(max((size.Width-min.Width)/2, 0), 0))
 	}
 }
 
-// columnLayout gives its objects a fixed width and their own height.
-type columnLayout struct{ width float32 }
+// columnLayout gives its objects a fixed width and their own height. A column
+// with a least width narrows to it, no further, when the page is narrower than
+// its width (atTop gives it the room there is): the two columns of Find on the
+// 930 logical pixels a 15-inch 1024×768 panel leaves.
+type columnLayout struct{ width, least float32 }
 
 func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
+	}
+	if c.least > 0 {
+		return fyne.NewSize(c.least, h)
 	}
 	return fyne.NewSize(c.width, h)
 }

@@ -12,12 +12,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
 // The screens the kiosk's panels come in, landscape: the keyboard must leave the
 // focused field whole above it on each.
-var landscapePanels = []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 768}}
+var landscapePanels = []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 768},
+	{Width: display.MinLayoutWidth, Height: display.MinLayoutHeight}}
 
 // TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView focuses each field of the
 // Register screen with the keys up and checks that what a visitor reads to fill it
@@ -207,11 +209,11 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 }
 
 // TestOnAPanelTooShortForTheWholeFieldItsProblemShows: under the demo banner a
-// 1024×720 panel (the layouts' floor, internal/display) has no room for the password's label, hint, entry and problem
+// 720 px high panel at the layouts' narrowest (internal/display) has no room for the password's label, hint, entry and problem
 // at once above the keys; the entry and its problem show, what the visitor acts on.
 func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
 	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
-	h.win.Resize(fyne.NewSize(1024, 720))
+	h.win.Resize(fyne.NewSize(display.MinLayoutWidth, 720))
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")
 	test.Tap(viewOf[*foundScreen](h.kiosk).register)

@@ -35,6 +35,8 @@ func (p goldenPanel) String() string { return fmt.Sprintf("%dx%d", p.widthPx, p.
 var (
 	landscapeLobbyPanel = goldenPanel{1280, 800, 15.6}
 	portraitLobbyPanel  = goldenPanel{1080, 1920, 32}
+	wideLobbyPanel      = goldenPanel{1920, 1080, 21.5}
+	smallLobbyPanel     = goldenPanel{1024, 768, 15} // 931×698 at the 1.1 its 4.8 mm text needs
 )
 
 // formScreens opens the screens a visitor types most into, in lang.

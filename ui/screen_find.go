@@ -48,8 +48,8 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	// field's: the field has the focus on arrival and after every answer, so the
 	// on-screen keyboard comes up and the page scrolls until the field sits just
 	// above it, leaving in view only what is level with the field or a little
-	// above. The caption goes under the drawing, beside the ZIP code. The columns
-	// fit a 1024-pixel-wide panel.
+	// above. The caption goes under the drawing, beside the ZIP code. The fields'
+	// column narrows on the narrowest page (display.MinLayoutWidth).
 	const drawingColumn = 232
 	number := container.NewBorder(nil, nil,
 		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), keptImage(&k.bill, assets.Bill, billSize))),
@@ -57,7 +57,7 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	rest := container.NewBorder(nil, nil,
 		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
 		nil, container.NewVBox(k.fieldObject(s.postalCode, fieldExtras{screenProblem: problem}), s.submit))
-	return s, atTop(container.New(columnLayout{width: 1000}, container.NewVBox(number, rest)))
+	return s, atTop(container.New(columnLayout{width: 1000, least: 860}, container.NewVBox(number, rest)))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.

@@ -11,12 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// With larger text, on the lobby panel's canvas and on a 1024×768 one, no screen
+// With larger text, on the lobby panels' canvases and on a 1024×768 one, no screen
 // breaks a word across two lines ("cliente–númer / o"): Fyne wraps at spaces and
 // cuts a word only when it is wider than its line, so every wrapped text's lines
 // must be whole words, in both languages.
 func TestNoWordIsBrokenAcrossLinesWithLargerText(t *testing.T) {
-	for _, size := range []fyne.Size{landscapeLobbyPanel.logicalSize(t), {Width: 1024, Height: 768}} {
+	for _, size := range []fyne.Size{landscapeLobbyPanel.logicalSize(t), smallLobbyPanel.logicalSize(t), {Width: 1024, Height: 768}} {
 		for _, lang := range []string{"en", "es"} {
 			h := newHarness(t, ModeLive)
 			h.win.Resize(size)

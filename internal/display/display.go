@@ -17,8 +17,9 @@ const MinCapitalIMM = 4.8
 const MaxScale = 3
 
 // The screens' layouts are built and tested for at least this many logical
-// pixels: the smallest panel's width, 1024, and a height under the 667 that a
-// 15.6-inch 1280×800 panel leaves at the 1.2 its 4.8 mm text needs (ui's
+// pixels: the 930 across that a 15-inch 1024×768 panel leaves at the 1.1 its
+// 4.8 mm text needs (Fyne rounds a scale to a tenth, so 1.1 it is), and a height
+// of 666, just under the 666.7 that a 15.6-inch 1280×800 panel leaves at its 1.2 (ui's
 // TestTheWelcomeScreenIsWholeOnTheShortestCanvas, TestChromeIsOneRow and
 // TestKeyboardLeavesTheFocusedFieldWholeAndTheNextInView hold the layouts to it).
 // A scale that would leave fewer is lowered to fit: on fewer, the chrome and the
@@ -26,8 +27,8 @@ const MaxScale = 3
 // behind its keyboard serves nobody. The shortfall in text height is logged
 // (Decision.LimitedByLayout).
 const (
-	MinLayoutWidth  = 1024
-	MinLayoutHeight = 660
+	MinLayoutWidth  = 930
+	MinLayoutHeight = 666
 )
 
 // Plausible panel diagonals, in inches: a report outside them is a monitor that

@@ -139,7 +139,7 @@ func TestTheLayoutsKeepTheirRoom(t *testing.T) {
 	}{
 		{1280, 800, 15.6, 1.2, false}, // 4.8 mm at 1.2: 1067×667 logical, just above the floor
 		{1280, 800, 13.3, 1.2, true},  // 4.8 mm needs 1.4, which would leave 914×571
-		{1024, 768, 15, 1, true},      // 4.8 mm needs 1.1, which would leave 931 px across
+		{1024, 768, 15, 1.1, false},   // 4.8 mm at 1.1: 931×698 logical, just above the floor
 		{1920, 1080, 24, 1.2, false},  // room to spare
 		{1080, 1920, 27, 1, false},    // portrait, already tall enough
 		{2560, 1440, 13.3, 2.1, true}, // a dense small panel: 1219×686 logical
