@@ -64,6 +64,9 @@ type spoken struct{ lang, text string }
 // pop-up over it, and returns its items in reading order.
 func (m *accessMode) screenItems() []accessItem {
 	roots := []fyne.CanvasObject{m.page.top, m.page.body}
+	if m.page.footer != nil {
+		roots = append(roots, m.page.footer)
+	}
 	if m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil {
 		roots = []fyne.CanvasObject{m.popup}
 	}

@@ -16,9 +16,13 @@ import (
 // closes it, so nothing of it outlives its screen. Bare screens (welcome, out of
 // service) have no fields and get no keyboard.
 func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, dock bool) fyne.CanvasObject {
-	view := kwidget.NewTouchScroll(scroll) // a finger's swipe scrolls the page
-	k.page.touch = view                    // and starting on a field too (kioskEntry.page)
-	k.keyboard.Close()                     // the last screen's
+	touch := kwidget.NewTouchScroll(scroll) // a finger's swipe scrolls the page
+	k.page.touch = touch                    // and starting on a field too (kioskEntry.page)
+	k.keyboard.Close()                      // the last screen's
+	view := fyne.CanvasObject(touch)
+	if k.page.footer != nil {
+		view = container.NewBorder(nil, k.page.footer, nil, nil, touch)
+	}
 	// In speech mode the visitor types on a keypad or keyboard of their own: keys
 	// drawn on the screen would only be more to hear.
 	if !dock || !k.settings.OnScreenKeyboard || k.access.on {

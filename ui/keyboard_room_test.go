@@ -98,12 +98,16 @@ func (h *harness) focusWithKeys(e *kioskEntry) {
 	h.clock.Advance(time.Second)
 }
 
-// roomAboveKeys is the window's visible stretch of the scrolling page, in window
-// coordinates: under the chrome and above the keys.
+// roomAboveKeys is the window's visible stretch of the scrolling page and of the
+// footer under it (Done's), in window coordinates: under the chrome and above the keys.
 func (h *harness) roomAboveKeys() (top, bottom float32) {
 	s := h.pageScroll()
 	top = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Y
-	return top, top + s.Size().Height
+	bottom = top + s.Size().Height
+	if f := h.kiosk.page.footer; f != nil { // in view under the scroll (Done)
+		bottom = fyne.CurrentApp().Driver().AbsolutePositionForObject(f).Y + f.Size().Height
+	}
+	return top, bottom
 }
 
 // pageScroll is the screen's scrolling page.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	rt "github.com/medfordwater/lobbykiosk/internal/receipt/receipttest"
@@ -176,4 +177,34 @@ func hasImage(h *harness) bool {
 		return !found
 	})
 	return found
+}
+
+// A visit that did everything has a long summary, and a portal code under it;
+// Print a receipt and Finish still show on arrival without scrolling, on the
+// 15.6-inch 1280×800 panel, in Spanish as in English.
+func TestDoneShowsPrintAndFinishWithoutScrolling(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := paidOn(t, harnessOptions{printer: &recordingPrinter{}}, lang)
+		h.win.Resize(landscapeLobbyPanel.logicalSize(t))
+		test.Tap(viewOf[*payScreen](h.kiosk).register)
+		h.settle()
+		h.fillRegistration("", "", strongPassword, true)
+		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
+		h.settle()
+		h.autoPayByBankFromMyAccount(t)
+		h.eBillingFromMyAccount()
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+		mustBeOn(t, h, screenDone)
+		h.layOut()
+		if n := len(viewOf[*doneScreen](h.kiosk).summary); n != 4 {
+			t.Fatalf("%s: Done sums up %d things, want 4", lang, n)
+		}
+		s := viewOf[*doneScreen](h.kiosk)
+		for name, b := range map[string]*widget.Button{"Print a receipt": s.print, "Finish": s.finish} {
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+			if b == nil || !b.Visible() || at.Y < 0 || at.Y+b.Size().Height > h.win.Canvas().Size().Height {
+				t.Errorf("%s: %s is not in view on arrival (at %.0f)", lang, name, at.Y)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -48,15 +49,19 @@ func buildDone(k *Kiosk) (any, fyne.CanvasObject) {
 	for _, l := range s.summary {
 		objects = append(objects, guidanceCard(l))
 	}
-	var printRow fyne.CanvasObject
-	s.print, printRow = k.receipts.printButton(func() receipt.Receipt { return receiptOf(k.visit) })
-	if printRow != nil {
-		objects = append(objects, printRow) // not automatic: paper with an email on it is the visitor's choice
-	}
+	objects = append(objects, wrappedLabel(k.T("done.take_care")))
 	if code := k.receipts.portalCode(); code != nil && len(k.visit.outcomes) > 0 {
 		objects = append(objects, code)
 	}
-	objects = append(objects, wrappedLabel(k.T("done.take_care")), s.finish)
+	// Print a receipt and Finish stay in view under the summary, however long it
+	// is and on any panel: the visitor's last two choices are never below the fold.
+	actions := []fyne.CanvasObject{widget.NewSeparator()}
+	var printRow fyne.CanvasObject
+	s.print, printRow = k.receipts.printButton(func() receipt.Receipt { return receiptOf(k.visit) })
+	if printRow != nil {
+		actions = append(actions, printRow) // not automatic: paper with an email on it is the visitor's choice
+	}
+	k.page.footer = container.NewPadded(formColumn(append(actions, s.finish)...))
 	return s, formColumn(objects...)
 }
 

@@ -126,7 +126,10 @@ type page struct {
 	// What speech mode reads, in order: the banner and chrome, then the content,
 	// and what the screen tells it of controls their type does not say.
 	top, body fyne.CanvasObject
-	notes     map[fyne.CanvasObject]accessNote
+	// footer, when a screen sets one, stays under the page's scroll, always in
+	// view: Done's Print a receipt and Finish, however long the summary.
+	footer fyne.CanvasObject
+	notes  map[fyne.CanvasObject]accessNote
 }
 
 // note tells speech mode something about o (access_items.go).
