@@ -279,3 +279,21 @@ func TestARefusalShowsAboveTheKeysWithItsField(t *testing.T) {
 		}
 	}
 }
+
+// On a panel taller than a form needs (the 32-inch portrait one), the keys come
+// up just under the form, not at the foot of the screen a thousand pixels away.
+func TestOnATallPanelTheKeysComeUpUnderTheForm(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h := newKeyboardHarness(t)
+		h.win.Resize(portraitLobbyPanel.logicalSize(t))
+		h.startIn(lang)
+		s := viewOf[*findScreen](h.kiosk)
+		h.focusWithKeys(s.accountNumber.entry)
+		h.layOut()
+		formEnd := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.submit).Y + s.submit.Size().Height
+		keysTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(h.kiosk.keyboard.Dock()).Y
+		if gap := keysTop - formEnd; gap < 0 || gap > 4*theme.Padding() {
+			t.Errorf("%s: %.0f px between Find My Account and the keys", lang, gap)
+		}
+	}
+}

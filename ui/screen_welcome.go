@@ -12,8 +12,14 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 )
 
-// languageButtonSize makes "English" and "Español" the biggest targets on screen.
-var languageButtonSize = fyne.NewSize(400, 120)
+// languageButtonSize makes "English" and "Español" the biggest targets on screen;
+// on a portrait panel they stand one above the other, wider and taller
+// (tallLanguageButtonSize), and the logo grows, so the screen uses its height
+// (languageButtonsLayout, logoLayout).
+var (
+	languageButtonSize     = fyne.NewSize(400, 120)
+	tallLanguageButtonSize = fyne.NewSize(640, 180)
+)
 
 // languageNameStyle is a language's name on its button: the words of a primary
 // button (bold, in the colour on primary), at kiosktheme.SizeNameLanguage.
@@ -50,7 +56,8 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.title.SizeName = "headingText"
 
-	buttons := container.NewHBox()
+	canvas := k.win.Canvas()
+	buttons := container.New(languageButtonsLayout{canvas})
 	for _, lang := range k.settings.Languages {
 		name := widget.NewRichText(&widget.TextSegment{Text: k.tr(lang, "language.name"), Style: languageNameStyle})
 		k.page.note(name, accessNote{lang: lang})
@@ -60,14 +67,15 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		}, container.NewCenter(name))
 		button.Importance = widget.HighImportance
 		s.languages[lang], s.languageNames[lang] = button, name
-		buttons.Add(container.NewGridWrap(languageButtonSize, face))
+		buttons.Add(face)
 	}
-	var ways []fyne.CanvasObject
+	var rows [][]fyne.CanvasObject // one row a way in, each in every language
 	for _, way := range []struct {
 		id      string
 		ev      event
 		buttons map[string]*widget.Button
 	}{{"nav.help", evHelp, s.help}, {"noemail.button", evNoEmail, s.noEmail}} {
+		var row []fyne.CanvasObject
 		for _, lang := range k.introLangs() {
 			b := widget.NewButton(k.tr(lang, way.id), func() {
 				k.lang = lang // a visitor who reads these words reads on in them
@@ -75,8 +83,9 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 			})
 			k.page.note(b, accessNote{lang: lang})
 			way.buttons[lang] = b
-			ways = append(ways, b)
+			row = append(row, b)
 		}
+		rows = append(rows, row)
 	}
 
 	// Whole, without scrolling, on the shortest canvas the kiosk's scale leaves
@@ -85,14 +94,127 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage("welcome.audio")
 	stack := &tightStack{trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
 	return s, container.New(layout.NewCenterLayout(), container.New(stack,
-		container.NewCenter(newTapTarget(k.welcomeLogo(), k.staff.tap)), // the staff gesture (staff.go)
+		container.NewCenter(newTapTarget(container.New(logoLayout{canvas}, k.welcomeLogo()), k.staff.tap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(buttons),
-		container.NewCenter(container.New(snugRow{}, ways...)),
+		waysIn(canvas, rows),
 		audio, // how a visitor who cannot see the screen starts speech
 		container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)),
 	))
+}
+
+// The welcome screen takes the shape of the canvas it is laid out in, whenever
+// that is: the first one is built before the full-screen window has its size.
+
+// portrait reports whether c is taller than it is wide.
+func portrait(c fyne.Canvas) bool { return c.Size().Height > c.Size().Width }
+
+// languageButtonsLayout puts the language buttons side by side, or on a
+// portrait panel one above the other at tallLanguageButtonSize.
+type languageButtonsLayout struct{ canvas fyne.Canvas }
+
+func (l languageButtonsLayout) size() (button fyne.Size, stacked bool) {
+	if portrait(l.canvas) {
+		return tallLanguageButtonSize, true
+	}
+	return languageButtonSize, false
+}
+
+func (l languageButtonsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	button, stacked := l.size()
+	n, gap := float32(len(objects)), theme.Padding()*float32(max(len(objects)-1, 0))
+	if stacked {
+		return fyne.NewSize(button.Width, n*button.Height+gap)
+	}
+	return fyne.NewSize(n*button.Width+gap, button.Height)
+}
+
+func (l languageButtonsLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
+	button, stacked := l.size()
+	at := fyne.NewPos(0, 0)
+	for _, o := range objects {
+		o.Move(at)
+		o.Resize(button)
+		if stacked {
+			at.Y += button.Height + theme.Padding()
+		} else {
+			at.X += button.Width + theme.Padding()
+		}
+	}
+}
+
+// logoLayout draws the logo larger on a portrait panel.
+type logoLayout struct{ canvas fyne.Canvas }
+
+func (l logoLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	if portrait(l.canvas) {
+		return fyne.NewSize(260, 260)
+	}
+	return fyne.NewSize(140, 140)
+}
+
+func (l logoLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+	}
+}
+
+// waysIn lays the smaller ways in out on one row when they fit across the
+// canvas (less the page's margins), else a row each: larger text on the
+// narrowest panel, or a portrait panel, where one row would run off the screen.
+func waysIn(canvas fyne.Canvas, rows [][]fyne.CanvasObject) fyne.CanvasObject {
+	var all []fyne.CanvasObject
+	for _, row := range rows {
+		all = append(all, row...)
+	}
+	return container.New(&waysLayout{canvas: canvas, rows: rows}, all...)
+}
+
+// waysLayout is waysIn's: the rows it may break into, centred.
+type waysLayout struct {
+	canvas fyne.Canvas
+	rows   [][]fyne.CanvasObject
+}
+
+// lines is the rows to draw: all in one, or as given.
+func (l *waysLayout) lines() [][]fyne.CanvasObject {
+	var all []fyne.CanvasObject
+	for _, row := range l.rows {
+		all = append(all, row...)
+	}
+	if snugRow.MinSize(snugRow{}, all).Width <= l.canvas.Size().Width-4*theme.Padding() {
+		return [][]fyne.CanvasObject{all}
+	}
+	return l.rows
+}
+
+func (l *waysLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for i, line := range l.lines() {
+		m := snugRow.MinSize(snugRow{}, line)
+		size.Width = max(size.Width, m.Width)
+		size.Height += m.Height
+		if i > 0 {
+			size.Height += theme.Padding()
+		}
+	}
+	return size
+}
+
+func (l *waysLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, line := range l.lines() {
+		m := snugRow.MinSize(snugRow{}, line)
+		x := (size.Width - m.Width) / 2
+		for _, o := range line {
+			w := snugWidth(o.MinSize())
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(w, m.Height))
+			x += w + theme.Padding()
+		}
+		y += m.Height + theme.Padding()
+	}
 }
 
 // inEveryLanguage shows message id in each offered language side by side, the

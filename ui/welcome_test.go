@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/internal/display"
@@ -147,6 +148,40 @@ func TestTheWelcomeScreenIsWholeOnTheShortestCanvas(t *testing.T) {
 		t.Logf("mode %v: the welcome screen needs %.0f px, has %.0f", mode, need, have)
 		if need > have {
 			t.Errorf("mode %v: the welcome screen needs %.0f px of the %.0f it has", mode, need, have)
+		}
+	}
+}
+
+// The welcome screen takes the panel's shape whenever it is laid out, the first
+// one included (built before the full-screen window has its size): on a portrait
+// panel the language buttons stand one above the other, larger, and the screen
+// uses the height; with larger text on the narrowest canvas its smaller ways in
+// break into rows rather than run off the screen.
+func TestTheWelcomeScreenTakesThePanelsShape(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.win.Resize(portraitLobbyPanel.logicalSize(t)) // after the welcome screen was built
+	h.layOut()
+	s := viewOf[*welcomeScreen](h.kiosk)
+	en, es := s.languages["en"], s.languages["es"]
+	at := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	if at(es).Y <= at(en).Y || en.Size().Width < tallLanguageButtonSize.Width {
+		t.Errorf("portrait: English at %v %v, Español at %v: not one above the other, large", at(en), en.Size(), at(es))
+	}
+	used := at(s.languages["es"]).Y + es.Size().Height - at(h.kiosk.welcomeLogo()).Y
+	if canvas := h.win.Canvas().Size().Height; used < canvas/3 {
+		t.Errorf("portrait: the welcome screen uses %.0f px of %.0f", used, canvas)
+	}
+
+	h = newHarness(t, ModeLive)
+	h.win.Resize(fyne.NewSize(display.MinLayoutWidth, 800))
+	h.kiosk.look.change(look{larger: true})
+	h.layOut()
+	s = viewOf[*welcomeScreen](h.kiosk)
+	for _, ways := range []map[string]*widget.Button{s.help, s.noEmail} {
+		for _, b := range ways {
+			if x := at(b).X; x < 0 || x+b.Size().Width > display.MinLayoutWidth {
+				t.Errorf("larger text at %d px: %q runs off the screen (%.0f to %.0f)", display.MinLayoutWidth, b.Text, x, x+b.Size().Width)
+			}
 		}
 	}
 }

@@ -75,13 +75,13 @@ type Keyboard struct {
 }
 
 // New lays a screen out on canvas c with top above its scrolling content and the
-// keyboard's dock at the bottom of a Border, so the scroll area shrinks above the
+// keyboard's dock under it (dockLayout), so the scroll area shrinks above the
 // keys. The scroll container is shown as view: itself, or a widget that stands
 // around it. Root is the screen to show.
 func New(c fyne.Canvas, host Host, top, view fyne.CanvasObject, scroll *container.Scroll) *Keyboard {
 	kb := &Keyboard{host: host, canvas: c, dock: container.NewVBox(), scroll: scroll}
 	kb.dock.Hide()
-	kb.root = container.NewBorder(top, kb.dock, nil, nil, view)
+	kb.root = container.New(dockLayout{top: top, view: view, dock: kb.dock, scroll: scroll}, top, view, kb.dock)
 	return kb
 }
 
