@@ -317,7 +317,7 @@ func (k *Kiosk) untilAnswered(b *widget.Button) *widget.Button {
 
 // formColumn puts a form in a column a visitor can read without turning their head.
 func formColumn(objects ...fyne.CanvasObject) fyne.CanvasObject {
-	return atTop(container.New(columnLayout{width: 760}, container.NewVBox(objects...)))
+	return atTop(container.New(columnLayout{width: 760, most: 1000}, container.NewVBox(objects...)))
 }
 
 // atTop centres a screen's content across the page and starts it at the top,
@@ -343,9 +343,8 @@ func (topCentredLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		min := o.MinSize()
 		if c, ok := o.(*fyne.Container); ok {
-			if column, ok := c.Layout.(columnLayout); ok && column.least > 0 {
-				// A column that may narrow takes its width while there is room.
-				min.Width = max(min.Width, fyne.Min(column.width, size.Width))
+			if column, ok := c.Layout.(columnLayout); ok && (column.least > 0 || column.most > 0) {
+				min.Width = max(min.Width, column.widthIn(size.Width))
 				min.Height = column.MinSize(c.Objects).Height
 			}
 		}
@@ -357,8 +356,22 @@ func (topCentredLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // columnLayout gives its objects a fixed width and their own height. A column
 // with a least width narrows to it, no further, when the page is narrower than
 // its width (atTop gives it the room there is): the two columns of Find on the
-// 930 logical pixels a 15-inch 1024×768 panel leaves.
-type columnLayout struct{ width, least float32 }
+// 930 logical pixels a 15-inch 1024×768 panel leaves. A column with a most width
+// widens towards it on a wide page, to a share of the page (wideShare), so a
+// 1920×1080 panel's form is not a narrow strip down the middle.
+type columnLayout struct{ width, least, most float32 }
+
+// wideShare is the part of a wide page's width a column that may widen takes.
+const wideShare = 0.62
+
+// widthIn is the column's width on a page pageWidth wide.
+func (c columnLayout) widthIn(pageWidth float32) float32 {
+	w := c.width
+	if c.most > 0 {
+		w = min(max(w, pageWidth*wideShare), c.most)
+	}
+	return max(min(w, pageWidth), c.least)
+}
 
 func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
