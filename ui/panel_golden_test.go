@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
@@ -101,6 +102,33 @@ func TestAPortraitPanelStartsTheFormAtTheTop(t *testing.T) {
 		})
 		if first < 0 || first-top > 64 {
 			t.Errorf("%s: the form starts %.0f px under the chrome", s.name, first-top)
+		}
+	}
+}
+
+// On a 21.5-inch 1920×1080 panel no page is a narrow strip down the middle: the
+// widest control of every screen with a column spans more than 58% of the page
+// (a 760 px column, as on the smaller panels, would be 51%).
+func TestOnAWidePanelNoPageIsANarrowColumn(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	size := wideLobbyPanel.logicalSize(t)
+	h.win.Resize(size)
+	h.signInDirectly(t, "es")
+	for _, id := range sortedScreens(h) {
+		if h.kiosk.screens[id].title == "" {
+			continue // the welcome and out-of-service screens are centred, not columns
+		}
+		h.kiosk.show(id)
+		h.layOut()
+		widest := float32(0)
+		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
+			if b, ok := o.(*widget.Button); ok && b.Visible() && o != fyne.CanvasObject(h.kiosk.page.chrome.back) {
+				widest = max(widest, b.Size().Width)
+			}
+			return o.Visible()
+		})
+		if widest < size.Width*0.58 {
+			t.Errorf("%s at %.0f px: the widest button is %.0f px", id, size.Width, widest)
 		}
 	}
 }
