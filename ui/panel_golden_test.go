@@ -39,6 +39,10 @@ var (
 	smallLobbyPanel     = goldenPanel{1024, 768, 15} // 931×698 at the 1.1 its 4.8 mm text needs
 )
 
+// lobbyPanels are the panels docs/deploy.md lists, each at the scale the kiosk
+// picks for it.
+var lobbyPanels = []goldenPanel{landscapeLobbyPanel, portraitLobbyPanel, wideLobbyPanel, smallLobbyPanel}
+
 // formScreens opens the screens a visitor types most into, in lang.
 var formScreens = []struct {
 	name  string
@@ -56,13 +60,12 @@ var formScreens = []struct {
 }
 
 // TestFormsOnTheLobbyPanelsRenderAsTheirMasters renders Find, Register and AutoPay
-// as a 15.6" 1280×800 panel shows them, with the keys up for the first field and
-// put away, and as a 32" portrait 1080×1920 panel shows them with the keys up, in
-// both languages.
+// as each lobby panel shows them with the keys up for the first field, and as the
+// 15.6" 1280×800 panel shows them with the keys put away, in both languages.
 func TestFormsOnTheLobbyPanelsRenderAsTheirMasters(t *testing.T) {
 	for _, s := range formScreens {
 		for _, lang := range []string{"en", "es"} {
-			for _, p := range []goldenPanel{landscapeLobbyPanel, portraitLobbyPanel} {
+			for _, p := range lobbyPanels {
 				h := newHarnessWith(t, harnessOptions{start: goldenNow, settings: Settings{OnScreenKeyboard: true}})
 				h.win.Resize(p.logicalSize(t))
 				s.open(t, h, lang)
@@ -70,7 +73,7 @@ func TestFormsOnTheLobbyPanelsRenderAsTheirMasters(t *testing.T) {
 				h.layOut()
 				name := fmt.Sprintf("panels/%s_%s_keys_%s", s.name, p, lang)
 				test.AssertRendersToMarkup(t, name+".xml", h.win.Canvas())
-				if p == portraitLobbyPanel {
+				if p != landscapeLobbyPanel {
 					continue
 				}
 				h.tapKey(t, "keyboard.hide")
@@ -131,5 +134,39 @@ func TestOnAWidePanelNoPageIsANarrowColumn(t *testing.T) {
 		if widest < size.Width*0.58 {
 			t.Errorf("%s at %.0f px: the page's column is %.0f px wide", id, size.Width, widest)
 		}
+	}
+}
+
+// TestScreensOnTheLobbyPanelsRenderAsTheirMasters renders, in Spanish, the
+// screens a visitor reads rather than types into as each lobby panel shows them:
+// the welcome screen, the account found, the payment form, My account, Done after
+// switching to e-billing, and the FAQ.
+func TestScreensOnTheLobbyPanelsRenderAsTheirMasters(t *testing.T) {
+	for _, p := range lobbyPanels {
+		golden := func(h *harness, name string) {
+			t.Helper()
+			h.layOut()
+			test.AssertRendersToMarkup(t, fmt.Sprintf("panels/%s_%s_es.xml", name, p), h.win.Canvas())
+		}
+		h := newHarnessWith(t, harnessOptions{start: goldenNow, printer: &recordingPrinter{}})
+		h.win.Resize(p.logicalSize(t))
+		golden(h, "welcome")
+		h.startIn("es")
+		h.findAccount(legacyAccount, "97501")
+		h.win.Canvas().Unfocus()
+		golden(h, "found")
+		test.Tap(viewOf[*foundScreen](h.kiosk).payNow)
+		h.win.Canvas().Unfocus()
+		golden(h, "pay")
+		test.Tap(h.kiosk.page.chrome.help)
+		golden(h, "help")
+
+		h = newHarnessWith(t, harnessOptions{start: goldenNow, printer: &recordingPrinter{}})
+		h.win.Resize(p.logicalSize(t))
+		h.signInDirectly(t, "es")
+		golden(h, "my_account")
+		h.eBillingFromMyAccount() // an outcome without a confirmation number, which is random
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).finish)
+		golden(h, "done")
 	}
 }
