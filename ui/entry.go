@@ -72,8 +72,15 @@ func (e *kioskEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedRune types r, then lets speech mode echo it. An account number gets its
 // hyphen after the 8th digit from a keyboard of the visitor's own too, as it
-// does from the keypad; a hyphen typed where one was just put is not doubled.
+// does from the keypad; a hyphen typed where one was just put is not doubled;
+// a space into an empty field is dropped.
 func (e *kioskEntry) TypedRune(r rune) {
+	if r == ' ' && e.Text == "" {
+		// No field starts with a space. This one is the Space bar's character,
+		// which X delivers after the key: the key pressed a button that opened
+		// this field's screen, and its character lands here.
+		return
+	}
 	if e.hyphen {
 		if r == '-' && e.CursorColumn == 9 && len(e.Text) == 9 && e.Text[8] == '-' {
 			return

@@ -17,6 +17,10 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 		h.tabTo(t, viewOf[*welcomeScreen](h.kiosk).languages[lang])
 		h.space()
 		h.typeKeys("102345671234567") // the account number field has the focus on arrival
+		// The Space that chose the language types nothing into it, and the hyphen comes.
+		if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "10234567-1234567" {
+			t.Errorf("%s: the account number reads %q", lang, got)
+		}
 		h.key(fyne.KeyReturn)         // on to the ZIP
 		h.typeKeys("97504")
 		h.key(fyne.KeyReturn) // the last field: Find My Account
