@@ -21,7 +21,7 @@ func TestAWholeJourneyWithTheKeyboardOnly(t *testing.T) {
 		if got := viewOf[*findScreen](h.kiosk).accountNumber.entry.Text; got != "10234567-1234567" {
 			t.Errorf("%s: the account number reads %q", lang, got)
 		}
-		h.key(fyne.KeyReturn)         // on to the ZIP
+		h.key(fyne.KeyReturn) // on to the ZIP
 		h.typeKeys("97504")
 		h.key(fyne.KeyReturn) // the last field: Find My Account
 		h.settle()

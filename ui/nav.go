@@ -23,6 +23,12 @@ func (k *Kiosk) setLanguage(lang string) {
 
 // show builds screen id from scratch and puts it in the window.
 func (k *Kiosk) show(id screenID) {
+	// A rebuild that keeps the visitor's place (visit.keepPlace) shows the page
+	// scrolled as it was and moves no focus.
+	keep, offset := k.visit.keepPlace && k.page.id == id && k.page.touch != nil, fyne.Position{}
+	if keep {
+		offset = k.page.touch.Scroll.Offset
+	}
 	k.page = page{id: id}
 	k.activity.newScreen()
 	s := k.screens[id]
@@ -31,7 +37,9 @@ func (k *Kiosk) show(id screenID) {
 	content = k.frame(s, content)
 	k.activity.watch(content)
 	k.win.SetContent(content)
-	if k.page.firstEntry != nil && !k.visit.busy {
+	if keep {
+		k.page.touch.Scroll.ScrollToOffset(offset)
+	} else if k.page.firstEntry != nil && !k.visit.busy {
 		// The visitor can type at once, without first finding and touching a field.
 		first := k.page.firstEntry
 		if _, ok := k.visit.problems[fieldNone]; ok && k.page.problemEntry != nil {

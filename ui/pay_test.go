@@ -312,8 +312,21 @@ func TestAPayOnceVisitorCanReadTheTermsTheyAgreeTo(t *testing.T) {
 		if s.readTerms == nil || s.readTerms.Text != h.msg(lang, "register.read_terms") {
 			t.Fatalf("%s: the payment form offers no way to read the terms", lang)
 		}
+		// Scrolled down to the button, as a visitor is: reading the terms keeps the
+		// page where it is and brings no keys up on a field above.
+		h.win.Canvas().Unfocus()
+		h.kiosk.page.touch.Scroll.ScrollToBottom()
+		h.layOut()
+		before := h.kiosk.page.touch.Scroll.Offset
 		test.Tap(s.readTerms)
 		h.settle()
+		h.layOut()
+		if after := h.kiosk.page.touch.Scroll.Offset; after.Y < before.Y || before.Y == 0 {
+			t.Errorf("%s: Read the Terms moved the page from %v to %v", lang, before, after)
+		}
+		if f := h.win.Canvas().Focused(); f != nil {
+			t.Errorf("%s: Read the Terms put the focus on %T", lang, f)
+		}
 		s = viewOf[*payScreen](h.kiosk)
 		if s.termsText == nil || !strings.HasPrefix(s.termsText.Text, opening) || !showing(h, opening) {
 			t.Errorf("%s: the terms are not shown after Read: %q", lang, visibleTexts(h.win.Canvas()))

@@ -195,7 +195,12 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 func termsOnPage(k *Kiosk) (read *widget.Button, title, text *widget.Label, object fyne.CanvasObject) {
 	terms, ok := k.visit.login.terms[k.lang]
 	if !ok {
-		read = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() { fetchTerms(k) }))
+		read = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() {
+			k.visit.keepPlace = true // the terms appear where the button was
+			if !fetchTerms(k) {
+				k.visit.keepPlace = false
+			}
+		}))
 		return read, nil, nil, read
 	}
 	title = widget.NewLabelWithStyle(terms.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -253,6 +258,7 @@ func fetchTerms(k *Kiosk) bool {
 			}
 		}
 		k.refresh()
+		k.visit.keepPlace = false
 	})
 }
 

@@ -44,6 +44,11 @@ type visit struct {
 	autoPay *autoPayState          // the AutoPay enrolment under way (screen_autopay.go)
 	login   loginState             // register and sign-in: terms, idempotency key (screen_register.go)
 
+	// keepPlace: the screen's rebuilds keep the page's scroll and the focus where
+	// they are, for an answer that adds to the page rather than moves the visitor
+	// on (the Terms and Conditions, fetched from Read).
+	keepPlace bool
+
 	startedAt time.Time  // the visitor's first action; zero on an untouched welcome screen
 	history   []screenID // screens to go back to, most recent last
 	busy      bool       // a portal call is in flight: action buttons are disabled

@@ -163,7 +163,9 @@ func TestTheWelcomeScreenTakesThePanelsShape(t *testing.T) {
 	h.layOut()
 	s := viewOf[*welcomeScreen](h.kiosk)
 	en, es := s.languages["en"], s.languages["es"]
-	at := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	at := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
 	if at(es).Y <= at(en).Y || en.Size().Width < tallLanguageButtonSize.Width {
 		t.Errorf("portrait: English at %v %v, Español at %v: not one above the other, large", at(en), en.Size(), at(es))
 	}
