@@ -297,3 +297,31 @@ func TestOnATallPanelTheKeysComeUpUnderTheForm(t *testing.T) {
 		}
 	}
 }
+
+// Enter on the last field of a bank account with checking or savings not yet
+// chosen: the one problem is the choice's, so the keys leave and the choice shows
+// with its message, rather than the message half under the keys.
+func TestAChoicesProblemShowsWithTheKeysAway(t *testing.T) {
+	for _, size := range landscapePanels {
+		for _, lang := range []string{"en", "es"} {
+			h := newKeyboardHarness(t)
+			h.win.Resize(size)
+			h.signInDirectly(t, lang)
+			test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+			m := h.autoPayForm()
+			h.typeInto(m.bankHolder.entry, "Maria Lopez")
+			h.typeInto(m.routing.entry, goodRouting)
+			h.focusWithKeys(m.bankAccount.entry)
+			test.Type(m.bankAccount.entry, bankNumber)
+			m.bankAccount.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // the last field: Continue
+			h.layOut()
+			h.clock.Advance(time.Second)
+			name := fmt.Sprintf("%v %s", size, lang)
+			if h.kiosk.keyboard.Dock().Visible() {
+				t.Errorf("%s: the keys stay up over the choice's problem", name)
+			}
+			top, bottom := h.roomAboveKeys()
+			h.assertWithin(t, name+": the choice's problem", m.accountType.problem, top, bottom)
+		}
+	}
+}

@@ -261,6 +261,11 @@ func (p *paymentForm) check() bool {
 	}
 	k.setProblem(fieldBankType, code)
 	p.accountType.show(k)
+	if ok && code != validate.OK {
+		// The one problem is the choice's, which no key answers: the keys leave
+		// and the choice shows with its message, as a tap on it will.
+		k.keyboard.Dismiss(p.accountType.object, p.accountType.object)
+	}
 	return ok && code == validate.OK
 }
 
