@@ -51,18 +51,15 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
 	c.look = k.look.newButton(&k.page)
 	k.chromeButtons(c, true)
-	// A narrow panel (a 15-inch 1024×768), more so with larger text, leaves the
-	// title too little room for one line: the buttons give up their icons, and
-	// keep their words, before the title takes a second line (and the chrome the
-	// height a form needs above the keys) or has a word cut. The room is what the
-	// window's padding, the chrome's and the row's gaps either side of the title
-	// leave.
+	// Larger text on a narrow panel (a 15-inch 1024×768) leaves the title less
+	// room than its longest word: the buttons give up their icons, and keep their
+	// words, before a word of the title is cut. The room is what the window's
+	// padding, the chrome's and the row's gaps either side of the title leave.
 	room := func() float32 {
 		return k.win.Canvas().Size().Width - 6*theme.Padding() - c.back.MinSize().Width -
 			snugRow{}.MinSize([]fyne.CanvasObject{c.language, c.help, c.startOver, c.look}).Width
 	}
-	oneLine := fyne.MeasureText(c.title.Text, theme.TextSize(), c.title.TextStyle).Width
-	if room() < oneLine+2*theme.InnerPadding() {
+	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		k.chromeButtons(c, false) // new buttons: a button keeps the room of an icon it loses
 	}
 	right := container.New(snugRow{}, c.language, c.help, c.startOver, c.look)
