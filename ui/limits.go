@@ -33,6 +33,9 @@ type limitsHost interface {
 	// showOverlay puts a pop-up on the canvas with its controls watched.
 	showOverlay(p *widget.PopUp)
 	reset(trigger resetTrigger)
+	// finishNow ends the visit as the visitor asks from a warning: on its
+	// summary when it did something, else at once.
+	finishNow()
 }
 
 // visitLimits are the two clocks of a visit, inactivity and total length, and the
@@ -189,7 +192,11 @@ func (l *visitLimits) showWarning(kind warningKind) {
 	w.more.Importance = widget.HighImportance
 	// A visitor who is done need not wait out the countdown, nor leave their
 	// details on the screen for it.
-	w.finish = widget.NewButton(l.host.T("limits.finish"), func() { l.host.reset(triggerStartOver) })
+	w.finish = widget.NewButton(l.host.T("limits.finish"), func() {
+		l.dismissWarning()
+		l.armIdle()
+		l.host.finishNow()
+	})
 	buttons := popupButtons(w.finish, w.more)
 	if kind == visitWarning && l.extensions >= maxVisitExtensions {
 		w.more.Hide()

@@ -188,3 +188,22 @@ func TestTheWarningOffersFinishNowBesideMoreTime(t *testing.T) {
 		t.Errorf("the idle reset left the kiosk on %s with %T over it", h.kiosk.page.id, h.win.Canvas().Overlays().Top())
 	}
 }
+
+// Finish now after a payment shows the visit's summary, its confirmation number
+// with it, before anything is erased: the visitor finishes from Done.
+func TestFinishNowAfterAPaymentShowsWhatWasDone(t *testing.T) {
+	h := paidWithPrinter(t, nil, "en")
+	h.clock.Advance(idle)
+	w := h.kiosk.limits.overlay
+	if w == nil {
+		t.Fatal("no idle warning")
+	}
+	test.Tap(w.finish)
+	if h.kiosk.page.id != screenDone || h.win.Canvas().Overlays().Top() != nil || !showing(h, h.kiosk.visit.pay.receipt.ConfirmationNumber) {
+		t.Fatalf("after Finish now: screen %s, overlay %v", h.kiosk.page.id, h.win.Canvas().Overlays().Top())
+	}
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish)
+	if h.kiosk.page.id != screenWelcome {
+		t.Errorf("Finish on Done led to %s", h.kiosk.page.id)
+	}
+}

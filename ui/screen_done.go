@@ -76,3 +76,15 @@ func (s *doneScreen) localize(data map[string]any) map[string]any {
 	}
 	return out
 }
+
+// finishNow is a warning's Finish now: a visitor who did something is shown what
+// (Done: the confirmation numbers, a receipt, Finish), never has it erased unseen;
+// one who did nothing, or is on Done already, starts over at once.
+func (k *Kiosk) finishNow() {
+	if len(k.visit.outcomes) == 0 || k.page.id == screenDone {
+		k.reset(triggerStartOver)
+		return
+	}
+	k.visit.history = append(k.visit.history, k.page.id)
+	k.show(screenDone)
+}
