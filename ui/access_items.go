@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // A visitor who cannot see the screen hears it instead. What each control says of
@@ -162,14 +163,23 @@ func disabledState(b *widget.Button) string {
 // its own language.
 func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *widget.Button, ok bool) {
 	c, isContainer := o.(*fyne.Container)
-	if !isContainer || len(c.Objects) != 2 {
+	if !isContainer {
 		return nil, nil, false
 	}
-	b, isButton := c.Objects[0].(*widget.Button)
+	parts := c.Objects
+	if len(parts) == 3 { // panelButton: the button's fill under it
+		if _, isPanel := parts[0].(*kwidget.Panel); isPanel {
+			parts = parts[1:]
+		}
+	}
+	if len(parts) != 2 {
+		return nil, nil, false
+	}
+	b, isButton := parts[0].(*widget.Button)
 	if !isButton || b.Text != "" || b.Icon != nil {
 		return nil, nil, false
 	}
-	keyboard.Walk(c.Objects[1], func(o fyne.CanvasObject) bool {
+	keyboard.Walk(parts[1], func(o fyne.CanvasObject) bool {
 		if !o.Visible() {
 			return false
 		}
