@@ -211,7 +211,7 @@ for round in $(seq 1 "$RUNS"); do
 		measure_swipe "$prog" "$round" >"$SCRATCH/line"
 		cat "$SCRATCH/line" >>"$swipes"
 		IFS=$'\t' read -r -a f <"$SCRATCH/line"
-		say "round $round/$RUNS $prog swipe: ${f[2]} frames, gaps p50 ${f[3]} ms, p95 ${f[4]} ms, max ${f[5]} ms, moved ${f[6]}"
+		say "round $round/$RUNS $prog swipe: ${f[2]} frames, gaps p50 ${f[3]} ms, p95 ${f[4]} ms, max ${f[5]} ms, CPU ${f[7]} ms a frame, moved ${f[6]}"
 	done
 done
 mkdir -p "$SCRATCH/screens"

@@ -3,7 +3,7 @@
 # binary, watched from outside. Needs what measure.sh needs, and xdotool.
 #
 # measure_swipe PROGRAM ROUND prints one tab-separated line:
-#   program round frames gap_p50_ms gap_p95_ms gap_max_ms moved
+#   program round frames gap_p50_ms gap_p95_ms gap_max_ms moved cpu_ms_per_frame
 # The program starts at 1280x800 and settles; a tap on the welcome screen's
 # "Questions?" opens the FAQ; then one xdotool chain presses at (640, 700), moves
 # up 8 px every 8 ms for SWIPE_MOVES moves (a brisk finger: 1000 px a second) and
@@ -12,7 +12,10 @@
 # the lift; the gaps are the times between them. Fyne draws on a 60 Hz tick, so a
 # swipe that keeps up with the finger draws a new screen at every tick: gaps of
 # 16.7 ms, give or take the watcher's own capture time. moved is 1 when the FAQ
-# after the lift differs from the FAQ before it.
+# after the lift differs from the FAQ before it. cpu_ms_per_frame is the CPU the
+# program's process (all its threads, llvmpipe's painters included) used from the
+# press to the lift, over the frames drawn: unlike the gaps it hardly moves with
+# the machine's load, so two programs compare in it even on a busy machine.
 SWIPE_MOVES=${SWIPE_MOVES:-40}
 
 measure_swipe() {
@@ -36,9 +39,12 @@ measure_swipe() {
 	sleep 0.3
 	chain=(mousemove 640 700 mousedown 1)
 	for i in $(seq 1 "$SWIPE_MOVES"); do chain+=(sleep 0.008 mousemove 640 $((700 - 8 * i))); done
+	local cpu_down cpu_up
+	cpu_down=$(cpu_ticks "$pid")
 	t_down=$(now_us)
 	xdotool "${chain[@]}" mouseup 1
 	t_up=$(now_us)
+	cpu_up=$(cpu_ticks "$pid")
 	sleep 0.5
 	kill "$WATCHER_PID"
 	wait "$WATCHER_PID" 2>/dev/null || true
@@ -64,6 +70,16 @@ measure_swipe() {
 	sort -n -o "$dir/gaps.txt" "$dir/gaps.txt"
 	n=$(wc -l <"$dir/gaps.txt")
 	pick() { if ((n > 0)); then sed -n "$1p" "$dir/gaps.txt"; else echo -1; fi; }
-	printf '%s\t%s\t%d\t%s\t%s\t%s\t%d\n' "$prog" "$round" "$frames" \
-		"$(pick $(((n + 1) / 2)))" "$(pick $(((n * 95 + 99) / 100)))" "$(pick "$n")" "$moved"
+	local cpu_per_frame=-1
+	if ((frames > 0)); then
+		cpu_per_frame=$(awk -v t=$((cpu_up - cpu_down)) -v hz="$(getconf CLK_TCK)" -v n="$frames" 'BEGIN { printf "%.1f", t * 1000 / hz / n }')
+	fi
+	printf '%s\t%s\t%d\t%s\t%s\t%s\t%d\t%s\n' "$prog" "$round" "$frames" \
+		"$(pick $(((n + 1) / 2)))" "$(pick $(((n * 95 + 99) / 100)))" "$(pick "$n")" "$moved" "$cpu_per_frame"
+}
+
+# cpu_ticks PID is the user and system CPU time of process PID, all its threads,
+# in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() {
+	awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }

@@ -13,6 +13,7 @@ type swipe struct {
 	round, frames          int
 	gapP50, gapP95, gapMax float64 // ms between the screens drawn during the swipe
 	moved                  bool    // the FAQ after the lift differs from before
+	cpuPerFrame            float64 // ms of the process's CPU per screen drawn
 }
 
 // tickMS is Fyne's frame period: its window driver draws on a 60 Hz tick.
@@ -29,8 +30,8 @@ func readSwipes(path string) ([]swipe, error) {
 	var swipes []swipe
 	for _, line := range lines {
 		f := strings.Split(line, "\t")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("%s: want 7 fields, got %q", path, line)
+		if len(f) != 8 {
+			return nil, fmt.Errorf("%s: want 8 fields, got %q", path, line)
 		}
 		var s swipe
 		s.program = f[0]
@@ -46,6 +47,9 @@ func readSwipes(path string) ([]swipe, error) {
 			}
 		}
 		s.moved = f[6] == "1"
+		if s.cpuPerFrame, err = strconv.ParseFloat(f[7], 64); err != nil {
+			return nil, fmt.Errorf("%s: %q: %w", path, line, err)
+		}
 		swipes = append(swipes, s)
 	}
 	return swipes, nil
@@ -87,7 +91,8 @@ func writeSwipes(doc *strings.Builder, swipes []swipe) {
 	}
 	doc.WriteString("\n## A finger's swipe\n\nOn the real binary at 1280×800, a swipe up the FAQ: 320 px in 40 moves 8 ms apart, " +
 		"watched from outside every millisecond (bench/swipe.sh). Medians over the rounds.\n\n" +
-		"| program | frames drawn during the swipe | gap p50 | gap p95 | gap max | the page moved |\n|---|---|---|---|---|---|\n")
+		"CPU per frame is the program's CPU time from the press to the lift over the frames drawn.\n\n" +
+		"| program | frames drawn during the swipe | gap p50 | gap p95 | gap max | CPU per frame | the page moved |\n|---|---|---|---|---|---|---|\n")
 	for _, p := range programs {
 		frames, n := medianOf(swipes, p.id, func(s swipe) float64 { return float64(s.frames) })
 		if n == 0 {
@@ -103,8 +108,8 @@ func writeSwipes(doc *strings.Builder, swipes []swipe) {
 				moved++
 			}
 		}
-		fmt.Fprintf(doc, "| %s | %.0f | %s | %s | %s | %d of %d |\n", p.name, frames,
+		fmt.Fprintf(doc, "| %s | %.0f | %s | %s | %s | %s | %d of %d |\n", p.name, frames,
 			get(func(s swipe) float64 { return s.gapP50 }), get(func(s swipe) float64 { return s.gapP95 }),
-			get(func(s swipe) float64 { return s.gapMax }), moved, n)
+			get(func(s swipe) float64 { return s.gapMax }), get(func(s swipe) float64 { return s.cpuPerFrame }), moved, n)
 	}
 }
