@@ -199,7 +199,7 @@ func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, b
 // that it is blank), its help line and its problem.
 func (e *kioskEntry) accessItem() accessItem {
 	item := accessItem{obj: e, label: e.AccessibilityLabel(), role: roleEdit, value: e.Text,
-		masked: e.Password, hint: e.access.hint}
+		masked: e.Password || e.secret, hint: e.access.hint}
 	if e.Text == "" {
 		item.state = "speech.state.blank"
 	}

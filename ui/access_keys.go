@@ -149,7 +149,7 @@ func (a accessEntryKeys) typed(e *kioskEntry, r rune) {
 	if !m.on {
 		return
 	}
-	if e.Password || !m.sayValues {
+	if e.Password || e.secret || !m.sayValues {
 		m.sayText(words.Masked(m.host.Language()))
 		return
 	}

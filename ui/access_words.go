@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/medfordwater/lobbykiosk/internal/speech/words"
 )
@@ -41,26 +43,93 @@ func speakable(lang, s string) string {
 	return digitsPattern.ReplaceAllStringFunc(s, func(m string) string { return words.Digits(m, lang) })
 }
 
-// redact replaces in text every form of each private value (as typed, without
-// its spaces and hyphens, its digits alone) by hidden, longest first so no part
-// of a value is left to say.
+// redact replaces in text each private value by hidden, whole values only, so
+// nothing of a value is said and nothing public is garbled: a number (an account,
+// a card, a ZIP code, an amount, last four digits) where a number in text has
+// exactly its digits, and any other value (an email, a name, an address, a
+// confirmation number) where it stands as a whole word, its case aside. A value
+// inside a longer number or word is not one: the "2430" of an account number is
+// no reason to hide the utility's phone number, 541-774-2430.
 func redact(text string, private []string, hidden string) string {
-	var forms []string
+	numbers := map[string]bool{}
+	var words []string
 	for _, v := range private {
 		v = strings.TrimSpace(v)
 		if len([]rune(v)) < 2 {
 			continue
 		}
-		forms = append(forms, v, strings.NewReplacer(" ", "", "-", "").Replace(v), digitsOf(v))
-	}
-	slices.SortFunc(forms, func(a, b string) int { return len(b) - len(a) })
-	for _, f := range forms {
-		if len(f) < 2 {
+		if numberLike.MatchString(v) {
+			if d := digitsOf(v); len(d) >= 2 {
+				numbers[d] = true
+			}
 			continue
 		}
-		text = replaceFold(text, f, hidden)
+		words = append(words, v)
+		if compact := strings.NewReplacer(" ", "", "-", "").Replace(v); compact != v {
+			words = append(words, compact)
+		}
+	}
+	text = replaceWhole(text, numberToken, func(token string) bool { return numbers[digitsOf(token)] }, hidden)
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
+	for _, w := range words {
+		text = replaceWholeFold(text, w, hidden)
 	}
 	return text
+}
+
+// numberLike is a value that is a number however it is written: digits with
+// spaces, hyphens, dots or commas between, and a dollar sign.
+var numberLike = regexp.MustCompile(`^\$?[0-9][0-9 ,.\-]*$`)
+
+// numberToken is a number as text writes one: "541-774-2430", "$1,234.56",
+// "4111 1111 1111 1111", "6789".
+var numberToken = regexp.MustCompile(`\$?[0-9]+(?:[ ,.\-][0-9]+)*`)
+
+// replaceWhole replaces each match of re in text that stands alone (no letter or
+// digit either side) and that hide says to hide.
+func replaceWhole(text string, re *regexp.Regexp, hide func(string) bool, hidden string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		if !standsAlone(text, m[0], m[1]) || !hide(text[m[0]:m[1]]) {
+			continue
+		}
+		b.WriteString(text[last:m[0]] + hidden)
+		last = m[1]
+	}
+	return b.String() + text[last:]
+}
+
+// replaceWholeFold replaces each case-insensitive occurrence of old in s that
+// stands alone (an email may be shown as typed or lowercased).
+func replaceWholeFold(s, old, with string) string {
+	lower, lowerOld := strings.ToLower(s), strings.ToLower(old)
+	if len(lower) != len(s) || len(lowerOld) != len(old) {
+		lower, lowerOld = s, old // case folding changed lengths: exact only
+	}
+	var b strings.Builder
+	for from := 0; ; {
+		i := strings.Index(lower[from:], lowerOld)
+		if i < 0 {
+			return b.String() + s[from:]
+		}
+		i += from
+		end := i + len(old)
+		if standsAlone(s, i, end) {
+			b.WriteString(s[from:i] + with)
+		} else {
+			b.WriteString(s[from:end])
+		}
+		from = end
+	}
+}
+
+// standsAlone reports whether s[i:j] has no letter or digit either side.
+func standsAlone(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	wordy := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (i == 0 || !wordy(before)) && (j == len(s) || !wordy(after))
 }
 
 func digitsOf(s string) string {
@@ -70,23 +139,4 @@ func digitsOf(s string) string {
 		}
 		return -1
 	}, s)
-}
-
-// replaceFold replaces every case-insensitive occurrence of old in s (an email
-// may be shown as typed or lowercased).
-func replaceFold(s, old, with string) string {
-	lower, lowerOld := strings.ToLower(s), strings.ToLower(old)
-	if len(lower) != len(s) || len(lowerOld) != len(old) {
-		return strings.ReplaceAll(s, old, with) // case folding changed lengths: exact only
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(lower, lowerOld)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i] + with)
-		s, lower = s[i+len(old):], lower[i+len(old):]
-	}
 }

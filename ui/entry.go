@@ -20,6 +20,9 @@ type kioskEntry struct {
 	onLeave func() (fine bool)
 	// hyphen: the entry takes an account number, whose hyphen it types itself.
 	hyphen bool
+	// secret: a password, PIN or CVV, which speech never says, shown or not
+	// (Show password unmasks it for the eyes only).
+	secret bool
 
 	// The on-screen keyboard follows the focus (Fyne's canvas has no focus-changed
 	// callback): onFocus tells it which field has it (keyboard.go).
@@ -118,7 +121,7 @@ func (e *kioskEntry) TextEntry() *widget.Entry { return &e.Entry }
 func (e *kioskEntry) Frame() fyne.CanvasObject { return e.frame }
 
 func newKioskEntry(password bool) *kioskEntry {
-	e := &kioskEntry{}
+	e := &kioskEntry{secret: password}
 	e.Password = password
 	if password {
 		// Set before the first render, which would otherwise add Fyne's word-less eye

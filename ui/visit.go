@@ -93,13 +93,18 @@ func (v *visit) signedIn() bool { return v.session != "" }
 // visitor's.
 var publicFields = map[fieldID]bool{fieldPayKind: true, fieldBankType: true, fieldShowPassword: true, fieldTermsAccepted: true}
 
+// secretFields are never spoken at all (kioskEntry.secret), so they are never
+// looked for in what is: a password's "77" is no reason to hide the "77" of the
+// utility's phone number, and hiding it there would tell the lobby part of it.
+var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}
+
 // privateValues is everything of the visitor's the kiosk may show: what was typed,
 // the account's address and amounts, emails, payment details and confirmation
 // numbers. Speech on a loudspeaker never says any of it (access_words.go).
 func (v *visit) privateValues() []string {
 	var out []string
 	for id, text := range v.fields {
-		if text != "" && !publicFields[id] {
+		if text != "" && !publicFields[id] && !secretFields[id] {
 			out = append(out, text)
 		}
 	}
@@ -113,7 +118,7 @@ func (v *visit) privateValues() []string {
 			out = append(out, d.Bank.HolderName, d.Bank.RoutingNumber, d.Bank.AccountNumber, validate.Last4(d.Bank.AccountNumber))
 		}
 		if d.Card != nil {
-			out = append(out, d.Card.HolderName, d.Card.Number, d.Card.CVV, d.Card.PostalCode, validate.Last4(d.Card.Number))
+			out = append(out, d.Card.HolderName, d.Card.Number, d.Card.PostalCode, validate.Last4(d.Card.Number))
 		}
 	}
 	if a := v.account; a != nil {
@@ -142,6 +147,15 @@ func (v *visit) privateValues() []string {
 				out = append(out, s)
 			}
 		}
+	}
+	// What a spoken receipt says of the visitor: the last four digits of its
+	// methods and of the account, long after the numbers typed are forgotten.
+	r := receiptOf(v)
+	if r.Account.String() != "" {
+		out = append(out, r.Account.String())
+	}
+	for _, item := range r.Items {
+		out = append(out, item.Private()...)
 	}
 	return out
 }

@@ -46,6 +46,9 @@ const (
 type Item interface {
 	check() error            // refuses a field that is not what it claims to be
 	lines(w *words) []string // the item in words, a line each
+	// Private is the visitor's values the item prints (emails, a confirmation
+	// number, last four digits), for speech to keep off a loudspeaker.
+	Private() []string
 }
 
 // Registered: the visitor made a portal login for Email.
@@ -121,6 +124,21 @@ var longDigitRun = regexp.MustCompile(`[0-9]{9,}`)
 
 // The checks below name the field at fault and never echo its value: an error
 // may be logged, and the value may be the very number that must not leak.
+
+// Private is the email the login was made for.
+func (r Registered) Private() []string { return []string{r.Email} }
+
+// Private is the email the link went to.
+func (e EBillingPending) Private() []string { return []string{e.Email} }
+
+// Private is the method's last four digits.
+func (a AutoPayOn) Private() []string { return []string{a.Method.Last4.String()} }
+
+// Private is the confirmation number, the method's last four digits and the
+// receipt's email.
+func (p Paid) Private() []string {
+	return []string{p.Confirmation, p.Method.Last4.String(), p.ReceiptEmail}
+}
 
 func (r Registered) check() error      { return checkEmail("registered email", r.Email) }
 func (e EBillingPending) check() error { return checkEmail("e-billing email", e.Email) }

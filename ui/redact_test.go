@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Redaction hides whole values and nothing else: a value inside a longer number
+// or word is left, so nothing public is garbled and no fragment of a value is
+// told by where "hidden" falls.
+func TestRedactionHidesWholeValuesOnly(t *testing.T) {
+	private := []string{"00065821-0672430", "6789", "maria@example.com", "MW-7KQ2ZP4D", "$84.37", "97501", "W Main St"}
+	for _, tc := range []struct{ text, want string }{
+		{"Call 541-774-2430, press 0.", "Call 541-774-2430, press 0."},
+		{"Account: 00065821-0672430", "Account: hidden"},
+		{"Account: 000658210672430", "Account: hidden"},
+		{"the bank account ending in 6789.", "the bank account ending in hidden."},
+		{"Room 6789A and 167890", "Room 6789A and 167890"},
+		{"A receipt goes to Maria@Example.com.", "A receipt goes to hidden."},
+		{"not maria@example.community", "not maria@example.community"},
+		{"Confirmation number: MW-7KQ2ZP4D", "Confirmation number: hidden"},
+		{"You paid $84.37 on 6/1.", "You paid hidden on 6/1."},
+		{"ZIP 97501, or 975012", "ZIP hidden, or 975012"},
+		{"Service address: •••• W Main St", "Service address: •••• hidden"},
+		{"W Main Street", "W Main Street"},
+	} {
+		if got := redact(tc.text, private, "hidden"); got != tc.want {
+			t.Errorf("redact(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if got := redact("June 1, 2026", nil, "hidden"); got != "June 1, 2026" {
+		t.Errorf("nothing private changed %q", got)
+	}
+	if strings.Contains(redact("541-774-2430", []string{"77", "4"}, "hidden"), "hidden") {
+		t.Error("a short number hid part of the phone number")
+	}
+}
