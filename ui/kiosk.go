@@ -9,6 +9,7 @@ package ui
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -119,7 +120,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 			if k.access.on {
 				k.access.sayText(text)
 			}
-		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) }}
+		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
+		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
 		printer: deps.Printer, testPage: func() ([]byte, error) {
@@ -134,6 +136,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage
 	k.visit = newVisit()
+	k.receipts.visitEnded() // what an earlier run left queued: a restart mid-print
 	k.lockDown()
 	if deps.Portal == nil {
 		k.show(screenOutOfService)

@@ -58,6 +58,12 @@ type receipts struct {
 	guard    panicGuard
 	say      func(text string)       // speech mode says a receipt before it prints; nil when off
 	practice func() receipt.Practice // demo and training receipts say so
+	// visit is the context of the visit on show, cancelled at its reset: a receipt
+	// still being sent or printing then is stopped.
+	visit func() context.Context
+	// printing counts this visit's receipts on their way to the printer; the
+	// purge at the visit's end waits for them (visitEnded).
+	printing *sync.WaitGroup
 
 	qrImage image.Image // the portal's code, drawn once
 	printed *widget.Label
@@ -109,10 +115,14 @@ func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 		return
 	}
 	r.inflight.Add(1)
+	printing := r.printing
+	printing.Add(1)
+	visit := r.visit()
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
+		ctx, cancel := context.WithTimeout(visit, receiptDeadline)
 		_, err := r.printer.PrintAndWait(ctx, pdf)
 		cancel()
+		printing.Done()
 		if err != nil {
 			r.log.Warn("receipt not printed", "err", printerProblem(err))
 		}
@@ -133,15 +143,33 @@ func printerProblem(err error) string {
 	return "unknown"
 }
 
-// visitEnded cancels and purges whatever the visit left queued, in the background:
-// no receipt of one visitor may come out for the next.
+// purgeWait bounds how long the purge at a visit's end waits for the visit's
+// receipts to stop (their context is cancelled by the reset): long enough for a
+// submission in flight to be cut off or land, so the purge comes after it.
+const purgeWait = 5 * time.Second
+
+// visitEnded cancels and purges whatever the visit left queued, in the
+// background: no receipt of one visitor may come out for the next. The reset
+// cancels the visit's context, which stops a receipt still being sent; the
+// purge waits for that (up to purgeWait), since a job whose submission was under
+// way when the visit ended lands in the queue only then. At start-up it clears
+// what an earlier run left (a restart mid-print).
 func (r *receipts) visitEnded() {
 	if r.printer == nil {
 		return
 	}
+	printing := r.printing
+	r.printing = &sync.WaitGroup{} // the next visit's receipts are not this purge's
 	r.inflight.Add(1)
 	go func() {
 		defer r.inflight.Done()
+		stopped := make(chan struct{})
+		go func() { printing.Wait(); close(stopped) }()
+		select {
+		case <-stopped:
+		case <-time.After(purgeWait):
+			r.log.Warn("a receipt was still on its way at the purge", "err", "receipt_not_stopped")
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
 		defer cancel()
 		if err := r.printer.PurgeMine(ctx); err != nil {

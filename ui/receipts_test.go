@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -206,5 +207,62 @@ func TestDoneShowsPrintAndFinishWithoutScrolling(t *testing.T) {
 				t.Errorf("%s: %s is not in view on arrival (at %.0f)", lang, name, at.Y)
 			}
 		}
+	}
+}
+
+// slowPrinter is a printer whose receipts take until release to be sent, as a
+// submission to a busy cupsd does: a reset in that time must stop the receipt, and
+// the purge must come after it, or the receipt prints for the next visitor.
+type slowPrinter struct {
+	recordingPrinter
+	release chan struct{}
+	events  chan string // "sent", "stopped", "purged", in the order they happened
+}
+
+func (p *slowPrinter) PrintAndWait(ctx context.Context, pdf []byte) (printer.JobID, error) {
+	select {
+	case <-p.release:
+		p.events <- "sent"
+		return p.recordingPrinter.PrintAndWait(ctx, pdf)
+	case <-ctx.Done():
+		p.events <- "stopped"
+		return 0, ctx.Err()
+	}
+}
+
+func (p *slowPrinter) PurgeMine(ctx context.Context) error {
+	p.events <- "purged"
+	return p.recordingPrinter.PurgeMine(ctx)
+}
+
+// A receipt tapped just before Finish is stopped by the reset, and the queue is
+// purged after it stopped: nothing of this visitor prints for the next one.
+func TestAReceiptOnItsWayAtTheResetNeverPrints(t *testing.T) {
+	p := &slowPrinter{release: make(chan struct{}), events: make(chan string, 8)}
+	h := paidOn(t, harnessOptions{printer: p}, "en")
+	for len(p.events) > 0 {
+		<-p.events // the start-up purge
+	}
+	test.Tap(viewOf[*payScreen](h.kiosk).print)
+	test.Tap(viewOf[*payScreen](h.kiosk).finish)
+	test.Tap(viewOf[*doneScreen](h.kiosk).finish) // the reset, the receipt still on its way
+	var got []string
+	for deadline := time.After(3 * time.Second); len(got) < 2; {
+		select {
+		case e := <-p.events:
+			got = append(got, e)
+		case <-deadline:
+			got = append(got, "nothing")
+		}
+	}
+	close(p.release) // a submission that was not stopped lands now
+	h.settle()
+	if got[0] != "stopped" || got[1] != "purged" {
+		t.Errorf("after the reset: %v, want the receipt stopped, then the queue purged", got)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.printed) != 0 {
+		t.Error("the receipt printed after the visit ended")
 	}
 }
