@@ -66,6 +66,12 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 		if inField && ev.Name == fyne.KeyBackspace {
 			return false
 		}
+		if m.page != nil && m.page.id == screenWelcome {
+			// Nothing before it: Back there would be a silent Start over that ends
+			// speech mode, leaving the visitor to find F1 again.
+			m.sayText(m.host.T("speech.first_screen"))
+			break
+		}
 		m.host.back()
 	case keyHelp:
 		m.help()
@@ -141,6 +147,21 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 type accessEntryKeys struct{ m *accessMode }
 
 func (a accessEntryKeys) key(_ *kioskEntry, ev *fyne.KeyEvent) bool { return a.m.handle(ev, true) }
+
+// keyDone speaks a field's problem at once when Enter found one (the field is
+// checked as Enter leaves it): first the problem, then, if Enter moved on, the
+// field it moved to, which was just announced.
+func (a accessEntryKeys) keyDone(e *kioskEntry, ev *fyne.KeyEvent) {
+	m := a.m
+	if !m.on || (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.hasProblem() {
+		return
+	}
+	texts := []spoken{{text: e.access.problem.Text}}
+	if m.canvas.Focused() != fyne.Focusable(e) {
+		texts = append(texts, m.last...)
+	}
+	m.say(texts...)
+}
 
 // typed echoes a character typed into a field: itself with headphones, a neutral
 // word for a masked field or when the speech could be overheard.

@@ -59,6 +59,9 @@ type kioskEntry struct {
 // entryKeys lets speech mode see the keys typed in an entry.
 type entryKeys interface {
 	key(e *kioskEntry, ev *fyne.KeyEvent) (taken bool)
+	// keyDone follows a key the entry took itself (Enter: on to the next field,
+	// or, with a problem, staying put).
+	keyDone(e *kioskEntry, ev *fyne.KeyEvent)
 	typed(e *kioskEntry, r rune)
 	focused(e *kioskEntry)
 	takesTab() bool
@@ -71,6 +74,9 @@ func (e *kioskEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+	if e.keys != nil {
+		e.keys.keyDone(e, ev)
+	}
 }
 
 // TypedRune types r, then lets speech mode echo it. An account number gets its
