@@ -118,14 +118,21 @@ func (m *accessMode) togglePause() {
 	m.paused = !m.paused
 }
 
-// help says where the visitor is and what the keys do.
+// help says where the visitor is: the screen's title (never the demo's banner
+// above it), the item under the cursor, then how many items there are and what
+// the keys do.
 func (m *accessMode) help() {
+	m.backFromOverlay()
 	m.items = m.screenItems()
-	title := ""
-	if len(m.items) > 0 {
-		title = m.items[0].label
+	var texts []spoken
+	if m.page != nil && m.page.title != "" {
+		texts = append(texts, spoken{text: m.page.title})
 	}
-	m.sayText(m.host.T("speech.help", map[string]any{"Title": title, "Count": len(m.items)}))
+	if m.cursor >= 0 && m.cursor < len(m.items) {
+		texts = append(texts, m.utterance(m.items[m.cursor])...)
+	}
+	texts = append(texts, spoken{text: m.host.T("speech.help", map[string]any{"Count": len(m.items)})})
+	m.say(texts...)
 }
 
 // showRing draws the ring round o and scrolls o into view.

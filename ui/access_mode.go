@@ -203,13 +203,16 @@ func (m *accessMode) move(step int) {
 		return
 	}
 	m.cursor += step
+	var texts []spoken
 	if m.cursor >= len(m.items) {
 		m.cursor = 0
+		texts = append(texts, spoken{text: m.host.T("speech.wrap_to_top")}) // never a silent jump
 	} else if m.cursor < 0 {
 		m.cursor = len(m.items) - 1
+		texts = append(texts, spoken{text: m.host.T("speech.wrap_to_end")})
 	}
 	m.focusCursor()
-	m.say(m.utterance(m.items[m.cursor])...)
+	m.say(append(texts, m.utterance(m.items[m.cursor])...)...)
 }
 
 // focusCursor gives the focus to the item under the cursor when it is a field, so

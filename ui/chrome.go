@@ -31,6 +31,7 @@ func (k *Kiosk) frame(s screen, content fyne.CanvasObject) fyne.CanvasObject {
 	}
 	bare := s.title == ""
 	if !bare {
+		k.page.title = k.T(s.title)
 		top = append(top, k.chromeBar(s.title))
 		content = container.NewPadded(content)
 	}

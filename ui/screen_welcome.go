@@ -54,6 +54,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		help: map[string]*widget.Button{}, noEmail: map[string]*widget.Button{}}
 
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	k.page.title = s.title.Text
 	s.title.SizeName = "headingText"
 
 	canvas := k.win.Canvas()

@@ -112,6 +112,7 @@ func nextScreen(table map[screenID]screen, from screenID, ev event) (to screenID
 // page is the screen on show: rebuilt from scratch by every show, dropped by reset.
 type page struct {
 	id         screenID
+	title      string         // the screen's title, as Help says where the visitor is; "" on a bare screen
 	view       any            // the screen's own widgets (*findScreen, *payScreen, …)
 	chrome     *chrome        // nil on a bare screen
 	firstEntry fyne.Focusable // the first field: focused on show

@@ -49,3 +49,29 @@ func TestEnterInAFieldWithAProblemSpeaksIt(t *testing.T) {
 		}
 	}
 }
+
+// Help in speech mode says where the visitor is: the screen's title first (not
+// the demo's banner above it), then the item under the cursor, then the count
+// and the keys. Down past the last item says so before it wraps to the top.
+func TestHelpSaysWhereTheVisitorIsAndTheEndIsAnnounced(t *testing.T) {
+	r := &recordingSpeaker{}
+	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, speech: r})
+	h.press(keyHelp)
+	h.startIn("en")
+	h.press(fyne.KeyDown)
+	r.take()
+	h.press(keyHelp)
+	said := r.take()
+	if len(said) < 3 || said[0].text != h.msg("en", "find.title") || !strings.HasPrefix(said[len(said)-1].text, "This screen has") {
+		t.Errorf("Help on Find said:\n%s", heard(said))
+	}
+	if strings.Contains(heard(said), "DEMO") {
+		t.Errorf("Help began with the banner:\n%s", heard(said))
+	}
+	for range len(h.kiosk.access.items) {
+		h.press(fyne.KeyDown)
+	}
+	if !strings.Contains(heard(r.take()), h.msg("en", "speech.wrap_to_top")) {
+		t.Error("Down past the last item wrapped to the top without a word")
+	}
+}
