@@ -24,6 +24,23 @@ var (
 // voice would read each one out.
 var maskPattern = regexp.MustCompile(`•+ ?`)
 
+// pressWords are the screen's words for a finger ("Touch Finish") as a visitor
+// at a keypad hears them ("Press Finish"), by language.
+var pressWords = map[string][]struct {
+	from *regexp.Regexp
+	to   string
+}{
+	"en": {
+		{regexp.MustCompile(`\bTouching\b`), "Pressing"}, {regexp.MustCompile(`\btouching\b`), "pressing"},
+		{regexp.MustCompile(`\bTouch\b`), "Press"}, {regexp.MustCompile(`\btouch\b`), "press"},
+	},
+	"es": {
+		{regexp.MustCompile(`\bTóquela\b`), "Oprímala"},
+		{regexp.MustCompile(`\bToque\b`), "Oprima"}, {regexp.MustCompile(`\btoque\b`), "oprima"},
+		{regexp.MustCompile(`\bTocar\b`), "Oprimir"}, {regexp.MustCompile(`\btocar\b`), "oprimir"},
+	},
+}
+
 // lineBreakAfterDash is the hair space the catalogs put after a dash joining two
 // words ("número de cliente–número de cuenta"): Fyne wraps a line only at a
 // space, and would otherwise cut the joined words mid-word with larger text.
@@ -34,6 +51,9 @@ const lineBreakAfterDash = "\u200a"
 func speakable(lang, s string) string {
 	s = maskPattern.ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, lineBreakAfterDash, "") // a place to wrap, not a pause
+	for _, w := range pressWords[lang] {
+		s = w.from.ReplaceAllString(s, w.to)
+	}
 	s = moneyPattern.ReplaceAllStringFunc(s, func(m string) string {
 		parts := moneyPattern.FindStringSubmatch(m)
 		dollars, _ := strconv.ParseInt(strings.ReplaceAll(parts[1], ",", ""), 10, 64)

@@ -35,3 +35,20 @@ func TestRedactionHidesWholeValuesOnly(t *testing.T) {
 		t.Error("a short number hid part of the phone number")
 	}
 }
+
+// Speech says "press" / "oprima" where the screen says "touch" / "toque": the
+// visitor listening is at a keypad.
+func TestSpeechSaysPressWhereTheScreenSaysTouch(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{"en", "Touch your language to begin", "Press your language to begin"},
+		{"en", "By touching Continue to payment, I agree", "By pressing Continue to payment, I agree"},
+		{"en", "When you touch Finish, this computer forgets", "When you press Finish, this computer forgets"},
+		{"es", "Toque una pregunta para ver su respuesta. Tóquela otra vez", "Oprima una pregunta para ver su respuesta. Oprímala otra vez"},
+		{"es", "Al tocar Terminar, esta computadora olvida", "Al oprimir Terminar, esta computadora olvida"},
+		{"en", "Touchstone", "Touchstone"},
+	} {
+		if got := speakable(tc.lang, tc.text); got != tc.want {
+			t.Errorf("%s: %q is said %q, want %q", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}

@@ -18,7 +18,7 @@ func TestHelpStartsSpeechOnTheWelcomeScreenInEveryLanguage(t *testing.T) {
 	said := heard(r.take())
 	for _, want := range []string{
 		"[en] Speech is on.", "[es] La voz está activada.",
-		"[en] Welcome to Medford Water", "[en] Touch your language to begin", "[es] Toque su idioma para comenzar",
+		"[en] Welcome to Medford Water", "[en] Press your language to begin", "[es] Oprima su idioma para comenzar",
 		"[en] English, button", "[es] Español, botón",
 		"[en] Questions?, button", "[es] ¿Preguntas?, botón",
 	} {
