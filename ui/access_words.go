@@ -60,7 +60,26 @@ func speakable(lang, s string) string {
 		cents, _ := strconv.ParseInt(parts[2], 10, 64)
 		return words.Money(dollars*100+cents, lang)
 	})
+	s = spelledPattern.ReplaceAllStringFunc(s, func(m string) string {
+		parts := spelledPattern.FindStringSubmatch(m)
+		if parts[1] != "" { // "ending in 6789": the digits, as on the card
+			return parts[1] + words.Digits(parts[2], lang)
+		}
+		return spellCode(m, lang)
+	})
 	return digitsPattern.ReplaceAllStringFunc(s, func(m string) string { return words.Digits(m, lang) })
+}
+
+// spelledPattern is what a visitor copies down character by character: last four
+// digits after "ending in" / "termina en" (a voice would say "six thousand seven
+// hundred…"), and a confirmation number such as MW-7KQ2ZP4D.
+var spelledPattern = regexp.MustCompile(`((?:ending in|termina en) )([0-9]{4})\b|\b[A-Z]{2}-[A-Z0-9]{6,}\b`)
+
+// spellCode reads a confirmation number letter by letter and digit by digit,
+// its prefix apart: "MW-7KQ2ZP4D" → "M W, 7 K Q 2 Z P 4 D".
+func spellCode(code, lang string) string {
+	prefix, rest, _ := strings.Cut(code, "-")
+	return words.Digits(prefix, lang) + ", " + words.Digits(rest, lang)
 }
 
 // redact replaces in text each private value by hidden, whole values only, so

@@ -52,3 +52,19 @@ func TestSpeechSaysPressWhereTheScreenSaysTouch(t *testing.T) {
 		}
 	}
 }
+
+// Last four digits and confirmation numbers are read one character at a time,
+// in both languages, as a visitor copies them down.
+func TestCodesAreSpelledOut(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{"en", "Bank account ending in 6789", "Bank account ending in 6 7 8 9"},
+		{"es", "Cuenta bancaria que termina en 6789", "Cuenta bancaria que termina en 6 7 8 9"},
+		{"en", "Confirmation number: MW-7KQ2ZP4D", "Confirmation number: M W, 7 K Q 2 Z P 4 D"},
+		{"es", "Número de confirmación: MW-7KQ2ZP4D.", "Número de confirmación: M W, 7 K Q 2 Z P 4 D."},
+		{"en", "June 1, 2026", "June 1, 2026"},
+	} {
+		if got := speakable(tc.lang, tc.text); got != tc.want {
+			t.Errorf("%s: %q is said %q, want %q", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
