@@ -36,6 +36,8 @@ type limitsHost interface {
 	// finishNow ends the visit as the visitor asks from a warning: on its
 	// summary when it did something, else at once.
 	finishNow()
+	// sayToListener speaks text when speech mode is on, and does nothing else.
+	sayToListener(text string)
 }
 
 // visitLimits are the two clocks of a visit, inactivity and total length, and the
@@ -82,7 +84,7 @@ func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimit
 func (l *visitLimits) start() {
 	l.running = true
 	l.armIdle()
-	l.length = l.host.afterInVisit(l.maxVisit-l.warningTime, func() { l.warn(visitWarning) })
+	l.length = l.host.afterInVisit(l.visitLength()-l.warningTime, func() { l.warn(visitWarning) })
 }
 
 // stop cancels every timer and forgets the warning; its overlay goes with the
@@ -102,6 +104,9 @@ func (l *visitLimits) noteActivity() {
 	}
 	if l.warning == idleWarning {
 		l.dismissWarning()
+		if l.listening { // the warning was heard: so is its answer
+			l.host.sayToListener(l.host.T("limits.more_time_given"))
+		}
 	}
 	l.armIdle()
 }
@@ -115,12 +120,29 @@ func (l *visitLimits) armIdle() {
 	l.idle = l.host.afterInVisit(limit, func() { l.warn(idleWarning) })
 }
 
-// listen gives a visitor in speech mode twice the idle time, until the reset.
+// listen gives a visitor in speech mode twice the idle time until the reset, and
+// twice the visit's length, counted from the moment speech starts.
 func (l *visitLimits) listen() {
+	if l.listening {
+		return
+	}
 	l.listening = true
 	if l.running {
 		l.armIdle()
+		if l.warning != visitWarning {
+			stopTimer(l.length)
+			l.length = l.host.afterInVisit(l.visitLength()-l.warningTime, func() { l.warn(visitWarning) })
+		}
 	}
+}
+
+// visitLength is the longest visit: twice as long for a visitor listening
+// from the start, as hearing a screen takes longer than reading it.
+func (l *visitLimits) visitLength() time.Duration {
+	if l.listening {
+		return 2 * l.maxVisit
+	}
+	return l.maxVisit
 }
 
 // warn shows the countdown of kind; the visit-length warning takes over an idle one.
@@ -150,6 +172,9 @@ func (l *visitLimits) countDown() {
 		return
 	}
 	l.overlay.countdown.SetText(l.countdownText())
+	if l.secondsLeft == 10 { // a listener is told again, in time to answer
+		l.host.sayToListener(l.countdownText())
+	}
 	l.tick = l.host.afterInVisit(time.Second, l.countDown)
 }
 

@@ -35,8 +35,9 @@ var proofTriggers = []proofTrigger{
 		h.clock.Advance(2*h.kiosk.limits.idleLimit + h.kiosk.limits.warningTime) // twice: a listener's
 	}},
 	{triggerVisitLimit, func(t *testing.T, h *harness, _ proofJourney) {
-		// The visitor stays active, so only the visit's length can end it.
-		for range h.kiosk.settings.MaxSessionMinutes + 1 {
+		// The visitor stays active, so only the visit's length can end it: twice
+		// the configured length from the moment a listener started speech.
+		for range 2*h.kiosk.settings.MaxSessionMinutes + 1 {
 			h.clock.Advance(time.Minute)
 			if h.kiosk.page.id == screenWelcome {
 				return

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -73,5 +74,53 @@ func TestHelpSaysWhereTheVisitorIsAndTheEndIsAnnounced(t *testing.T) {
 	}
 	if !strings.Contains(heard(r.take()), h.msg("en", "speech.wrap_to_top")) {
 		t.Error("Down past the last item wrapped to the top without a word")
+	}
+}
+
+// The idle warning by ear: spoken as it comes, its countdown said again at 10
+// seconds, and any key (here Down) answers it and says so.
+func TestTheIdleWarningWorksByEar(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.startIn("es")
+	h.press(keyHelp)
+	l := h.kiosk.limits
+	h.clock.Advance(2*l.idleLimit + time.Second)
+	if l.overlay == nil {
+		t.Fatal("no idle warning")
+	}
+	r.take()
+	h.clock.Advance(l.warningTime - 11*time.Second)
+	if said := heard(r.take()); !strings.Contains(said, h.kiosk.tr("es", "limits.countdown", map[string]any{"Seconds": 10})) {
+		t.Errorf("the countdown was not said again at 10 seconds:\n%s", said)
+	}
+	h.press(fyne.KeyDown)
+	if l.overlay != nil || h.kiosk.page.id != screenFind {
+		t.Fatalf("Down did not answer the warning: overlay %v, screen %s", l.overlay, h.kiosk.page.id)
+	}
+	if said := heard(r.take()); !strings.Contains(said, h.msg("es", "limits.more_time_given")) {
+		t.Errorf("the answer was not said:\n%s", said)
+	}
+}
+
+// A visitor listening from the welcome screen on has twice the visit's length:
+// still on their screen past the usual length, the visit ended by twice it.
+func TestAListenerHasALongerVisit(t *testing.T) {
+	h, _ := newSpeechHarness(t)
+	h.press(keyHelp)
+	h.startIn("en")
+	l := h.kiosk.limits
+	keepAt := func(d time.Duration) {
+		for end := h.clock.Now().Add(d); h.clock.Now().Before(end); {
+			h.clock.Advance(time.Minute)
+			h.kiosk.noteActivity() // the visitor keeps at it
+		}
+	}
+	keepAt(l.maxVisit + time.Minute)
+	if h.kiosk.page.id != screenFind {
+		t.Fatalf("the visit ended at the usual length in speech mode: on %s", h.kiosk.page.id)
+	}
+	keepAt(l.maxVisit)
+	if h.kiosk.page.id != screenWelcome {
+		t.Errorf("the visit went on past twice its length: on %s", h.kiosk.page.id)
 	}
 }

@@ -148,3 +148,11 @@ func (k *Kiosk) resetAfterPanic() {
 
 // noteActivity is the visitor's presence, for the visit's idle clock.
 func (k *Kiosk) noteActivity() { k.limits.noteActivity() }
+
+// sayToListener speaks text to a visitor in speech mode (the visit limits'
+// countdown and answers); with speech off it does nothing.
+func (k *Kiosk) sayToListener(text string) {
+	if k.access.on {
+		k.access.sayText(text)
+	}
+}
