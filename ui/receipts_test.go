@@ -226,6 +226,9 @@ func (p *slowPrinter) PrintAndWait(ctx context.Context, pdf []byte) (printer.Job
 		return p.recordingPrinter.PrintAndWait(ctx, pdf)
 	case <-ctx.Done():
 		p.events <- "stopped"
+		// Answer only when the test says: the test driver runs the answer on this
+		// goroutine, where the real driver would queue it for the UI thread.
+		<-p.release
 		return 0, ctx.Err()
 	}
 }
@@ -246,16 +249,17 @@ func TestAReceiptOnItsWayAtTheResetNeverPrints(t *testing.T) {
 	test.Tap(viewOf[*payScreen](h.kiosk).print)
 	test.Tap(viewOf[*payScreen](h.kiosk).finish)
 	test.Tap(viewOf[*doneScreen](h.kiosk).finish) // the reset, the receipt still on its way
-	var got []string
-	for deadline := time.After(3 * time.Second); len(got) < 2; {
+	next := func() string {
 		select {
 		case e := <-p.events:
-			got = append(got, e)
-		case <-deadline:
-			got = append(got, "nothing")
+			return e
+		case <-time.After(3 * time.Second):
+			return "nothing"
 		}
 	}
-	close(p.release) // a submission that was not stopped lands now
+	got := []string{next()}
+	close(p.release) // the reset is over; a submission that was not stopped lands now
+	got = append(got, next())
 	h.settle()
 	if got[0] != "stopped" || got[1] != "purged" {
 		t.Errorf("after the reset: %v, want the receipt stopped, then the queue purged", got)
