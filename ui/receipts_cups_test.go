@@ -22,14 +22,7 @@ import (
 // the paper has the confirmation and the last four digits, never the full
 // account number.
 func TestIntegrationAReceiptTappedOnScreenReachesThePaper(t *testing.T) {
-	cups, err := cupstest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cups.Stop)
-	if err := cups.AddQueue("lobby", "receiptfile:"+cups.Output); err != nil {
-		t.Fatal(err)
-	}
+	cups := startCups(t, map[string]string{"lobby": "receiptfile:"})
 	for _, lang := range []string{"en", "es"} {
 		h := paidWithPrinter(t, printer.New("lobby"), lang)
 		confirmation := h.kiosk.visit.pay.receipt.ConfirmationNumber
@@ -81,17 +74,7 @@ func (p submittingPrinter) PrintAndWait(ctx context.Context, pdf []byte) (printe
 // printing on a printer that takes its time, never reaches the paper after the
 // visit ended, and the queue is left empty for the next visitor.
 func TestIntegrationAReceiptOnItsWayAtTheResetNeverPrints(t *testing.T) {
-	cups, err := cupstest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cups.Stop)
-	if err := cups.AddQueue("lobby", "receiptfile:"+cups.Output); err != nil {
-		t.Fatal(err)
-	}
-	if err := cups.AddQueue("slowpaper", "slow:"); err != nil {
-		t.Fatal(err)
-	}
+	cups := startCups(t, map[string]string{"lobby": "receiptfile:", "slowpaper": "slow:"})
 	for _, tc := range []struct {
 		name    string
 		printer Printer
@@ -118,4 +101,24 @@ func TestIntegrationAReceiptOnItsWayAtTheResetNeverPrints(t *testing.T) {
 			t.Errorf("%s: jobs left in the queue for the next visitor: %v", tc.name, left)
 		}
 	}
+}
+
+// startCups runs a private cupsd for the test with queues by name; a
+// "receiptfile:" device writes its jobs to the server's Output.
+func startCups(t *testing.T, queues map[string]string) *cupstest.Server {
+	t.Helper()
+	cups, err := cupstest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cups.Stop)
+	for name, device := range queues {
+		if device == "receiptfile:" {
+			device += cups.Output
+		}
+		if err := cups.AddQueue(name, device); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cups
 }
