@@ -56,6 +56,7 @@ type accessNote struct {
 	state func() string       // message ID of its state now (selected, expanded), or ""
 	lang  string              // words in a language other than the visitor's (screens before one is chosen)
 	label string              // its words when its text says too little ("Aa"), or ""
+	once  bool                // said on arriving only the first time in a visit (the demo's banner)
 }
 
 // spoken is one utterance and the language of its voice ("" for the visitor's).

@@ -59,6 +59,7 @@ type accessMode struct {
 	intro     bool            // the next arrival first says how speech mode works
 	screen    screenID        // the screen spoken last: showing it again is a rebuild
 	heardAll  map[string]bool // what the screen said when last spoken, to tell what changed
+	heardOnce map[string]bool // what is said only the first time in a visit, once said
 	builds    int             // screens spoken so far: a tap that rebuilt its screen was spoken there
 	items     []accessItem
 	cursor    int           // index in items; -1 before the first move on a screen
@@ -78,7 +79,7 @@ type accessMode struct {
 
 func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, s Settings, log *slog.Logger) *accessMode {
 	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: !s.SpeechOnSpeaker,
-		offered: !s.SpeechOff, log: log, cursor: -1}
+		offered: !s.SpeechOff, log: log, cursor: -1, heardOnce: map[string]bool{}}
 	m.catcher = newKeyCatcher(m)
 	return m
 }
@@ -118,6 +119,12 @@ func (m *accessMode) arrived(id screenID) {
 	for _, item := range m.items {
 		for _, s := range m.utterance(item) {
 			m.heardAll[s.text] = true
+			if m.page.notes[item.obj].once {
+				if m.heardOnce[s.text] {
+					continue // Down still reaches it
+				}
+				m.heardOnce[s.text] = true
+			}
 			all = append(all, s)
 		}
 	}
@@ -190,7 +197,7 @@ func (m *accessMode) end() {
 	}
 	m.on, m.intro, m.items, m.cursor, m.last, m.paused, m.shift = false, false, nil, -1, nil, false, false
 	m.saved, m.inOverlay, m.popup = -1, false, nil
-	m.screen, m.heardAll = "", nil
+	m.screen, m.heardAll, m.heardOnce = "", nil, map[string]bool{}
 	m.ring, m.ringArea, m.scroll = nil, nil, nil
 }
 

@@ -160,6 +160,7 @@ func (k *Kiosk) modeBanner() fyne.CanvasObject {
 	label := canvas.NewText(k.T(id), color.Black)
 	label.TextStyle = fyne.TextStyle{Bold: true}
 	label.Alignment = fyne.TextAlignCenter
+	k.page.note(label, accessNote{once: true}) // a listener hears it once, not on every screen
 	background := canvas.NewRectangle(kiosktheme.DemoAmber)
 	return container.NewStack(background, container.NewPadded(container.New(layout.NewCenterLayout(), label)))
 }

@@ -124,3 +124,26 @@ func TestAListenerHasALongerVisit(t *testing.T) {
 		t.Errorf("the visit went on past twice its length: on %s", h.kiosk.page.id)
 	}
 }
+
+// The demo's banner is heard once a visit, on the first screen, not again on
+// every screen after it; Up and Down still reach it.
+func TestTheDemoBannerIsHeardOnce(t *testing.T) {
+	r := &recordingSpeaker{}
+	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, speech: r})
+	banner := h.msg("en", "banner.demo")
+	h.press(keyHelp)
+	if !strings.Contains(heard(r.take()), banner) {
+		t.Fatal("the banner was not heard on the first screen")
+	}
+	h.startIn("en")
+	if said := heard(r.take()); strings.Contains(said, banner) {
+		t.Errorf("the banner was heard again on Find:\n%s", said)
+	}
+	reachable := false
+	for _, item := range h.kiosk.access.screenItems() {
+		reachable = reachable || item.label == banner
+	}
+	if !reachable {
+		t.Error("the banner is no longer an item Up and Down reach")
+	}
+}
