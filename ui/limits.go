@@ -84,7 +84,7 @@ func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimit
 func (l *visitLimits) start() {
 	l.running = true
 	l.armIdle()
-	l.length = l.host.afterInVisit(l.visitLength()-l.warningTime, func() { l.warn(visitWarning) })
+	l.armLength()
 }
 
 // stop cancels every timer and forgets the warning; its overlay goes with the
@@ -131,9 +131,15 @@ func (l *visitLimits) listen() {
 		l.armIdle()
 		if l.warning != visitWarning {
 			stopTimer(l.length)
-			l.length = l.host.afterInVisit(l.visitLength()-l.warningTime, func() { l.warn(visitWarning) })
+			l.armLength()
 		}
 	}
+}
+
+// armLength starts the visit-length clock: its warning comes warningTime before
+// the visit's length is up.
+func (l *visitLimits) armLength() {
+	l.length = l.host.afterInVisit(l.visitLength()-l.warningTime, func() { l.warn(visitWarning) })
 }
 
 // visitLength is the longest visit: twice as long for a visitor listening

@@ -178,21 +178,17 @@ type waysLayout struct {
 	rows   [][]fyne.CanvasObject
 }
 
-// lines is the rows to draw: all in one, or as given.
-func (l *waysLayout) lines() [][]fyne.CanvasObject {
-	var all []fyne.CanvasObject
-	for _, row := range l.rows {
-		all = append(all, row...)
-	}
+// lines is the rows to draw: all the buttons in one, or the rows as given.
+func (l *waysLayout) lines(all []fyne.CanvasObject) [][]fyne.CanvasObject {
 	if snugRow.MinSize(snugRow{}, all).Width <= l.canvas.Size().Width-4*theme.Padding() {
 		return [][]fyne.CanvasObject{all}
 	}
 	return l.rows
 }
 
-func (l *waysLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+func (l *waysLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
-	for i, line := range l.lines() {
+	for i, line := range l.lines(objects) {
 		m := snugRow.MinSize(snugRow{}, line)
 		size.Width = max(size.Width, m.Width)
 		size.Height += m.Height
@@ -203,9 +199,9 @@ func (l *waysLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return size
 }
 
-func (l *waysLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+func (l *waysLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
-	for _, line := range l.lines() {
+	for _, line := range l.lines(objects) {
 		m := snugRow.MinSize(snugRow{}, line)
 		x := (size.Width - m.Width) / 2
 		for _, o := range line {
