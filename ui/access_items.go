@@ -108,7 +108,7 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 	switch w := o.(type) {
 	case *kioskEntry:
 		return w.accessItem(), true
-	case *widget.Check:
+	case *kwidget.Check:
 		state := "speech.state.not_checked"
 		if w.Checked {
 			state = "speech.state.checked"
@@ -117,7 +117,7 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 			state = "speech.state.unavailable"
 		}
 		return accessItem{obj: w, label: w.Text, role: roleCheck, state: state}, true
-	case *widget.Button:
+	case *kwidget.Button:
 		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(w)}
 		m.applyNote(&item, o)
 		return item, item.label != ""
@@ -152,7 +152,7 @@ func (m *accessMode) applyNote(item *accessItem, o fyne.CanvasObject) {
 	}
 }
 
-func disabledState(b *widget.Button) string {
+func disabledState(b *kwidget.Button) string {
 	if b.Disabled() {
 		return "speech.state.unavailable"
 	}
@@ -162,7 +162,7 @@ func disabledState(b *widget.Button) string {
 // labelledButtonParts recognises a button whose words are labels laid over it
 // (labelledButton): its words are the texts of those labels, in order, each in
 // its own language.
-func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *widget.Button, ok bool) {
+func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *kwidget.Button, ok bool) {
 	c, isContainer := o.(*fyne.Container)
 	if !isContainer {
 		return nil, nil, false
@@ -176,7 +176,7 @@ func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, b
 	if len(parts) != 2 {
 		return nil, nil, false
 	}
-	b, isButton := parts[0].(*widget.Button)
+	b, isButton := parts[0].(*kwidget.Button)
 	if !isButton || b.Text != "" || b.Icon != nil {
 		return nil, nil, false
 	}

@@ -15,7 +15,9 @@ import (
 //	Help (F1)             start speech mode; then: help for the screen
 //	Down, Right, Tab      the next item            Up, Left, Shift+Tab  the item before
 //	Enter, Space          press, tick or type into the item
-//	Back (Backspace, Esc) the screen before (Backspace in a field deletes)
+//	Back (Backspace, Esc) the screen before; over a pop-up, closes it
+//	In a field: Left and Right move the text cursor and say the character passed,
+//	Backspace and Delete say the character deleted.
 //	F2 repeat   F3 pause/resume   F4/F5 volume down/up   F6/F7 slower/faster
 //
 // Any key first stops what is being said.
@@ -41,16 +43,28 @@ const (
 // key handles a key in speech mode; it reports whether it took it. Keys typed into
 // a field reach it first through the field (inField).
 func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
-	m.host.noteActivity()
 	if m.speaker != nil && ev.Name != keyPause {
 		m.speaker.Stop() // any key interrupts
 		m.paused = false
 	}
+	said := m.said
+	m.host.noteActivity()
+	if m.said != said {
+		// The key answered the idle warning ("You have more time"): that is all
+		// it does, and the visitor hears where they are again.
+		m.sayWhere(m.last...)
+		return true
+	}
 	switch ev.Name {
-	case fyne.KeyDown, fyne.KeyRight:
+	case fyne.KeyDown:
 		m.move(1)
-	case fyne.KeyUp, fyne.KeyLeft:
+	case fyne.KeyUp:
 		m.move(-1)
+	case fyne.KeyRight, fyne.KeyLeft:
+		if inField {
+			return false // the text cursor moves, and says what it passed (editSaid)
+		}
+		m.move(step(ev.Name == fyne.KeyRight, 1))
 	case fyne.KeyTab:
 		if m.shift {
 			m.move(-1)
@@ -65,6 +79,10 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 	case fyne.KeyBackspace, fyne.KeyEscape:
 		if inField && ev.Name == fyne.KeyBackspace {
 			return false
+		}
+		if m.host.dismissPopup() {
+			m.sayWhere()
+			break
 		}
 		if m.page != nil && m.page.id == screenWelcome {
 			// Nothing before it: Back there would be a silent Start over that ends
@@ -135,6 +153,27 @@ func (m *accessMode) help() {
 	m.say(texts...)
 }
 
+// sayWhere says, after before, where the visitor is once a pop-up is gone: the
+// screen's title and the item under the cursor. With a pop-up still up (one Esc
+// cannot close) it says the pop-up again.
+func (m *accessMode) sayWhere(before ...spoken) {
+	if m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil {
+		m.overlayShown(m.popup)
+		return
+	}
+	m.backFromOverlay()
+	m.items = m.screenItems()
+	texts := before
+	if m.page != nil && m.page.title != "" {
+		texts = append(texts, spoken{text: m.page.title})
+	}
+	if m.cursor >= 0 && m.cursor < len(m.items) {
+		m.focusCursor()
+		texts = append(texts, m.utterance(m.items[m.cursor])...)
+	}
+	m.say(texts...)
+}
+
 // showRing draws the ring round o and scrolls o into view.
 func (m *accessMode) showRing(o fyne.CanvasObject) {
 	if m.ring == nil || m.ringArea == nil {
@@ -153,14 +192,30 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 // entry keys: speech mode sees the keys typed in a field (kioskEntry.keys).
 type accessEntryKeys struct{ m *accessMode }
 
-func (a accessEntryKeys) key(_ *kioskEntry, ev *fyne.KeyEvent) bool { return a.m.handle(ev, true) }
+func (a accessEntryKeys) key(e *kioskEntry, ev *fyne.KeyEvent) bool {
+	a.m.editFrom = textAt{text: []rune(e.Text), column: e.CursorColumn}
+	return a.m.handle(ev, true)
+}
+
+// textAt is a field's text and its cursor before a key edits or moves it.
+type textAt struct {
+	text   []rune
+	column int
+}
 
 // keyDone speaks a field's problem at once when Enter found one (the field is
 // checked as Enter leaves it): first the problem, then, if Enter moved on, the
 // field it moved to, which was just announced.
 func (a accessEntryKeys) keyDone(e *kioskEntry, ev *fyne.KeyEvent) {
 	m := a.m
-	if !m.on || (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.hasProblem() {
+	if !m.on {
+		return
+	}
+	if said := m.editSaid(e, ev.Name); said != "" {
+		m.sayText(said)
+		return
+	}
+	if (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.hasProblem() {
 		return
 	}
 	texts := []spoken{{text: e.access.problem.Text}}
@@ -182,6 +237,35 @@ func (a accessEntryKeys) typed(e *kioskEntry, r rune) {
 		return
 	}
 	m.sayText(m.spokenChar(r))
+}
+
+// editSaid is what a key that edited or moved in field e says, by ear: the
+// character it deleted or passed, or that the text ends there; "" for any other
+// key. A masked field, or a loudspeaker, says a neutral word for the character.
+func (m *accessMode) editSaid(e *kioskEntry, key fyne.KeyName) string {
+	from, col := m.editFrom, e.CursorColumn
+	char := func(i int) string {
+		if e.Password || e.secret || !m.sayValues {
+			return words.Masked(m.host.Language())
+		}
+		return m.spokenChar(from.text[i])
+	}
+	deleted := func(i int) string { return m.host.T("speech.deleted", map[string]any{"Char": char(i)}) }
+	switch {
+	case key == fyne.KeyBackspace && len([]rune(e.Text)) < len(from.text) && from.column > 0:
+		return deleted(from.column - 1)
+	case key == fyne.KeyDelete && len([]rune(e.Text)) < len(from.text) && from.column < len(from.text):
+		return deleted(from.column)
+	case key == fyne.KeyLeft && col < from.column:
+		return char(col)
+	case key == fyne.KeyRight && col > from.column:
+		return char(col - 1)
+	case key == fyne.KeyBackspace || key == fyne.KeyLeft:
+		return m.host.T("speech.text_start")
+	case key == fyne.KeyDelete || key == fyne.KeyRight:
+		return m.host.T("speech.text_end")
+	}
+	return ""
 }
 
 func (a accessEntryKeys) takesTab() bool { return a.m.on }
@@ -211,11 +295,31 @@ func (c *keyCatcher) FocusLost()                 {}
 func (c *keyCatcher) TypedRune(rune)             { c.m.host.noteActivity() }
 func (c *keyCatcher) TypedKey(ev *fyne.KeyEvent) { c.m.key(ev, false) }
 func (c *keyCatcher) AcceptsTab() bool           { return true }
-func (c *keyCatcher) KeyDown(ev *fyne.KeyEvent)  { c.shift(ev, true) }
-func (c *keyCatcher) KeyUp(ev *fyne.KeyEvent)    { c.shift(ev, false) }
-func (c *keyCatcher) shift(ev *fyne.KeyEvent, down bool) {
+func (c *keyCatcher) KeyDown(ev *fyne.KeyEvent)  { c.m.noteShift(ev, true) }
+func (c *keyCatcher) KeyUp(ev *fyne.KeyEvent)    { c.m.noteShift(ev, false) }
+
+// accessControlKeys are the keys typed on a focused button or tick box
+// (kwidget.Keys): a Tab with speech off, or a staff member's tap on a tick box,
+// leaves the focus there, and Help must still start speech mode, and the speech
+// keys still work, from wherever the focus is.
+type accessControlKeys struct{ m *accessMode }
+
+func (a accessControlKeys) TypedKey(ev *fyne.KeyEvent) bool {
+	if a.m.handle(ev, false) {
+		return true // speech mode notes the activity itself
+	}
+	a.m.host.noteActivity()
+	return false
+}
+
+func (a accessControlKeys) Active() bool              { return a.m.on }
+func (a accessControlKeys) KeyDown(ev *fyne.KeyEvent) { a.m.noteShift(ev, true) }
+func (a accessControlKeys) KeyUp(ev *fyne.KeyEvent)   { a.m.noteShift(ev, false) }
+
+// noteShift follows Shift, which turns Tab into the item before.
+func (m *accessMode) noteShift(ev *fyne.KeyEvent, down bool) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		c.m.shift = down
+		m.shift = down
 	}
 }
 

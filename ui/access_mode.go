@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Speaker says text aloud. On a real kiosk it is speech-dispatcher (main wires
@@ -38,6 +40,9 @@ type accessHost interface {
 	refresh()
 	back()
 	noteActivity()
+	// dismissPopup closes the pop-up on top its own way (Esc there); it reports
+	// whether one was up.
+	dismissPopup() bool
 }
 
 // accessMode is speech output and keypad navigation for a visitor who cannot see
@@ -67,6 +72,8 @@ type accessMode struct {
 	inOverlay bool          // the cursor is on a pop-up's items
 	popup     *widget.PopUp // the pop-up shown last: while it is up, speech reads it
 	last      []spoken
+	editFrom  textAt // the field's text before the key being handled (editSaid)
+	said      int    // utterances so far: tells whether a call spoke
 	paused    bool
 	shift     bool // Shift is down: Tab moves back
 	rate      int
@@ -177,9 +184,14 @@ func (m *accessMode) handle(ev *fyne.KeyEvent, inField bool) bool {
 	if m.on {
 		return m.key(ev, inField)
 	}
+	if ev.Name == fyne.KeyEscape && m.host.dismissPopup() {
+		m.host.noteActivity()
+		return true // a pop-up closes at Esc for a sighted visitor too
+	}
 	if ev.Name != keyHelp || !m.offered {
 		return false
 	}
+	m.host.noteActivity()
 	m.on, m.intro = true, true
 	m.log.Info("speech mode on")
 	if m.onStart != nil {
@@ -227,6 +239,9 @@ func (m *accessMode) move(step int) {
 func (m *accessMode) focusCursor() {
 	item := m.items[m.cursor]
 	if e, ok := item.obj.(*kioskEntry); ok && !e.Disabled() {
+		if m.canvas.Focused() != fyne.Focusable(e) {
+			e.CursorColumn = len([]rune(e.Text)) // arriving in a field: Backspace deletes its last character
+		}
 		m.canvas.Focus(e)
 	} else {
 		m.canvas.Focus(m.catcher)
@@ -241,7 +256,7 @@ func (m *accessMode) activate() {
 	if m.cursor < 0 || m.cursor >= len(m.items) {
 		return
 	}
-	builds := m.builds
+	builds, inOverlay := m.builds, m.inOverlay
 	switch w := m.items[m.cursor].obj.(type) {
 	case fyne.Tappable:
 		if d, ok := w.(fyne.Disableable); ok && d.Disabled() {
@@ -253,6 +268,10 @@ func (m *accessMode) activate() {
 		}
 	case *kioskEntry:
 		m.canvas.Focus(w)
+	}
+	if m.on && m.builds == builds && inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
+		m.sayWhere() // the pop-up's button closed it (Close, Keep going)
+		return
 	}
 	if m.on && m.builds == builds && len(m.items) > 0 && m.cursor < len(m.items) {
 		// A tick box or a question changed in place, with no rebuild to tell of
@@ -273,11 +292,13 @@ func (m *accessMode) overlayShown(p *widget.PopUp) {
 	if !m.on {
 		return
 	}
-	m.saved, m.inOverlay = m.cursor, true
+	if !m.inOverlay { // a pop-up after a pop-up (the PIN pad, then the staff menu) returns to the screen
+		m.saved, m.inOverlay = m.cursor, true
+	}
 	m.items = m.screenItems()
 	m.cursor = -1
 	for i, item := range m.items {
-		if b, ok := item.obj.(*widget.Button); ok && !b.Disabled() {
+		if b, ok := item.obj.(*kwidget.Button); ok && !b.Disabled() {
 			m.cursor = i
 			break
 		}
@@ -327,6 +348,7 @@ func (m *accessMode) say(texts ...spoken) {
 		return
 	}
 	m.last = texts
+	m.said++
 	m.paused = false
 	if m.speaker == nil {
 		return

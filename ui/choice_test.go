@@ -14,6 +14,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Choosing an option with the keys away changes the screen in place: nothing
@@ -136,10 +137,10 @@ func TestChoosingAnOptionPutsTheKeysAway(t *testing.T) {
 		for _, tap := range []struct {
 			name   string
 			field  *field
-			button func() *widget.Button
+			button func() *kwidget.Button
 		}{
-			{"checking", form.bankAccount, func() *widget.Button { return form.accountType.buttons[client.BankChecking] }},
-			{"card", form.bankHolder, func() *widget.Button { return form.kind.buttons[client.KindCard] }},
+			{"checking", form.bankAccount, func() *kwidget.Button { return form.accountType.buttons[client.BankChecking] }},
+			{"card", form.bankHolder, func() *kwidget.Button { return form.kind.buttons[client.KindCard] }},
 		} {
 			keyboard.ScrollIntoView(h.pageScroll(), tap.field.entry)
 			h.layOut()

@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // chrome is the bar on every visitor screen, one row even at 1024 px: Back, the
 // screen's title, the other language, Questions?, Start over, and "Aa" for the
 // look.
 type chrome struct {
-	back, language, help *widget.Button
+	back, language, help *kwidget.Button
 	startOver            *holdButton // notes the focus at the press, for Keep going (startover.go)
 	look                 *holdButton // "Aa": larger text and high contrast (look_menu.go)
 	title                *widget.Label
@@ -48,7 +49,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	title := fyne.CanvasObject(nil)
 	c.title, title = newChromeTitle(k.T(titleID))
 	other := k.otherLanguage()
-	c.language = widget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
+	c.language = kwidget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
 	c.look = k.look.newButton(&k.page)
 	k.chromeButtons(c, true)
@@ -86,8 +87,8 @@ func (k *Kiosk) chromeButtons(c *chrome, icons bool) {
 	}
 	// Leaving mid-call would strand its answer (a login on a screen that no longer
 	// offers it); Start over stays, since a reset cancels the call.
-	c.back = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.back"), icon(theme.NavigateBackIcon()), k.back))
-	c.help = k.untilAnswered(widget.NewButtonWithIcon(k.T("nav.help"), icon(theme.QuestionIcon()), func() { k.navigate(evHelp) }))
+	c.back = k.untilAnswered(kwidget.NewButtonWithIcon(k.T("nav.back"), icon(theme.NavigateBackIcon()), k.back))
+	c.help = k.untilAnswered(kwidget.NewButtonWithIcon(k.T("nav.help"), icon(theme.QuestionIcon()), func() { k.navigate(evHelp) }))
 	c.startOver = newHoldButton(k.T("nav.start_over"), k.startOver, func() {
 		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
 	})

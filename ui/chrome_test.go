@@ -15,6 +15,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The visitor chrome is one row at 1280 px and at 1024 px, the narrowest the panel
@@ -26,7 +27,7 @@ func TestChromeIsOneRow(t *testing.T) {
 			h := newHarness(t, ModeLive)
 			h.win.Resize(fyne.NewSize(width.w, width.h))
 			h.signInDirectly(t, lang)
-			row := widget.NewButton("Xy", nil).MinSize().Height
+			row := kwidget.NewButton("Xy", nil).MinSize().Height
 			// The row, the padding round it, the separator under it and the gap before
 			// it, and a padding's slack for a title on two lines (60 px to a button's 58).
 			oneRow := row + 4*theme.Padding() + widget.NewSeparator().MinSize().Height

@@ -17,6 +17,7 @@ import (
 // Entry has no focus-lost callback of its own).
 type kioskEntry struct {
 	widget.Entry
+	id      fieldID // the visit's field it types into
 	onLeave func() (fine bool)
 	// hyphen: the entry takes an account number, whose hyphen it types itself.
 	hyphen bool

@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/internal/faultmatrix"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // faultCall is one portal call of the fault matrix (faultmatrix.Calls) and how a
@@ -20,13 +20,13 @@ type faultCall struct {
 	done  func(h *harness) bool                       // the call's success, as the kiosk shows it
 	// button is the control that triggered the call, which must be usable again
 	// after a failure; nil when no button did (a timer, a reset).
-	button func(h *harness) *widget.Button
+	button func(h *harness) *kwidget.Button
 	// rateLimited is the message of a 429 the client does not retry.
 	rateLimited string
 }
 
 // tapAndSettle taps b and waits for the call it starts.
-func tapAndSettle(b func(h *harness) *widget.Button) func(h *harness) {
+func tapAndSettle(b func(h *harness) *kwidget.Button) func(h *harness) {
 	return func(h *harness) { test.Tap(b(h)); h.settle() }
 }
 
@@ -45,14 +45,14 @@ func faultCalls(t *testing.T) []faultCall {
 
 // faultCallSteps are how a visitor makes each call, by the call's name.
 func faultCallSteps() map[string]faultCall {
-	find := func(h *harness) *widget.Button { return viewOf[*findScreen](h.kiosk).submit }
-	register := func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).submit }
-	signIn := func(h *harness) *widget.Button { return viewOf[*signInScreen](h.kiosk).submit }
-	forgot := func(h *harness) *widget.Button { return viewOf[*signInScreen](h.kiosk).forgot }
-	create := func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).create }
-	send := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).send }
-	resend := func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).resend }
-	pay := func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).payButton }
+	find := func(h *harness) *kwidget.Button { return viewOf[*findScreen](h.kiosk).submit }
+	register := func(h *harness) *kwidget.Button { return viewOf[*registerScreen](h.kiosk).submit }
+	signIn := func(h *harness) *kwidget.Button { return viewOf[*signInScreen](h.kiosk).submit }
+	forgot := func(h *harness) *kwidget.Button { return viewOf[*signInScreen](h.kiosk).forgot }
+	create := func(h *harness) *kwidget.Button { return viewOf[*autoPayScreen](h.kiosk).create }
+	send := func(h *harness) *kwidget.Button { return viewOf[*eBillingScreen](h.kiosk).send }
+	resend := func(h *harness) *kwidget.Button { return viewOf[*eBillingScreen](h.kiosk).resend }
+	pay := func(h *harness) *kwidget.Button { return viewOf[*payScreen](h.kiosk).payButton }
 	signedIn := func(h *harness) bool { return h.kiosk.visit.session != "" && h.kiosk.page.id == screenMyAccount }
 	autoPayOn := func(h *harness) bool {
 		return viewOf[*autoPayScreen](h.kiosk) != nil && viewOf[*autoPayScreen](h.kiosk).confirmation != nil
@@ -68,7 +68,7 @@ func faultCallSteps() map[string]faultCall {
 			reach:  reachFound(plainAccount, "97504"),
 			act:    func(h *harness) { test.Tap(viewOf[*foundScreen](h.kiosk).register); h.settle() },
 			retry:  func(h *harness) { test.Tap(viewOf[*registerScreen](h.kiosk).readTerms); h.settle() },
-			button: func(h *harness) *widget.Button { return viewOf[*registerScreen](h.kiosk).readTerms },
+			button: func(h *harness) *kwidget.Button { return viewOf[*registerScreen](h.kiosk).readTerms },
 			done:   func(h *harness) bool { return viewOf[*registerScreen](h.kiosk).termsText != nil }},
 		"Register": {
 			reach: reachRegistration, act: tapAndSettle(register), button: register, done: signedIn},
@@ -78,9 +78,9 @@ func faultCallSteps() map[string]faultCall {
 			reach: reachSignIn(""), act: tapAndSettle(forgot), button: forgot,
 			done: func(h *harness) bool { return h.kiosk.visit.login.resetSent }},
 		"Account": {
-			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *widget.Button { return viewOf[*eBillingScreen](h.kiosk).done }),
+			reach: reachEBilling(true), act: tapAndSettle(func(h *harness) *kwidget.Button { return viewOf[*eBillingScreen](h.kiosk).done }),
 			retry:  func(h *harness) { test.Tap(viewOf[*myAccountScreen](h.kiosk).retry); h.settle() },
-			button: func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).retry },
+			button: func(h *harness) *kwidget.Button { return viewOf[*myAccountScreen](h.kiosk).retry },
 			done:   func(h *harness) bool { return h.kiosk.visit.details != nil && h.kiosk.page.id == screenMyAccount }},
 		"AddPaymentMethod": {
 			reach: reachAutoPayReview, act: tapAndSettle(create), button: create, done: autoPayOn},

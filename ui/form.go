@@ -39,6 +39,10 @@ type field struct {
 func (k *Kiosk) newField(spec fieldSpec) *field {
 	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
+	// The cursor is at the end of what is in the field, so that Backspace deletes
+	// and typing adds to it; a screen rebuilt while the visitor is in the field
+	// puts it back where it was (show).
+	f.entry.id, f.entry.CursorColumn = spec.id, len([]rune(f.entry.Text))
 	f.entry.hyphen = spec.keyboard == keyboard.Account
 	f.entry.page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {
@@ -296,8 +300,8 @@ func (k *Kiosk) screenProblem() (fyne.CanvasObject, *widget.Label) {
 
 // primaryButton is a screen's main action. While a portal call is in flight it says
 // "One moment…" and cannot be tapped again.
-func (k *Kiosk) primaryButton(labelID string, tapped func()) *widget.Button {
-	b := widget.NewButton(k.T(labelID), tapped)
+func (k *Kiosk) primaryButton(labelID string, tapped func()) *kwidget.Button {
+	b := kwidget.NewButton(k.T(labelID), tapped)
 	b.Importance = widget.HighImportance
 	k.page.primaries = append(k.page.primaries, b)
 	if k.visit.busy {
@@ -308,7 +312,7 @@ func (k *Kiosk) primaryButton(labelID string, tapped func()) *widget.Button {
 
 // untilAnswered disables b while a portal call is in flight. Screens are rebuilt
 // from the visit when the answer comes, with b enabled again.
-func (k *Kiosk) untilAnswered(b *widget.Button) *widget.Button {
+func (k *Kiosk) untilAnswered(b *kwidget.Button) *kwidget.Button {
 	if k.visit.busy {
 		b.Disable()
 	}

@@ -136,6 +136,10 @@ func (h *harness) key(name fyne.KeyName) {
 
 func (h *harness) sendKey(name fyne.KeyName) {
 	c := h.win.Canvas()
+	if t, ok := c.Focused().(fyne.Tabbable); name == fyne.KeyTab && (!ok || !t.AcceptsTab()) {
+		c.FocusNext() // as the window's driver does: Tab moves the focus unless the focused widget takes it
+		return
+	}
 	if f := c.Focused(); f != nil {
 		f.TypedKey(&fyne.KeyEvent{Name: name})
 		return

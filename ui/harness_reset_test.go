@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Distinctive data for the reset proof: strings that appear nowhere in the
@@ -106,7 +107,7 @@ func ownTexts(o fyne.CanvasObject) []string {
 	switch w := o.(type) {
 	case *widget.Label:
 		return []string{w.Text}
-	case *widget.Button:
+	case *kwidget.Button:
 		return []string{w.Text}
 	case *holdButton:
 		return []string{w.Text}
@@ -114,7 +115,7 @@ func ownTexts(o fyne.CanvasObject) []string {
 		return []string{w.Text, w.PlaceHolder}
 	case *widget.Entry:
 		return []string{w.Text, w.PlaceHolder}
-	case *widget.Check:
+	case *kwidget.Check:
 		return []string{w.Text}
 	case *widget.Hyperlink:
 		return []string{w.Text}

@@ -16,6 +16,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // harness is a kiosk in a test window, talking HTTP to a real portal simulator.
@@ -157,7 +158,7 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	switch w := o.(type) {
 	case *widget.Label:
 		return w.Text, true
-	case *widget.Button:
+	case *kwidget.Button:
 		return w.Text, true
 	case *holdButton:
 		return w.Text, true
@@ -165,7 +166,7 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return shownEntryText(w), true
 	case *kioskEntry:
 		return shownEntryText(&w.Entry), true
-	case *widget.Check:
+	case *kwidget.Check:
 		return w.Text, true
 	case *widget.Hyperlink:
 		return w.Text, true

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // helpScreenText is everything drawn on the window, one text a line.
@@ -174,11 +174,11 @@ func TestWelcomeOffersQuestionsAndNoEmailInEveryLanguage(t *testing.T) {
 func TestWelcomeWaysInChooseTheirLanguage(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		for _, way := range []struct {
-			buttons func(*welcomeScreen) map[string]*widget.Button
+			buttons func(*welcomeScreen) map[string]*kwidget.Button
 			screen  screenID
 		}{
-			{func(w *welcomeScreen) map[string]*widget.Button { return w.help }, screenHelp},
-			{func(w *welcomeScreen) map[string]*widget.Button { return w.noEmail }, screenNoEmail},
+			{func(w *welcomeScreen) map[string]*kwidget.Button { return w.help }, screenHelp},
+			{func(w *welcomeScreen) map[string]*kwidget.Button { return w.noEmail }, screenNoEmail},
 		} {
 			h := newHarness(t, ModeLive)
 			test.Tap(way.buttons(viewOf[*welcomeScreen](h.kiosk))[lang])

@@ -5,7 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The visitor at a physical keyboard with no mouse: only key events, sent to
@@ -75,7 +76,7 @@ func TestTabReachesEveryControlOfAScreen(t *testing.T) {
 		if !ok || !c.Visible() {
 			continue
 		}
-		if b, isButton := c.(*widget.Button); isButton && b.Disabled() {
+		if b, isButton := c.(*kwidget.Button); isButton && b.Disabled() {
 			continue
 		}
 		h.tabTo(t, f)

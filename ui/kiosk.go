@@ -88,6 +88,7 @@ type Kiosk struct {
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
 	access    *accessMode          // speech output and keypad navigation (access_mode.go)
+	popups    []shownPopup         // the pop-ups shown, the last on top, and what Esc does there (showOverlay)
 	receipts  *receipts            // printed receipts and the portal's QR code (receipts.go)
 }
 
@@ -104,13 +105,12 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if k.log == nil {
 		k.log = slog.Default()
 	}
-	k.activity = newActivityWatch(k, k.log)
 	if k.clock == nil {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
-	k.activity = newActivityWatch(k, k.log)
 	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
+	k.activity = newActivityWatch(k, accessControlKeys{k.access}, k.log)
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.access.onStart = k.limits.listen
 	k.access.private = func() []string { return k.visit.privateValues() }

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // warningKind says which time limit is about to end the visit.
@@ -30,8 +32,9 @@ type limitsHost interface {
 	// afterInVisit runs f after d unless the visit has ended by then, so a timer of
 	// one visit never reaches the next visitor.
 	afterInVisit(d time.Duration, f func()) Timer
-	// showOverlay puts a pop-up on the canvas with its controls watched.
-	showOverlay(p *widget.PopUp)
+	// showOverlay puts a pop-up on the canvas with its controls watched; dismiss
+	// is what Esc does there (nil: nothing).
+	showOverlay(p *widget.PopUp, dismiss func())
 	reset(trigger resetTrigger)
 	// finishNow ends the visit as the visitor asks from a warning: on its
 	// summary when it did something, else at once.
@@ -70,7 +73,7 @@ type warningOverlay struct {
 	popup        *widget.PopUp
 	title        *widget.Label
 	countdown    *widget.Label
-	finish, more *widget.Button
+	finish, more *kwidget.Button
 }
 
 func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimits {
@@ -219,11 +222,11 @@ func (l *visitLimits) showWarning(kind warningKind) {
 	w.title.SizeName = "headingText"
 	w.countdown = widget.NewLabelWithStyle(l.countdownText(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.countdown.SizeName = "subHeadingText"
-	w.more = widget.NewButton(l.host.T("limits.more_time"), l.needMoreTime)
+	w.more = kwidget.NewButton(l.host.T("limits.more_time"), l.needMoreTime)
 	w.more.Importance = widget.HighImportance
 	// A visitor who is done need not wait out the countdown, nor leave their
 	// details on the screen for it.
-	w.finish = widget.NewButton(l.host.T("limits.finish"), func() {
+	w.finish = kwidget.NewButton(l.host.T("limits.finish"), func() {
 		l.dismissWarning()
 		l.armIdle()
 		l.host.finishNow()
@@ -235,5 +238,9 @@ func (l *visitLimits) showWarning(kind warningKind) {
 	}
 	w.popup = modalCard(l.canvas, w.title, wrappedLabel(l.host.T(bodyID)), w.countdown, buttons)
 	l.overlay = w
-	l.host.showOverlay(w.popup)
+	dismiss := l.needMoreTime // Esc: as "I need more time"
+	if !w.more.Visible() {
+		dismiss = nil // the visit is at its very end: Esc cannot put it off
+	}
+	l.host.showOverlay(w.popup, dismiss)
 }

@@ -31,10 +31,10 @@ func (k *Kiosk) lockDown() {
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
 		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
-		k.limits.noteActivity()
 		if k.access.handle(ev, false) {
-			return
+			return // speech mode notes the activity itself, and answers an idle warning
 		}
+		k.limits.noteActivity()
 		if !covered {
 			k.enterWithNothingFocused(ev)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // look is how the visitor wants the kiosk to look: larger text, high contrast. It
@@ -29,7 +30,7 @@ type lookHost interface {
 	T(id string, data ...map[string]any) string
 	tr(lang, id string, data ...map[string]any) string
 	refresh()
-	showOverlay(p *widget.PopUp)
+	showOverlay(p *widget.PopUp, dismiss func()) // dismiss: what Esc does there
 }
 
 // lookControl is the visitor's look, the toggles on show for it, and the theme
@@ -47,7 +48,7 @@ type lookControl struct {
 // lookBar is the pair of toggles on the screens without the chrome (welcome, out
 // of service): larger text, high contrast.
 type lookBar struct {
-	larger, contrast *widget.Button
+	larger, contrast *kwidget.Button
 }
 
 func newLookControl(host lookHost, c fyne.Canvas, keys func() *keyboard.Keyboard) *lookControl {
@@ -85,7 +86,7 @@ func (c *lookControl) newBar(langs []string, note func(o fyne.CanvasObject, lang
 	if c.current.highContrast {
 		contrastID = "look.normal_contrast"
 	}
-	toggle := func(id string, icon fyne.Resource, tapped func()) (*widget.Button, fyne.CanvasObject) {
+	toggle := func(id string, icon fyne.Resource, tapped func()) (*kwidget.Button, fyne.CanvasObject) {
 		words := container.NewHBox(container.NewCenter(widget.NewIcon(icon)))
 		for i, lang := range langs {
 			if i > 0 {

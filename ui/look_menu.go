@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The chrome has no room for two wide toggles beside its buttons: one small "Aa"
@@ -21,7 +22,7 @@ import (
 // lookMenu is the "Aa" pop-up: the two toggles and Close.
 type lookMenu struct {
 	popup                   *widget.PopUp
-	larger, contrast, close *widget.Button
+	larger, contrast, close *kwidget.Button
 }
 
 // heldFocus is the field that had the focus when a control that opens a pop-up
@@ -63,7 +64,7 @@ func (h *heldFocus) giveBack(c fyne.Canvas, kb *keyboard.Keyboard) {
 // holdButton is a button that runs pressed at the press of a finger, before Fyne
 // takes the focus away from the field that has it.
 type holdButton struct {
-	widget.Button
+	kwidget.Button
 	pressed func()
 }
 
@@ -99,13 +100,13 @@ func (c *lookControl) holdFocus() { c.held = holdFocusOn(c.canvas, c.keys()) }
 // openMenu shows the look pop-up over the screen.
 func (c *lookControl) openMenu() {
 	m := &lookMenu{}
-	m.larger = widget.NewButton("", func() {
+	m.larger = kwidget.NewButton("", func() {
 		c.choose(look{larger: !c.current.larger, highContrast: c.current.highContrast})
 	})
-	m.contrast = widget.NewButton("", func() {
+	m.contrast = kwidget.NewButton("", func() {
 		c.choose(look{larger: c.current.larger, highContrast: !c.current.highContrast})
 	})
-	m.close = widget.NewButtonWithIcon(c.host.T("look.close"), theme.CancelIcon(), c.closeMenu)
+	m.close = kwidget.NewButtonWithIcon(c.host.T("look.close"), theme.CancelIcon(), c.closeMenu)
 	m.close.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(c.host.T("look.menu_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -117,7 +118,7 @@ func (c *lookControl) openMenu() {
 	m.popup = widget.NewModalPopUp(container.NewPadded(content), c.canvas)
 	c.menu = m
 	c.showState()
-	c.host.showOverlay(m.popup)
+	c.host.showOverlay(m.popup, c.closeMenu)
 }
 
 // choose applies the visitor's choice from the pop-up: the theme changes, the
@@ -134,7 +135,7 @@ func (c *lookControl) showState() {
 	if m == nil {
 		return
 	}
-	set := func(b *widget.Button, on bool, onID, offID string) {
+	set := func(b *kwidget.Button, on bool, onID, offID string) {
 		b.Text, b.Icon = c.host.T(offID), theme.CheckButtonIcon()
 		if on {
 			b.Text, b.Icon = c.host.T(onID), theme.CheckButtonCheckedIcon()

@@ -29,6 +29,8 @@ func (k *Kiosk) show(id screenID) {
 	if keep {
 		offset = k.page.touch.Scroll.Offset
 	}
+	typing, _ := k.win.Canvas().Focused().(*kioskEntry)
+	rebuilt := k.page.id == id
 	k.page = page{id: id}
 	k.activity.newScreen()
 	s := k.screens[id]
@@ -37,17 +39,41 @@ func (k *Kiosk) show(id screenID) {
 	content = k.frame(s, content)
 	k.activity.watch(content)
 	k.win.SetContent(content)
-	if keep {
-		k.page.touch.Scroll.ScrollToOffset(offset)
-	} else if k.page.firstEntry != nil && !k.visit.busy {
+	_, answered := k.visit.problems[fieldNone]
+	answered = answered && k.page.problemEntry != nil
+	same := sameField(content, typing)
+	switch {
+	case rebuilt && same != nil && !answered:
+		// Rebuilt under the visitor's fingers: they type on in the same field,
+		// its cursor where they left it, not at the end of its text.
+		same.CursorColumn = min(typing.CursorColumn, len([]rune(same.Text)))
+		k.win.Canvas().Focus(same)
+	case keep:
+	case k.page.firstEntry != nil && !k.visit.busy:
 		// The visitor can type at once, without first finding and touching a field.
 		first := k.page.firstEntry
-		if _, ok := k.visit.problems[fieldNone]; ok && k.page.problemEntry != nil {
+		if answered {
 			first = k.page.problemEntry // the portal's answer, and the field it is about
 		}
 		k.win.Canvas().Focus(arrivalField(content, first))
 	}
+	if keep {
+		k.page.touch.Scroll.ScrollToOffset(offset)
+	}
 	k.access.arrived(id)
+}
+
+// sameField is the field under content that types into the same field of the
+// visit as e, or nil.
+func sameField(content fyne.CanvasObject, e *kioskEntry) *kioskEntry {
+	var found *kioskEntry
+	keyboard.Walk(content, func(o fyne.CanvasObject) bool {
+		if f, ok := o.(*kioskEntry); ok && e != nil && f.id == e.id && o.Visible() && !f.Disabled() {
+			found = f
+		}
+		return found == nil && o.Visible()
+	})
+	return found
 }
 
 // arrivalField is the field a screen focuses on show: the first on show that is
@@ -76,11 +102,35 @@ func arrivalField(content fyne.CanvasObject, first fyne.Focusable) fyne.Focusabl
 	return found
 }
 
-// showOverlay puts a pop-up on the canvas with its controls watched.
-func (k *Kiosk) showOverlay(p *widget.PopUp) {
+// showOverlay puts a pop-up on the canvas with its controls watched; dismiss is
+// what Esc does there, the pop-up's own way out (Close, Keep going, I need more
+// time), or nil when there is none.
+func (k *Kiosk) showOverlay(p *widget.PopUp, dismiss func()) {
+	k.popups = slices.DeleteFunc(k.popups, func(s shownPopup) bool { return !s.popup.Visible() })
+	k.popups = append(k.popups, shownPopup{p, dismiss})
 	k.activity.watch(p)
 	p.Show()
 	k.access.overlayShown(p)
+}
+
+// dismissPopup is Esc over a pop-up: the pop-up on top goes its own way out,
+// and the screen under it stays as it was. It reports whether a pop-up was up.
+func (k *Kiosk) dismissPopup() bool {
+	for i := len(k.popups) - 1; i >= 0; i-- {
+		if s := k.popups[i]; s.popup.Visible() {
+			if s.dismiss != nil {
+				s.dismiss()
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// shownPopup is a pop-up showOverlay put up, and what Esc does there.
+type shownPopup struct {
+	popup   *widget.PopUp
+	dismiss func()
 }
 
 // refresh rebuilds the screen on show from the visit.

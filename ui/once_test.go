@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // moneyAction is a tap that enrols or pays: it must happen once, whatever the
@@ -16,9 +16,9 @@ type moneyAction struct {
 	name   string
 	route  string // the call that moves the money
 	reach  func(t *testing.T, h *harness, lang string)
-	button func(h *harness) *widget.Button // "Create AutoPay", "Pay"
-	next   func(h *harness) *widget.Button // the form's "Continue" to the review
-	change func(h *harness) *widget.Button // the review's "Change"
+	button func(h *harness) *kwidget.Button // "Create AutoPay", "Pay"
+	next   func(h *harness) *kwidget.Button // the form's "Continue" to the review
+	change func(h *harness) *kwidget.Button // the review's "Change"
 	done   func(h *harness) bool
 	count  func(st portalsim.Stats) int // how many times it happened
 }
@@ -26,15 +26,15 @@ type moneyAction struct {
 func moneyActions() []moneyAction {
 	return []moneyAction{
 		{name: "Create AutoPay", route: "/autopay", reach: reachAutoPayReview,
-			button: func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).create },
-			next:   func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).submit },
-			change: func(h *harness) *widget.Button { return viewOf[*autoPayScreen](h.kiosk).change },
+			button: func(h *harness) *kwidget.Button { return viewOf[*autoPayScreen](h.kiosk).create },
+			next:   func(h *harness) *kwidget.Button { return viewOf[*autoPayScreen](h.kiosk).submit },
+			change: func(h *harness) *kwidget.Button { return viewOf[*autoPayScreen](h.kiosk).change },
 			done:   func(h *harness) bool { return viewOf[*autoPayScreen](h.kiosk).confirmation != nil },
 			count:  func(st portalsim.Stats) int { return max(st.AutoPayEnrollments, st.PaymentMethods) }},
 		{name: "Pay", route: "/one-time-payments", reach: reachPayTwiceContinued,
-			button: func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).payButton },
-			next:   func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).submit },
-			change: func(h *harness) *widget.Button { return viewOf[*payScreen](h.kiosk).change },
+			button: func(h *harness) *kwidget.Button { return viewOf[*payScreen](h.kiosk).payButton },
+			next:   func(h *harness) *kwidget.Button { return viewOf[*payScreen](h.kiosk).submit },
+			change: func(h *harness) *kwidget.Button { return viewOf[*payScreen](h.kiosk).change },
 			done:   func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil },
 			count:  func(st portalsim.Stats) int { return st.Payments }},
 	}

@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Whatever a visitor pastes into whatever field, the kiosk holds. Each
@@ -91,7 +91,7 @@ type pasteScreen struct {
 	card   bool                                        // the kiosk takes keyed cards
 	open   func(t *testing.T, h *harness, lang string) // reach the screen, fill every field well
 	fields func(k *Kiosk) []*field                     // looked up afresh: some taps rebuild a screen
-	submit func(k *Kiosk) *widget.Button
+	submit func(k *Kiosk) *kwidget.Button
 }
 
 func payFields(k *Kiosk) []*field {
@@ -121,7 +121,7 @@ var pasteScreens = []pasteScreen{
 	}, fields: func(k *Kiosk) []*field {
 		return []*field{viewOf[*findScreen](k).accountNumber, viewOf[*findScreen](k).postalCode}
 	},
-		submit: func(k *Kiosk) *widget.Button { return viewOf[*findScreen](k).submit }},
+		submit: func(k *Kiosk) *kwidget.Button { return viewOf[*findScreen](k).submit }},
 	{name: "register", open: func(t *testing.T, h *harness, lang string) {
 		h.openRegister(t, lang)
 		h.fillRegistration(newEmail, newEmail, strongPassword, true)
@@ -129,7 +129,7 @@ var pasteScreens = []pasteScreen{
 		s := viewOf[*registerScreen](k)
 		return []*field{s.email, s.emailAgain, s.password}
 	},
-		submit: func(k *Kiosk) *widget.Button { return viewOf[*registerScreen](k).submit }},
+		submit: func(k *Kiosk) *kwidget.Button { return viewOf[*registerScreen](k).submit }},
 	{name: "sign_in", open: func(t *testing.T, h *harness, lang string) {
 		s := h.openSignIn(t, lang)
 		h.typeInto(s.email.entry, demoEmail)
@@ -137,29 +137,29 @@ var pasteScreens = []pasteScreen{
 	}, fields: func(k *Kiosk) []*field {
 		return []*field{viewOf[*signInScreen](k).email, viewOf[*signInScreen](k).password}
 	},
-		submit: func(k *Kiosk) *widget.Button { return viewOf[*signInScreen](k).submit }},
+		submit: func(k *Kiosk) *kwidget.Button { return viewOf[*signInScreen](k).submit }},
 	{name: "pay_by_bank", open: func(t *testing.T, h *harness, lang string) {
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
 		h.fillBank(goodRouting)
-	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return viewOf[*payScreen](k).submit }},
+	}, fields: payFields, submit: func(k *Kiosk) *kwidget.Button { return viewOf[*payScreen](k).submit }},
 	{name: "pay_by_card", card: true, open: func(t *testing.T, h *harness, lang string) {
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
 		h.fillCard()
-	}, fields: payFields, submit: func(k *Kiosk) *widget.Button { return viewOf[*payScreen](k).submit }},
+	}, fields: payFields, submit: func(k *Kiosk) *kwidget.Button { return viewOf[*payScreen](k).submit }},
 	{name: "autopay_by_bank", open: func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillBankInto(h.autoPayForm, goodRouting)
 	}, fields: func(k *Kiosk) []*field { return methodFields(k, viewOf[*autoPayScreen](k).method) },
-		submit: func(k *Kiosk) *widget.Button { return viewOf[*autoPayScreen](k).submit }},
+		submit: func(k *Kiosk) *kwidget.Button { return viewOf[*autoPayScreen](k).submit }},
 	{name: "autopay_by_card", card: true, open: func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.fillCardInto(h.autoPayForm)
 	}, fields: func(k *Kiosk) []*field { return methodFields(k, viewOf[*autoPayScreen](k).method) },
-		submit: func(k *Kiosk) *widget.Button { return viewOf[*autoPayScreen](k).submit }},
+		submit: func(k *Kiosk) *kwidget.Button { return viewOf[*autoPayScreen](k).submit }},
 }
 
 func TestHostilePasteIntoEveryFieldIsRefusedBesideIt(t *testing.T) {
@@ -286,7 +286,7 @@ func formHeight(h *harness) float32 {
 // assertLayoutHolds checks the window still fits 1280×800 across: nothing asks for
 // more width, the field keeps the column's width, the form grew by a line or two of
 // problem text at most, and the main button is on show inside the window.
-func assertLayoutHolds(t *testing.T, h *harness, f *field, primary *widget.Button, heightBefore float32, what string) {
+func assertLayoutHolds(t *testing.T, h *harness, f *field, primary *kwidget.Button, heightBefore float32, what string) {
 	t.Helper()
 	const width = 1280
 	if w := h.win.Canvas().Content().MinSize().Width; w > width {

@@ -13,6 +13,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The payment method's fields. Where the portal reports a problem with a field, the
@@ -49,7 +50,7 @@ var paymentFields = []fieldID{
 type choice struct {
 	id         fieldID
 	chosen     func() string                // the option chosen now ("" for none)
-	buttons    map[string]*widget.Button    // by option value
+	buttons    map[string]*kwidget.Button   // by option value
 	outlines   map[string]*selectionOutline // by option value: shown round the chosen one
 	problem    *widget.Label
 	problemRow fyne.CanvasObject // the problem's icon and words
@@ -142,9 +143,9 @@ func checkCVV(v *visit, s string) validate.Code {
 // rebuilds the screen (which may show other fields).
 func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []string, labels map[string]string) *choice {
 	k := p.k
-	c := &choice{id: id, chosen: chosen, buttons: map[string]*widget.Button{}, outlines: map[string]*selectionOutline{}}
+	c := &choice{id: id, chosen: chosen, buttons: map[string]*kwidget.Button{}, outlines: map[string]*selectionOutline{}}
 	for _, option := range options {
-		b := widget.NewButtonWithIcon(labels[option], theme.RadioButtonIcon(), func() {
+		b := kwidget.NewButtonWithIcon(labels[option], theme.RadioButtonIcon(), func() {
 			k.visit.fields[id] = option
 			delete(k.visit.problems, id)
 			c.show(k)

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // What a visitor waits for, measured on the test driver (no GPU, no X:
@@ -109,7 +110,7 @@ func BenchmarkScreenBuild(b *testing.B) {
 type benchTap struct {
 	name   string
 	reach  func(b *testing.B, h *harness) // brings a fresh kiosk to the screen tapped on
-	button func(h *harness) *widget.Button
+	button func(h *harness) *kwidget.Button
 	to     screenID
 	undo   func(h *harness) // returns to the screen tapped on, untimed
 }
@@ -142,17 +143,17 @@ func benchTaps() []benchTap {
 		h.settle()
 	}
 	return []benchTap{
-		{"welcome to find", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).languages["en"] }, screenFind, startOver},
-		{"welcome to no email", welcome, func(h *harness) *widget.Button { return viewOf[*welcomeScreen](h.kiosk).noEmail["en"] }, screenNoEmail, startOver},
-		{"find to help", find, func(h *harness) *widget.Button { return h.kiosk.page.chrome.help }, screenHelp, goBack},
-		{"found to sign in", found, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).signIn }, screenSignIn, goBack},
+		{"welcome to find", welcome, func(h *harness) *kwidget.Button { return viewOf[*welcomeScreen](h.kiosk).languages["en"] }, screenFind, startOver},
+		{"welcome to no email", welcome, func(h *harness) *kwidget.Button { return viewOf[*welcomeScreen](h.kiosk).noEmail["en"] }, screenNoEmail, startOver},
+		{"find to help", find, func(h *harness) *kwidget.Button { return h.kiosk.page.chrome.help }, screenHelp, goBack},
+		{"found to sign in", found, func(h *harness) *kwidget.Button { return viewOf[*foundScreen](h.kiosk).signIn }, screenSignIn, goBack},
 		// Register starts loading the terms as it arrives: the tap is timed until the
 		// screen is laid out, the terms are waited for untimed (undo).
-		{"found to register", unregistered, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).register }, screenRegister, settleBack},
-		{"found to pay", found, func(h *harness) *widget.Button { return viewOf[*foundScreen](h.kiosk).payNow }, screenPay, goBack},
-		{"my account to AutoPay", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).setAutoPay }, screenAutoPay, goBack},
-		{"my account to e-billing", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).setEBilling }, screenEBilling, goBack},
-		{"my account to done", myAccount, func(h *harness) *widget.Button { return viewOf[*myAccountScreen](h.kiosk).finish }, screenDone, goBack},
+		{"found to register", unregistered, func(h *harness) *kwidget.Button { return viewOf[*foundScreen](h.kiosk).register }, screenRegister, settleBack},
+		{"found to pay", found, func(h *harness) *kwidget.Button { return viewOf[*foundScreen](h.kiosk).payNow }, screenPay, goBack},
+		{"my account to AutoPay", myAccount, func(h *harness) *kwidget.Button { return viewOf[*myAccountScreen](h.kiosk).setAutoPay }, screenAutoPay, goBack},
+		{"my account to e-billing", myAccount, func(h *harness) *kwidget.Button { return viewOf[*myAccountScreen](h.kiosk).setEBilling }, screenEBilling, goBack},
+		{"my account to done", myAccount, func(h *harness) *kwidget.Button { return viewOf[*myAccountScreen](h.kiosk).finish }, screenDone, goBack},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/staffpin"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // pinKeySize makes each key a big target; three fit on a row of the pad.
@@ -26,9 +27,9 @@ const minPINKeyHeight = 48
 type pinPad struct {
 	popup             *widget.PopUp
 	dots, message     *widget.Label
-	digits            [10]*widget.Button
-	backspace, ok     *widget.Button
-	cancel            *widget.Button
+	digits            [10]*kwidget.Button
+	backspace, ok     *kwidget.Button
+	cancel            *kwidget.Button
 	pin               string
 	unavailable, lock bool  // no verifier / staff mode locked: the keys are off
 	timeout           Timer // closes a pad left open, so no visitor finds it
@@ -46,10 +47,10 @@ func (d *staffDesk) openPINPad() {
 	p.dots.SizeName = theme.SizeNameHeadingText
 	p.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	p.message.Wrapping = fyne.TextWrapWord
-	p.backspace = widget.NewButtonWithIcon(d.host.T("staff.backspace"), theme.ContentUndoIcon(), p.erase)
-	p.ok = widget.NewButton(d.host.T("staff.ok"), d.submitPIN)
+	p.backspace = kwidget.NewButtonWithIcon(d.host.T("staff.backspace"), theme.ContentUndoIcon(), p.erase)
+	p.ok = kwidget.NewButton(d.host.T("staff.ok"), d.submitPIN)
 	p.ok.Importance = widget.HighImportance
-	p.cancel = widget.NewButton(d.host.T("staff.cancel"), d.closePINPad)
+	p.cancel = kwidget.NewButton(d.host.T("staff.cancel"), d.closePINPad)
 	// The keys get what the panel's height leaves them, so Cancel and OK stay on
 	// screen when the kiosk is scaled up for a large panel.
 	rest := container.NewVBox(title, p.dots, p.message, p.cancel)
@@ -75,17 +76,17 @@ func (d *staffDesk) openPINPad() {
 		}
 	})
 	d.pinPad = p
-	d.host.showOverlay(p.popup)
+	d.host.showOverlay(p.popup, d.closePINPad)
 	d.pinPadState(p)
 }
 
 // bigKey gives a key of the pad its size.
-func bigKey(b *widget.Button, size fyne.Size) fyne.CanvasObject {
+func bigKey(b *kwidget.Button, size fyne.Size) fyne.CanvasObject {
 	return container.NewGridWrap(size, b)
 }
 
-func (p *pinPad) digitKey(n int) *widget.Button {
-	b := widget.NewButton(strconv.Itoa(n), func() { p.typeDigit(n) })
+func (p *pinPad) digitKey(n int) *kwidget.Button {
+	b := kwidget.NewButton(strconv.Itoa(n), func() { p.typeDigit(n) })
 	p.digits[n] = b
 	return b
 }

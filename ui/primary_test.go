@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Every screen, in every state a visitor meets it, has exactly one primary action
@@ -26,7 +27,7 @@ func TestEveryScreenHasExactlyOnePrimaryAction(t *testing.T) {
 			if !o.Visible() {
 				return false
 			}
-			if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance {
+			if b, ok := o.(*kwidget.Button); ok && b.Importance == widget.HighImportance {
 				primaries = append(primaries, b.Text)
 				if !formScreensToScroll[h.kiosk.page.id] {
 					top, bottom := h.roomAboveKeys()

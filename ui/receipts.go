@@ -19,6 +19,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/qr"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Printer prints receipts through CUPS (internal/printer in a real kiosk).
@@ -72,14 +73,14 @@ type receipts struct {
 // printButton offers the visitor a receipt of the visit (receiptOf), with a line
 // under it that tells how printing went; nil, nil when no printer is configured or
 // nothing was done.
-func (r *receipts) printButton(visit func() receipt.Receipt) (*widget.Button, fyne.CanvasObject) {
+func (r *receipts) printButton(visit func() receipt.Receipt) (*kwidget.Button, fyne.CanvasObject) {
 	if r.printer == nil || len(visit().Items) == 0 {
 		return nil, nil
 	}
 	status := wrappedLabel("")
 	status.Hide()
-	var b *widget.Button
-	b = widget.NewButton(r.host.T("receipt.print"), func() {
+	var b *kwidget.Button
+	b = kwidget.NewButton(r.host.T("receipt.print"), func() {
 		b.Disable()
 		status.SetText(r.host.T("receipt.printing"))
 		status.Show()

@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	rt "github.com/medfordwater/lobbykiosk/internal/receipt/receipttest"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // recordingPrinter keeps what the kiosk printed and purged; fail makes it fail
@@ -201,7 +201,7 @@ func TestDoneShowsPrintAndFinishWithoutScrolling(t *testing.T) {
 			t.Fatalf("%s: Done sums up %d things, want 4", lang, n)
 		}
 		s := viewOf[*doneScreen](h.kiosk)
-		for name, b := range map[string]*widget.Button{"Print a receipt": s.print, "Finish": s.finish} {
+		for name, b := range map[string]*kwidget.Button{"Print a receipt": s.print, "Finish": s.finish} {
 			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
 			if b == nil || !b.Visible() || at.Y < 0 || at.Y+b.Size().Height > h.win.Canvas().Size().Height {
 				t.Errorf("%s: %s is not in view on arrival (at %.0f)", lang, name, at.Y)

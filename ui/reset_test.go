@@ -7,7 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The reset proof: every journey, walked with distinctive data, then
@@ -49,7 +50,7 @@ var proofTriggers = []proofTrigger{
 		h.kiosk.reset(triggerStaff) // what the staff menu's "Reset now" calls
 	}},
 	{triggerPanic, func(t *testing.T, h *harness, _ proofJourney) {
-		boom := widget.NewButton("", func() { panic("boom " + proofCard) })
+		boom := kwidget.NewButton("", func() { panic("boom " + proofCard) })
 		h.kiosk.activity.watch(boom)
 		test.Tap(boom)
 	}},

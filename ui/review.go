@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // doubleTapGuard is how long the button that moves money ("Pay", "Create AutoPay")
@@ -65,7 +66,7 @@ func (k *Kiosk) reviewFailed(r *reviewState, err error, unknownID string) {
 // screen's problem, the action, and Change, which goes back to the form with
 // everything as typed. It returns the lines and Change for the screen's view.
 func (k *Kiosk) reviewView(r *reviewState, headingID string, lines []string, problem fyne.CanvasObject,
-	action *widget.Button) ([]*widget.Label, *widget.Button, fyne.CanvasObject) {
+	action *kwidget.Button) ([]*widget.Label, *kwidget.Button, fyne.CanvasObject) {
 	heading := widget.NewLabelWithStyle(k.T(headingID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	facts := []fyne.CanvasObject{heading}
@@ -75,7 +76,7 @@ func (k *Kiosk) reviewView(r *reviewState, headingID string, lines []string, pro
 		labels = append(labels, l)
 		facts = append(facts, l)
 	}
-	change := k.untilAnswered(widget.NewButton(k.T("pay.change"), func() {
+	change := k.untilAnswered(kwidget.NewButton(k.T("pay.change"), func() {
 		r.reviewing = false
 		delete(k.visit.problems, fieldNone)
 		k.refresh()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // autoPayState is the AutoPay enrolment of this visit. The portal's website takes
@@ -26,12 +27,12 @@ type autoPayState struct {
 type autoPayScreen struct {
 	k            *Kiosk
 	method       *paymentForm
-	submit       *widget.Button
+	submit       *kwidget.Button
 	review       []*widget.Label
-	create       *widget.Button
-	change       *widget.Button
+	create       *kwidget.Button
+	change       *kwidget.Button
 	confirmation *widget.Label
-	done         *widget.Button
+	done         *kwidget.Button
 	problem      *widget.Label
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // outcome is one thing the visitor did, kept as a message ID and its data so the
@@ -31,9 +32,9 @@ func (v *visit) record(messageID string, data map[string]any, item receipt.Item)
 // visitor's email. Finish forgets everything and returns to the welcome screen.
 type doneScreen struct {
 	k       *Kiosk
-	print   *widget.Button // "Print a receipt"; nil without a printer
+	print   *kwidget.Button // "Print a receipt"; nil without a printer
 	summary []*widget.Label
-	finish  *widget.Button
+	finish  *kwidget.Button
 }
 
 func buildDone(k *Kiosk) (any, fyne.CanvasObject) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // eBillingScreen switches the bill to email, in the portal's words: Bill Delivery
@@ -16,9 +17,9 @@ import (
 type eBillingScreen struct {
 	k            *Kiosk
 	explain      *widget.Label
-	send, resend *widget.Button
+	send, resend *kwidget.Button
 	sent         *widget.Label
-	done         *widget.Button
+	done         *kwidget.Button
 	problem      *widget.Label
 }
 
@@ -29,7 +30,7 @@ func buildEBilling(k *Kiosk) (any, fyne.CanvasObject) {
 	d := k.visit.details
 	s.explain = wrappedLabel(k.T("ebilling.explain", map[string]any{"Email": d.Email}))
 	s.send = k.primaryButton("ebilling.send", s.sendVerificationEmail)
-	s.resend = k.untilAnswered(widget.NewButton(k.T("ebilling.resend"), s.resendVerificationEmail))
+	s.resend = k.untilAnswered(kwidget.NewButton(k.T("ebilling.resend"), s.resendVerificationEmail))
 	s.sent = wrappedLabel(k.T("ebilling.check_email", map[string]any{"Email": d.Email}))
 	s.done = k.primaryButton("ebilling.done", func() { k.navigate(evFinish) })
 	sentCard := guidanceCard(s.sent)

@@ -14,6 +14,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // findScreen is "Find My Account": the customer number–account number from the bill
@@ -23,7 +24,7 @@ type findScreen struct {
 	accountNumber, postalCode *field
 	problem                   *widget.Label
 	billCaption               *widget.Label
-	submit                    *widget.Button
+	submit                    *kwidget.Button
 }
 
 func buildFind(k *Kiosk) (any, fyne.CanvasObject) {

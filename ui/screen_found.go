@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // foundScreen shows the account found, guidance drawn from the account itself, and
@@ -14,8 +15,8 @@ type foundScreen struct {
 	k                  *Kiosk
 	address, amountDue *widget.Label
 	guidance           []*widget.Label
-	register, signIn   *widget.Button
-	payNow, startOver  *widget.Button
+	register, signIn   *kwidget.Button
+	payNow, startOver  *kwidget.Button
 }
 
 func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
@@ -33,16 +34,16 @@ func buildFound(k *Kiosk) (any, fyne.CanvasObject) {
 	// One primary action: paying, when the bill is due before a login could help
 	// with it; otherwise the login.
 	payFirst := s.dueSoon() && !k.visit.paid()
-	button := func(primary bool, labelID string, ev event) *widget.Button {
+	button := func(primary bool, labelID string, ev event) *kwidget.Button {
 		if primary {
 			return k.primaryButton(labelID, func() { k.navigate(ev) })
 		}
-		return widget.NewButton(k.T(labelID), func() { k.navigate(ev) })
+		return kwidget.NewButton(k.T(labelID), func() { k.navigate(ev) })
 	}
 	s.register = button(!payFirst, "found.register", evRegister)
 	s.signIn = button(!payFirst, "found.sign_in", evSignIn)
 	s.payNow = button(payFirst, "found.pay_now", evPayNow)
-	s.startOver = widget.NewButton(k.T("nav.start_over"), k.startOver)
+	s.startOver = kwidget.NewButton(k.T("nav.start_over"), k.startOver)
 	if a.Registered {
 		s.register.Hide()
 	} else {

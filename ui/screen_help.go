@@ -35,12 +35,12 @@ var faq = []faqItem{
 // does not fold up what the visitor was reading.
 type helpScreen struct {
 	k         *Kiosk
-	open      map[int]bool     // FAQ index → answer shown: the visit's faqOpen
-	questions []*widget.Button // the tap target of each question
+	open      map[int]bool      // FAQ index → answer shown: the visit's faqOpen
+	questions []*kwidget.Button // the tap target of each question
 	answers   []*widget.Label
 	contact   []*widget.Label
-	noEmail   *widget.Button
-	back      *widget.Button
+	noEmail   *kwidget.Button
+	back      *kwidget.Button
 }
 
 func buildHelp(k *Kiosk) (any, fyne.CanvasObject) {
@@ -54,7 +54,7 @@ func buildHelp(k *Kiosk) (any, fyne.CanvasObject) {
 	for i, item := range faq {
 		objects = append(objects, s.faqEntry(i, item))
 	}
-	s.noEmail = widget.NewButtonWithIcon(k.T("noemail.button"), theme.MailComposeIcon(), func() { k.navigate(evNoEmail) })
+	s.noEmail = kwidget.NewButtonWithIcon(k.T("noemail.button"), theme.MailComposeIcon(), func() { k.navigate(evNoEmail) })
 	s.back = k.primaryButton("nav.back", k.back) // back to what the visitor was doing
 	s.back.SetIcon(theme.NavigateBackIcon())
 	objects = append(objects, widget.NewSeparator(), s.contactBlock(), s.noEmail, s.back)
@@ -135,8 +135,8 @@ func (s *helpScreen) contactBlock() fyne.CanvasObject {
 // Button's own text cannot wrap (a long Spanish question would run off the screen)
 // nor hold two languages side by side. Labels take no taps, so a tap anywhere on
 // the words reaches the button underneath.
-func labelledButton(tapped func(), content fyne.CanvasObject) (*widget.Button, fyne.CanvasObject) {
-	b := widget.NewButton("", tapped)
+func labelledButton(tapped func(), content fyne.CanvasObject) (*kwidget.Button, fyne.CanvasObject) {
+	b := kwidget.NewButton("", tapped)
 	return b, container.NewStack(b, container.NewPadded(content))
 }
 
@@ -144,8 +144,8 @@ func labelledButton(tapped func(), content fyne.CanvasObject) (*widget.Button, f
 // under a button that has none of its own (low importance): the same look, hover,
 // focus and tap, but the FAQ's dozen big questions cost a third as much to paint
 // at every frame of a swipe on a software renderer (kwidget.Panel).
-func panelButton(tapped func(), content fyne.CanvasObject) (*widget.Button, fyne.CanvasObject) {
-	b := widget.NewButton("", tapped)
+func panelButton(tapped func(), content fyne.CanvasObject) (*kwidget.Button, fyne.CanvasObject) {
+	b := kwidget.NewButton("", tapped)
 	b.Importance = widget.LowImportance
 	return b, container.NewStack(kwidget.NewPanel(theme.ColorNameButton), b, container.NewPadded(content))
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // myAccountScreen is where a registered or signed-in visitor lands: the state of
@@ -15,10 +16,10 @@ type myAccountScreen struct {
 	k                 *Kiosk
 	autoPay, eBilling *widget.Label
 	reminders         []*widget.Label
-	setAutoPay        *widget.Button
-	setEBilling       *widget.Button
-	payNow, finish    *widget.Button
-	retry             *widget.Button
+	setAutoPay        *kwidget.Button
+	setEBilling       *kwidget.Button
+	payNow, finish    *kwidget.Button
+	retry             *kwidget.Button
 	problem           *widget.Label
 }
 
@@ -26,19 +27,19 @@ func buildMyAccount(k *Kiosk) (any, fyne.CanvasObject) {
 	s := &myAccountScreen{k: k}
 	problem, label := k.screenProblem()
 	s.problem = label
-	s.payNow = widget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
+	s.payNow = kwidget.NewButton(k.T("found.pay_now"), func() { k.navigate(evPayNow) })
 	d := k.visit.details
 	if d == nil {
-		s.finish = widget.NewButton(k.T("myaccount.finish"), func() { k.navigate(evFinish) })
+		s.finish = kwidget.NewButton(k.T("myaccount.finish"), func() { k.navigate(evFinish) })
 		return s, s.notLoaded(problem)
 	}
 	// One primary action: the visitor's most likely next step.
 	next := nextOnMyAccount(d)
-	button := func(labelID string, ev event) *widget.Button {
+	button := func(labelID string, ev event) *kwidget.Button {
 		if ev == next {
 			return k.primaryButton(labelID, func() { k.navigate(ev) })
 		}
-		return k.untilAnswered(widget.NewButton(k.T(labelID), func() { k.navigate(ev) }))
+		return k.untilAnswered(kwidget.NewButton(k.T(labelID), func() { k.navigate(ev) }))
 	}
 	s.setAutoPay = button("myaccount.set_autopay", evAutoPay)
 	s.setEBilling = button("myaccount.set_ebilling", evEBilling)

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // noEmailScreen tells a visitor without an email address why the kiosk cannot
@@ -12,7 +14,7 @@ import (
 // they can still pay: by phone or at the front counter.
 type noEmailScreen struct {
 	required, phone, counter *widget.Label
-	back, startOver          *widget.Button
+	back, startOver          *kwidget.Button
 }
 
 func buildNoEmail(k *Kiosk) (any, fyne.CanvasObject) {
@@ -24,8 +26,8 @@ func buildNoEmail(k *Kiosk) (any, fyne.CanvasObject) {
 	s.required.Wrapping = fyne.TextWrapWord
 	s.phone = wrappedLabel(k.T("noemail.phone", data))
 	s.counter = wrappedLabel(k.T("noemail.counter", data))
-	s.back = widget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
-	s.startOver = widget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
+	s.back = kwidget.NewButtonWithIcon(k.T("nav.back"), theme.NavigateBackIcon(), k.back)
+	s.startOver = kwidget.NewButtonWithIcon(k.T("nav.start_over"), theme.HomeIcon(), k.startOver)
 	s.startOver.Importance = widget.HighImportance
 
 	return s, formColumn(

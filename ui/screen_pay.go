@@ -12,6 +12,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // fieldPayAmount is the amount to pay as typed; named as the portal names it, so a
@@ -34,16 +35,16 @@ type payScreen struct {
 	accountNumber, postalCode, email, emailAgain, amount *field
 	method                                               *paymentForm
 	problem                                              *widget.Label
-	submit                                               *widget.Button // Continue to payment
-	readTerms                                            *widget.Button // fetches the Terms and Conditions; nil once shown
-	termsText                                            *widget.Label  // the terms, once fetched
+	submit                                               *kwidget.Button // Continue to payment
+	readTerms                                            *kwidget.Button // fetches the Terms and Conditions; nil once shown
+	termsText                                            *widget.Label   // the terms, once fetched
 
 	review           []*widget.Label // amount, method, account, email
-	payButton        *widget.Button
-	change           *widget.Button
+	payButton        *kwidget.Button
+	change           *kwidget.Button
 	confirmation     *widget.Label
-	register, finish *widget.Button
-	print            *widget.Button // "Print a receipt"; nil without a printer
+	register, finish *kwidget.Button
+	print            *kwidget.Button // "Print a receipt"; nil without a printer
 }
 
 func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
@@ -252,7 +253,7 @@ func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 	}
 	lines := []fyne.CanvasObject{readTogether(facts...)}
 	if offerID, buttonID, ev := k.visit.afterPaymentOffer(); offerID != "" {
-		s.register = widget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
+		s.register = kwidget.NewButton(k.T(buttonID), func() { k.navigate(ev) })
 		s.register.Importance = widget.HighImportance
 		lines = append(lines, guidanceCard(wrappedLabel(k.T(offerID))), s.register)
 	}
@@ -261,6 +262,6 @@ func (s *payScreen) receiptView(r *client.Receipt) fyne.CanvasObject {
 	if printRow != nil {
 		lines = append(lines, printRow)
 	}
-	s.finish = widget.NewButton(k.T("pay.finish"), func() { k.navigate(evPaid) })
+	s.finish = kwidget.NewButton(k.T("pay.finish"), func() { k.navigate(evPaid) })
 	return formColumn(append(lines, s.finish)...)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // fieldShowPassword is "true" while the visitor has chosen to see the password.
@@ -58,13 +59,13 @@ type registerScreen struct {
 	strength                    *widget.Label
 	strengthBar                 *widget.ProgressBar
 	strengthRow                 fyne.CanvasObject // the words, then the bar
-	readTerms                   *widget.Button
+	readTerms                   *kwidget.Button
 	termsTitle, termsText       *widget.Label
-	accept                      *widget.Check
+	accept                      *kwidget.Check
 	acceptProblem               *widget.Label
 	acceptRow                   fyne.CanvasObject // the problem's icon and words
 	problem                     *widget.Label
-	submit, signIn              *widget.Button
+	submit, signIn              *kwidget.Button
 }
 
 // enterRegister fetches the Terms and Conditions in the visitor's language the first
@@ -98,7 +99,7 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	problem, problemLabel := k.screenProblem()
 	s.problem = problemLabel
 	s.submit = k.primaryButton("register.submit", s.submitRegistration)
-	s.signIn = widget.NewButton(k.T("register.sign_in"), s.toSignIn)
+	s.signIn = kwidget.NewButton(k.T("register.sign_in"), s.toSignIn)
 	if msg := k.visit.problems[fieldNone]; msg != "error.email_taken" && msg != "error.already_registered" {
 		s.signIn.Hide()
 	}
@@ -171,7 +172,7 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 	k := s.k
 	v := k.visit
 	heading := widget.NewLabelWithStyle(k.T("register.terms_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.accept = widget.NewCheck(k.T("register.accept_terms"), nil)
+	s.accept = kwidget.NewCheck(k.T("register.accept_terms"), nil)
 	s.accept.Checked = v.fields[fieldTermsAccepted] == "true"
 	s.accept.OnChanged = s.acceptTerms
 	s.acceptProblem = widget.NewLabel("")
@@ -192,10 +193,10 @@ func (s *registerScreen) termsBox() fyne.CanvasObject {
 // (read; then title and text are nil). The terms flow in the page: a box that
 // scrolled on its own inside the scrolling page caught the finger (or the wheel)
 // halfway down the form.
-func termsOnPage(k *Kiosk) (read *widget.Button, title, text *widget.Label, object fyne.CanvasObject) {
+func termsOnPage(k *Kiosk) (read *kwidget.Button, title, text *widget.Label, object fyne.CanvasObject) {
 	terms, ok := k.visit.login.terms[k.lang]
 	if !ok {
-		read = k.untilAnswered(widget.NewButton(k.T("register.read_terms"), func() {
+		read = k.untilAnswered(kwidget.NewButton(k.T("register.read_terms"), func() {
 			k.visit.keepPlace = true // the terms appear where the button was
 			if !fetchTerms(k) {
 				k.visit.keepPlace = false

@@ -13,6 +13,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // signInScreen signs in a customer who already has a login.
@@ -23,7 +24,7 @@ type signInScreen struct {
 	problem         *widget.Label
 	notice          *widget.Label     // the reset-link message
 	noticeBox       fyne.CanvasObject // its card, shown once a link was asked for
-	submit, forgot  *widget.Button
+	submit, forgot  *kwidget.Button
 }
 
 func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
@@ -51,7 +52,7 @@ func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 		s.noticeBox.Hide()
 	}
 	s.submit = k.primaryButton("signin.submit", s.signIn)
-	s.forgot = k.untilAnswered(widget.NewButton(k.T("signin.forgot"), s.forgotPassword))
+	s.forgot = k.untilAnswered(kwidget.NewButton(k.T("signin.forgot"), s.forgotPassword))
 	return s, formColumn(
 		k.fieldObject(s.email),
 		k.fieldObject(s.password, fieldExtras{entryEnd: s.reveal, screenProblem: problem}),

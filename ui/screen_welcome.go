@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // languageButtonSize makes "English" and "Español" the biggest targets on screen;
@@ -41,17 +42,17 @@ var languageNameStyle = widget.RichTextStyle{
 // not chosen yet.
 type welcomeScreen struct {
 	title     *widget.Label
-	languages map[string]*widget.Button // by language code
+	languages map[string]*kwidget.Button // by language code
 	// Each language's name, in its own words, laid over its button.
 	languageNames map[string]*widget.RichText
 	// Smaller ways out for visitors who are not here to find their account yet:
 	// one button in each language, by language code, which also chooses it.
-	help, noEmail map[string]*widget.Button
+	help, noEmail map[string]*kwidget.Button
 }
 
 func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
-	s := &welcomeScreen{languages: map[string]*widget.Button{}, languageNames: map[string]*widget.RichText{},
-		help: map[string]*widget.Button{}, noEmail: map[string]*widget.Button{}}
+	s := &welcomeScreen{languages: map[string]*kwidget.Button{}, languageNames: map[string]*widget.RichText{},
+		help: map[string]*kwidget.Button{}, noEmail: map[string]*kwidget.Button{}}
 
 	s.title = widget.NewLabelWithStyle(k.T("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	k.page.title = s.title.Text
@@ -74,11 +75,11 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	for _, way := range []struct {
 		id      string
 		ev      event
-		buttons map[string]*widget.Button
+		buttons map[string]*kwidget.Button
 	}{{"nav.help", evHelp, s.help}, {"noemail.button", evNoEmail, s.noEmail}} {
 		var row []fyne.CanvasObject
 		for _, lang := range k.introLangs() {
-			b := widget.NewButton(k.tr(lang, way.id), func() {
+			b := kwidget.NewButton(k.tr(lang, way.id), func() {
 				k.lang = lang // a visitor who reads these words reads on in them
 				k.navigate(way.ev)
 			})

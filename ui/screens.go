@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -122,7 +121,7 @@ type page struct {
 	touch        *kwidget.TouchScroll // the page's scroll, which a finger's swipe moves
 	question     *startOverQuestion   // "Erase what you typed?", once asked (startover.go)
 	held         *heldFocus           // the field that had the focus when Start over was pressed
-	primaries    []*widget.Button     // the primary actions, in build order (enter.go)
+	primaries    []*kwidget.Button    // the primary actions, in build order (enter.go)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,
 	// and what the screen tells it of controls their type does not say.

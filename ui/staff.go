@@ -35,8 +35,9 @@ type StaffLockout interface {
 type deskHost interface {
 	T(id string, data ...map[string]any) string
 	tr(lang, id string, data ...map[string]any) string
-	// showOverlay puts a pop-up on the canvas with its controls watched.
-	showOverlay(p *widget.PopUp)
+	// showOverlay puts a pop-up on the canvas with its controls watched; dismiss
+	// is what Esc does there (nil: nothing).
+	showOverlay(p *widget.PopUp, dismiss func())
 	reset(trigger resetTrigger)
 
 	defaultLanguage() string

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // staffMenu is what staff can do once the PIN is right. It closes itself after
@@ -22,16 +23,16 @@ type staffMenu struct {
 	lastErr                                  *widget.Label
 	lookupPause                              *widget.Label // the portal's lookup lock and its time left, shown while it lasts
 	message                                  *widget.Label
-	resetNow, training, exit, close          *widget.Button
-	printer                                  *widget.Label             // the printer's state; hidden without one
-	testPage                                 *widget.Button            // prints the staff test page; nil without a printer
-	languages                                map[string]*widget.Button // the default language, by code
+	resetNow, training, exit, close          *kwidget.Button
+	printer                                  *widget.Label              // the printer's state; hidden without one
+	testPage                                 *kwidget.Button            // prints the staff test page; nil without a printer
+	languages                                map[string]*kwidget.Button // the default language, by code
 }
 
 // openMenu shows the staff menu and checks, in the background, whether the portal
 // answers.
 func (d *staffDesk) openMenu() {
-	m := &staffMenu{languages: map[string]*widget.Button{}}
+	m := &staffMenu{languages: map[string]*kwidget.Button{}}
 	title := widget.NewLabelWithStyle(d.host.T("staff.menu_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	m.message = widget.NewLabel("")
@@ -45,7 +46,7 @@ func (d *staffDesk) openMenu() {
 	full := title.MinSize().Height + status.MinSize().Height + bottom.MinSize().Height + 6*theme.Padding()
 	m.popup.Resize(fyne.NewSize(640, min(full, d.canvas.Size().Height-2*theme.Padding())))
 	d.menu = m
-	d.host.showOverlay(m.popup)
+	d.host.showOverlay(m.popup, d.closeMenu)
 	d.armMenu()
 	d.checkStatus(m)
 }
@@ -103,7 +104,7 @@ func wholeMinutes(wait time.Duration) int {
 func (d *staffDesk) languageChoice(m *staffMenu) fyne.CanvasObject {
 	row := container.NewHBox(widget.NewLabel(d.host.T("staff.default_language")))
 	for _, lang := range d.languages {
-		b := widget.NewButton(d.host.tr(lang, "language.name"), d.action(func() { d.setDefaultLanguage(m, lang) }))
+		b := kwidget.NewButton(d.host.tr(lang, "language.name"), d.action(func() { d.setDefaultLanguage(m, lang) }))
 		m.languages[lang] = b
 		row.Add(b)
 	}
@@ -128,19 +129,19 @@ func (d *staffDesk) setDefaultLanguage(m *staffMenu, lang string) {
 }
 
 func (d *staffDesk) actions(m *staffMenu) fyne.CanvasObject {
-	m.resetNow = widget.NewButton(d.host.T("staff.reset_now"), d.action(d.resetNow))
+	m.resetNow = kwidget.NewButton(d.host.T("staff.reset_now"), d.action(d.resetNow))
 	if d.training != nil {
-		m.training = widget.NewButton(d.host.T("staff.leave_training"), d.action(d.leaveTraining))
+		m.training = kwidget.NewButton(d.host.T("staff.leave_training"), d.action(d.leaveTraining))
 	} else {
-		m.training = widget.NewButton(d.host.T("staff.start_training"), d.action(d.startTraining))
+		m.training = kwidget.NewButton(d.host.T("staff.start_training"), d.action(d.startTraining))
 	}
-	m.exit = widget.NewButton(d.host.T("staff.exit"), d.action(d.exit))
+	m.exit = kwidget.NewButton(d.host.T("staff.exit"), d.action(d.exit))
 	m.exit.Importance = widget.DangerImportance
-	m.close = widget.NewButton(d.host.T("staff.close"), d.closeMenu)
+	m.close = kwidget.NewButton(d.host.T("staff.close"), d.closeMenu)
 	m.close.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{m.resetNow, m.training}
 	if d.printer != nil {
-		m.testPage = widget.NewButton(d.host.T("staff.test_page"), d.action(func() { d.printTestPage(m) }))
+		m.testPage = kwidget.NewButton(d.host.T("staff.test_page"), d.action(func() { d.printTestPage(m) }))
 		buttons = append(buttons, m.testPage)
 	}
 	return container.NewGridWithColumns(2, append(buttons, m.exit, m.close)...)

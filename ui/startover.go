@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // startOverQuestion is "Erase what you typed?", up over a form that holds typing.
 type startOverQuestion struct {
 	popup       *widget.PopUp
-	erase, keep *widget.Button
+	erase, keep *kwidget.Button
 }
 
 // startOver is the visitor's "Start over". Over a form with something typed in
@@ -26,12 +27,12 @@ func (k *Kiosk) startOver() {
 	}
 	q := &startOverQuestion{}
 	held := k.page.held
-	q.keep = widget.NewButton(k.T("startover.keep"), func() {
+	q.keep = kwidget.NewButton(k.T("startover.keep"), func() {
 		q.popup.Hide()
 		held.giveBack(k.win.Canvas(), k.keyboard) // typing on where the visitor was
 	})
 	q.keep.Importance = widget.HighImportance
-	q.erase = widget.NewButton(k.T("startover.erase"), func() {
+	q.erase = kwidget.NewButton(k.T("startover.erase"), func() {
 		q.popup.Hide()
 		k.reset(triggerStartOver)
 	})
@@ -39,7 +40,7 @@ func (k *Kiosk) startOver() {
 	title.SizeName = theme.SizeNameHeadingText
 	q.popup = modalCard(k.win.Canvas(), title, popupButtons(q.erase, q.keep))
 	k.page.question = q
-	k.showOverlay(q.popup)
+	k.showOverlay(q.popup, q.keep.OnTapped)
 }
 
 // typedOnScreen reports whether a field on show holds something typed.

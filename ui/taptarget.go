@@ -29,3 +29,8 @@ func (t *tapTarget) Tapped(*fyne.PointEvent) {
 func (t *tapTarget) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(t.content)
 }
+
+// Wrapped is the target's content, so the walks of a screen (the activity watch,
+// speech mode, Next) reach the controls inside it: on the out-of-service screen
+// the whole page is the staff gesture's target.
+func (t *tapTarget) Wrapped() fyne.CanvasObject { return t.content }

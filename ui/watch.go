@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Fyne has no global input hook: a tap or a key goes straight to the widget under
@@ -17,7 +18,9 @@ import (
 // show and showOverlay put on the canvas passes through the activity watch, which
 // wraps every callback a visitor can trigger. No screen can forget it, and a new
 // screen gets it for free. Keys typed with no widget focused reach the canvas
-// handlers set in New.
+// handlers set in New; those typed on a focused button or tick box reach the
+// watch's keys first (kwidget.Keys), so speech mode hears them whatever has the
+// focus.
 
 // activityHost is what the activity watch reports to.
 type activityHost interface {
@@ -30,12 +33,13 @@ type activityHost interface {
 // activityWatch wraps the callbacks of the controls on show (see guard).
 type activityWatch struct {
 	host    activityHost
+	keys    kwidget.Keys // sees the keys typed on a focused button or tick box (speech mode)
 	log     *slog.Logger
 	watched map[fyne.CanvasObject]bool // controls whose callbacks are wrapped already
 }
 
-func newActivityWatch(host activityHost, log *slog.Logger) *activityWatch {
-	return &activityWatch{host: host, log: log, watched: map[fyne.CanvasObject]bool{}}
+func newActivityWatch(host activityHost, keys kwidget.Keys, log *slog.Logger) *activityWatch {
+	return &activityWatch{host: host, keys: keys, log: log, watched: map[fyne.CanvasObject]bool{}}
 }
 
 // panicGuard is what a component that runs callbacks of its own (a timer, an answer
@@ -66,12 +70,12 @@ func (w *activityWatch) watchControl(o fyne.CanvasObject) {
 		return
 	}
 	switch c := o.(type) {
-	case *widget.Button:
-		c.OnTapped = w.guard(c.OnTapped)
+	case *kwidget.Button:
+		c.OnTapped, c.Keys = w.guard(c.OnTapped), w.keys
 	case *holdButton:
-		c.OnTapped = w.guard(c.OnTapped)
-	case *widget.Check:
-		c.OnChanged = guardArg(w, c.OnChanged)
+		c.OnTapped, c.Keys = w.guard(c.OnTapped), w.keys
+	case *kwidget.Check:
+		c.OnChanged, c.Keys = guardArg(w, c.OnChanged), w.keys
 	case *kioskEntry:
 		w.watchEntry(&c.Entry)
 	case *widget.Entry:

@@ -7,9 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // controlsOn lists every control a visitor can touch on the canvas, overlays too.
@@ -17,7 +17,7 @@ func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		switch o.(type) {
-		case *widget.Button, *holdButton, *widget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
+		case *kwidget.Button, *holdButton, *kwidget.Check, *kioskEntry, *tapTarget, *keyboard.Key:
 			found = append(found, o)
 			return false
 		}
@@ -62,7 +62,7 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.startIn("en")
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, legacyAccount)
-	boom := widget.NewButton("", func() { panic("secret " + legacyAccount) })
+	boom := kwidget.NewButton("", func() { panic("secret " + legacyAccount) })
 	h.kiosk.activity.watch(boom)
 	test.Tap(boom)
 	if h.kiosk.page.id != screenWelcome || h.kiosk.staff.lastProblem != "panic" {

@@ -8,10 +8,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/internal/display"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 func TestWelcomeOffersEveryLanguageInItsOwnWords(t *testing.T) {
@@ -179,7 +179,7 @@ func TestTheWelcomeScreenTakesThePanelsShape(t *testing.T) {
 	h.kiosk.look.change(look{larger: true})
 	h.layOut()
 	s = viewOf[*welcomeScreen](h.kiosk)
-	for _, ways := range []map[string]*widget.Button{s.help, s.noEmail} {
+	for _, ways := range []map[string]*kwidget.Button{s.help, s.noEmail} {
 		for _, b := range ways {
 			if x := at(b).X; x < 0 || x+b.Size().Width > display.MinLayoutWidth {
 				t.Errorf("larger text at %d px: %q runs off the screen (%.0f to %.0f)", display.MinLayoutWidth, b.Text, x, x+b.Size().Width)
