@@ -37,6 +37,7 @@ type accessItem struct {
 	masked  bool   // a password, PIN or CVV: its text is never spoken
 	hint    string // a field's help line
 	problem string // the problem shown beside it, in words
+	full    string // a long text offered, not read (longText): its words, which Enter reads
 }
 
 // roleWords are the message IDs that name each role aloud.
@@ -96,6 +97,9 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 		}
 		if item, ok := m.itemOf(o); ok {
 			item.lang = m.page.notes[o].lang
+			if item.role == fyne.AccessibleRoleText {
+				item = m.longText(item)
+			}
 			items = append(items, item)
 		}
 		return true

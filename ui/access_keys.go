@@ -150,7 +150,7 @@ func (m *accessMode) help() {
 		texts = append(texts, m.utterance(m.items[m.cursor])...)
 	}
 	texts = append(texts, spoken{text: m.host.T("speech.help", map[string]any{"Count": len(m.items)})})
-	m.say(texts...)
+	m.say(append(texts, m.chromeWords()...)...)
 }
 
 // sayWhere says, after before, where the visitor is once a pop-up is gone: the

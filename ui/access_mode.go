@@ -43,6 +43,8 @@ type accessHost interface {
 	// dismissPopup closes the pop-up on top its own way (Esc there); it reports
 	// whether one was up.
 	dismissPopup() bool
+	// busy: a portal call is in flight, and the screen says "One moment".
+	busy() bool
 }
 
 // accessMode is speech output and keypad navigation for a visitor who cannot see
@@ -64,6 +66,7 @@ type accessMode struct {
 	intro     bool            // the next arrival first says how speech mode works
 	screen    screenID        // the screen spoken last: showing it again is a rebuild
 	heardAll  map[string]bool // what the screen said when last spoken, to tell what changed
+	waiting   bool            // the screen arrived built for a portal call: its answer is its arrival
 	heardOnce map[string]bool // what is said only the first time in a visit, once said
 	builds    int             // screens spoken so far: a tap that rebuilt its screen was spoken there
 	items     []accessItem
@@ -118,20 +121,34 @@ func (m *accessMode) arrived(id screenID) {
 	}
 	m.builds++
 	before := m.heardAll
-	rebuilt := id == m.screen && before != nil
+	rebuilt := id == m.screen && before != nil && !m.waiting
 	m.screen = id
 	m.items = m.screenItems()
+	if m.host.busy() {
+		// Built for a portal call: "One moment", once, and neither the disabled
+		// buttons nor anything else; what the answer changes is compared with the
+		// screen as it was before the call.
+		m.waiting = !rebuilt
+		var texts []spoken
+		if !rebuilt {
+			m.cursor = -1
+			if m.page.title != "" {
+				texts = append(texts, spoken{text: m.page.title})
+			}
+		}
+		if before == nil || !before[m.host.T("busy.one_moment")] {
+			texts = append(texts, spoken{text: m.host.T("busy.one_moment")})
+		}
+		m.canvas.Focus(m.catcher)
+		m.say(texts...)
+		return
+	}
+	m.waiting = false
 	m.heardAll = map[string]bool{}
 	var all []spoken
 	for _, item := range m.items {
 		for _, s := range m.utterance(item) {
 			m.heardAll[s.text] = true
-			if m.page.notes[item.obj].once {
-				if m.heardOnce[s.text] {
-					continue // Down still reaches it
-				}
-				m.heardOnce[s.text] = true
-			}
 			all = append(all, s)
 		}
 	}
@@ -152,7 +169,7 @@ func (m *accessMode) arrived(id screenID) {
 		}
 		m.intro = false
 	}
-	m.say(append(texts, all...)...)
+	m.say(append(texts, m.arrivalSpeech(m.items)...)...)
 }
 
 // rearrived speaks what a rebuilt screen says that it did not before (a problem,
@@ -209,7 +226,7 @@ func (m *accessMode) end() {
 	}
 	m.on, m.intro, m.items, m.cursor, m.last, m.paused, m.shift = false, false, nil, -1, nil, false, false
 	m.saved, m.inOverlay, m.popup = -1, false, nil
-	m.screen, m.heardAll, m.heardOnce = "", nil, map[string]bool{}
+	m.screen, m.heardAll, m.heardOnce, m.waiting = "", nil, map[string]bool{}, false
 	m.ring, m.ringArea, m.scroll = nil, nil, nil
 }
 
@@ -254,6 +271,10 @@ func (m *accessMode) focusCursor() {
 func (m *accessMode) activate() {
 	m.backFromOverlay()
 	if m.cursor < 0 || m.cursor >= len(m.items) {
+		return
+	}
+	if item := m.items[m.cursor]; item.full != "" {
+		m.say(spoken{item.lang, item.full}) // a long text, offered on arrival
 		return
 	}
 	builds, inOverlay := m.builds, m.inOverlay

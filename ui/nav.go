@@ -133,6 +133,9 @@ type shownPopup struct {
 	dismiss func()
 }
 
+// busy reports whether a portal call of the visit's is in flight.
+func (k *Kiosk) busy() bool { return k.visit.busy }
+
 // refresh rebuilds the screen on show from the visit.
 func (k *Kiosk) refresh() { k.show(k.page.id) }
 

@@ -63,7 +63,8 @@ func TestHelpSaysWhereTheVisitorIsAndTheEndIsAnnounced(t *testing.T) {
 	r.take()
 	h.press(keyHelp)
 	said := r.take()
-	if len(said) < 3 || said[0].text != h.msg("en", "find.title") || !strings.HasPrefix(said[len(said)-1].text, "This screen has") {
+	if len(said) < 3 || said[0].text != h.msg("en", "find.title") || !strings.HasPrefix(said[2].text, "This screen has") ||
+		!strings.HasPrefix(said[len(said)-1].text, "At the top: Back; Español; Questions?") {
 		t.Errorf("Help on Find said:\n%s", heard(said))
 	}
 	if strings.Contains(heard(said), "DEMO") {

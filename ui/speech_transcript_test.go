@@ -26,10 +26,18 @@ func TestEveryScreenSpeaksAsItsTranscript(t *testing.T) {
 	})
 }
 
-// A screen shows nothing a visitor who cannot see it would not hear on arrival.
+// A screen shows nothing a visitor who cannot see it would not hear, on arrival
+// or pressing Down through it (a long text: Enter on its offer reads it).
 func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
-	eachSpokenScreen(t, func(h *harness, _ *recordingSpeaker, id screenID, lang string, arrival []spoken) {
+	eachSpokenScreen(t, func(h *harness, r *recordingSpeaker, id screenID, lang string, arrival []spoken) {
 		said := heard(arrival)
+		for range len(h.kiosk.access.items) {
+			h.press(fyne.KeyDown)
+			if h.kiosk.access.items[h.kiosk.access.cursor].full != "" {
+				h.press(fyne.KeyReturn)
+			}
+			said += heard(r.take())
+		}
 		for _, text := range visibleTexts(h.win.Canvas()) {
 			if strings.Trim(text, "•") == "" {
 				continue // a masked field: its length is said, never its characters
