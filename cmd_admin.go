@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/audio"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
@@ -63,6 +64,7 @@ func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 		return false
 	}
 	speechCheck(w, cfg)
+	audioCheck(w, cfg)
 	key, err := store.PortalKey()
 	if !verdict("keyring", err, "portal credential present") {
 		return false
@@ -105,6 +107,32 @@ func speechCheck(w io.Writer, cfg config.Config) {
 		}
 	}
 	fmt.Fprintf(w, "%-10s WARN  %v: blind visitors cannot use the kiosk (docs/accessibility.md)\n", "speech", err)
+}
+
+// audioCheck says where speech is heard and whether a visitor's typed values are
+// read back there: with speech_output = "auto", as the audio server answers now.
+// A kiosk whose sound is not private still serves everyone, so it never fails.
+func audioCheck(w io.Writer, cfg config.Config) {
+	if !cfg.SpeechOn() {
+		return
+	}
+	line := func(status, text string) { fmt.Fprintf(w, "%-10s %-5s %s\n", "audio", status, text) }
+	switch cfg.SpeechOutput {
+	case config.SpeechOutputSpeaker:
+		line("ok", `speech_output = "speaker": nothing private is said aloud`)
+	case config.SpeechOutputHeadphones:
+		line("ok", `speech_output = "headphones": typed values are read back; the setup must route speech to the jack alone (docs/accessibility.md)`)
+	default:
+		v, err := audio.Ask("")
+		switch {
+		case err != nil:
+			line("WARN", fmt.Sprintf("%v: nothing private is said aloud until the audio server answers", err))
+		case v.Private:
+			line("ok", v.Where+": typed values are read back into the headphones")
+		default:
+			line("ok", v.Where+": nothing private is said aloud (headphones plugged in would read typed values back)")
+		}
+	}
 }
 
 func describeConfigSource(path string) string {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/audio/pulsetest"
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
@@ -115,5 +116,29 @@ func TestCheckSaysWhetherTheKioskCanSpeak(t *testing.T) {
 	speechCheck(&out, config.Default())
 	if !strings.HasPrefix(out.String(), "speech     WARN") {
 		t.Errorf("without one, check says %q", out.String())
+	}
+}
+
+// check says where speech is heard: with speech_output = "auto", as the audio
+// server answers (a loudspeaker, then a headset plugged in), and plainly when no
+// audio server answers.
+func TestCheckSaysWhereSpeechIsHeard(t *testing.T) {
+	pulse := pulsetest.Start(t)
+	t.Setenv("PULSE_SERVER", pulse.Address)
+	lines := func() string {
+		var out bytes.Buffer
+		audioCheck(&out, config.Default())
+		return out.String()
+	}
+	if got := lines(); !strings.HasPrefix(got, "audio      ok    "+pulsetest.Speaker+", not headphones: nothing private") {
+		t.Errorf("through the loudspeaker, check says %q", got)
+	}
+	pulse.SetDefault(t, pulsetest.Headset)
+	if got := lines(); !strings.HasPrefix(got, "audio      ok    "+pulsetest.Headset+", a headset: typed values are read back") {
+		t.Errorf("through the headset, check says %q", got)
+	}
+	t.Setenv("PULSE_SERVER", "unix:"+t.TempDir()+"/none")
+	if got := lines(); !strings.HasPrefix(got, "audio      WARN") {
+		t.Errorf("without an audio server, check says %q", got)
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+	"github.com/medfordwater/lobbykiosk/internal/audio"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
@@ -161,9 +162,20 @@ func uiSettings(c config.Config) ui.Settings {
 		MaxPaymentCents:   c.MaxPaymentCents(),
 		OnScreenKeyboard:  c.OnScreenKeyboard,
 		SpeechOff:         !c.SpeechOn(),
-		SpeechOnSpeaker:   !c.SpeechPrivate(),
+		SpeechOutput:      audioRoute(c.SpeechOutput),
 		ReceiptWidth:      c.ReceiptWidth,
 	}
+}
+
+// audioRoute is the config's speech_output as the screens take it.
+func audioRoute(speechOutput string) ui.AudioRoute {
+	switch speechOutput {
+	case config.SpeechOutputHeadphones:
+		return ui.AudioHeadphones
+	case config.SpeechOutputSpeaker:
+		return ui.AudioSpeaker
+	}
+	return ui.AudioAsked
 }
 
 // receiptPrinter is the CUPS queue the config names for receipts; nil (no receipt
@@ -333,15 +345,22 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	win := newKioskWindow(a, fullscreen)
 	status := 0
 	stopWatchdog := func() {}
+	ctx, cancel := context.WithCancel(context.Background())
 	a.Lifecycle().SetOnStarted(func() {
 		d := <-ready
 		<-warm
 		d.Quit = a.Quit
-		if _, err := ui.New(win, d); err != nil {
+		k, err := ui.New(win, d)
+		if err != nil {
 			logger.Error("cannot build the kiosk", "err", err.Error())
 			status = 1
 			a.Quit()
 			return
+		}
+		if d.Speech != nil && d.Settings.SpeechOutput == ui.AudioAsked {
+			// Typed values are read back only while the audio server's output is
+			// headphones plugged in, and stop the moment they come out.
+			audio.Watch(ctx, "", logger, func(v audio.Verdict) { fyne.Do(func() { k.AudioPrivate(v.Private) }) })
 		}
 		// Ready once the first screen is in the window; from then on systemd
 		// restarts a kiosk whose UI thread or window stops answering.
@@ -349,6 +368,7 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 	})
 	stop := quitOnSignal(a, logger)
 	defer stop()
+	defer cancel()
 	win.ShowAndRun()
 	stopWatchdog()
 	return status

@@ -56,7 +56,7 @@ type accessMode struct {
 	canvas    fyne.Canvas
 	page      *page           // the screen on show: what it reads
 	speaker   Speaker         // nil: no speech engine; the mode still moves its cursor
-	sayValues bool            // headphones: what was typed may be read back
+	sayValues bool            // headphones, plugged in: what was typed may be read back (AudioPrivate)
 	offered   bool            // Help may start speech mode (the config's speech = on)
 	onStart   func()          // tells the rest of the kiosk speech mode started (the visit limits)
 	private   func() []string // the visitor's data on show: never said aloud on a loudspeaker
@@ -88,7 +88,7 @@ type accessMode struct {
 }
 
 func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, s Settings, log *slog.Logger) *accessMode {
-	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: !s.SpeechOnSpeaker,
+	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: s.SpeechOutput == AudioHeadphones,
 		offered: !s.SpeechOff, log: log, cursor: -1, heardOnce: map[string]bool{}}
 	m.catcher = newKeyCatcher(m)
 	return m

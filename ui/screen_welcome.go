@@ -93,7 +93,11 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	// Whole, without scrolling, on the shortest canvas the kiosk's scale leaves
 	// (internal/display): a first-time visitor does not know the screen scrolls.
 	// The labels' padding overhangs (tightStack) and the prompts share a row.
-	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage("welcome.audio")
+	audioID := "welcome.audio" // headphones, the way to private speech
+	if k.settings.SpeechOutput == AudioSpeaker {
+		audioID = "welcome.audio_speaker" // none plugs in: speech is for the room
+	}
+	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage(audioID)
 	stack := &tightStack{trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
 	return s, container.New(layout.NewCenterLayout(), container.New(stack,
 		container.NewCenter(newTapTarget(container.New(logoLayout{canvas}, k.welcomeLogo()), k.staff.tap)), // the staff gesture (staff.go)

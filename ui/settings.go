@@ -14,15 +14,31 @@ type Settings struct {
 	IdleSeconds       int
 	WarningSeconds    int
 	MaxSessionMinutes int
-	CardEntry         string // "keyed" or "off"
-	MaxPaymentCents   int64  // the most one payment may be
-	OnScreenKeyboard  bool   // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
-	SpeechOff         bool   // Help (F1) does not start speech mode (the config's default: speech on)
-	SpeechOnSpeaker   bool   // speech comes out of a loudspeaker: nothing typed is read back (default: headphones)
-	ReceiptWidth      int    // the receipt paper's width in mm, 80 or 58 (the config's default: 80)
+	CardEntry         string     // "keyed" or "off"
+	MaxPaymentCents   int64      // the most one payment may be
+	OnScreenKeyboard  bool       // dock a kiosk-drawn keyboard under a focused field (the config's default: on)
+	SpeechOff         bool       // Help (F1) does not start speech mode (the config's default: speech on)
+	SpeechOutput      AudioRoute // where speech is heard: whether a visitor's typed values may be said
+	ReceiptWidth      int        // the receipt paper's width in mm, 80 or 58 (the config's default: 80)
 
 	zone *time.Location // Utility.TimeZone, loaded once: where every date falls (client/dates.go)
 }
+
+// AudioRoute is where speech is heard (the config's speech_output), which decides
+// whether what a visitor typed may be read back to them.
+type AudioRoute int
+
+const (
+	// AudioAsked: the audio server is asked, and its answer followed
+	// (Kiosk.AudioPrivate): typed values are read back only while headphones are
+	// the output and plugged in. The zero value, and the config's default.
+	AudioAsked AudioRoute = iota
+	// AudioHeadphones: the machine's setup routes speech to the headphone jack
+	// and nothing else (docs/accessibility.md): always read back.
+	AudioHeadphones
+	// AudioSpeaker: a loudspeaker: nothing of the visitor's is ever said.
+	AudioSpeaker
+)
 
 // withDefaults fills what a caller (a test, the demo) left empty with the
 // config file's defaults.

@@ -150,7 +150,7 @@ func TestChoosingAnOptionSaysItsNewStateAndKeepsThePlace(t *testing.T) {
 func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
 	for _, j := range privacyJourneys {
 		t.Run(j.name, func(t *testing.T) {
-			settings := Settings{OnScreenKeyboard: true, SpeechOnSpeaker: true}
+			settings := Settings{OnScreenKeyboard: true, SpeechOutput: AudioSpeaker}
 			if j.card {
 				settings.CardEntry = cardEntryKeyed
 			}

@@ -153,7 +153,7 @@ func Default() Config {
 		OnScreenKeyboard:  true,
 		HeartbeatSeconds:  60,
 		Speech:            "on",
-		SpeechOutput:      "headphones",
+		SpeechOutput:      "auto",
 		ReceiptWidth:      80,
 		Utility:           MedfordWater(),
 	}
@@ -191,9 +191,18 @@ func (c Config) HeartbeatEvery() time.Duration {
 // SpeechOn reports whether the kiosk may speak (speech = "on").
 func (c Config) SpeechOn() bool { return c.Speech == "on" }
 
-// SpeechPrivate reports whether speech reaches only the visitor's ears
-// (speech_output = "headphones"); through a speaker nothing private is said.
-func (c Config) SpeechPrivate() bool { return c.SpeechOutput == "headphones" }
+// Where speech is heard (speech_output), which decides whether a visitor's typed
+// values may be read back:
+//   - "auto" (the default): the audio server is asked, and they are read back only
+//     while its output is headphones it knows are plugged in (internal/audio);
+//   - "headphones": the machine's setup routes speech to the headphone jack alone
+//     (docs/accessibility.md), so they always are;
+//   - "speaker": a loudspeaker, so they never are.
+const (
+	SpeechOutputAuto       = "auto"
+	SpeechOutputHeadphones = "headphones"
+	SpeechOutputSpeaker    = "speaker"
+)
 
 // MaxPaymentCents is max_payment_dollars in cents.
 func (c Config) MaxPaymentCents() int64 {

@@ -129,17 +129,18 @@ func TestScreenDiagonalIsReadFromTheConfig(t *testing.T) {
 	}
 }
 
-func TestSpeechIsOnThroughHeadphonesUnlessConfigured(t *testing.T) {
+// Speech is on by default, its output judged by asking the audio server: the
+// default never trusts a routing step the installer may not have taken.
+func TestSpeechIsOnAndItsOutputAskedUnlessConfigured(t *testing.T) {
 	cfg := Default()
-	if !cfg.SpeechOn() || !cfg.SpeechPrivate() {
-		t.Errorf("default speech %q, speech_output %q: want on, headphones", cfg.Speech, cfg.SpeechOutput)
+	if !cfg.SpeechOn() || cfg.SpeechOutput != SpeechOutputAuto {
+		t.Errorf("default speech %q, speech_output %q: want on, auto", cfg.Speech, cfg.SpeechOutput)
 	}
-	cfg, err := Load(configtest.Write(t, "speech = \"off\"\nspeech_output = \"speaker\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg.SpeechOn() || cfg.SpeechPrivate() {
-		t.Errorf("speech off through a speaker read as on=%v private=%v", cfg.SpeechOn(), cfg.SpeechPrivate())
+	for _, out := range []string{SpeechOutputHeadphones, SpeechOutputSpeaker} {
+		cfg, err := Load(configtest.Write(t, "speech = \"off\"\nspeech_output = \""+out+"\"\n"))
+		if err != nil || cfg.SpeechOn() || cfg.SpeechOutput != out {
+			t.Errorf("speech off through %s read as on=%v output %q (%v)", out, cfg.SpeechOn(), cfg.SpeechOutput, err)
+		}
 	}
 }
 

@@ -43,7 +43,8 @@ func (c Config) validate() error {
 		{"heartbeat_seconds", c.HeartbeatSeconds == 0 || (c.HeartbeatSeconds >= 10 && c.HeartbeatSeconds <= 3600),
 			"must be 0 (no heartbeat) or between 10 and 3600"},
 		{"speech", c.Speech == "on" || c.Speech == "off", `must be "on" or "off"`},
-		{"speech_output", c.SpeechOutput == "headphones" || c.SpeechOutput == "speaker", `must be "headphones" or "speaker"`},
+		{"speech_output", c.SpeechOutput == SpeechOutputAuto || c.SpeechOutput == SpeechOutputHeadphones || c.SpeechOutput == SpeechOutputSpeaker,
+			`must be "auto", "headphones" or "speaker"`},
 		{"printer", printerPattern.MatchString(c.Printer), `must be a CUPS queue name (letters, digits, '.', '_', '-') or "" for no printer`},
 		{"receipt_width", c.ReceiptWidth == 80 || c.ReceiptWidth == 58, "must be 80 or 58 (millimetres of receipt paper)"},
 		{"screen_diagonal_inches", c.ScreenDiagonalInches == 0 ||
