@@ -11,6 +11,8 @@ import (
 // press only from what the kiosk says — never from a widget reference — and finds
 // an account, registers and enrols AutoPay by bank account, in each language.
 func TestABlindVisitorRegistersAndEnrolsAutoPayByKeypadAlone(t *testing.T) {
+	// On the way: a wrong ZIP code heard and corrected by Backspace, and the look
+	// menu opened and closed by Esc, back where the visitor was.
 	for _, lang := range []string{"en", "es"} {
 		t.Run(lang, func(t *testing.T) {
 			h, r := newSpeechHarness(t)
@@ -23,12 +25,27 @@ func TestABlindVisitorRegistersAndEnrolsAutoPayByKeypadAlone(t *testing.T) {
 			l.goTo(h.msg(lang, "find.account_number") + ", ")
 			h.typeKeys("102345671234567")
 			l.goTo(h.msg(lang, "find.postal_code") + ", ")
+			h.typeKeys("97502") // a wrong ZIP code: heard, then corrected by ear
+			l.goTo(h.msg(lang, "find.submit") + ", " + h.msg(lang, "speech.role.button"))
+			l.press(fyne.KeyReturn)
+			l.expect(h.msg(lang, "error.account_not_found"))
+			l.goTo(h.msg(lang, "find.postal_code") + ", ")
+			for _, deleted := range "20579" {
+				l.press(fyne.KeyBackspace)
+				l.expect(h.kiosk.tr(lang, "speech.deleted", map[string]any{"Char": string(deleted)}))
+			}
 			h.typeKeys("97504")
 			l.goTo(h.msg(lang, "find.submit") + ", " + h.msg(lang, "speech.role.button"))
 			l.press(fyne.KeyReturn)
 
 			l.goTo(h.msg(lang, "found.register") + ", ")
 			l.press(fyne.KeyReturn)
+
+			l.goTo("Aa") // the look menu, and Esc back to where the visitor was
+			l.press(fyne.KeyReturn)
+			l.expect(h.msg(lang, "look.menu_title"))
+			l.press(fyne.KeyEscape)
+			l.expect(h.msg(lang, "register.title"))
 
 			email := "blind." + lang + "@example.com"
 			l.goTo(h.msg(lang, "register.email") + ", ")
