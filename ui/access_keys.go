@@ -179,6 +179,14 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 	if m.ring == nil || m.ringArea == nil {
 		return
 	}
+	if m.inOverlay {
+		// The ring lives on the screen's layer, under a pop-up's shade: drawn
+		// there it would point at the screen, not the pop-up's button, which
+		// shows the focus of its own.
+		m.ring.Hide()
+		m.ringArea.Refresh()
+		return
+	}
 	keyboard.ScrollIntoView(m.scroll, o)
 	d := fyne.CurrentApp().Driver()
 	pos := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(m.ringArea))

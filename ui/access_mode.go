@@ -102,7 +102,7 @@ func (m *accessMode) decorate(screen fyne.CanvasObject, scroll *container.Scroll
 		return screen
 	}
 	m.ring = canvas.NewRectangle(color.Transparent)
-	m.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+	m.ring.StrokeColor = theme.Color(theme.ColorNamePrimary) // the focus colour is a tint, too faint for a ring
 	m.ring.StrokeWidth = 4
 	m.ring.CornerRadius = 6
 	m.ring.Hide()
@@ -260,6 +260,10 @@ func (m *accessMode) focusCursor() {
 			e.CursorColumn = len([]rune(e.Text)) // arriving in a field: Backspace deletes its last character
 		}
 		m.canvas.Focus(e)
+	} else if b, ok := item.obj.(*kwidget.Button); ok && m.inOverlay && b.Keys != nil && !b.Disabled() {
+		// A pop-up's button shows its focus itself (the ring stays on the screen's
+		// layer, under the pop-up's shade), and passes the keys on (kwidget.Keys).
+		m.canvas.Focus(b)
 	} else {
 		m.canvas.Focus(m.catcher)
 	}
@@ -289,6 +293,9 @@ func (m *accessMode) activate() {
 		}
 	case *kioskEntry:
 		m.canvas.Focus(w)
+	}
+	if !inOverlay && m.inOverlay {
+		return // the button opened a pop-up, which spoke itself (overlayShown)
 	}
 	if m.on && m.builds == builds && inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
 		m.sayWhere() // the pop-up's button closed it (Close, Keep going)
@@ -325,7 +332,7 @@ func (m *accessMode) overlayShown(p *widget.PopUp) {
 		}
 	}
 	if m.cursor >= 0 {
-		m.showRing(m.items[m.cursor].obj)
+		m.focusCursor()
 	}
 	var texts []spoken
 	for _, item := range m.items {

@@ -15,24 +15,27 @@ import (
 // engine behind the same interface is tested with speech-dispatcher itself
 // (internal/speech); here what matters is what the kiosk says, and when.
 type recordingSpeaker struct {
-	mu     sync.Mutex
-	said   []spoken // every Speak since the last take, lang resolved
-	stops  int
-	paused bool
-	rate   int
-	volume int
+	mu      sync.Mutex
+	said    []spoken // every Speak since the last take, lang resolved
+	stops   int
+	audible []spoken // said since the last Stop (takeHeard)
+	paused  bool
+	rate    int
+	volume  int
 }
 
 func (r *recordingSpeaker) Speak(lang, text string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.said = append(r.said, spoken{lang, text})
+	r.audible = append(r.audible, spoken{lang, text})
 }
 
 func (r *recordingSpeaker) Stop() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.stops++
+	r.audible = nil
 }
 
 func (r *recordingSpeaker) Pause()  { r.mu.Lock(); r.paused = true; r.mu.Unlock() }
@@ -46,6 +49,17 @@ func (r *recordingSpeaker) SetVolume(v int) {
 	r.mu.Lock()
 	r.volume = v
 	r.mu.Unlock()
+}
+
+// takeHeard returns what a listener who waits hears of the utterances since the
+// last take: those after the last Stop, as speech-dispatcher drops the others
+// before a word of them is out. It forgets them all.
+func (r *recordingSpeaker) takeHeard() []spoken {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	audible := r.audible
+	r.said, r.audible = nil, nil
+	return audible
 }
 
 // take returns every utterance since the last take, and forgets them.

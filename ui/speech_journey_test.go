@@ -94,7 +94,7 @@ type listener struct {
 
 // heard takes what was said since the last look.
 func (l *listener) heard() string {
-	l.last = heard(l.r.take())
+	l.last = heard(l.r.takeHeard())
 	return l.last
 }
 

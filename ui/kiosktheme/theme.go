@@ -30,6 +30,13 @@ func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}
 }
 
+// tint is c at alpha a (of 0xff): Fyne blends the focus colour over a focused
+// button's fill, so an opaque one would hide the button's text.
+func tint(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
+
 // brandBlue is the utility's blue.
 var brandBlue = rgb(0x0b4f8a)
 
@@ -56,7 +63,7 @@ var defaultPalette = palette{
 	theme.ColorNamePlaceHolder:         rgb(0x59636f),
 	theme.ColorNameInputBackground:     rgb(0xf3f5f8),
 	theme.ColorNameInputBorder:         rgb(0x59636f),
-	theme.ColorNameFocus:               brandBlue,
+	theme.ColorNameFocus:               tint(brandBlue, 0x5a), // blended over a focused control's fill: the text on it must stay legible
 	theme.ColorNameSelection:           rgb(0xc9def5),
 	theme.ColorNameHover:               rgb(0xd5dde8),
 	theme.ColorNamePressed:             rgb(0xb9c6d6),
@@ -89,7 +96,7 @@ var highContrastPalette = palette{
 	theme.ColorNamePlaceHolder:         rgb(0xc8c8c8),
 	theme.ColorNameInputBackground:     rgb(0x000000),
 	theme.ColorNameInputBorder:         rgb(0xffffff),
-	theme.ColorNameFocus:               rgb(0xffd400),
+	theme.ColorNameFocus:               tint(rgb(0xffd400), 0x4c),
 	theme.ColorNameSelection:           rgb(0x4d4100),
 	theme.ColorNameHover:               rgb(0x333333),
 	theme.ColorNamePressed:             rgb(0x4d4d4d),

@@ -72,6 +72,35 @@ func TestEveryTextColourHasEnoughContrast(t *testing.T) {
 	}
 }
 
+// A focused button's fill is its own with the focus colour blended over it
+// (Fyne's button): its text keeps the contrast every text has.
+func TestAFocusedButtonsTextHasEnoughContrast(t *testing.T) {
+	for _, c := range []struct {
+		look Look
+		min  float64
+	}{{Look{}, 4.5}, {Look{HighContrast: true}, 7.0}} {
+		th := New(c.look)
+		col := func(n fyne.ThemeColorName) color.Color { return th.Color(n, theme.VariantLight) }
+		for _, p := range []struct{ text, fill fyne.ThemeColorName }{
+			{theme.ColorNameForeground, theme.ColorNameButton},
+			{theme.ColorNameForegroundOnPrimary, theme.ColorNamePrimary},
+		} {
+			focused := over(col(p.fill), col(theme.ColorNameFocus))
+			if ratio := contrastRatio(col(p.text), focused); ratio < c.min {
+				t.Errorf("%+v: %s on a focused %s is %.2f:1, want at least %.1f:1", c.look, p.text, p.fill, ratio, c.min)
+			}
+		}
+	}
+}
+
+// over is colour top alpha-blended over an opaque bottom.
+func over(bottom, top color.Color) color.Color {
+	b, t := color.NRGBAModel.Convert(bottom).(color.NRGBA), color.NRGBAModel.Convert(top).(color.NRGBA)
+	a := float64(t.A) / 255
+	mix := func(u, o uint8) uint8 { return uint8(math.Round(float64(o)*a + float64(u)*(1-a))) }
+	return color.NRGBA{R: mix(b.R, t.R), G: mix(b.G, t.G), B: mix(b.B, t.B), A: 0xff}
+}
+
 func TestContrastFormulaMatchesWCAG(t *testing.T) {
 	for _, c := range []struct {
 		a, b color.Color

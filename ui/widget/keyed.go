@@ -1,7 +1,11 @@
 package widget
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,10 +25,66 @@ type Keys interface {
 	KeyUp(ev *fyne.KeyEvent)
 }
 
-// Button is Fyne's button whose keys pass through Keys first.
+// Button is Fyne's button whose keys pass through Keys first, and whose focus
+// shows as an outline round it. Fyne shows a focused button only by tinting its
+// fill with the theme's focus colour, which a primary button's own fill hides.
 type Button struct {
 	widget.Button
-	Keys Keys // nil: Fyne's button as it is
+	Keys    Keys // nil: Fyne's button as it is
+	focused bool
+}
+
+// focusGap is how far the focus outline stands outside the button, and its width.
+const (
+	focusGap   = 3
+	focusWidth = 3
+)
+
+// CreateRenderer is Fyne's button with the focus outline over it.
+func (b *Button) CreateRenderer() fyne.WidgetRenderer {
+	outline := canvas.NewRectangle(color.Transparent)
+	outline.StrokeWidth = focusWidth
+	outline.Hide()
+	return &focusRenderer{WidgetRenderer: b.Button.CreateRenderer(), outline: outline, button: b}
+}
+
+// FocusGained shows the outline.
+func (b *Button) FocusGained() {
+	b.focused = true
+	b.Button.FocusGained()
+}
+
+// FocusLost hides the outline.
+func (b *Button) FocusLost() {
+	b.focused = false
+	b.Button.FocusLost()
+}
+
+// focusRenderer draws a button's outline when it has the focus, in the text's
+// colour, just outside its edge: it stands out from the screen's background
+// whatever the button's fill, in both looks.
+type focusRenderer struct {
+	fyne.WidgetRenderer
+	outline *canvas.Rectangle
+	button  *Button
+}
+
+func (r *focusRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.outline.Move(fyne.NewPos(-focusGap, -focusGap))
+	r.outline.Resize(size.AddWidthHeight(2*focusGap, 2*focusGap))
+}
+
+func (r *focusRenderer) Objects() []fyne.CanvasObject {
+	return append(append([]fyne.CanvasObject{}, r.WidgetRenderer.Objects()...), r.outline)
+}
+
+func (r *focusRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	r.outline.StrokeColor = theme.Color(theme.ColorNameForeground)
+	r.outline.CornerRadius = theme.Size(theme.SizeNameInputRadius) + focusGap
+	r.outline.Hidden = !r.button.focused || r.button.Disabled()
+	r.outline.Refresh()
 }
 
 // NewButton is a button labelled label that runs tapped.

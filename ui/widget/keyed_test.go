@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // recordingKeys takes the keys in take and records every key it is offered.
@@ -70,5 +72,31 @@ func TestATickBoxLeavesTheSpaceToActiveKeys(t *testing.T) {
 	c.KeyDown(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if len(keys.seen) != 1 || keys.seen[0] != "down "+fyne.KeyTab {
 		t.Errorf("Keys saw %q, want the key held", keys.seen)
+	}
+}
+
+// A focused button shows an outline round it, in the text's colour; it goes with
+// the focus, and a disabled button shows none.
+func TestAFocusedButtonShowsAnOutline(t *testing.T) {
+	test.NewTempApp(t)
+	b := NewButton("Go", nil)
+	w := test.NewTempWindow(t, b)
+	outline := func() *canvas.Rectangle {
+		objects := test.WidgetRenderer(b).Objects()
+		return objects[len(objects)-1].(*canvas.Rectangle)
+	}
+	if outline().Visible() {
+		t.Fatal("an unfocused button shows the focus outline")
+	}
+	w.Canvas().Focus(b)
+	if o := outline(); !o.Visible() || o.StrokeColor != theme.Color(theme.ColorNameForeground) || o.StrokeWidth == 0 {
+		t.Errorf("a focused button's outline: visible %v, colour %v, width %v", o.Visible(), o.StrokeColor, o.StrokeWidth)
+	}
+	if o := outline(); o.Position().X >= 0 || o.Size().Width <= b.Size().Width {
+		t.Errorf("the outline at %v, %v does not stand outside the button's %v", o.Position(), o.Size(), b.Size())
+	}
+	w.Canvas().Unfocus()
+	if outline().Visible() {
+		t.Error("the outline stayed after the focus left")
 	}
 }
