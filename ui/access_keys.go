@@ -47,6 +47,13 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 		m.speaker.Stop() // any key interrupts
 		m.paused = false
 	}
+	if ev.Name == keyHelp && m.popupUp() {
+		// Help over a pop-up explains it, and is not the key that answers an
+		// idle warning: the visitor hears what it asks before answering.
+		m.items = m.screenItems()
+		m.say(append(m.popupWords(), spoken{text: m.host.T("speech.help_popup", map[string]any{"Count": len(m.items)})})...)
+		return true
+	}
 	said := m.said
 	m.host.noteActivity()
 	if m.said != said {
@@ -153,11 +160,16 @@ func (m *accessMode) help() {
 	m.say(append(texts, m.chromeWords()...)...)
 }
 
+// popupUp reports whether a pop-up is over the screen, its items what speech reads.
+func (m *accessMode) popupUp() bool {
+	return m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil
+}
+
 // sayWhere says, after before, where the visitor is once a pop-up is gone: the
 // screen's title and the item under the cursor. With a pop-up still up (one Esc
 // cannot close) it says the pop-up again.
 func (m *accessMode) sayWhere(before ...spoken) {
-	if m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil {
+	if m.popupUp() {
 		m.overlayShown(m.popup)
 		return
 	}

@@ -324,21 +324,38 @@ func (m *accessMode) overlayShown(p *widget.PopUp) {
 		m.saved, m.inOverlay = m.cursor, true
 	}
 	m.items = m.screenItems()
-	m.cursor = -1
-	for i, item := range m.items {
-		if b, ok := item.obj.(*kwidget.Button); ok && !b.Disabled() {
-			m.cursor = i
-			break
-		}
-	}
+	m.cursor = popupStart(m.items)
 	if m.cursor >= 0 {
 		m.focusCursor()
 	}
+	m.say(m.popupWords()...)
+}
+
+// popupStart is the item a pop-up's cursor starts on: its primary button (I
+// need more time, Keep going, Close), so that one Enter answers it the safe
+// way; else its first button that can be pressed; -1 if none.
+func popupStart(items []accessItem) int {
+	first := -1
+	for i, item := range items {
+		if b, ok := item.obj.(*kwidget.Button); ok && !b.Disabled() {
+			if b.Importance == widget.HighImportance {
+				return i
+			}
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	return first
+}
+
+// popupWords are all of a pop-up's items: a pop-up is short, and read whole.
+func (m *accessMode) popupWords() []spoken {
 	var texts []spoken
 	for _, item := range m.items {
 		texts = append(texts, m.utterance(item)...)
 	}
-	m.say(texts...)
+	return texts
 }
 
 // backFromOverlay puts the cursor back where it was once the pop-up is gone.

@@ -164,3 +164,35 @@ func TestEscClosesAPopUpAndLeavesTheScreenAsItWas(t *testing.T) {
 		t.Errorf("Esc over the look menu without speech: menu up %v, screen %s", h.kiosk.look.menu != nil, h.kiosk.page.id)
 	}
 }
+
+// Help over the idle warning explains it without answering it; a pop-up's
+// cursor starts on its safe answer, so Enter on the visit-length warning gives
+// more time rather than finishing the visit.
+func TestHelpExplainsAPopUpAndEnterAnswersItSafely(t *testing.T) {
+	h, r := newSpeechHarness(t)
+	h.press(keyHelp)
+	h.startIn("en")
+	h.kiosk.limits.warn(idleWarning)
+	r.take()
+	h.press(keyHelp)
+	said := heard(r.take())
+	if h.kiosk.limits.overlay == nil {
+		t.Fatal("Help answered the idle warning instead of explaining it")
+	}
+	for _, want := range []string{h.msg("en", "limits.idle_title"), h.msg("en", "limits.idle_body"), "This window has"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("Help over the idle warning did not say %q:\n%s", want, said)
+		}
+	}
+	h.press(fyne.KeyDown) // any other key answers it
+	if h.kiosk.limits.overlay != nil {
+		t.Error("a key after Help did not answer the idle warning")
+	}
+
+	h.kiosk.limits.warn(visitWarning)
+	r.take()
+	h.press(fyne.KeyReturn)
+	if h.kiosk.page.id != screenFind || h.kiosk.limits.extensions != 1 {
+		t.Errorf("Enter on the visit-length warning: screen %s, extensions %d; want Find, 1", h.kiosk.page.id, h.kiosk.limits.extensions)
+	}
+}
