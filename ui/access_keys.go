@@ -160,32 +160,6 @@ func (m *accessMode) help() {
 	m.say(append(texts, m.chromeWords()...)...)
 }
 
-// popupUp reports whether a pop-up is over the screen, its items what speech reads.
-func (m *accessMode) popupUp() bool {
-	return m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil
-}
-
-// sayWhere says, after before, where the visitor is once a pop-up is gone: the
-// screen's title and the item under the cursor. With a pop-up still up (one Esc
-// cannot close) it says the pop-up again.
-func (m *accessMode) sayWhere(before ...spoken) {
-	if m.popupUp() {
-		m.overlayShown(m.popup)
-		return
-	}
-	m.backFromOverlay()
-	m.items = m.screenItems()
-	texts := before
-	if m.page != nil && m.page.title != "" {
-		texts = append(texts, spoken{text: m.page.title})
-	}
-	if m.cursor >= 0 && m.cursor < len(m.items) {
-		m.focusCursor()
-		texts = append(texts, m.utterance(m.items[m.cursor])...)
-	}
-	m.say(texts...)
-}
-
 // showRing draws the ring round o and scrolls o into view.
 func (m *accessMode) showRing(o fyne.CanvasObject) {
 	if m.ring == nil || m.ringArea == nil {

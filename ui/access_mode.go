@@ -312,59 +312,6 @@ func (m *accessMode) activate() {
 	}
 }
 
-// overlayShown speaks a pop-up that just came over the screen (the time-out
-// warning, the PIN pad) and puts the cursor on its first button, so one Enter
-// answers it ("I need more time").
-func (m *accessMode) overlayShown(p *widget.PopUp) {
-	m.popup = p
-	if !m.on {
-		return
-	}
-	if !m.inOverlay { // a pop-up after a pop-up (the PIN pad, then the staff menu) returns to the screen
-		m.saved, m.inOverlay = m.cursor, true
-	}
-	m.items = m.screenItems()
-	m.cursor = popupStart(m.items)
-	if m.cursor >= 0 {
-		m.focusCursor()
-	}
-	m.say(m.popupWords()...)
-}
-
-// popupStart is the item a pop-up's cursor starts on: its primary button (I
-// need more time, Keep going, Close), so that one Enter answers it the safe
-// way; else its first button that can be pressed; -1 if none.
-func popupStart(items []accessItem) int {
-	first := -1
-	for i, item := range items {
-		if b, ok := item.obj.(*kwidget.Button); ok && !b.Disabled() {
-			if b.Importance == widget.HighImportance {
-				return i
-			}
-			if first < 0 {
-				first = i
-			}
-		}
-	}
-	return first
-}
-
-// popupWords are all of a pop-up's items: a pop-up is short, and read whole.
-func (m *accessMode) popupWords() []spoken {
-	var texts []spoken
-	for _, item := range m.items {
-		texts = append(texts, m.utterance(item)...)
-	}
-	return texts
-}
-
-// backFromOverlay puts the cursor back where it was once the pop-up is gone.
-func (m *accessMode) backFromOverlay() {
-	if m.inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
-		m.cursor, m.inOverlay = m.saved, false
-	}
-}
-
 // followFocus moves the cursor to a field the focus reached another way (Enter in
 // the field before it) and speaks it.
 func (m *accessMode) followFocus(e *kioskEntry) {
