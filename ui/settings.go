@@ -59,8 +59,7 @@ func (s Settings) withDefaults() Settings {
 	if s.WarningSeconds == 0 {
 		s.WarningSeconds = d.WarningSeconds
 	}
-	// WCAG 2.2.1: a visitor gets at least 20 seconds to answer a time-out warning.
-	s.WarningSeconds = max(s.WarningSeconds, 20)
+	s.WarningSeconds = max(s.WarningSeconds, config.MinWarningSeconds)
 	if s.MaxSessionMinutes <= 0 {
 		s.MaxSessionMinutes = d.MaxSessionMinutes
 	}

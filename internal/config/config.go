@@ -204,6 +204,11 @@ const (
 	SpeechOutputSpeaker    = "speaker"
 )
 
+// MinWarningSeconds is the least time a visitor gets to answer a time-out
+// warning: WCAG 2.2.1 asks for at least 20 seconds. The config check refuses
+// less, and the screens never show less whatever they are given.
+const MinWarningSeconds = 20
+
 // MaxPaymentCents is max_payment_dollars in cents.
 func (c Config) MaxPaymentCents() int64 {
 	return c.MaxPaymentDollars * 100
