@@ -20,8 +20,8 @@ type fieldSpec struct {
 	// for a value typed in.
 	hintID   string
 	password bool
-	check    func(v *visit, text string) validate.Code
-	blankID  string // message ID for a blank field, when it has words of its own
+	check    func(v *visit, text string) (value string, code validate.Code) // value: normalised, kept in visit.values
+	blankID  string                                                         // message ID for a blank field, when it has words of its own
 
 	keyboard keyboard.Layout // which on-screen keyboard the field asks for (keyboard.go)
 }
@@ -47,6 +47,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {
 		k.visit.fields[spec.id] = text
+		delete(k.visit.values, spec.id) // checked again before it is used
 		k.clearFixedProblem(f)
 	}
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
@@ -220,10 +221,15 @@ func (k *Kiosk) checkField(f *field) bool {
 // text no field takes (pasted junk, typedtext.go), "" for none.
 func (k *Kiosk) fieldCheck(f *field) (code validate.Code, junk string) {
 	text := k.visit.fields[f.spec.id]
-	code = validate.OK
+	code, value := validate.OK, text
 	junk = typedTextProblem(text, f.spec.password)
 	if junk == "" && f.spec.check != nil {
-		code = f.spec.check(k.visit, text)
+		value, code = f.spec.check(k.visit, text)
+	}
+	if code == validate.OK && junk == "" {
+		k.visit.values[f.spec.id] = value
+	} else {
+		delete(k.visit.values, f.spec.id)
 	}
 	return code, junk
 }

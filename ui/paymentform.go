@@ -90,53 +90,64 @@ func newPaymentForm(k *Kiosk) *paymentForm {
 	}
 	p.bankHolder = k.newField(fieldSpec{id: fieldBankHolder, labelID: "payment.holder_name", check: checkHolder})
 	p.routing = k.newField(fieldSpec{id: fieldBankRouting, labelID: "payment.routing_number", hintID: "payment.routing_hint",
-		check: func(_ *visit, s string) validate.Code { return validate.RoutingNumber(s) }, keyboard: keyboard.Digits})
+		check: trimmed(validate.RoutingNumber), keyboard: keyboard.Digits})
 	p.bankAccount = k.newField(fieldSpec{id: fieldBankAccount, labelID: "payment.bank_account_number",
-		check: func(_ *visit, s string) validate.Code { return validate.BankAccountNumber(s) }, keyboard: keyboard.Digits})
+		check: trimmed(validate.BankAccountNumber), keyboard: keyboard.Digits})
 	p.accountType = p.newChoice(fieldBankType, func() string { return k.visit.fields[fieldBankType] }, []string{client.BankChecking, client.BankSavings},
 		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
 	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
 	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
-		check: func(_ *visit, s string) validate.Code { _, _, c := validate.CardNumber(s); return c }, keyboard: keyboard.Digits})
+		check: checkCardNumber, keyboard: keyboard.Digits})
 	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth, keyboard: keyboard.Digits})
 	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: p.checkExpiry, keyboard: keyboard.Digits})
 	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV, keyboard: keyboard.Digits})
 	p.cardPostal = k.newField(fieldSpec{id: fieldCardPostal, labelID: "payment.card_postal_code",
-		check: func(_ *visit, s string) validate.Code { _, c := validate.PostalCode(s); return c }, keyboard: keyboard.Digits})
+		check: checkPostalCode, keyboard: keyboard.Digits})
 	return p
 }
 
-func checkHolder(_ *visit, s string) validate.Code { return validate.HolderName(s) }
+var checkHolder = trimmed(validate.HolderName)
 
-// checkMonth accepts 1..12, typed as "3" or "03".
-func checkMonth(_ *visit, s string) validate.Code {
+func checkCardNumber(_ *visit, s string) (string, validate.Code) {
+	digits, _, c := validate.CardNumber(s)
+	return digits, c
+}
+
+// checkMonth accepts 1..12, typed as "3" or "03"; its value is the number.
+func checkMonth(_ *visit, s string) (string, validate.Code) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return validate.Required
+		return "", validate.Required
 	}
-	if m, err := strconv.Atoi(s); err != nil || m < 1 || m > 12 {
-		return validate.InvalidExpiry
+	m, err := strconv.Atoi(s)
+	if err != nil || m < 1 || m > 12 {
+		return "", validate.InvalidExpiry
 	}
-	return validate.OK
+	return strconv.Itoa(m), validate.OK
 }
 
 // checkExpiry checks the year together with the month typed beside it.
-func (p *paymentForm) checkExpiry(v *visit, s string) validate.Code {
+// Its value is the year in four digits, as "28" printed on a card means 2028.
+func (p *paymentForm) checkExpiry(v *visit, s string) (string, validate.Code) {
 	if strings.TrimSpace(s) == "" {
-		return validate.Required
+		return "", validate.Required
 	}
-	month, _ := strconv.Atoi(strings.TrimSpace(v.fields[fieldCardExpMonth]))
+	month, _ := checkMonth(v, v.fields[fieldCardExpMonth]) // "" when the month is wrong: its own field says so
+	m, _ := strconv.Atoi(month)
 	year, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		return validate.InvalidExpiry
+		return "", validate.InvalidExpiry
 	}
-	return validate.Expiry(month, year, p.k.clock.Now(), p.k.settings.zone)
+	if year < 100 {
+		year += 2000
+	}
+	return strconv.Itoa(year), validate.Expiry(m, year, p.k.clock.Now(), p.k.settings.zone)
 }
 
 // checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.
-func checkCVV(v *visit, s string) validate.Code {
-	_, brand, _ := validate.CardNumber(v.fields[fieldCardNumber])
-	return validate.CVV(strings.TrimSpace(s), brand)
+func checkCVV(v *visit, s string) (string, validate.Code) {
+	_, brand, _ := validate.CardNumber(v.fields[fieldCardNumber]) // the brand its digits begin with, checked out or not
+	return strings.TrimSpace(s), validate.CVV(strings.TrimSpace(s), brand)
 }
 
 // newChoice builds a choice from the visit; tapping an option records it and
@@ -273,23 +284,18 @@ func (p *paymentForm) check() bool {
 // details is the payment method the visitor typed, normalized. Call it after check
 // succeeded.
 func (p *paymentForm) details() client.PaymentDetails {
-	f := p.k.visit.fields
+	v := p.k.visit.values
 	if p.kindChosen() == client.KindCard {
-		digits, _, _ := validate.CardNumber(f[fieldCardNumber])
-		month, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpMonth]))
-		year, _ := strconv.Atoi(strings.TrimSpace(f[fieldCardExpYear]))
-		if year < 100 {
-			year += 2000 // as printed on the card: "28" is 2028
-		}
-		zip, _ := validate.PostalCode(f[fieldCardPostal])
+		month, _ := strconv.Atoi(v[fieldCardExpMonth]) // digits: checkMonth made them
+		year, _ := strconv.Atoi(v[fieldCardExpYear])   // digits: checkExpiry made them
 		return client.PaymentDetails{Card: &client.Card{
-			HolderName: strings.TrimSpace(f[fieldCardHolder]), Number: digits, ExpMonth: month, ExpYear: year,
-			CVV: strings.TrimSpace(f[fieldCardCVV]), PostalCode: zip,
+			HolderName: v[fieldCardHolder], Number: v[fieldCardNumber], ExpMonth: month, ExpYear: year,
+			CVV: v[fieldCardCVV], PostalCode: v[fieldCardPostal],
 		}}
 	}
 	return client.PaymentDetails{Bank: &client.BankAccount{
-		HolderName: strings.TrimSpace(f[fieldBankHolder]), RoutingNumber: strings.TrimSpace(f[fieldBankRouting]),
-		AccountNumber: strings.TrimSpace(f[fieldBankAccount]), AccountType: f[fieldBankType],
+		HolderName: v[fieldBankHolder], RoutingNumber: v[fieldBankRouting],
+		AccountNumber: v[fieldBankAccount], AccountType: p.k.visit.fields[fieldBankType],
 	}}
 }
 

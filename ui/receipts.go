@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/qr"
@@ -209,8 +208,8 @@ func receiptOf(v *visit) receipt.Receipt {
 			r.Items = append(r.Items, o.item)
 		}
 	}
-	if digits, c := validate.AccountNumber(v.fields[fieldAccountNumber]); c == validate.OK {
-		r.Account, _ = receipt.LastFourOf(digits)
+	if number := v.values[fieldAccountNumber]; number != "" { // as Find or Pay checked it
+		r.Account, _ = receipt.LastFourOf(number)
 	}
 	return r
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -67,8 +66,7 @@ func (s *findScreen) lookUp() {
 	if !k.checkFields(s.accountNumber, s.postalCode) {
 		return
 	}
-	number, _ := validate.AccountNumber(k.visit.fields[fieldAccountNumber])
-	zip, _ := validate.PostalCode(k.visit.fields[fieldPostalCode])
+	number, zip := k.visit.values[fieldAccountNumber], k.visit.values[fieldPostalCode]
 	var found client.AccountSummary
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		found, err = portal.Lookup(ctx, client.LookupRequest{AccountNumber: number, PostalCode: zip})

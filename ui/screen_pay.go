@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -103,12 +104,13 @@ func prefillAmount(v *visit) {
 }
 
 // checkAmount accepts dollars and cents up to the kiosk's configured maximum.
-func (s *payScreen) checkAmount(_ *visit, text string) validate.Code {
+// Its value is the amount in cents.
+func (s *payScreen) checkAmount(_ *visit, text string) (string, validate.Code) {
 	cents, c := validate.ParseAmount(text)
 	if c != validate.OK {
-		return c
+		return "", c
 	}
-	return validate.AmountCents(cents, s.k.settings.MaxPaymentCents)
+	return strconv.FormatInt(cents, 10), validate.AmountCents(cents, s.k.settings.MaxPaymentCents)
 }
 
 // continueToReview checks everything beside each field and, when all is good,
@@ -140,13 +142,11 @@ func (s *payScreen) continueToReview() {
 // paymentRequest is the payment the visitor typed, normalized. Call it once every
 // field checked out.
 func (s *payScreen) paymentRequest() client.OneTimePaymentRequest {
-	f := s.k.visit.fields
-	number, _ := validate.AccountNumber(f[fieldAccountNumber])
-	zip, _ := validate.PostalCode(f[fieldPostalCode])
-	email, _ := validate.Email(f[fieldEmail])
-	cents, _ := validate.ParseAmount(f[fieldPayAmount])
+	v := s.k.visit.values
+	cents, _ := strconv.ParseInt(v[fieldPayAmount], 10, 64) // digits: checkAmount made them
 	return client.OneTimePaymentRequest{
-		AccountNumber: number, PostalCode: zip, Email: email, AmountCents: cents, Payment: s.method.details(),
+		AccountNumber: v[fieldAccountNumber], PostalCode: v[fieldPostalCode], Email: v[fieldEmail], AmountCents: cents,
+		Payment: s.method.details(),
 	}
 }
 

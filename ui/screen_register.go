@@ -84,7 +84,9 @@ func buildRegister(k *Kiosk) (any, fyne.CanvasObject) {
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "register.email_again", check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "register.password", hintID: "register.password_hint", password: true,
-		check: func(v *visit, text string) validate.Code { return validate.Password(text, passwordInputs(k, v)...) },
+		check: func(v *visit, text string) (string, validate.Code) {
+			return text, validate.Password(text, passwordInputs(k, v)...)
+		},
 	})
 	s.reveal = k.revealToggle(s.password)
 	s.strength, s.strengthBar = widget.NewLabel(""), widget.NewProgressBar()
@@ -289,7 +291,7 @@ func (s *registerScreen) submitRegistration() {
 		k.refresh()
 		return
 	}
-	email, _ := validate.Email(v.fields[fieldEmail])
+	email := v.values[fieldEmail]
 	req := client.RegistrationRequest{
 		AccountRef: v.account.AccountRef, Email: email,
 		Password: v.fields[fieldPassword], TermsVersion: v.login.termsVersion(k.lang),

@@ -33,11 +33,11 @@ func buildSignIn(k *Kiosk) (any, fyne.CanvasObject) {
 	s.password = k.newField(fieldSpec{
 		id: fieldPassword, labelID: "signin.password", password: true,
 		// Only "not blank": the rules for new passwords do not apply to old ones.
-		check: func(_ *visit, text string) validate.Code {
+		check: func(_ *visit, text string) (string, validate.Code) {
 			if text == "" {
-				return validate.Required
+				return "", validate.Required
 			}
-			return validate.OK
+			return text, validate.OK
 		},
 	})
 	s.reveal = k.revealToggle(s.password)
@@ -78,8 +78,8 @@ func (s *signInScreen) signIn() {
 		return
 	}
 	v.login.resetSent = false
-	email, _ := validate.Email(v.fields[fieldEmail])
-	req := client.SignInRequest{Email: email, Password: v.fields[fieldPassword]}
+	email := v.values[fieldEmail]
+	req := client.SignInRequest{Email: email, Password: v.values[fieldPassword]}
 	var session client.Session
 	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
 		session, err = portal.SignIn(ctx, req)
@@ -113,7 +113,7 @@ func (s *signInScreen) forgotPassword() {
 	if !k.checkFields(s.email) {
 		return
 	}
-	email, _ := validate.Email(v.fields[fieldEmail])
+	email := v.values[fieldEmail]
 	k.portalCall(func(ctx context.Context, portal *client.Client) error {
 		return portal.RequestPasswordReset(ctx, email)
 	}, func(err error) {

@@ -35,7 +35,8 @@ type visit struct {
 	ended  bool
 	issued []string // session tokens the portal gave this visit (adopt)
 
-	fields   map[fieldID]string
+	fields   map[fieldID]string // as typed
+	values   map[fieldID]string // as their checks normalised them, for the fields that checked out (fieldCheck)
 	problems map[fieldID]string // message ID shown beside a field, by field
 
 	account *client.AccountSummary // found by "Find My Account"
@@ -60,7 +61,7 @@ type visit struct {
 
 func newVisit() *visit {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &visit{ctx: ctx, cancel: cancel, fields: map[fieldID]string{}, problems: map[fieldID]string{}}
+	return &visit{ctx: ctx, cancel: cancel, fields: map[fieldID]string{}, values: map[fieldID]string{}, problems: map[fieldID]string{}}
 }
 
 // end cancels everything in flight and returns every session token the portal
@@ -103,9 +104,11 @@ var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}
 // numbers. Speech on a loudspeaker never says any of it (access_words.go).
 func (v *visit) privateValues() []string {
 	var out []string
-	for id, text := range v.fields {
-		if text != "" && !publicFields[id] && !secretFields[id] {
-			out = append(out, text)
+	for _, m := range []map[fieldID]string{v.fields, v.values} {
+		for id, text := range m {
+			if text != "" && !publicFields[id] && !secretFields[id] {
+				out = append(out, text)
+			}
 		}
 	}
 	money := func(cents int64) {

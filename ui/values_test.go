@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// A field that checks out keeps the value its check normalised, which is what
+// the screen sends the portal; typing in it again drops that value until it is
+// checked again.
+func TestACheckedFieldKeepsItsNormalisedValue(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	h.startIn("en")
+	s := viewOf[*findScreen](h.kiosk)
+	h.typeInto(s.accountNumber.entry, " 203456782345678 ")
+	h.typeInto(s.postalCode.entry, "97501")
+	h.win.Canvas().Unfocus()
+	if !h.kiosk.checkFields(s.accountNumber, s.postalCode) {
+		t.Fatalf("the fields did not check out: %v", h.kiosk.visit.problems)
+	}
+	if got := h.kiosk.visit.values[fieldAccountNumber]; got != registeredAccount {
+		t.Errorf("the account number's value is %q, want %q", got, registeredAccount)
+	}
+	test.Type(s.postalCode.entry, "9")
+	if got, kept := h.kiosk.visit.values[fieldPostalCode]; kept {
+		t.Errorf("the ZIP code kept the value %q after more was typed", got)
+	}
+	test.Tap(s.submit)
+	h.settle()
+	if h.kiosk.page.id != screenFind {
+		t.Errorf("a six-digit ZIP code was sent: %s", h.kiosk.page.id)
+	}
+}
