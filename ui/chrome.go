@@ -59,13 +59,13 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	// padding, the chrome's and the row's gaps either side of the title leave.
 	room := func() float32 {
 		return k.win.Canvas().Size().Width - 6*theme.Padding() - c.back.MinSize().Width -
-			snugRow{}.MinSize([]fyne.CanvasObject{c.language, c.help, c.startOver, c.look}).Width
+			kwidget.SnugRow{}.MinSize([]fyne.CanvasObject{c.language, c.help, c.startOver, c.look}).Width
 	}
 	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		k.chromeButtons(c, false) // new buttons: a button keeps the room of an icon it loses
 	}
-	right := container.New(snugRow{}, c.language, c.help, c.startOver, c.look)
-	back := container.New(snugRow{}, c.back)
+	right := container.New(kwidget.SnugRow{}, c.language, c.help, c.startOver, c.look)
+	back := container.New(kwidget.SnugRow{}, c.back)
 	title = newTapTarget(title, k.staff.tap)
 	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		// Larger text on the narrowest panel: even then a word would be cut, so the
@@ -93,48 +93,6 @@ func (k *Kiosk) chromeButtons(c *chrome, icons bool) {
 		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
 	})
 	c.startOver.Icon = icon(theme.HomeIcon())
-}
-
-// snugRow lays buttons out in a row as an HBox does, each with less blank space at
-// its sides than the theme gives a button (its words stay centred, 8 px from its
-// edges instead of 14): five buttons and the title share the chrome's one row, in
-// Spanish and with larger text, on a 1024 px canvas.
-type snugRow struct{}
-
-// snugTrim is what a button gives up of its width: 6 px a side, never below the
-// 48 px a finger needs (snugWidth).
-const snugTrim = 12
-
-// minTargetSize is the kiosk's floor for a target's side: 48 px logical at scale
-// 1, above WCAG 2.5.5's 44 (docs/accessibility.md).
-const minTargetSize = 48
-
-// snugWidth is the width in a snug row of an object whose own minimum is min.
-func snugWidth(min fyne.Size) float32 {
-	return max(min.Width-snugTrim, minTargetSize)
-}
-
-func (snugRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var size fyne.Size
-	for i, o := range objects {
-		min := o.MinSize()
-		size.Width += snugWidth(min)
-		if i > 0 {
-			size.Width += theme.Padding()
-		}
-		size.Height = max(size.Height, min.Height)
-	}
-	return size
-}
-
-func (snugRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for _, o := range objects {
-		w := snugWidth(o.MinSize())
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + theme.Padding()
-	}
 }
 
 // otherLanguage is the language the chrome's toggle switches to.

@@ -89,8 +89,8 @@ func TestChromeFitsAcrossWithLargerText(t *testing.T) {
 				c := h.kiosk.page.chrome
 				for _, b := range []fyne.CanvasObject{c.back, c.language, c.help, c.startOver, c.look} {
 					at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
-					// Its words whole, with a snug row's margin (snugRow).
-					need := b.MinSize().Width - snugTrim
+					// Its words whole, with a snug row's margin (kwidget.SnugRow).
+					need := b.MinSize().Width - kwidget.SnugTrim
 					if at.X < 0 || at.X+b.Size().Width > width+0.5 || b.Size().Width < need-0.5 {
 						t.Errorf("%.0f px, %s, %s: a chrome button at %.0f–%.0f (needs %.0f wide)", width, lang, id, at.X, at.X+b.Size().Width, need)
 					}

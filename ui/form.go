@@ -101,15 +101,15 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 	}
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	k.page.note(label, accessNote{skip: true}) // the entry says it
-	stack := newTightStack()
-	stack.trimmed[label] = true
+	stack := kwidget.NewTightStack()
+	stack.Trimmed[label] = true
 	box := container.New(stack, label)
 	if f.spec.hintID != "" {
 		hint := widget.NewLabel(k.T(f.spec.hintID))
 		hint.Wrapping = fyne.TextWrapWord
 		k.page.note(hint, accessNote{skip: true})
 		box.Add(hint)
-		stack.trimmed[hint] = true
+		stack.Trimmed[hint] = true
 	}
 	if extras.entryEnd != nil {
 		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, coverEntry(f.entry)))
@@ -118,86 +118,28 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 	}
 	problem := container.NewBorder(nil, nil, f.icon, nil, f.problem)
 	box.Add(problem)
-	stack.trimmed[problem] = true
+	stack.Trimmed[problem] = true
 	for _, o := range extras.below {
 		box.Add(o)
-		stack.trimmed[o] = true // a line of words, as the problem is
+		stack.Trimmed[o] = true // a line of words, as the problem is
 	}
 	if extras.screenProblem != nil {
 		box.Add(extras.screenProblem)
-		stack.trimmed[extras.screenProblem] = true
+		stack.Trimmed[extras.screenProblem] = true
 		k.page.problemEntry = f.entry
 	}
 	f.entry.frame = box // what the keyboard keeps in view above its keys
 	return box
 }
 
-// tightStack stacks objects as a VBox does, but lets the blank padding the labels
-// among them (trimmed) keep above and below their words overhang their
-// neighbours. A field's label, hint and problem then read as one field, and a
-// field is some 40 px shorter, which on a short panel is the room for the next
-// field above the keys. (A theme override would drop the padding, but Fyne caches
-// every object under one for good.)
-type tightStack struct {
-	trimmed map[fyne.CanvasObject]bool
-	after   float32 // the space under the stack: a field's keeps it apart from the next
-}
-
-// newTightStack is a stack with twice the space between its parts under it, which
-// keeps a field or a list apart from what follows.
-func newTightStack() *tightStack {
-	return &tightStack{trimmed: map[fyne.CanvasObject]bool{}, after: 2 * theme.Padding()}
-}
-
-// overhang is how much of a label's padding lies outside its place in the stack,
-// above and below: all but a little, so words never touch what is next to them.
-func (s *tightStack) overhang(o fyne.CanvasObject) float32 {
-	if s.trimmed[o] {
-		return theme.InnerPadding() - 4
-	}
-	return 0
-}
-
-func (s *tightStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var size fyne.Size
-	shown := 0
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		min := o.MinSize()
-		size.Width = max(size.Width, min.Width)
-		size.Height += min.Height - 2*s.overhang(o)
-		shown++
-	}
-	if shown > 1 {
-		size.Height += float32(shown-1) * theme.Padding()
-	}
-	size.Height += s.after
-	return size
-}
-
-func (s *tightStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		h, over := o.MinSize().Height, s.overhang(o)
-		o.Move(fyne.NewPos(0, y-over))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - 2*over + theme.Padding()
-	}
-}
-
 // readTogether stacks lines of words that read as one list (a review, a
-// confirmation): their labels' padding overhangs (tightStack), so what follows
+// confirmation): their labels' padding overhangs (kwidget.TightStack), so what follows
 // them shows without scrolling on a short panel.
 func readTogether(lines ...fyne.CanvasObject) *fyne.Container {
-	list := newTightStack()
+	list := kwidget.NewTightStack()
 	for _, l := range lines {
 		if _, ok := l.(*widget.Label); ok {
-			list.trimmed[l] = true
+			list.Trimmed[l] = true
 		}
 	}
 	return container.New(list, lines...)

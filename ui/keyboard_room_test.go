@@ -137,7 +137,7 @@ func (h *harness) assertWithin(t *testing.T, name string, o fyne.CanvasObject, t
 
 // drawnSpan is where on the window o's drawing starts and ends, top to bottom: a
 // label's words are inside the blank padding it keeps above and below them, which
-// a field's parts let overhang their neighbours (tightStack).
+// a field's parts let overhang their neighbours (kwidget.TightStack).
 func drawnSpan(o fyne.CanvasObject) (top, bottom float32) {
 	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
 	switch o := o.(type) {

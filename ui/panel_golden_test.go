@@ -10,6 +10,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // goldenPanel is a lobby panel the kiosk is rendered on: its mode and diagonal.
@@ -125,7 +127,7 @@ func TestOnAWidePanelNoPageIsANarrowColumn(t *testing.T) {
 		widest := float32(0)
 		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
 			if c, ok := o.(*fyne.Container); ok && o.Visible() {
-				if _, column := c.Layout.(columnLayout); column {
+				if _, column := c.Layout.(kwidget.Column); column {
 					widest = max(widest, c.Size().Width)
 				}
 			}

@@ -52,12 +52,12 @@ func buildFind(k *Kiosk) (any, fyne.CanvasObject) {
 	// column narrows on the narrowest page (display.MinLayoutWidth).
 	const drawingColumn = 232
 	number := container.NewBorder(nil, nil,
-		container.New(columnLayout{width: drawingColumn}, container.NewVBox(layout.NewSpacer(), keptImage(&k.bill, assets.Bill, billSize))),
+		container.New(kwidget.Column{Width: drawingColumn}, container.NewVBox(layout.NewSpacer(), keptImage(&k.bill, assets.Bill, billSize))),
 		nil, k.fieldObject(s.accountNumber))
 	rest := container.NewBorder(nil, nil,
-		container.New(columnLayout{width: drawingColumn}, container.NewVBox(s.billCaption)),
+		container.New(kwidget.Column{Width: drawingColumn}, container.NewVBox(s.billCaption)),
 		nil, container.NewVBox(k.fieldObject(s.postalCode, fieldExtras{screenProblem: problem}), s.submit))
-	return s, atTop(container.New(columnLayout{width: 1000, least: 860}, container.NewVBox(number, rest)))
+	return s, kwidget.AtTop(container.New(kwidget.Column{Width: 1000, Least: 860}, container.NewVBox(number, rest)))
 }
 
 // lookUp looks the account up; on success the visitor sees what was found.

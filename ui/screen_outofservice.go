@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // outOfServiceScreen tells visitors, in every offered language at once, that the
@@ -32,5 +34,5 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
 	box.Add(container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)))
-	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(columnLayout{width: 900}, box), k.staff.tap))
+	return s, container.New(layout.NewCenterLayout(), newTapTarget(container.New(kwidget.Column{Width: 900}, box), k.staff.tap))
 }

@@ -92,13 +92,13 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 
 	// Whole, without scrolling, on the shortest canvas the kiosk's scale leaves
 	// (internal/display): a first-time visitor does not know the screen scrolls.
-	// The labels' padding overhangs (tightStack) and the prompts share a row.
+	// The labels' padding overhangs (kwidget.TightStack) and the prompts share a row.
 	audioID := "welcome.audio" // headphones, the way to private speech
 	if k.settings.SpeechOutput == AudioSpeaker {
 		audioID = "welcome.audio_speaker" // none plugs in: speech is for the room
 	}
 	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage(audioID)
-	stack := &tightStack{trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
+	stack := &kwidget.TightStack{Trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
 	return s, container.New(layout.NewCenterLayout(), container.New(stack,
 		container.NewCenter(newTapTarget(container.New(logoLayout{canvas}, k.welcomeLogo()), k.staff.tap)), // the staff gesture (staff.go)
 		s.title,
@@ -185,7 +185,7 @@ type waysLayout struct {
 
 // lines is the rows to draw: all the buttons in one, or the rows as given.
 func (l *waysLayout) lines(all []fyne.CanvasObject) [][]fyne.CanvasObject {
-	if snugRow.MinSize(snugRow{}, all).Width <= l.canvas.Size().Width-4*theme.Padding() {
+	if kwidget.SnugRow.MinSize(kwidget.SnugRow{}, all).Width <= l.canvas.Size().Width-4*theme.Padding() {
 		return [][]fyne.CanvasObject{all}
 	}
 	return l.rows
@@ -194,7 +194,7 @@ func (l *waysLayout) lines(all []fyne.CanvasObject) [][]fyne.CanvasObject {
 func (l *waysLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
 	for i, line := range l.lines(objects) {
-		m := snugRow.MinSize(snugRow{}, line)
+		m := kwidget.SnugRow.MinSize(kwidget.SnugRow{}, line)
 		size.Width = max(size.Width, m.Width)
 		size.Height += m.Height
 		if i > 0 {
@@ -207,10 +207,10 @@ func (l *waysLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (l *waysLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, line := range l.lines(objects) {
-		m := snugRow.MinSize(snugRow{}, line)
+		m := kwidget.SnugRow.MinSize(kwidget.SnugRow{}, line)
 		x := (size.Width - m.Width) / 2
 		for _, o := range line {
-			w := snugWidth(o.MinSize())
+			w := kwidget.SnugWidth(o.MinSize())
 			o.Move(fyne.NewPos(x, y))
 			o.Resize(fyne.NewSize(w, m.Height))
 			x += w + theme.Padding()
