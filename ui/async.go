@@ -29,6 +29,24 @@ type portalLink struct {
 	mode     Mode           // Deps.Mode, or training while staff run it (training.go)
 	timeouts portalTimeouts
 	inflight sync.WaitGroup // calls not yet finished (tests wait on it)
+
+	// lookupPausedUntil is when the portal's lookup lock ends, as its last 429
+	// said: five account numbers that matched nothing lock lookups and one-time
+	// payments for the whole kiosk, whoever typed them.
+	lookupPausedUntil time.Time
+}
+
+// noteLookupPaused records that the portal refused a lookup or a one-time
+// payment for wait more.
+func (p *portalLink) noteLookupPaused(now time.Time, wait time.Duration) {
+	p.lookupPausedUntil = now.Add(wait)
+}
+
+// lookupPausedFor is how long the lookup lock lasts from now, as far as the kiosk
+// has been told (0: none known). The lock begins with a wrong number's 404; the
+// kiosk learns of it from the next lookup or payment, which the portal refuses.
+func (p *portalLink) lookupPausedFor(now time.Time) time.Duration {
+	return max(p.lookupPausedUntil.Sub(now), 0)
 }
 
 // defaultTimeouts are the kiosk's; tests of a portal that never answers shorten them.

@@ -84,6 +84,7 @@ type Kiosk struct {
 	activity  *activityWatch       // wraps every control's callbacks: activity, panics (watch.go)
 	look      *lookControl         // the visitor's text size and contrast (look.go)
 	staff     *staffDesk           // the staff gesture, PIN pad, lockout, menu, training (staff.go)
+	status    *kioskStatus         // visits today and the last problem, which the staff menu shows (status.go)
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
@@ -111,6 +112,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
 	k.activity = newActivityWatch(k, accessControlKeys{k.access}, k.log)
+	k.status = &kioskStatus{clock: k.clock, zone: k.settings.zone}
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.access.onStart = k.limits.listen
 	k.access.private = func() []string { return k.visit.privateValues() }
@@ -124,6 +126,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
 	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
+		facts: staffFacts{k.status, &k.portal}, noteProblem: k.status.noteProblem,
 		printer: deps.Printer, testPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
 		}})
@@ -166,7 +169,7 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 }
 
 // noteProblem records the last problem for the staff status (staff.go).
-func (k *Kiosk) noteProblem(code string) { k.staff.noteProblem(code) }
+func (k *Kiosk) noteProblem(code string) { k.status.noteProblem(code) }
 
 // defaultLanguage is the language every visit starts in.
 func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }

@@ -33,7 +33,8 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.receipts.visitEnded()
 	v := k.visit
 	issued := v.end()
-	k.staff.visitEnded(!v.startedAt.IsZero())
+	k.status.visitEnded(!v.startedAt.IsZero())
+	k.staff.visitEnded()
 	k.countVisitEnd(v, trigger)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)

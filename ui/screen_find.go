@@ -96,7 +96,7 @@ func (k *Kiosk) noteLookupPause(err error) bool {
 	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusTooManyRequests {
 		return false
 	}
-	k.staff.noteLookupPaused(apiErr.RetryAfter)
+	k.portal.noteLookupPaused(k.clock.Now(), apiErr.RetryAfter)
 	k.visit.problems[fieldNone] = lookupPausedID
 	return true
 }
@@ -107,7 +107,7 @@ func (k *Kiosk) explainLookupPause(problem *widget.Label) {
 	if k.visit.problems[fieldNone] != lookupPausedID {
 		return
 	}
-	wait := k.T("lookup.paused_wait", map[string]any{"Minutes": wholeMinutes(k.staff.lookupPausedFor())})
+	wait := k.T("lookup.paused_wait", map[string]any{"Minutes": wholeMinutes(k.portal.lookupPausedFor(k.clock.Now()))})
 	problem.SetText(k.T(lookupPausedID) + " " + wait)
 }
 

@@ -60,6 +60,8 @@ type deskEnv struct {
 	guard     panicGuard      // deferred around the desk's own callbacks
 	// countLockout tells the heartbeat staff mode was locked (a count, never a PIN).
 	countLockout func()
+	facts        kioskFacts        // what the menu shows of the kiosk as a whole
+	noteProblem  func(code string) // keeps the kiosk's last problem, a code
 	// printer is the receipt printer (nil: none); testPage lays out its test page.
 	printer  Printer
 	testPage func() ([]byte, error)
@@ -85,13 +87,6 @@ type staffDesk struct {
 	loaded   bool             // the lockout has been read from its store
 	record   stafflock.Record // PINs tried, locks in a row, the end of the latest
 	checking bool             // a PIN is being verified: one at a time, whatever pad it came from
-
-	visitsDay client.Date // the day visitsToday counts, in the utility's zone
-	visits    int
-
-	lastProblem string // the status's last problem, as a code, never personal data
-
-	lookupPausedUntil time.Time // when the portal's lookup lock ends, as its last 429 said (staffmenu.go)
 
 	training *trainingRun // training mode under way, else nil
 
@@ -200,10 +195,9 @@ func (d *staffDesk) saveLockout() {
 	}
 }
 
-// visitEnded is the reset's hook for staff mode: it counts a visit that started
-// (for the status's "visits today") and forgets the pad and the menu with their
-// timers, since a reset closes them with every other overlay.
-func (d *staffDesk) visitEnded(started bool) {
+// visitEnded is the reset's hook for staff mode: it forgets the pad and the menu
+// with their timers, since a reset closes them with every other overlay.
+func (d *staffDesk) visitEnded() {
 	if p := d.pinPad; p != nil {
 		stopTimer(p.timeout)
 		p.pin = ""
@@ -211,24 +205,7 @@ func (d *staffDesk) visitEnded(started bool) {
 	}
 	stopTimer(d.menuTimer)
 	d.menuTimer, d.menu = nil, nil
-	if !started {
-		return
-	}
-	if day := d.today(); day != d.visitsDay {
-		d.visitsDay, d.visits = day, 0
-	}
-	d.visits++
 }
-
-// visitsToday is how many visits ended today, by the kiosk's clock.
-func (d *staffDesk) visitsToday() int {
-	if d.visitsDay != d.today() {
-		return 0
-	}
-	return d.visits
-}
-
-func (d *staffDesk) today() client.Date { return client.DateIn(d.clock.Now(), d.zone) }
 
 // offUI runs work off the UI thread (a PIN check, a portal check), then done on
 // it, counted with the kiosk's other background work.
@@ -243,7 +220,3 @@ func (d *staffDesk) offUI(work, done func()) {
 		})
 	}()
 }
-
-// noteProblem keeps code as the last problem, for the status: a code, never
-// personal data.
-func (d *staffDesk) noteProblem(code string) { d.lastProblem = code }

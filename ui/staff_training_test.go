@@ -56,7 +56,7 @@ func TestStaffTrainingWithoutAPracticePortalSaysSo(t *testing.T) {
 	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.training != nil {
 		t.Fatal("training mode started without a practice portal")
 	}
-	if !showing(h, "Training mode could not start") || h.kiosk.staff.lastProblem != "training_start" {
-		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.staff.lastProblem)
+	if !showing(h, "Training mode could not start") || h.kiosk.status.lastProblem() != "training_start" {
+		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.status.lastProblem())
 	}
 }

@@ -54,7 +54,7 @@ func (d *staffDesk) openMenu() {
 // status is the menu's status block: portal, kiosk ID, version, visits today,
 // last error (a code, never personal data).
 func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
-	lastErr := d.lastProblem
+	lastErr := d.facts.lastProblem()
 	if lastErr == "" {
 		lastErr = d.host.T("staff.none")
 	}
@@ -62,11 +62,11 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 	m.speech = widget.NewLabel(d.host.T("staff.speech_checking"))
 	m.kioskID = widget.NewLabel(d.host.T("staff.kiosk_id", map[string]any{"ID": d.kioskID}))
 	m.version = widget.NewLabel(d.host.T("staff.version", map[string]any{"Version": d.version}))
-	m.visits = widget.NewLabel(d.host.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(d.visitsToday())}))
+	m.visits = widget.NewLabel(d.host.T("staff.visits_today", map[string]any{"Count": strconv.Itoa(d.facts.visitsToday())}))
 	m.lastErr = widget.NewLabel(d.host.T("staff.last_error", map[string]any{"Error": lastErr}))
 	m.lookupPause = widget.NewLabel("")
 	m.lookupPause.Wrapping = fyne.TextWrapWord
-	if left := d.lookupPausedFor(); left > 0 {
+	if left := d.facts.lookupPausedFor(); left > 0 {
 		m.lookupPause.SetText(d.host.T("staff.lookup_paused", map[string]any{"Minutes": wholeMinutes(left)}))
 	} else {
 		m.lookupPause.Hide()
@@ -76,21 +76,6 @@ func (d *staffDesk) status(m *staffMenu) fyne.CanvasObject {
 		m.printer.Hide()
 	}
 	return container.NewVBox(m.portal, m.speech, m.printer, m.kioskID, m.version, m.visits, m.lastErr, m.lookupPause)
-}
-
-// noteLookupPaused records that the portal refused a lookup or a one-time
-// payment for wait more: five account numbers that matched nothing lock both
-// for the whole kiosk, whoever typed them, and staff should see it.
-func (d *staffDesk) noteLookupPaused(wait time.Duration) {
-	d.lookupPausedUntil = d.clock.Now().Add(wait)
-}
-
-// lookupPausedFor is how long the portal's lookup lock lasts from now, as far as
-// the kiosk has been told (0: none known). The lock begins with a wrong number's
-// 404; the kiosk learns of it from the next lookup or payment, which the portal
-// refuses.
-func (d *staffDesk) lookupPausedFor() time.Duration {
-	return max(d.lookupPausedUntil.Sub(d.clock.Now()), 0)
 }
 
 // wholeMinutes rounds a wait up to whole minutes, at least one: a visitor told

@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/medfordwater/lobbykiosk/client"
+)
+
+// kioskStatus is what the kiosk as a whole has to tell staff: how many visits
+// ended today, and the last problem, as a code, never personal data. It is not
+// the staff desk's: every part of the kiosk notes problems in it, and the staff
+// menu only reads it (kioskFacts).
+type kioskStatus struct {
+	clock Clock
+	zone  *time.Location // the utility's, where "today" falls
+
+	visitsDay client.Date // the day visits counts
+	visits    int
+	last      string
+}
+
+// visitEnded counts a visit that started, for "visits today".
+func (s *kioskStatus) visitEnded(started bool) {
+	if !started {
+		return
+	}
+	if day := s.today(); day != s.visitsDay {
+		s.visitsDay, s.visits = day, 0
+	}
+	s.visits++
+}
+
+// visitsToday is how many visits ended today, by the kiosk's clock.
+func (s *kioskStatus) visitsToday() int {
+	if s.visitsDay != s.today() {
+		return 0
+	}
+	return s.visits
+}
+
+func (s *kioskStatus) today() client.Date { return client.DateIn(s.clock.Now(), s.zone) }
+
+// noteProblem keeps code as the last problem: a code, never personal data.
+func (s *kioskStatus) noteProblem(code string) { s.last = code }
+
+func (s *kioskStatus) lastProblem() string { return s.last }
+
+// kioskFacts is what the staff menu shows of the kiosk as a whole.
+type kioskFacts interface {
+	visitsToday() int
+	lastProblem() string
+	// lookupPausedFor is how long the portal's lookup lock lasts from now, as far
+	// as the kiosk has been told (0: none known).
+	lookupPausedFor() time.Duration
+}
+
+// staffFacts are the kiosk's status and its portal link's lookup lock, as the
+// staff menu reads them.
+type staffFacts struct {
+	*kioskStatus
+	portal *portalLink
+}
+
+func (f staffFacts) lookupPausedFor() time.Duration { return f.portal.lookupPausedFor(f.clock.Now()) }
