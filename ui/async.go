@@ -28,7 +28,7 @@ type portalLink struct {
 	client   *client.Client // the live portal, or training's practice one; nil: out of service
 	mode     Mode           // Deps.Mode, or training while staff run it (training.go)
 	timeouts portalTimeouts
-	inflight sync.WaitGroup // calls not yet finished (tests wait on it)
+	inflight sync.WaitGroup // calls and other background work not yet finished (tests wait on it)
 
 	// lookupPausedUntil is when the portal's lookup lock ends, as its last 429
 	// said: five account numbers that matched nothing lock lookups and one-time
@@ -47,6 +47,13 @@ func (p *portalLink) noteLookupPaused(now time.Time, wait time.Duration) {
 // kiosk learns of it from the next lookup or payment, which the portal refuses.
 func (p *portalLink) lookupPausedFor(now time.Time) time.Duration {
 	return max(p.lookupPausedUntil.Sub(now), 0)
+}
+
+// backgroundWork counts the kiosk's work off the UI thread (portalLink.inflight):
+// each component adds its own, so a test, or a reset, can wait for all of it.
+type backgroundWork interface {
+	Add(delta int)
+	Done()
 }
 
 // defaultTimeouts are the kiosk's; tests of a portal that never answers shorten them.

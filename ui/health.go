@@ -38,13 +38,13 @@ type healthHost interface {
 // access is on the UI thread anyway.
 type healthWatch struct {
 	host       healthHost
-	page       *page // the screen on show: only the welcome and out-of-service screens are watched
+	screen     func() screenID // the screen on show: only the welcome and out-of-service screens are watched
 	clock      Clock
 	log        *slog.Logger
-	timeouts   *portalTimeouts // read at each check: tests shorten them
-	inflight   *sync.WaitGroup // counts the check on its way, as every portal call
-	notePortal func(err error) // tells the heartbeat whether the portal answered
-	guard      panicGuard      // deferred around the check's answer
+	timeout    func() time.Duration // a check's, read at each check: tests shorten it
+	inflight   backgroundWork       // counts the check on its way, as every portal call
+	notePortal func(err error)      // tells the heartbeat whether the portal answered
+	guard      panicGuard           // deferred around the check's answer
 
 	mu       sync.Mutex
 	timer    Timer
@@ -58,7 +58,7 @@ type healthWatch struct {
 // out-of-service screens are watched, and only with a portal to ask.
 func (w *healthWatch) watch() {
 	w.stop()
-	screen := w.page.id
+	screen := w.screen()
 	if portal, _ := w.host.portalInUse(); portal == nil || (screen != screenWelcome && screen != screenOutOfService) {
 		return
 	}
@@ -102,7 +102,7 @@ func (w *healthWatch) tick(round int) {
 // "One moment" appears, since nobody asked for anything.
 func (w *healthWatch) check(round int) {
 	portal, _ := w.host.portalInUse()
-	timeout := w.timeouts.health
+	timeout := w.timeout()
 	w.inflight.Add(1)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
@@ -138,7 +138,7 @@ func (w *healthWatch) answered(round int, err error) {
 	}
 	w.failures++
 	failures := w.failures
-	down := failures >= healthFailures && !w.outage && w.page.id == screenWelcome
+	down := failures >= healthFailures && !w.outage && w.screen() == screenWelcome
 	w.outage = w.outage || down
 	w.mu.Unlock()
 	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", client.ErrorClass(err))

@@ -134,7 +134,8 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.portal.inflight, Printer: printerForBeat(deps.Printer)})
-	k.health = &healthWatch{host: k, page: &k.page, clock: k.clock, log: k.log, timeouts: &k.portal.timeouts, inflight: &k.portal.inflight, guard: k.activity,
+	k.health = &healthWatch{host: k, screen: func() screenID { return k.page.id }, clock: k.clock, log: k.log,
+		timeout: func() time.Duration { return k.portal.timeouts.health }, inflight: &k.portal.inflight, guard: k.activity,
 		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage

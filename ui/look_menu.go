@@ -87,7 +87,7 @@ func (*holdButton) MouseUp(*desktop.MouseEvent) {}
 
 // newButton is the chrome's "Aa", which opens the look pop-up. Speech mode says
 // what it is for, not only its two letters.
-func (c *lookControl) newButton(p *page) *holdButton {
+func (c *lookControl) newButton(p noter) *holdButton {
 	c.bar = nil // a screen with the chrome has no toggles of its own
 	b := newHoldButton(c.host.T("look.menu"), c.openMenu, c.holdFocus)
 	p.note(b, accessNote{label: c.host.T("look.menu_spoken")})

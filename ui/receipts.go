@@ -54,7 +54,7 @@ type receipts struct {
 	kioskID  string
 	clock    Clock
 	log      *slog.Logger
-	inflight *sync.WaitGroup
+	inflight backgroundWork
 	guard    panicGuard
 	say      func(text string)       // speech mode says a receipt before it prints; nil when off
 	practice func() receipt.Practice // demo and training receipts say so

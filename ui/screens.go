@@ -132,6 +132,12 @@ type page struct {
 	notes  map[fyne.CanvasObject]accessNote
 }
 
+// noter is where a control tells speech mode what its type does not say: the
+// page it is on.
+type noter interface {
+	note(o fyne.CanvasObject, n accessNote)
+}
+
 // note tells speech mode something about o (access_items.go).
 func (p *page) note(o fyne.CanvasObject, n accessNote) {
 	if p.notes == nil {

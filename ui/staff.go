@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -54,10 +53,10 @@ type deskEnv struct {
 	clock     Clock
 	zone      *time.Location // the utility's, where "today" for the visit count falls
 	log       *slog.Logger
-	canvas    fyne.Canvas     // where the pad and the menu pop up
-	inflight  *sync.WaitGroup // the kiosk's background work, which tests wait for
-	languages []string        // the menu's choice of default language
-	guard     panicGuard      // deferred around the desk's own callbacks
+	canvas    fyne.Canvas    // where the pad and the menu pop up
+	inflight  backgroundWork // the kiosk's background work, which tests wait for
+	languages []string       // the menu's choice of default language
+	guard     panicGuard     // deferred around the desk's own callbacks
 	// countLockout tells the heartbeat staff mode was locked (a count, never a PIN).
 	countLockout func()
 	facts        kioskFacts        // what the menu shows of the kiosk as a whole

@@ -30,6 +30,12 @@ type Clock interface {
 	AfterFunc(d time.Duration, f func())
 }
 
+// Work counts work under way that someone may wait for (a *sync.WaitGroup).
+type Work interface {
+	Add(delta int)
+	Done()
+}
+
 // Options are the heartbeat's settings and what it needs from its owner.
 type Options struct {
 	KioskID, Version string
@@ -37,7 +43,7 @@ type Options struct {
 	Timeout          func() time.Duration // the deadline of one beat, read as it goes out
 	Clock            Clock
 	Log              *slog.Logger
-	Inflight         *sync.WaitGroup // counts each beat on its way, for those who wait on calls; nil: none
+	Inflight         Work // counts each beat on its way, for those who wait on calls; nil: none
 	// Printer asks the receipt printer's state as each beat goes out, within the
 	// beat's deadline; nil: the kiosk has no printer.
 	Printer func(context.Context) *client.PrinterStatus
