@@ -60,7 +60,7 @@ func cmdRun(args []string) int {
 		if err != nil {
 			logger.Error("kiosk out of service", "reason", err.Error())
 		}
-		d := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeLive,
+		d := ui.Deps{Portal: portal, Config: cfg, Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
 			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
 		d.Speech, d.SpeechCheck = voice(cfg, logger)
@@ -138,7 +138,7 @@ func cmdDemo(args []string) int {
 		return 1
 	}
 	defer os.RemoveAll(stateDir)
-	deps := ui.Deps{Portal: portal, Settings: uiSettings(cfg), Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
+	deps := ui.Deps{Portal: portal, Config: cfg, Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
 		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
@@ -147,35 +147,6 @@ func cmdDemo(args []string) int {
 		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}
 	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
-}
-
-// uiSettings is what the screens need from the configuration.
-func uiSettings(c config.Config) ui.Settings {
-	return ui.Settings{
-		Utility:           c.Utility,
-		Languages:         c.Languages,
-		DefaultLanguage:   c.DefaultLanguage,
-		IdleSeconds:       c.IdleSeconds,
-		WarningSeconds:    c.WarningSeconds,
-		MaxSessionMinutes: c.MaxSessionMinutes,
-		CardEntry:         c.CardEntry,
-		MaxPaymentCents:   c.MaxPaymentCents(),
-		OnScreenKeyboard:  c.OnScreenKeyboard,
-		SpeechOff:         !c.SpeechOn(),
-		SpeechOutput:      audioRoute(c.SpeechOutput),
-		ReceiptWidth:      c.ReceiptWidth,
-	}
-}
-
-// audioRoute is the config's speech_output as the screens take it.
-func audioRoute(speechOutput string) ui.AudioRoute {
-	switch speechOutput {
-	case config.SpeechOutputHeadphones:
-		return ui.AudioHeadphones
-	case config.SpeechOutputSpeaker:
-		return ui.AudioSpeaker
-	}
-	return ui.AudioAsked
 }
 
 // receiptPrinter is the CUPS queue the config names for receipts; nil (no receipt
@@ -357,7 +328,7 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 			a.Quit()
 			return
 		}
-		if d.Speech != nil && d.Settings.SpeechOutput == ui.AudioAsked {
+		if d.Speech != nil && d.Config.SpeechOutput == config.SpeechOutputAuto {
 			// Typed values are read back only while the audio server's output is
 			// headphones plugged in, and stop the moment they come out.
 			audio.Watch(ctx, "", logger, func(v audio.Verdict) { fyne.Do(func() { k.AudioPrivate(v.Private) }) })

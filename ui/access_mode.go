@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -87,9 +88,9 @@ type accessMode struct {
 	scroll    *container.Scroll // the screen's content, scrolled to the item under the ring
 }
 
-func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, s Settings, log *slog.Logger) *accessMode {
-	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: s.SpeechOutput == AudioHeadphones,
-		offered: !s.SpeechOff, log: log, cursor: -1, heardOnce: map[string]bool{}}
+func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, cfg config.Valid, log *slog.Logger) *accessMode {
+	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: cfg.SpeechOutput == config.SpeechOutputHeadphones,
+		offered: cfg.SpeechOn(), log: log, cursor: -1, heardOnce: map[string]bool{}}
 	m.catcher = newKeyCatcher(m)
 	return m
 }

@@ -31,7 +31,7 @@ func assertTargetsBigEnough(t *testing.T, h *harness, label string) {
 func TestEveryTargetIsAtLeast48Pixels(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		for _, l := range []look{{}, {larger: true}, {highContrast: true}, {larger: true, highContrast: true}} {
-			h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
+			h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true}})
 			h.kiosk.look.apply(l)
 			label := lang
 			if l.larger {

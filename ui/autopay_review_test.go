@@ -68,7 +68,7 @@ func TestPaymentReviewSaysTheDateAndThatItIsFinal(t *testing.T) {
 		"es": "Una vez que pague, este pago no se puede deshacer en el quiosco."} {
 		h := newHarness(t, ModeLive)
 		reachPayReview(t, h, lang)
-		today := h.kiosk.formatDate(client.DateIn(h.clock.Now(), h.kiosk.settings.zone))
+		today := h.kiosk.formatDate(client.DateIn(h.clock.Now(), h.kiosk.settings.Zone))
 		review := strings.Join(visibleTexts(h.win.Canvas()), "\n")
 		for _, w := range []string{want, today} {
 			if !strings.Contains(review, w) {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/translations"
 )
 
@@ -117,7 +118,7 @@ func TestEveryVisibleStringComesFromTheCatalog(t *testing.T) {
 	}
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)
-	k, err := New(win, Deps{})
+	k, err := New(win, Deps{Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}

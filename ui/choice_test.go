@@ -21,7 +21,7 @@ import (
 // takes the focus, no keys come up, and the page stays where it was scrolled.
 func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
 		h.signInDirectly(t, lang)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 		h.tapKey(t, "keyboard.hide") // the keys put away
@@ -87,7 +87,7 @@ func TestNoScrollAreaInsideAScrollArea(t *testing.T) {
 // the others show an empty circle and no outline. The outline follows a change of
 // theme made while the screen is on show.
 func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntryKeyed}})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: cardEntryKeyed}})
 	h.signInDirectly(t, "es")
 	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	for _, contrast := range []bool{false, true} {
@@ -129,7 +129,7 @@ func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
 // and no key is left to type into the bank's fields once a card is chosen.
 func TestChoosingAnOptionPutsTheKeysAway(t *testing.T) {
 	for _, size := range landscapePanels {
-		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
 		h.win.Resize(size)
 		h.signInDirectly(t, "es")
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)

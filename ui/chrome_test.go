@@ -110,7 +110,7 @@ func TestChromeFitsAcrossWithLargerText(t *testing.T) {
 // was typed, the keyboard stays up, the page stays where it was scrolled.
 func TestLookMenuChangesTheLookAndKeepsFocusScrollAndKeyboard(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true}})
 		h.startIn(lang)
 		find := viewOf[*findScreen](h.kiosk)
 		h.typeInto(find.postalCode.entry, "975")

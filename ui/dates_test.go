@@ -75,7 +75,7 @@ func checkTheBillDueIn(t *testing.T, edge clocktest.Edge, inDays int, due client
 	if inDays == 2 {
 		// The portal has set its due dates: move the clock back one calendar
 		// day in Medford, and the bill due tomorrow is due in two days.
-		dayBefore := edge.At.In(h.kiosk.settings.zone).AddDate(0, 0, -1)
+		dayBefore := edge.At.In(h.kiosk.settings.Zone).AddDate(0, 0, -1)
 		h.clock.Advance(dayBefore.Sub(edge.At))
 	}
 	h.startIn("en")

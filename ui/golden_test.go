@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // goldenNow is the fixed clock of the golden renderings and the speech
@@ -68,7 +69,7 @@ func TestScreensRenderAsTheirMasters(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)
 	win.Resize(h.win.Canvas().Size())
-	if _, err := New(win, Deps{}); err != nil {
+	if _, err := New(win, Deps{Config: config.Default()}); err != nil {
 		t.Fatal(err)
 	}
 	test.AssertRendersToMarkup(t, "screens/out_of_service.xml", win.Canvas())

@@ -17,7 +17,7 @@ import (
 // the config file has it by default.
 func newKeyboardHarness(t *testing.T) *harness {
 	t.Helper()
-	return newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: true}})
+	return newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true}})
 }
 
 // tapKey taps the on-screen key that types id (or whose words are message id) the

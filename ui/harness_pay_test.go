@@ -22,7 +22,7 @@ const (
 // newPayHarness is newHarness with the kiosk's card setting: "keyed" or "off".
 func newPayHarness(t *testing.T, cardEntry string) *harness {
 	t.Helper()
-	return newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntry}})
+	return newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: cardEntry}})
 }
 
 // goToPay starts in lang, finds the legacy account and taps Pay now.

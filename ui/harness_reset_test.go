@@ -51,7 +51,7 @@ func (b *lockedBuffer) String() string {
 
 // newLoggedHarness is a live kiosk whose own log and whose portal client's log both
 // go, at Debug level, to the returned buffer.
-func newLoggedHarness(t *testing.T, settings Settings, speech ...Speaker) (*harness, *lockedBuffer) {
+func newLoggedHarness(t *testing.T, settings testConfig, speech ...Speaker) (*harness, *lockedBuffer) {
 	t.Helper()
 	logs := &lockedBuffer{}
 	log := newProofLogger(logs)

@@ -16,6 +16,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -40,7 +41,7 @@ func newHarness(t *testing.T, mode Mode) *harness {
 // default settings, the suite's clock (clocktest.Now) and the default logger.
 type harnessOptions struct {
 	mode      Mode
-	settings  Settings
+	settings  testConfig
 	clientLog *slog.Logger // the portal client's logger
 	log       *slog.Logger // the kiosk's logger
 	start     time.Time    // where the fake clock of the kiosk and the simulator starts; zero: clocktest.Now()
@@ -56,10 +57,52 @@ type harnessOptions struct {
 	speech Speaker
 	// printer prints receipts; nil: no printer.
 	printer Printer
-	// askAudio leaves settings.SpeechOutput at AudioAsked, where the kiosk reads
-	// nothing back until told headphones are plugged in; otherwise the zero
-	// value stands for headphones, as most speech tests read typed values back.
+	// askAudio leaves speech_output at "auto", where the kiosk reads nothing back
+	// until told headphones are plugged in; otherwise it is "headphones", as most
+	// speech tests read typed values back.
 	askAudio bool
+}
+
+// testConfig is what a test changes of the kiosk's configuration; the rest is
+// config.Default(), but for the on-screen keyboard, off unless asked for, and
+// speech_output, "headphones" unless asked for.
+type testConfig struct {
+	OnScreenKeyboard  bool
+	CardEntry         string
+	SpeechOutput      string
+	IdleSeconds       int
+	MaxSessionMinutes int
+	MaxPaymentDollars int64
+}
+
+// config is the configuration a test's kiosk runs on; askAudio leaves
+// speech_output at the default, "auto".
+func (t testConfig) config(askAudio bool) config.Config {
+	c := config.Default()
+	c.OnScreenKeyboard = t.OnScreenKeyboard
+	if !askAudio {
+		c.SpeechOutput = config.SpeechOutputHeadphones
+	}
+	for _, s := range []struct {
+		to   *string
+		from string
+	}{{&c.CardEntry, t.CardEntry}, {&c.SpeechOutput, t.SpeechOutput}} {
+		if s.from != "" {
+			*s.to = s.from
+		}
+	}
+	for _, n := range []struct {
+		to   *int
+		from int
+	}{{&c.IdleSeconds, t.IdleSeconds}, {&c.MaxSessionMinutes, t.MaxSessionMinutes}} {
+		if n.from != 0 {
+			*n.to = n.from
+		}
+	}
+	if t.MaxPaymentDollars != 0 {
+		c.MaxPaymentDollars = t.MaxPaymentDollars
+	}
+	return c
 }
 
 // plainFront serves the simulator over plain HTTP on loopback.
@@ -87,12 +130,9 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.settings.SpeechOutput == AudioAsked && !o.askAudio {
-		o.settings.SpeechOutput = AudioHeadphones
-	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Settings: o.settings, Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
+	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Config: o.settings.config(o.askAudio), Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
 		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)})
 	if err != nil {
 		t.Fatal(err)

@@ -216,7 +216,7 @@ func TestATouchedFieldStaysUnderTheFingerUntilReleased(t *testing.T) {
 // 720 px high panel at the layouts' narrowest (internal/display) has no room for the password's label, hint, entry and problem
 // at once above the keys; the entry and its problem show, what the visitor acts on.
 func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
+	h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: testConfig{OnScreenKeyboard: true}})
 	h.win.Resize(fyne.NewSize(display.MinLayoutWidth, 720))
 	h.startIn("es")
 	h.findAccount(plainAccount, "97504")

@@ -182,7 +182,7 @@ func TestAScreenArrivesAtTheFirstFieldToFillIn(t *testing.T) {
 // together, under the demo banner too.
 func TestAReviewShowsItsActionWithoutScrolling(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: Settings{OnScreenKeyboard: true}})
+		h := newHarnessWith(t, harnessOptions{mode: ModeDemo, settings: testConfig{OnScreenKeyboard: true}})
 		h.win.Resize(landscapeLobbyPanel.logicalSize(t))
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
@@ -206,7 +206,7 @@ func TestAReviewShowsItsActionWithoutScrolling(t *testing.T) {
 // key, and the page does not move.
 func TestShowPasswordKeepsTheVisitorTyping(t *testing.T) {
 	for _, keys := range []bool{true, false} {
-		h := newHarnessWith(t, harnessOptions{settings: Settings{OnScreenKeyboard: keys}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: keys}})
 		r := h.openRegister(t, "es")
 		h.win.Canvas().Focus(r.password.entry)
 		h.clock.Advance(time.Second)

@@ -8,6 +8,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
@@ -34,14 +36,14 @@ const (
 
 // Deps is everything the kiosk needs from outside.
 type Deps struct {
-	Portal   *client.Client // nil: the kiosk shows its out-of-service screen
-	Settings Settings
-	Logger   *slog.Logger
-	Mode     Mode
-	Staff    PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
-	Clock    Clock       // nil means the wall clock
-	Quit     func()      // ends the program (staff "Exit"); nil in tests
-	Speech   Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
+	Portal *client.Client // nil: the kiosk shows its out-of-service screen
+	Config config.Config  // checked again by New: the kiosk runs only on a valid one
+	Logger *slog.Logger
+	Mode   Mode
+	Staff  PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
+	Clock  Clock       // nil means the wall clock
+	Quit   func()      // ends the program (staff "Exit"); nil in tests
+	Speech Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
 	// SpeechCheck tells the staff status whether the speech service answers.
 	SpeechCheck func(ctx context.Context) error
 	Printer     Printer // prints receipts; nil: no printer, no receipt button (receipts.go)
@@ -67,7 +69,7 @@ type Kiosk struct {
 	// The heart: the window, what the kiosk was configured with, the visitor's
 	// language, the screens and the one on show, and the visit.
 	win      fyne.Window
-	settings Settings
+	settings config.Valid
 	text     *catalog
 	log      *slog.Logger
 	clock    Clock
@@ -100,7 +102,11 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &Kiosk{win: win, settings: deps.Settings.withDefaults(), text: text, log: deps.Logger,
+	cfg, err := deps.Config.Validated()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	k := &Kiosk{win: win, settings: cfg, text: text, log: deps.Logger,
 		clock: deps.Clock, screens: screenTable(),
 		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts}}
 	if k.log == nil {
@@ -112,7 +118,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
 	k.activity = newActivityWatch(k, accessControlKeys{k.access}, k.log)
-	k.status = &kioskStatus{clock: k.clock, zone: k.settings.zone}
+	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
 	k.access.onStart = k.limits.listen
 	k.access.private = func() []string { return k.visit.privateValues() }
@@ -124,7 +130,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 			}
 		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
 		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
-	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
+	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.Zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
 		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
 		facts: staffFacts{k.status, &k.portal}, noteProblem: k.status.noteProblem,
 		printer: deps.Printer, testPage: func() ([]byte, error) {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -76,7 +77,7 @@ type warningOverlay struct {
 	finish, more *kwidget.Button
 }
 
-func newVisitLimits(host limitsHost, canvas fyne.Canvas, s Settings) *visitLimits {
+func newVisitLimits(host limitsHost, canvas fyne.Canvas, s config.Valid) *visitLimits {
 	return &visitLimits{host: host, canvas: canvas,
 		idleLimit:   time.Duration(s.IdleSeconds) * time.Second,
 		warningTime: time.Duration(s.WarningSeconds) * time.Second,

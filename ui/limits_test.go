@@ -47,7 +47,7 @@ func TestIdleWarningAppearsOnTimeThenResets(t *testing.T) {
 }
 
 func TestINeedMoreTimeWorksAtLeastTenTimes(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{settings: Settings{MaxSessionMinutes: 120}})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{MaxSessionMinutes: 120}})
 	h.startIn("en")
 	for i := range 12 {
 		h.clock.Advance(idle + 25*time.Second)

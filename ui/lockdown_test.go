@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // The ways out a visitor tries from the keyboard and the window frame. The Fyne test
@@ -35,7 +36,7 @@ func TestTheCloseRequestIsRefused(t *testing.T) {
 	logs := &lockedBuffer{}
 	w := &interceptWindow{Window: test.NewTempWindow(t, nil)}
 	h := &harness{win: w}
-	k, err := New(w, Deps{Logger: newBufferLogger(logs), Clock: newFakeClock(clocktest.Now())})
+	k, err := New(w, Deps{Config: config.Default(), Logger: newBufferLogger(logs), Clock: newFakeClock(clocktest.Now())})
 	if err != nil {
 		t.Fatal(err)
 	}

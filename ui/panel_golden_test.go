@@ -68,7 +68,7 @@ func TestFormsOnTheLobbyPanelsRenderAsTheirMasters(t *testing.T) {
 	for _, s := range formScreens {
 		for _, lang := range []string{"en", "es"} {
 			for _, p := range lobbyPanels {
-				h := newHarnessWith(t, harnessOptions{start: goldenNow, settings: Settings{OnScreenKeyboard: true}})
+				h := newHarnessWith(t, harnessOptions{start: goldenNow, settings: testConfig{OnScreenKeyboard: true}})
 				h.win.Resize(p.logicalSize(t))
 				s.open(t, h, lang)
 				h.focusWithKeys(s.first(h))

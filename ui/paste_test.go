@@ -63,7 +63,7 @@ func (c *requestCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // newCountedHarness is newHarnessWith's kiosk (fake clock, simulator over HTTP)
 // with every request to the simulator counted.
-func newCountedHarness(t *testing.T, settings Settings) (*harness, *requestCounter) {
+func newCountedHarness(t *testing.T, settings testConfig) (*harness, *requestCounter) {
 	t.Helper()
 	test.NewTempApp(t)
 	clock := newFakeClock(clocktest.Now())
@@ -77,7 +77,7 @@ func newCountedHarness(t *testing.T, settings Settings) (*harness, *requestCount
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Settings: settings, Clock: clock})
+	k, err := New(win, Deps{Portal: portal, Config: settings.config(false), Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestHostilePasteIntoEveryFieldIsRefusedBesideIt(t *testing.T) {
 }
 
 func provePastesRefused(t *testing.T, s pasteScreen, lang string) {
-	settings := Settings{}
+	settings := testConfig{}
 	if s.card {
 		settings.CardEntry = cardEntryKeyed
 	}

@@ -177,7 +177,7 @@ func TestPayBadRoutingNumber(t *testing.T) {
 
 func TestPayDoubleTapPaysOnce(t *testing.T) {
 	gate := make(chan struct{})
-	h := newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: "off"}, front: answerGate{"one-time-payments", gate}.front})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "off"}, front: answerGate{"one-time-payments", gate}.front})
 	h.goToPay(t, "es")
 	h.fillEmails("maria@example.com", "maria@example.com")
 	h.fillBank(goodRouting)
@@ -291,7 +291,7 @@ func TestPayAccountTypeAndAmountAreChecked(t *testing.T) {
 }
 
 func TestPayAmountAboveTheConfiguredMaximum(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{settings: Settings{MaxPaymentCents: 50_00}})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{MaxPaymentDollars: 50}})
 	h.goToPay(t, "es")
 	viewOf[*payScreen](h.kiosk).amount.entry.SetText("")
 	h.typeInto(viewOf[*payScreen](h.kiosk).amount.entry, "50.01")

@@ -31,7 +31,7 @@ const (
 	fieldCardCVV      fieldID = "card.cvv"
 	fieldCardPostal   fieldID = "card.postal_code"
 
-	cardEntryKeyed = "keyed" // Settings.CardEntry that lets visitors type a card
+	cardEntryKeyed = "keyed" // the config's card_entry that lets visitors type a card
 )
 
 // paymentFields lists every field of the payment form: what is forgotten once the
@@ -141,7 +141,7 @@ func (p *paymentForm) checkExpiry(v *visit, s string) (string, validate.Code) {
 	if year < 100 {
 		year += 2000
 	}
-	return strconv.Itoa(year), validate.Expiry(m, year, p.k.clock.Now(), p.k.settings.zone)
+	return strconv.Itoa(year), validate.Expiry(m, year, p.k.clock.Now(), p.k.settings.Zone)
 }
 
 // checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.

@@ -73,7 +73,7 @@ func TestEveryScreenHasExactlyOnePrimaryAction(t *testing.T) {
 	h.kiosk.visit.details = nil
 	h.kiosk.show(screenMyAccount)
 	check("my account, not loaded", 1)
-	h.kiosk.visit.account.AmountDueCents, h.kiosk.visit.account.DueDate = 5000, client.DateIn(h.clock.Now(), h.kiosk.settings.zone)
+	h.kiosk.visit.account.AmountDueCents, h.kiosk.visit.account.DueDate = 5000, client.DateIn(h.clock.Now(), h.kiosk.settings.Zone)
 	h.kiosk.show(screenFound)
 	check("found, due tomorrow", 1)
 }

@@ -221,7 +221,7 @@ var privacyJourneys = []privacyJourney{
 func TestNoJourneyLogsTheVisitorsData(t *testing.T) {
 	for _, j := range privacyJourneys {
 		t.Run(j.name, func(t *testing.T) {
-			settings := Settings{OnScreenKeyboard: true}
+			settings := testConfig{OnScreenKeyboard: true}
 			if j.card {
 				settings.CardEntry = cardEntryKeyed
 			}

@@ -67,7 +67,7 @@ func TestResetLeavesNothingOfTheVisitorForEveryJourneyAndTrigger(t *testing.T) {
 }
 
 func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
-	settings := Settings{OnScreenKeyboard: true} // as shipped (config default)
+	settings := testConfig{OnScreenKeyboard: true} // as shipped (config default)
 	if j.card {
 		settings.CardEntry = cardEntryKeyed
 	}

@@ -100,7 +100,7 @@ func (s *autoPayScreen) firstDraft() string {
 	switch {
 	case ok && owed <= 0:
 		return k.T("autopay.review_first_draft_paid")
-	case ok && client.InTimeFor(due, k.clock.Now(), k.settings.zone):
+	case ok && client.InTimeFor(due, k.clock.Now(), k.settings.Zone):
 		return k.T("autopay.review_first_draft", map[string]any{"Date": k.formatDate(due)})
 	}
 	return k.T("autopay.review_first_draft_next")

@@ -104,7 +104,7 @@ func (s *foundScreen) dueSoon() bool {
 	if a.AmountDueCents <= 0 {
 		return false
 	}
-	return !client.InTimeFor(a.DueDate, s.k.clock.Now(), s.k.settings.zone)
+	return !client.InTimeFor(a.DueDate, s.k.clock.Now(), s.k.settings.Zone)
 }
 
 // guidanceCard sets a piece of guidance apart from the rest of the screen.

@@ -111,7 +111,7 @@ func (s *helpScreen) faqText(id string) string {
 	k := s.k
 	y, m, d := k.settings.Utility.PortalOpened.Date()
 	opened := client.NewDate(y, m, d)
-	if sinceOpening[id] && !client.DateIn(k.clock.Now(), k.settings.zone).Before(opened.Time) {
+	if sinceOpening[id] && !client.DateIn(k.clock.Now(), k.settings.Zone).Before(opened.Time) {
 		id += "_since"
 	}
 	return k.T(id, map[string]any{"Date": k.formatDate(opened)})

@@ -110,7 +110,7 @@ func (s *payScreen) checkAmount(_ *visit, text string) (string, validate.Code) {
 	if c != validate.OK {
 		return "", c
 	}
-	return strconv.FormatInt(cents, 10), validate.AmountCents(cents, s.k.settings.MaxPaymentCents)
+	return strconv.FormatInt(cents, 10), validate.AmountCents(cents, s.k.settings.MaxPaymentCents())
 }
 
 // continueToReview checks everything beside each field and, when all is good,
@@ -176,7 +176,7 @@ func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
 		paymentSummary(k.T, st.req.Payment),
 		k.T("pay.review_account", map[string]any{"Number": st.req.AccountNumber}),
 		k.T("pay.review_email", map[string]any{"Email": st.req.Email}),
-		k.T("pay.review_date", map[string]any{"Date": k.formatDate(client.DateIn(k.clock.Now(), k.settings.zone))}),
+		k.T("pay.review_date", map[string]any{"Date": k.formatDate(client.DateIn(k.clock.Now(), k.settings.Zone))}),
 		k.T("pay.review_final"),
 	}, problem, s.payButton)
 	return content

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -94,7 +95,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	// (internal/display): a first-time visitor does not know the screen scrolls.
 	// The labels' padding overhangs (kwidget.TightStack) and the prompts share a row.
 	audioID := "welcome.audio" // headphones, the way to private speech
-	if k.settings.SpeechOutput == AudioSpeaker {
+	if k.settings.SpeechOutput == config.SpeechOutputSpeaker {
 		audioID = "welcome.audio_speaker" // none plugs in: speech is for the room
 	}
 	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage(audioID)

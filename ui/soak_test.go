@@ -251,7 +251,7 @@ func newSoakHarness(t *testing.T, extraAccounts int) (*harness, *soakPortal) {
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
 	k, err := New(win, Deps{Portal: portal, Clock: clock, Logger: quiet,
-		Settings: Settings{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		Config: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}.config(false)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/speech/words"
 )
 
@@ -52,7 +53,7 @@ func TestTypedValuesAreReadBackOnlyWhileHeadphonesArePluggedIn(t *testing.T) {
 // A kiosk whose speech comes out of a loudspeaker does not ask visitors to plug
 // in headphones.
 func TestTheWelcomeScreenSaysHowToStartSpeechForItsOutput(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{settings: Settings{SpeechOutput: AudioSpeaker}})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{SpeechOutput: config.SpeechOutputSpeaker}})
 	if text := h.screenText(); !strings.Contains(text, h.msg("en", "welcome.audio_speaker")) || strings.Contains(text, h.msg("en", "welcome.audio")) {
 		t.Errorf("through a loudspeaker the welcome screen says:\n%s", text)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // passwordsLike are strong passwords of words and digits whose digit runs are the
@@ -31,7 +32,7 @@ func TestOnALoudspeakerAPasswordHidesNothingPublic(t *testing.T) {
 	phone := "Call Customer Service at 541-774-2430. Press 0 during normal business hours."
 	for _, password := range passwordsLike(8) {
 		r := &recordingSpeaker{}
-		h := newHarnessWith(t, harnessOptions{settings: Settings{SpeechOutput: AudioSpeaker}, speech: r})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{SpeechOutput: config.SpeechOutputSpeaker}, speech: r})
 		h.press(keyHelp)
 		h.openRegister(t, "en")
 		h.fillRegistration(privacyEmail, privacyEmail, password, true)
@@ -83,7 +84,7 @@ func TestAShownPasswordIsNeverSaid(t *testing.T) {
 func TestOnALoudspeakerAReceiptIsSpokenWithoutTheVisitorsData(t *testing.T) {
 	r := &recordingSpeaker{}
 	p := &recordingPrinter{}
-	h := newHarnessWith(t, harnessOptions{settings: Settings{SpeechOutput: AudioSpeaker}, speech: r, printer: p})
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{SpeechOutput: config.SpeechOutputSpeaker}, speech: r, printer: p})
 	h.press(keyHelp)
 	h.goToPay(t, "en")
 	h.fillEmails("maria@example.com", "maria@example.com")

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 func TestHelpStartsSpeechOnTheWelcomeScreenInEveryLanguage(t *testing.T) {
@@ -150,7 +151,7 @@ func TestChoosingAnOptionSaysItsNewStateAndKeepsThePlace(t *testing.T) {
 func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
 	for _, j := range privacyJourneys {
 		t.Run(j.name, func(t *testing.T) {
-			settings := Settings{OnScreenKeyboard: true, SpeechOutput: AudioSpeaker}
+			settings := testConfig{OnScreenKeyboard: true, SpeechOutput: config.SpeechOutputSpeaker}
 			if j.card {
 				settings.CardEntry = cardEntryKeyed
 			}

@@ -176,7 +176,7 @@ func TestStaffLockoutGrowsWithEachLockAndSurvivesARestart(t *testing.T) {
 
 	// The kiosk restarts: a new Kiosk with the same store.
 	win := test.NewTempWindow(t, nil)
-	k2, err := New(win, Deps{Portal: h.kiosk.portal.client, Clock: h.clock})
+	k2, err := New(win, Deps{Portal: h.kiosk.portal.client, Clock: h.clock, Config: h.kiosk.settings.Config})
 	if err != nil {
 		t.Fatal(err)
 	}

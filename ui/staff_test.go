@@ -105,7 +105,7 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	// The kiosk restarts: a new Kiosk with the same store.
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k2, err := New(win, Deps{Portal: h.kiosk.portal.client, Clock: h.clock})
+	k2, err := New(win, Deps{Portal: h.kiosk.portal.client, Clock: h.clock, Config: h.kiosk.settings.Config})
 	if err != nil {
 		t.Fatal(err)
 	}

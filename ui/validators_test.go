@@ -64,7 +64,7 @@ func TestCardExpiryEndsWithTheMonthInTheUtilitysZone(t *testing.T) {
 	}
 	for _, c := range cases {
 		machine := c.at.In(time.Local) // the machine's clock reads its own zone
-		h := newHarnessWith(t, harnessOptions{settings: Settings{CardEntry: cardEntryKeyed}, start: machine})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: cardEntryKeyed}, start: machine})
 		h.goToPay(t, "en")
 		h.fillCard()
 		m := viewOf[*payScreen](h.kiosk).method

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/medfordwater/lobbykiosk/internal/config"
 )
 
 // A field that checks out keeps the value its check normalised, which is what
@@ -30,5 +32,16 @@ func TestACheckedFieldKeepsItsNormalisedValue(t *testing.T) {
 	h.settle()
 	if h.kiosk.page.id != screenFind {
 		t.Errorf("a six-digit ZIP code was sent: %s", h.kiosk.page.id)
+	}
+}
+
+// The kiosk runs only on a configuration that passes the config check: a
+// warning shorter than WCAG 2.2.1's 20 seconds is refused, not quietly raised.
+func TestTheKioskRefusesAConfigTheCheckRefuses(t *testing.T) {
+	test.NewTempApp(t)
+	c := config.Default()
+	c.WarningSeconds = 5
+	if _, err := New(test.NewTempWindow(t, nil), Deps{Config: c}); err == nil {
+		t.Error("a 5-second time-out warning was accepted")
 	}
 }

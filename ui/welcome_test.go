@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -69,7 +70,7 @@ func TestDemoModeShowsABanner(t *testing.T) {
 func TestNoPortalMeansOutOfServiceInBothLanguages(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)
-	k, err := New(win, Deps{})
+	k, err := New(win, Deps{Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}

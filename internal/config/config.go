@@ -183,6 +183,25 @@ func Load(path string) (Config, error) {
 	return cfg, nil
 }
 
+// Valid is a configuration that passed its checks, with its utility's zone
+// loaded: what the kiosk runs on. Only Validated makes one.
+type Valid struct {
+	Config
+	Zone *time.Location // Utility.TimeZone: where every date the kiosk shows falls
+}
+
+// Validated checks c as Load does, and loads its zone.
+func (c Config) Validated() (Valid, error) {
+	if err := c.validate(); err != nil {
+		return Valid{}, err
+	}
+	zone, err := c.Utility.Location()
+	if err != nil {
+		return Valid{}, err
+	}
+	return Valid{Config: c, Zone: zone}, nil
+}
+
 // HeartbeatEvery is heartbeat_seconds as a duration; 0 means no heartbeat.
 func (c Config) HeartbeatEvery() time.Duration {
 	return time.Duration(c.HeartbeatSeconds) * time.Second
