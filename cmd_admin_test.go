@@ -98,8 +98,16 @@ func TestDispatchRefusesUnknownCommands(t *testing.T) {
 	if !strings.Contains(stderr.String(), "launch-rockets") || !strings.Contains(stderr.String(), "provision") {
 		t.Errorf("unhelpful usage: %s", stderr.String())
 	}
-	if status := dispatch([]string{"help"}, &stderr); status != 0 {
-		t.Errorf("help exit status %d", status)
+	for _, help := range []string{"help", "-h", "--help"} {
+		stderr.Reset()
+		if status := dispatch([]string{help}, &stderr); status != 0 {
+			t.Errorf("%s exit status %d", help, status)
+		}
+		for _, c := range subcommands() {
+			if !strings.Contains(stderr.String(), "  "+c.name+" ") {
+				t.Errorf("%s does not list %s:\n%s", help, c.name, stderr.String())
+			}
+		}
 	}
 }
 

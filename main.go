@@ -42,11 +42,16 @@ func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stderr))
 }
 
-// dispatch runs the subcommand named by args[0]; no name (or only flags) means "run".
+// dispatch runs the subcommand named by args[0]; no name (or only flags) means
+// "run". help, -h and --help list the subcommands: the person installing the
+// kiosk finds check, provision and demo there, not under run's flags.
 func dispatch(args []string, stderr io.Writer) int {
 	name := "run"
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		name, args = args[0], args[1:]
+	}
+	if name == "run" && len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		name = "help"
 	}
 	for _, c := range subcommands() {
 		if c.name == name {

@@ -95,15 +95,31 @@ func printableASCII(s string) bool {
 // validDomain reports whether the lower-case d is a host name mail can be
 // delivered to: two labels or more, each of letters, digits and inner hyphens
 // (the LDH rule of RFC 1123, checked with IDNA's registration profile, which
-// also refuses malformed punycode), and a top-level label that is not all
-// digits (RFC 3696 2), so an IP address is no domain either.
+// also refuses malformed punycode), and a top-level label as every delegated
+// one is: two letters or more, or an internationalised one in punycode
+// ("xn--p1ai"). So "a@b.c", and an IP address, are no email.
 func validDomain(d string) bool {
 	labels := strings.Split(d, ".")
-	if len(labels) < 2 || isDigits(labels[len(labels)-1]) {
+	if len(labels) < 2 || !topLevelLabel(labels[len(labels)-1]) {
 		return false
 	}
 	_, err := idna.Registration.ToASCII(d)
 	return err == nil
+}
+
+func topLevelLabel(l string) bool {
+	if strings.HasPrefix(l, "xn--") {
+		return true // its letters are checked as punycode with the rest
+	}
+	if len(l) < 2 {
+		return false
+	}
+	for _, r := range l {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // EmailsMatch checks the "Re-enter Email" field b against the email a.
