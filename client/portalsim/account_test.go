@@ -149,3 +149,16 @@ func TestPasswordResetAlwaysAccepted(t *testing.T) {
 		t.Errorf("link %q", outbox[0].Link)
 	}
 }
+
+// A password built from the account is refused with the same context check the
+// kiosk runs (validate.PasswordContext): the account number's halves, the ZIP
+// code, the email and the utility's name.
+func TestARegistrationRefusesAPasswordBuiltFromTheAccount(t *testing.T) {
+	e := newEnv(t)
+	ref := e.lookup(legacyNumber, "97501").AccountRef
+	for _, pw := range []string{"0672430Maria", "00065821-0672430", "MedfordWater97501"} {
+		e.call("POST", "/registrations", client.RegistrationRequest{
+			AccountRef: ref, Email: "maria@example.com", Password: pw, TermsVersion: TermsVersion,
+		}).wantFields(t, map[string]string{"password": "weak_password"})
+	}
+}

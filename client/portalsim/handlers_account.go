@@ -121,11 +121,13 @@ func checkRegistration(in client.RegistrationRequest, a *account) (string, field
 	}
 	email, code := validate.Email(in.Email)
 	bad.check("email", code)
-	userInputs := []string{in.Email}
+	// The context the kiosk checks a new password against, as the portal knows
+	// it: a password built from the account number is refused here too.
+	context := validate.PasswordContext{Email: in.Email, Utility: utilityName}
 	if a != nil {
-		userInputs = append(userInputs, a.number)
+		context.AccountNumber, context.PostalCode = a.number, a.postalCode
 	}
-	bad.check("password", validate.Password(in.Password, userInputs...))
+	bad.check("password", validate.Password(in.Password, context.Inputs()...))
 	switch in.TermsVersion {
 	case TermsVersion:
 	case "":

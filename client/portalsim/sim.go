@@ -122,6 +122,10 @@ func New(opts Options) *Sim {
 	return s
 }
 
+// utilityName is the utility the simulator stands for, as passwords must not
+// contain it.
+const utilityName = "Medford Water"
+
 // utilityZone is Medford Water's zone, where the portal keeps its dates. The
 // config package names it and embeds the zone database, so it always loads.
 func utilityZone() *time.Location {
