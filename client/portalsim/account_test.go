@@ -162,3 +162,22 @@ func TestARegistrationRefusesAPasswordBuiltFromTheAccount(t *testing.T) {
 		}).wantFields(t, map[string]string{"password": "weak_password"})
 	}
 }
+
+// A request naming another host in its Host header gets no link to that host:
+// the verification email points at the simulator, where the request arrived.
+func TestAnEmailLinkNeverFollowsTheHostHeader(t *testing.T) {
+	e := newEnv(t)
+	sess := e.register(plainNumber, "97504", "host@example.com")
+	req := e.request("PUT", "/bill-delivery", client.BillDeliveryRequest{Method: client.DeliveryEmail}, withSession(sess.Token))
+	req.Host = "evil.example"
+	e.send(req).want(t, http.StatusAccepted)
+	outbox := e.sim.Outbox()
+	if len(outbox) == 0 {
+		t.Fatal("no verification email was sent")
+	}
+	for _, m := range outbox {
+		if strings.Contains(m.Link, "evil.example") || !strings.HasPrefix(m.Link, e.srv.URL+client.BasePath) {
+			t.Errorf("the %s link is %q, want one on %s", m.Kind, m.Link, e.srv.URL)
+		}
+	}
+}

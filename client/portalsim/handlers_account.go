@@ -2,6 +2,7 @@ package portalsim
 
 import (
 	"crypto/rand"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -181,6 +182,20 @@ func (s *Sim) handleSignOut(q *request) reply {
 	return noContentReply()
 }
 
+// origin is where the simulator is reached: the address the request's connection
+// came to, which the server's listener chose. Never the request's Host header:
+// a caller could name any host there, and an email would send its reader to it.
+func origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if addr, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		return scheme + "://" + addr.String()
+	}
+	return scheme + "://127.0.0.1" // a handler called without a server (in a test): loopback, never the caller's word
+}
+
 // handlePasswordReset answers POST /password-resets: always 202, and an email
 // only when the address belongs to an account.
 func (s *Sim) handlePasswordReset(q *request) reply {
@@ -195,17 +210,13 @@ func (s *Sim) handlePasswordReset(q *request) reply {
 }
 
 // send puts an email in the outbox, with a link to path (under the base path)
-// on the host the request came to.
+// on the simulator itself.
 func (s *Sim) send(q *request, to, kind, path string) {
-	scheme := "http"
-	if q.http.TLS != nil {
-		scheme = "https"
-	}
 	s.outbox = append(s.outbox, client.OutboxMessage{
 		ID:     "msg_" + rand.Text(),
 		To:     to,
 		Kind:   kind,
-		Link:   scheme + "://" + q.http.Host + client.BasePath + path,
+		Link:   origin(q.http) + client.BasePath + path,
 		SentAt: q.now,
 	})
 	if extra := len(s.outbox) - maxOutbox; extra > 0 {
