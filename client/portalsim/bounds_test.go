@@ -2,6 +2,7 @@ package portalsim
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -205,5 +206,29 @@ func TestIdempotencyKeyIsAtMost255Characters(t *testing.T) {
 		wantError(t, http.StatusBadRequest, codeInvalidIdempotencyKey)
 	if s := e.sim.Stats(); s.Payments != 1 || s.PaymentMethods != 0 || e.sim.idem.size() != 1 {
 		t.Errorf("stats %+v, %d keys kept", s, e.sim.idem.size())
+	}
+}
+
+// Junk keys sent within a day, as anyone with the public demo key could, fill the
+// store only to its cap: the oldest finished keys go first, a key still under
+// way and the newest ones stay.
+func TestIdempotencyStoreIsCappedAgainstJunkKeys(t *testing.T) {
+	store := newIdempotencyStore(time.Now)
+	fp := requestFingerprint(&routes[0], "", nil)
+	slow, _ := store.claim("slow", fp) // its answer never comes
+	for i := range 3 * maxIdempotencyKeys {
+		store.do(context.Background(), fmt.Sprintf("junk-%d", i), fp, func() reply {
+			return errorReply(http.StatusUnprocessableEntity, client.CodeValidationFailed, "x")
+		})
+	}
+	if got := store.size(); got > maxIdempotencyKeys {
+		t.Errorf("the store holds %d keys, over its cap of %d", got, maxIdempotencyKeys)
+	}
+	if again, first := store.claim("slow", fp); first || again != slow {
+		t.Error("the key of a request under way was forgotten")
+	}
+	last := fmt.Sprintf("junk-%d", 3*maxIdempotencyKeys-1)
+	if _, first := store.claim(last, fp); first {
+		t.Error("the newest key was forgotten")
 	}
 }

@@ -16,6 +16,13 @@ import (
 // forgot would grow with every payment for the life of the portal.
 const idempotencyKeyTTL = 24 * time.Hour
 
+// maxIdempotencyKeys bounds the store: anyone holding the public demo kiosk
+// key could otherwise fill it with junk keys for a day (20,000 cost 23 MiB).
+// Past it the oldest finished keys are forgotten first; a kiosk's retry comes
+// within minutes of its first try, long before its key is among the oldest of
+// thousands.
+const maxIdempotencyKeys = 4096
+
 // idempotencyStore remembers, per (kiosk key, Idempotency-Key), the request it
 // was first used with and the answer it got, so a retry repeats the answer
 // instead of acting twice; for idempotencyKeyTTL, then the key is new again.
@@ -111,10 +118,27 @@ func (st *idempotencyStore) claim(key string, fingerprint [sha256.Size]byte) (en
 	if entry = st.entries[key]; entry != nil {
 		return entry, false
 	}
+	st.makeRoom()
 	entry = &idempotencyEntry{fingerprint: fingerprint, firstUsed: now, done: make(chan struct{})}
 	st.entries[key] = entry
 	st.order = append(st.order, key)
 	return entry, true
+}
+
+// makeRoom forgets the oldest finished keys until a new one fits under
+// maxIdempotencyKeys. A request still under way keeps its key. Called with
+// st.mu held.
+func (st *idempotencyStore) makeRoom() {
+	over := len(st.entries) - maxIdempotencyKeys + 1
+	for i := 0; over > 0 && i < len(st.order); {
+		if key := st.order[i]; st.entries[key].finished() {
+			delete(st.entries, key)
+			st.order = slices.Delete(st.order, i, i+1)
+			over--
+			continue
+		}
+		i++
+	}
 }
 
 // expire forgets the keys first used idempotencyKeyTTL or more before now. A
