@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
@@ -172,4 +173,19 @@ func TestOneTimePaymentSharesTheLookupLockout(t *testing.T) {
 	if got := e.sim.Stats().Payments; got != 0 {
 		t.Errorf("payments %d while locked out", got)
 	}
+}
+
+// A card's expiry ends with its month in the utility's zone, as the kiosk checks
+// it: on the evening of 30 November in Medford, already 1 December in UTC, a
+// card valid through November still pays. (A simulator in UTC refuses it.)
+func TestCardExpiryFallsInTheUtilitysZone(t *testing.T) {
+	e := newEnv(t)
+	e.clock.mu.Lock()
+	e.clock.now = time.Date(2026, time.December, 1, 3, 0, 0, 0, time.UTC) // 19:00 on 30 November in Medford
+	e.clock.mu.Unlock()
+	p := payment(2500)
+	p.Payment.Card.ExpMonth, p.Payment.Card.ExpYear = 11, 2026
+	e.call("POST", "/one-time-payments", p, withIdempotencyKey("nov")).want(t, http.StatusCreated)
+	e.clock.Advance(8 * time.Hour) // 1 December in Medford too
+	e.call("POST", "/one-time-payments", p, withIdempotencyKey("dec")).wantFields(t, map[string]string{"card.exp_month": "card_expired"})
 }
