@@ -159,7 +159,7 @@ func (c *Client) decodeError(ctx context.Context, k call, resp *resty.Response) 
 		return c.unavailable(ctx, k, &statusError{Status: resp.StatusCode()})
 	}
 	ra, _ := retryAfter(resp)
-	return &APIError{Status: resp.StatusCode(), Code: knownCode(eb.Code), Message: eb.Message, Fields: eb.Fields, RetryAfter: ra}
+	return &APIError{Status: resp.StatusCode(), Code: knownCode(eb.Code), Message: eb.Message, Fields: knownFields(eb.Fields), RetryAfter: ra}
 }
 
 // isJSON reports whether the answer says it is JSON and its body is not empty.

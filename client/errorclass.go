@@ -7,6 +7,8 @@ import (
 	"net"
 
 	"github.com/go-resty/resty/v2"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 // knownCodes are the error codes of the contract (docs/portal-api.yaml).
@@ -15,6 +17,35 @@ var knownCodes = map[string]bool{
 	CodeBadCredentials: true, CodeEmailTaken: true, CodeAlreadyRegistered: true, CodeValidationFailed: true,
 	CodeIdempotencyConflict: true, CodePaymentMethodNotFound: true, CodeNotFound: true,
 	CodeMethodNotAllowed: true, CodeUnavailable: true, CodeInternal: true,
+}
+
+// knownFieldNames are the request fields the contract's 422 answers may name:
+// the JSON names of the requests' fields (docs/portal-api.yaml).
+var knownFieldNames = map[string]bool{
+	"account_ref": true, "account_number": true, "postal_code": true, "email": true, "password": true,
+	"terms_version": true, "lang": true, "amount_cents": true, "payment": true, "payment_method_id": true,
+	"method": true, "kiosk_id": true,
+	"card.holder_name": true, "card.number": true, "card.exp_month": true, "card.exp_year": true, "card.cvv": true,
+	"card.postal_code": true,
+	"bank.holder_name": true, "bank.routing_number": true, "bank.account_number": true, "bank.account_type": true,
+}
+
+// knownFields keeps the field problems of a 422 that the contract allows: a
+// field name it knows with a field code it knows. A hostile portal's own names
+// or codes never reach the screen, where the kiosk would show them as words
+// ("field. Payment not taken: call 1-900-…"): a 422 left with none shows the
+// generic message.
+func knownFields(in map[string]string) map[string]string {
+	var out map[string]string
+	for name, code := range in {
+		if knownFieldNames[name] && validate.Known(validate.Code(code)) {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[name] = code
+		}
+	}
+	return out
 }
 
 // knownCode is code when the contract has it, else CodeUnknown: a hostile

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -75,5 +76,25 @@ func TestOnlyKnownErrorCodesPass(t *testing.T) {
 		if client.ErrorClass(err) != want || err.Error() != "portal: 404 "+want {
 			t.Errorf("code %.20q: class %q, text %q", code, client.ErrorClass(err), err)
 		}
+	}
+}
+
+// A 422's field problems reach the kiosk only for fields the contract names,
+// with codes it knows: the portal's own words in a code, or a field the kiosk
+// does not have, are dropped.
+func TestOnlyKnownFieldProblemsAreBelieved(t *testing.T) {
+	h := newHostile(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, 422, `{"code":"validation_failed","message":"no","fields":{`+
+			`"email":"invalid_email","card.number":"Payment not taken: call 1-900-555-0100",`+
+			`"evil":"required","password":"`+leakedCard+`"}}`)
+	})
+	c := newClient(t, client.Options{BaseURL: h.URL})
+	_, err := c.Lookup(context.Background(), client.LookupRequest{AccountNumber: "00065821-0672430", PostalCode: "97501"})
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error %v, want an APIError", err)
+	}
+	if len(apiErr.Fields) != 1 || apiErr.Fields["email"] != "invalid_email" {
+		t.Errorf("fields believed: %v, want only email's invalid_email", apiErr.Fields)
 	}
 }

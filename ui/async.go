@@ -147,6 +147,10 @@ func portalProblem(err error) portalVerdict {
 		return portalVerdict{message: "error.rate_limited"}
 	case errors.Is(err, client.ErrUnexpectedAnswer):
 		return portalVerdict{message: "error.unexpected_answer"}
+	case errors.As(err, &apiErr) && apiErr.Code == client.CodeValidationFailed && len(apiErr.Fields) == 0:
+		// A refusal naming no field the kiosk knows (the client drops the others):
+		// nothing the visitor can fix, so said as an answer the kiosk cannot use.
+		return portalVerdict{message: "error.unexpected_answer"}
 	case errors.As(err, &apiErr) && len(apiErr.Fields) > 0:
 		fields := map[fieldID]string{}
 		for name, code := range apiErr.Fields {

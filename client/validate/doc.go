@@ -11,6 +11,18 @@
 // the values they are given.
 package validate
 
+// Known reports whether c is one of the codes below, OK aside: the contract's
+// field codes (docs/portal-api.yaml, FieldCode).
+func Known(c Code) bool { return knownCodes[c] }
+
+var knownCodes = map[Code]bool{
+	Required: true, InvalidAccountNumber: true, InvalidPostalCode: true, InvalidEmail: true, EmailMismatch: true,
+	PasswordTooShort: true, WeakPassword: true, InvalidCardNumber: true, UnsupportedCardBrand: true,
+	InvalidExpiry: true, CardExpired: true, InvalidCVV: true, InvalidRoutingNumber: true, InvalidBankAccount: true,
+	InvalidAccountType: true, InvalidAmount: true, AmountTooLarge: true, InvalidName: true, TermsOutdated: true,
+	TermsNotAccepted: true,
+}
+
 // Code is a validation result. OK ("") means valid; any other value names the
 // problem and is the translation key the UI shows.
 type Code string
