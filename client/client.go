@@ -93,9 +93,20 @@ func withDefaults(o Options) Options {
 	return o
 }
 
+// CheckBaseURL is the rule a portal origin must meet, which the config check
+// applies to portal_url too: an absolute https URL (http only to a loopback
+// host) without spaces round it, credentials, a query or a fragment.
+func CheckBaseURL(raw string) error {
+	_, err := checkBaseURL(raw)
+	return err
+}
+
 // checkBaseURL parses the portal origin and returns it with BasePath appended.
 func checkBaseURL(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	if raw != strings.TrimSpace(raw) {
+		return "", errors.New("client: BaseURL must not have spaces round it")
+	}
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.Opaque != "" {
 		return "", errors.New("client: BaseURL must be an absolute URL such as https://portal.example.org")
 	}

@@ -3,10 +3,13 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"slices"
+	"strings"
 	"time"
 	// The zone database inside the binary: a kiosk image without the tzdata
 	// package still finds utility.time_zone (time.LoadLocation falls back to it).
@@ -119,6 +122,27 @@ func MedfordWater() Utility {
 		TimeZone:     "America/Los_Angeles",
 		PortalOpened: time.Date(2024, time.May, 6, 0, 0, 0, 0, time.UTC),
 	}
+}
+
+// PortalLink is the link the receipt's QR code holds: the website as an https
+// URL. Anything beyond a host and path (credentials, a query, a fragment), and
+// plain http, are refused: a public address needs none, a query is where a
+// tracking or personal value would hide, and a code on paper must not send a
+// phone over plain http. The config check applies it to utility.website.
+func (u Utility) PortalLink() (string, error) {
+	link := strings.TrimSpace(u.Website)
+	if link == "" {
+		return "", errors.New("no portal address (utility.website) configured")
+	}
+	if !strings.Contains(link, "://") {
+		link = "https://" + link
+	}
+	l, err := url.Parse(link)
+	if err != nil || l.Scheme != "https" || l.Host == "" ||
+		l.User != nil || l.RawQuery != "" || l.Fragment != "" || strings.HasSuffix(link, "?") {
+		return "", fmt.Errorf("%q is not a plain public https address", u.Website)
+	}
+	return link, nil
 }
 
 // Location is the utility's time zone: every date the kiosk judges (today, a

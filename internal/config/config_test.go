@@ -153,6 +153,8 @@ func TestHTTPAllowedOnlyOnLoopback(t *testing.T) {
 		"http://10.0.0.5":                   false,
 		"http://127.evil.com":               false,
 		"https://user:pw@portal.example":    false,
+		"https://portal.example/#top":       false, // the client refuses a fragment
+		" https://portal.example":           false, // and spaces round the address
 		"":                                  false,
 	} {
 		if got := validPortalURL(raw); got != want {
@@ -186,4 +188,23 @@ func FuzzLoadConfig(f *testing.F) {
 			t.Fatalf("loaded a config that fails its own checks: %v", err)
 		}
 	})
+}
+
+// The receipt's QR code sends a phone only to a plain https address: the config
+// check refuses a website in plain http, or with a query, as the code would.
+func TestTheWebsiteIsAPlainHTTPSAddress(t *testing.T) {
+	for website, want := range map[string]bool{
+		"services.medfordwater.org":           true,
+		"https://services.medfordwater.org/":  true,
+		"http://services.medfordwater.org":    false,
+		"services.medfordwater.org/?ref=qr":   false,
+		"https://a@services.medfordwater.org": false,
+		"":                                    false,
+	} {
+		c := Default()
+		c.Utility.Website = website
+		if _, err := c.Validated(); (err == nil) != want {
+			t.Errorf("website %q: error %v, want accepted %v", website, err, want)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"log/slog"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,7 +25,7 @@ func (c Config) validate() error {
 		ok  bool
 		why string
 	}{
-		{"portal_url", validPortalURL(c.PortalURL), "must be an https:// URL (http:// only for a loopback address)"},
+		{"portal_url", validPortalURL(c.PortalURL), "must be an https:// URL (http:// only for a loopback address), without spaces, credentials, a query or a fragment"},
 		{"kiosk_id", kioskIDPattern.MatchString(c.KioskID), "must be 1–64 letters, digits, '.', '_' or '-'"},
 		{"languages", validLanguages(c.Languages), `must list one or more of "en", "es" without repeats`},
 		{"default_language", slices.Contains(c.Languages, c.DefaultLanguage), "must be one of languages"},
@@ -54,6 +53,7 @@ func (c Config) validate() error {
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},
+		{"utility.website", validWebsite(c.Utility), "must be a plain https address such as services.medfordwater.org (the receipt's QR code)"},
 	}
 	for _, check := range checks {
 		if !check.ok {
@@ -63,20 +63,13 @@ func (c Config) validate() error {
 	return nil
 }
 
-// validPortalURL accepts an https URL, or an http one to a loopback host (the
-// portal client's own rule), without credentials or a query.
-func validPortalURL(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || u.User != nil || u.RawQuery != "" {
-		return false
-	}
-	switch u.Scheme {
-	case "https":
-		return true
-	case "http":
-		return client.IsLoopbackHost(u.Hostname())
-	}
-	return false
+// validPortalURL is the portal client's own rule (client.CheckBaseURL): a
+// portal_url the config check passes is one the client takes.
+func validPortalURL(raw string) bool { return client.CheckBaseURL(raw) == nil }
+
+func validWebsite(u Utility) bool {
+	_, err := u.PortalLink()
+	return err == nil
 }
 
 func validTimeZone(u Utility) bool {

@@ -5,13 +5,10 @@ package qr
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
-	"net/url"
-	"strings"
 
 	"github.com/yeqown/go-qrcode/v2"
 
@@ -48,22 +45,12 @@ func Portal(u config.Utility) (*Code, error) {
 	return &Code{text: link, modules: grab.bitmap}, nil
 }
 
-// PortalURL is the link a portal code holds: the website as an https URL.
-// Anything beyond a host and path (credentials, a query, a fragment) is
-// refused: a public address needs none, and a query is where a tracking or
-// personal value would hide.
+// PortalURL is the link a portal code holds: the website as an https URL, by
+// the config's one rule (config.Utility.PortalLink).
 func PortalURL(website string) (string, error) {
-	link := strings.TrimSpace(website)
-	if link == "" {
-		return "", errors.New("qr: no portal address (utility.website) configured")
-	}
-	if !strings.Contains(link, "://") {
-		link = "https://" + link
-	}
-	u, err := url.Parse(link)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(link, "?") {
-		return "", fmt.Errorf("qr: %q is not a plain public web address", website)
+	link, err := config.Utility{Website: website}.PortalLink()
+	if err != nil {
+		return "", fmt.Errorf("qr: %w", err)
 	}
 	return link, nil
 }
