@@ -3,15 +3,14 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 )
 
@@ -106,19 +105,10 @@ var errPortalCallPanicked = errors.New("the portal call panicked")
 // is: a panic there would end the process. It is recovered and logged as every
 // recovered panic is, then answered on the UI thread (afterPortalCallPanic).
 func runGuarded(ctx context.Context, log *slog.Logger, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			logPanic(log, "recovered from a panic in a portal call", r)
-			err = errPortalCallPanicked
-		}
-	}()
-	return work(ctx, portal)
-}
-
-// logPanic logs a recovered panic by its type and stack (code locations), never
-// its message, which could quote what the visitor typed.
-func logPanic(log *slog.Logger, msg string, r any) {
-	log.Error(msg, "panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
+	if guard.Run(log, "a portal call", func() { err = work(ctx, portal) }) != nil {
+		return errPortalCallPanicked
+	}
+	return err
 }
 
 // portalVerdict is what a portal error means to the visitor.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 )
 
 // While the welcome screen waits, untouched, for a visitor, the kiosk asks the
@@ -105,10 +106,15 @@ func (w *healthWatch) check(round int) {
 	timeout := w.timeout()
 	w.inflight.Add(1)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
-		_, err := portal.Health(ctx)
-		cancel()
-		w.notePortal(err)
+		var err error
+		if guard.Run(w.log, "the portal health check", func() {
+			ctx, cancel := context.WithTimeout(context.Background(), timeout)
+			defer cancel()
+			_, err = portal.Health(ctx)
+			w.notePortal(err)
+		}) != nil {
+			err = guard.ErrPanicked // counted as a failed check: the watch goes on
+		}
 		fyne.Do(func() {
 			defer w.inflight.Done()
 			defer w.guard.recoverPanic()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 )
 
@@ -218,19 +219,17 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 	}
 	timeout := k.portal.timeouts.revoke // revokeOn may run on a portal call's goroutine: timeouts are set once, in New
 	k.portal.inflight.Add(1)
-	go func() {
-		defer k.portal.inflight.Done()
-		defer func() { // the sign-out of a visit that is over: logged and counted, nothing reset
-			if r := recover(); r != nil {
-				logPanic(k.log, "recovered from a panic in the session sign-out", r)
-				k.heartbeat.CountError("kiosk_panic")
-				fyne.Do(func() { k.noteProblem("panic") })
-			}
-		}()
+	guard.Go(k.log, "the session sign-out", func() {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := portal.SignOut(ctx, token); err != nil {
 			k.log.Warn("could not revoke the customer session", "err", client.ErrorClass(err))
 		}
-	}()
+	}, func(err error) {
+		defer k.portal.inflight.Done()
+		if err != nil { // the sign-out of a visit that is over: counted and shown to staff, nothing reset
+			k.heartbeat.CountError("kiosk_panic")
+			fyne.Do(func() { k.noteProblem("panic") })
+		}
+	})
 }

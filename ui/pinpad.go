@@ -179,8 +179,10 @@ func (d *staffDesk) submitPIN() {
 	d.checking = true
 	d.pinPadState(p)
 	var ok bool
-	var err error
-	d.offUI(func() { ok, err = verifier.VerifyStaffPIN(pin) }, func() { d.pinChecked(p, ok, err, locked) })
+	d.offUI(func() (err error) {
+		ok, err = verifier.VerifyStaffPIN(pin)
+		return err
+	}, func(err error) { d.pinChecked(p, ok, err, locked) })
 }
 
 // pinChecked acts on a verified PIN. The try was counted before the check; only

@@ -15,6 +15,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/qr"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
@@ -119,9 +120,14 @@ func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 	printing.Add(1)
 	visit := r.visit()
 	go func() {
-		ctx, cancel := context.WithTimeout(visit, receiptDeadline)
-		_, err := r.printer.PrintAndWait(ctx, pdf)
-		cancel()
+		var err error
+		if guard.Run(r.log, "the receipt's printing", func() {
+			ctx, cancel := context.WithTimeout(visit, receiptDeadline)
+			defer cancel()
+			_, err = r.printer.PrintAndWait(ctx, pdf)
+		}) != nil {
+			err = guard.ErrPanicked // "not printed", as any failure
+		}
 		printing.Done()
 		if err != nil {
 			r.log.Warn("receipt not printed", "err", printerProblem(err))
@@ -161,8 +167,7 @@ func (r *receipts) visitEnded() {
 	printing := r.printing
 	r.printing = &sync.WaitGroup{} // the next visit's receipts are not this purge's
 	r.inflight.Add(1)
-	go func() {
-		defer r.inflight.Done()
+	guard.Go(r.log, "the receipt queue's purge", func() {
 		stopped := make(chan struct{})
 		go func() { printing.Wait(); close(stopped) }()
 		select {
@@ -175,7 +180,7 @@ func (r *receipts) visitEnded() {
 		if err := r.printer.PurgeMine(ctx); err != nil {
 			r.log.Warn("could not purge the receipt queue", "err", printerProblem(err))
 		}
-	}()
+	}, func(error) { r.inflight.Done() })
 }
 
 // portalCode is the QR code of the public portal address with its caption, to

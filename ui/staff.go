@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
@@ -207,15 +208,19 @@ func (d *staffDesk) visitEnded() {
 }
 
 // offUI runs work off the UI thread (a PIN check, a portal check), then done on
-// it, counted with the kiosk's other background work.
-func (d *staffDesk) offUI(work, done func()) {
+// it with work's error (guard.ErrPanicked if it panicked), counted with the
+// kiosk's other background work.
+func (d *staffDesk) offUI(work func() error, done func(err error)) {
 	d.inflight.Add(1)
 	go func() {
-		work()
+		var err error
+		if guard.Run(d.log, "the staff desk's background work", func() { err = work() }) != nil {
+			err = guard.ErrPanicked
+		}
 		fyne.Do(func() {
 			defer d.inflight.Done()
 			defer d.guard.recoverPanic()
-			done()
+			done(err)
 		})
 	}()
 }

@@ -141,11 +141,12 @@ func (d *staffDesk) printTestPage(m *staffMenu) {
 	}
 	m.testPage.Disable()
 	m.message.SetText(d.host.T("receipt.printing"))
-	d.offUI(func() {
+	d.offUI(func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
 		defer cancel()
-		_, err = d.printer.PrintAndWait(ctx, pdf)
-	}, func() {
+		_, err := d.printer.PrintAndWait(ctx, pdf)
+		return err
+	}, func(err error) {
 		if d.menu != m {
 			return
 		}
@@ -190,7 +191,7 @@ func (d *staffDesk) checkStatus(m *staffMenu) {
 	portal, _ := d.host.portalInUse()
 	var portalErr, speechErr error
 	var printerState printer.State
-	d.offUI(func() {
+	d.offUI(func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), staffHealthWait)
 		defer cancel()
 		if portal != nil {
@@ -202,9 +203,13 @@ func (d *staffDesk) checkStatus(m *staffMenu) {
 		if d.printer != nil {
 			printerState = d.printer.State(ctx)
 		}
-	}, func() {
+		return nil
+	}, func(err error) {
 		if d.menu != m {
 			return // closed meanwhile
+		}
+		if err != nil { // the checks panicked: nothing is known to work
+			portalErr, speechErr, printerState = err, err, printer.State{}
 		}
 		m.portal.SetText(d.host.T(verdict(portal != nil && portalErr == nil, "staff.portal_up", "staff.portal_down")))
 		if d.printer != nil {

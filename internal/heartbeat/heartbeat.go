@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 )
 
 // Sender delivers a beat to the portal (the portal client's SendHeartbeat).
@@ -115,12 +116,17 @@ func (h *Heartbeat) tick() {
 		if h.opts.Inflight != nil {
 			defer h.opts.Inflight.Done()
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
-		if h.opts.Printer != nil {
-			beat.Printer = h.opts.Printer(ctx)
+		var err error
+		if guard.Run(h.opts.Log, "the heartbeat", func() {
+			ctx, cancel := context.WithTimeout(context.Background(), timeout)
+			defer cancel()
+			if h.opts.Printer != nil {
+				beat.Printer = h.opts.Printer(ctx)
+			}
+			err = to.SendHeartbeat(ctx, beat)
+		}) != nil {
+			err = guard.ErrPanicked // a beat not sent: its counts go into the next
 		}
-		err := to.SendHeartbeat(ctx, beat)
-		cancel()
 		h.answered(beat, now, err)
 	}()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -105,5 +107,36 @@ func TestErrorCodes(t *testing.T) {
 		if got := ErrorCode(err); got != want {
 			t.Errorf("ErrorCode(%v) = %q, want %q", err, got, want)
 		}
+	}
+}
+
+// A panic while a beat is made (the printer's state, here) is recovered: the
+// beat counts as missed, its counts go with the next, and the next is sent.
+func TestAPanicInABeatIsAMissedBeat(t *testing.T) {
+	clock := &stepClock{now: time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)}
+	var inflight sync.WaitGroup
+	panics := true
+	h := New(Options{KioskID: "k", Version: "v", Every: time.Minute, Clock: clock, Inflight: &inflight,
+		Timeout: func() time.Duration { return time.Second },
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Printer: func(context.Context) *client.PrinterStatus {
+			if panics {
+				panic("the printer's driver")
+			}
+			return nil
+		}})
+	to := &portal{}
+	h.Start(to)
+	h.VisitStarted()
+	clock.fire()
+	inflight.Wait()
+	if len(to.beats) != 0 || h.Pending().VisitsStarted != 1 {
+		t.Fatalf("after a panic: %d beats sent, %+v pending", len(to.beats), h.Pending())
+	}
+	panics = false
+	clock.fire()
+	inflight.Wait()
+	if len(to.beats) != 1 || to.beats[0].BeatsMissed != 1 || to.beats[0].Counts.VisitsStarted != 1 {
+		t.Errorf("the beat after the panic: %+v", to.beats)
 	}
 }
