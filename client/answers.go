@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
 // A 2xx answer is believed only when it holds what docs/portal-api.yaml says it
@@ -67,8 +69,32 @@ func (s *AccountSummary) problem() string {
 	switch {
 	case s.AccountRef == "":
 		return "account_ref is empty"
-	case s.AmountDueCents < 0:
+	case !displayable(s.ServiceAddress):
+		return "service_address cannot be shown"
+	}
+	return amountProblem(s.AmountDueCents)
+}
+
+// maxDisplayText is the longest text from the portal the kiosk shows: a
+// service address is a line.
+const maxDisplayText = 120
+
+// displayable reports whether text from the portal may be shown and spoken: the
+// rules for what a visitor types (validate.UnusualText: no bidi controls, NUL,
+// line breaks or other controls), symbols allowed (the address's "•"), no
+// longer than maxDisplayText.
+func displayable(s string) bool {
+	return len(s) <= maxDisplayText && !validate.UnusualText(s, true)
+}
+
+// amountProblem is what is wrong with an amount due the kiosk would show and
+// offer to pay: below zero, or above what one payment may be.
+func amountProblem(cents int64) string {
+	switch {
+	case cents < 0:
 		return "amount_due_cents is negative"
+	case cents > validate.MaxPaymentCents:
+		return "amount_due_cents is above the payment maximum"
 	}
 	return ""
 }
@@ -109,12 +135,21 @@ func (d *BillDelivery) required() []string { return []string{"method", "status"}
 
 func (d *BillDelivery) problem() string {
 	switch {
+	case d.Email != "" && !isEmail(d.Email):
+		return "bill delivery email is not an email address"
 	case d.Method != DeliveryPaper && d.Method != DeliveryEmail:
 		return "bill delivery method is neither paper nor email"
 	case d.Status != DeliveryActive && d.Status != DeliveryPendingVerification:
 		return "bill delivery status is unknown"
 	}
 	return ""
+}
+
+// isEmail reports whether s is an email as the kiosk accepts one typed: the
+// kiosk shows and speaks it.
+func isEmail(s string) bool {
+	_, c := validate.Email(s)
+	return c == validate.OK
 }
 
 // brandsOf are the brands the contract allows, by kind of payment method.
@@ -152,10 +187,13 @@ func (a *Account) problem() string {
 	switch {
 	case a.AccountRef == "":
 		return "account_ref is empty"
-	case a.Email == "":
-		return "email is empty"
-	case a.AmountDueCents < 0:
-		return "amount_due_cents is negative"
+	case !displayable(a.ServiceAddress):
+		return "service_address cannot be shown"
+	case !isEmail(a.Email):
+		return "email is not an email address"
+	}
+	if p := amountProblem(a.AmountDueCents); p != "" {
+		return p
 	}
 	if p := a.AutoPay.problem(); p != "" {
 		return p
