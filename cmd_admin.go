@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -16,6 +17,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
 // cmdProvision stores the portal credential and staff PIN, read from stdin only.
@@ -28,6 +30,37 @@ func cmdProvision(args []string) int {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision:", err)
 		return 1
 	}
+	return 0
+}
+
+// cmdAdmin is the kiosk admin's tools, run on the kiosk machine as its user.
+// unlock-staff lifts a lock of staff mode after wrong PINs (a visitor typing
+// PINs on purpose, or staff who forgot theirs and found it again): the running
+// kiosk reads the lockout again when its PIN pad next opens. It is logged.
+func cmdAdmin(args []string) int {
+	if len(args) == 0 || args[0] != "unlock-staff" {
+		fmt.Fprintln(os.Stderr, "usage: lobbykiosk admin unlock-staff [--lockout-file FILE]")
+		return exitConfig
+	}
+	flags := flag.NewFlagSet("admin unlock-staff", flag.ContinueOnError)
+	path := flags.String("lockout-file", "", "the staff lockout file (default: the kiosk's, under $XDG_STATE_HOME)")
+	if err := flags.Parse(args[1:]); err != nil {
+		return exitConfig
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if *path == "" {
+		p, err := stafflock.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "lobbykiosk admin:", err)
+			return 1
+		}
+		*path = p
+	}
+	if err := stafflock.NewFile(*path, logger).Save(stafflock.Record{}); err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk admin: cannot clear the staff lockout:", err)
+		return 1
+	}
+	logger.Info("staff lockout lifted by the kiosk's admin", "file", *path)
 	return 0
 }
 

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/audio/pulsetest"
@@ -16,6 +19,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/config/configtest"
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech/speechdtest"
+	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
 // checkEnv is a portal simulator and a config file pointing at it.
@@ -148,5 +152,23 @@ func TestCheckSaysWhereSpeechIsHeard(t *testing.T) {
 	t.Setenv("PULSE_SERVER", "unix:"+t.TempDir()+"/none")
 	if got := lines(); !strings.HasPrefix(got, "audio      WARN") {
 		t.Errorf("without an audio server, check says %q", got)
+	}
+}
+
+// lobbykiosk admin unlock-staff clears the lockout file a locked kiosk keeps.
+func TestAdminUnlockStaffClearsTheLockout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "staff-lockout")
+	f := stafflock.NewFile(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err := f.Save(stafflock.Record{Lockouts: 3, LockedUntil: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if status := cmdAdmin([]string{"unlock-staff", "--lockout-file", path}); status != 0 {
+		t.Fatalf("unlock-staff exit status %d", status)
+	}
+	if r, err := f.Load(); err != nil || r != (stafflock.Record{}) {
+		t.Errorf("after unlock-staff the lockout holds %+v (%v)", r, err)
+	}
+	if status := cmdAdmin([]string{"unlock-everything"}); status != exitConfig {
+		t.Errorf("an unknown admin tool: exit status %d", status)
 	}
 }

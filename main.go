@@ -34,6 +34,7 @@ func subcommands() []subcommand {
 		{"portal-sim", "the portal simulator alone, for tests and training", cmdPortalSim},
 		{"provision", "store the portal credential and staff PIN (read from stdin) in the keyring", cmdProvision},
 		{"check", "check config, keyring, portal and credential; non-zero exit on any failure", cmdCheck},
+		{"admin", "the kiosk admin's tools on this machine: unlock-staff lifts a staff PIN lock", cmdAdmin},
 		{"version", "print version, commit and Fyne version", cmdVersion},
 	}
 }

@@ -40,6 +40,7 @@ func (d *staffDesk) openPINPad() {
 	if d.pinPad != nil || d.menu != nil {
 		return
 	}
+	d.loaded = false // read the lockout again: the kiosk's admin may have lifted a lock (lobbykiosk admin unlock-staff)
 	p := &pinPad{}
 	title := widget.NewLabelWithStyle(d.host.T("staff.pin_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText

@@ -10,10 +10,13 @@ import "time"
 const MaxFailures = 5
 
 // lockSteps are the lengths of the first locks in a row; every later one lasts
-// as long as the last. A guesser who never signs in gets 25 PINs in the first
-// 5 h 20 min and 5 a day after, where a flat 5 minutes gave 1,440 a day; staff
-// who mistype five times wait 5 minutes, as before.
-var lockSteps = [...]time.Duration{5 * time.Minute, 15 * time.Minute, time.Hour, 4 * time.Hour, 24 * time.Hour}
+// as long as the last, an hour at most. A guesser who never signs in gets 5 PINs
+// an hour, about 120 a day: a six-digit PIN holds for years, where a flat 5
+// minutes gave 1,440 a day. The cap is what a visitor who types wrong PINs on
+// purpose can cost staff: an hour, never a day, and the kiosk's admin can lift
+// a lock at once (lobbykiosk admin unlock-staff). Staff who mistype five times
+// wait 5 minutes.
+var lockSteps = [...]time.Duration{5 * time.Minute, 15 * time.Minute, time.Hour}
 
 // LockDuration is how long the nth lock in a row (counting from 1) lasts.
 func LockDuration(n int) time.Duration {
