@@ -58,16 +58,23 @@ func hashPIN(pin string, p argon2Params) (string, error) {
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
+// ErrWeakPINHash is a stored staff PIN hash whose cost is below what the kiosk
+// hashes new PINs with: one written by hand or by a tool into the keyring, which
+// a stolen keyring would give up quickly. The kiosk does not check PINs against
+// it; staff store the PIN again.
+var ErrWeakPINHash = errors.New("the stored staff PIN hash costs less than the kiosk's own: store the staff PIN again with `lobbykiosk provision`")
+
 // verifyPIN recomputes the hash with the stored salt and parameters and
 // compares in constant time, so response timing leaks nothing about how
 // much of the hash matched.
-func verifyPIN(pin, encoded string) (bool, error) {
-	p, salt, want, err := parsePINHash(encoded)
-	if err != nil {
-		return false, err
-	}
+func verifyPIN(pin string, p argon2Params, salt, want []byte) bool {
 	got := argon2.IDKey([]byte(pin), salt, p.time, p.memoryKiB, p.threads, p.keyLen)
-	return subtle.ConstantTimeCompare(got, want) == 1, nil
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// atLeast reports whether p costs at least what floor does, in memory and passes.
+func (p argon2Params) atLeast(floor argon2Params) bool {
+	return p.memoryKiB >= floor.memoryKiB && p.time >= floor.time
 }
 
 // parsePINHash splits and bounds-checks a string written by hashPIN.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zalando/go-keyring"
 )
@@ -48,8 +49,9 @@ func TestDefaultParamsRoundTrip(t *testing.T) {
 	}
 	// One verification only: each costs ~1 s under -race, and refusal is
 	// already covered with cheap parameters.
-	if ok, err := verifyPIN("13572468", encoded); err != nil || !ok {
-		t.Errorf("verifyPIN(right PIN) = %v, %v; want true", ok, err)
+	p, salt, want, err := parsePINHash(encoded)
+	if err != nil || !p.atLeast(defaultArgon2Params) || !verifyPIN("13572468", p, salt, want) {
+		t.Errorf("the right PIN against its default-cost hash: %v; want verified", err)
 	}
 }
 
@@ -72,8 +74,28 @@ func TestMalformedHashIsRejected(t *testing.T) {
 		strings.Join([]string{"", parts[1], parts[2], parts[3], parts[4], "AAAA"}, "$"),
 	}
 	for _, enc := range bad {
-		if ok, err := verifyPIN("246810", enc); ok || !errors.Is(err, errBadPINHash) {
-			t.Errorf("verifyPIN(_, %q) = %v, %v; want errBadPINHash", enc, ok, err)
+		if _, _, _, err := parsePINHash(enc); !errors.Is(err, errBadPINHash) {
+			t.Errorf("parsePINHash(%q) = %v; want errBadPINHash", enc, err)
+		}
+	}
+}
+
+// A stored hash that costs less than the kiosk's own (8 KiB and one pass, put
+// into the keyring by hand) is refused, whatever PIN is tried, with a word to
+// store the PIN again; one at the kiosk's cost is checked.
+func TestAStoredHashBelowTheKiosksCostIsRefused(t *testing.T) {
+	weak, err := hashPIN("246810", argon2Params{memoryKiB: 8, time: 1, threads: 1, saltLen: 16, keyLen: 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyring.MockInit()
+	s := New("lobbykiosk-test", Options{Timeout: time.Second}) // the kiosk's own cost
+	if err := keyring.Set("lobbykiosk-test", staffPINItem, weak); err != nil {
+		t.Fatal(err)
+	}
+	for _, pin := range []string{"246810", ""} {
+		if ok, err := s.VerifyStaffPIN(pin); ok || !errors.Is(err, ErrWeakPINHash) {
+			t.Errorf("VerifyStaffPIN(%q) against a weak hash = %v, %v; want ErrWeakPINHash", pin, ok, err)
 		}
 	}
 }

@@ -127,10 +127,17 @@ func (s *Store) VerifyStaffPIN(pin string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	p, salt, want, err := parsePINHash(encoded)
+	if err != nil {
+		return false, err
+	}
+	if !p.atLeast(s.params) {
+		return false, ErrWeakPINHash
+	}
 	if staffpin.Validate(pin) != nil {
 		return false, nil // cannot match a stored valid PIN; skip the hash
 	}
-	return verifyPIN(pin, encoded)
+	return verifyPIN(pin, p, salt, want), nil
 }
 
 // ValidatePortalKey refuses a credential the portal client cannot send
