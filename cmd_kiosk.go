@@ -33,6 +33,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
@@ -250,12 +251,19 @@ func printDemoAccounts(w io.Writer) {
 }
 
 // randomPIN is a fresh six-digit staff PIN for one demo run.
+// randomPIN is the demo's staff PIN: six random digits, drawn again until
+// staffpin.CheckNew takes them, so a demo on a lobby PC never has a PIN a
+// passer-by guesses first (000000, 123456, 121212).
 func randomPIN() string {
-	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
-	if err != nil {
-		panic(err) // crypto/rand never fails on Linux
+	for {
+		n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+		if err != nil {
+			panic(err) // crypto/rand never fails on Linux
+		}
+		if pin := fmt.Sprintf("%06d", n.Int64()); staffpin.CheckNew(pin) == nil {
+			return pin
+		}
 	}
-	return fmt.Sprintf("%06d", n.Int64())
 }
 
 // demoStaffPIN checks a PIN against the demo's own, held in memory (no keyring in a demo).

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 	"github.com/medfordwater/lobbykiosk/internal/xvfbtest"
 )
 
@@ -38,5 +39,15 @@ func TestScaleToPanelSetsFynesScale(t *testing.T) {
 				t.Errorf("the log does not say the scale: %s", log.String())
 			}
 		})
+	}
+}
+
+// The demo's staff PIN is never one a guesser tries first: a thousand drawn,
+// every one passes the rule for a new PIN.
+func TestTheDemoStaffPINIsNeverTrivial(t *testing.T) {
+	for range 1000 {
+		if pin := randomPIN(); staffpin.CheckNew(pin) != nil {
+			t.Fatalf("the demo drew %q", pin)
+		}
 	}
 }
