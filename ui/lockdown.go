@@ -31,6 +31,9 @@ func (k *Kiosk) lockDown() {
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
 		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
+		if k.staff.keyTyped(ev) {
+			return
+		}
 		if k.access.handle(ev, false) {
 			return // speech mode notes the activity itself, and answers an idle warning
 		}
@@ -39,5 +42,9 @@ func (k *Kiosk) lockDown() {
 			k.enterWithNothingFocused(ev)
 		}
 	})
-	c.SetOnTypedRune(func(rune) { k.limits.noteActivity() })
+	c.SetOnTypedRune(func(r rune) {
+		if !k.staff.runeTyped(r) {
+			k.limits.noteActivity()
+		}
+	})
 }

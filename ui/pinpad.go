@@ -138,6 +138,36 @@ func (p *pinPad) typeDigit(n int) {
 	p.setPIN(p.pin + strconv.Itoa(n))
 }
 
+// runeTyped is a character typed on a keyboard while the PIN pad is up: a digit
+// presses the pad's key for it, as staff with a keyboard expect. It reports
+// whether the pad took it. The key's own state decides, as for a tap.
+func (d *staffDesk) runeTyped(r rune) bool {
+	p := d.pinPad
+	if p == nil || r < '0' || r > '9' {
+		return false
+	}
+	p.digits[r-'0'].Tapped(nil)
+	return true
+}
+
+// keyTyped is a key pressed while the PIN pad is up: Backspace is its Delete,
+// Enter its OK. It reports whether the pad took it.
+func (d *staffDesk) keyTyped(ev *fyne.KeyEvent) bool {
+	p := d.pinPad
+	if p == nil {
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyBackspace:
+		p.backspace.Tapped(nil)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		p.ok.Tapped(nil)
+	default:
+		return false
+	}
+	return true
+}
+
 // erase is the pad's Delete: the last digit typed goes.
 func (p *pinPad) erase() {
 	if p.pin != "" {

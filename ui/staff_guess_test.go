@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fyne.io/fyne/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -249,4 +250,24 @@ func TestALockTheAdminLiftsIsLiftedOnTheRunningKiosk(t *testing.T) {
 	test.Tap(h.kiosk.staff.pinPad.cancel)
 	store.Save(stafflock.Record{}) // what the admin's unlock-staff writes
 	h.openStaffMenu(t)
+}
+
+// Staff with a keyboard type the PIN: its digits, Backspace and Enter work the
+// pad as its own keys do.
+func TestThePINPadTakesAKeyboard(t *testing.T) {
+	h, _ := newStaffHarness(t)
+	h.openPadNow(t)
+	c := h.win.Canvas()
+	for _, r := range testStaffPIN + "9" {
+		c.OnTypedRune()(r)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if got := h.kiosk.staff.pinPad.pin; got != testStaffPIN {
+		t.Fatalf("the keyboard typed %d digits, want the PIN's %d", len(got), len(testStaffPIN))
+	}
+	h.keyEvent(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	h.settle()
+	if h.kiosk.staff.menu == nil {
+		t.Error("Enter did not submit the typed PIN")
+	}
 }
