@@ -1,13 +1,102 @@
-// Package translations embeds the kiosk's message catalogs: one go-i18n JSON file per
-// language, every visible string of the UI keyed by a stable ID.
+// Package translations is the kiosk's one registry of languages: each language's
+// code, the voice speech reads it in, and its message catalogs, one go-i18n JSON
+// file per language for the screens (<code>.json: every visible string of the UI
+// keyed by a stable ID) and one for the paper receipt (receipt/<code>.json). A
+// further language is its catalog files and a row of Registry.
 package translations
 
-import "embed"
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sync"
 
-// FS holds en.json and es.json.
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// FS holds the catalogs: en.json, es.json, receipt/en.json, receipt/es.json.
 //
-//go:embed *.json
+//go:embed *.json receipt/*.json
 var FS embed.FS
 
-// Languages lists the catalogs shipped, in the order the welcome screen offers them.
-var Languages = []string{"en", "es"}
+// Language is one language the kiosk speaks.
+type Language struct {
+	Code string // the catalogs' and the portal's code: "en"
+	// Voice is the language tag speech-dispatcher passes to espeak-ng, which picks
+	// its voice by it: "en-US" is English (America), "es-419" Spanish (Latin
+	// America); plain "es" would be the voice of Spain.
+	Voice string
+}
+
+// Registry lists the languages shipped, in the order the welcome screen offers
+// them.
+var Registry = []Language{
+	{Code: "en", Voice: "en-US"},
+	{Code: "es", Voice: "es-419"},
+}
+
+// Languages are the codes of Registry, in its order.
+var Languages = codes()
+
+func codes() []string {
+	out := make([]string, len(Registry))
+	for i, l := range Registry {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// Lookup is the registry's row for code.
+func Lookup(code string) (Language, bool) {
+	for _, l := range Registry {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// Catalog is one set of catalogs: the screens' (""), or the receipt's ("receipt").
+type Catalog string
+
+// The catalogs.
+const (
+	Screens Catalog = ""
+	Receipt Catalog = "receipt"
+)
+
+// file is lang's file of catalog c.
+func (c Catalog) file(lang string) string {
+	if c == Screens {
+		return lang + ".json"
+	}
+	return string(c) + "/" + lang + ".json"
+}
+
+// Localizers are catalog c's localizers by language code, parsed once per
+// process: the only place catalogs are loaded.
+func Localizers(c Catalog) (map[string]*i18n.Localizer, error) {
+	return loaded[c]()
+}
+
+var loaded = map[Catalog]func() (map[string]*i18n.Localizer, error){
+	Screens: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Screens) }),
+	Receipt: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Receipt) }),
+}
+
+func load(c Catalog) (map[string]*i18n.Localizer, error) {
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	out := map[string]*i18n.Localizer{}
+	for _, code := range Languages {
+		if _, err := bundle.LoadMessageFileFS(FS, c.file(code)); err != nil {
+			return nil, fmt.Errorf("translations: %w", err)
+		}
+		out[code] = i18n.NewLocalizer(bundle, code)
+	}
+	return out, nil
+}
+
+// File is the raw content of lang's file of catalog c, for the catalogs' tests.
+func File(c Catalog, lang string) ([]byte, error) { return FS.ReadFile(c.file(lang)) }

@@ -3,12 +3,9 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"strings"
-	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/language"
 
 	"github.com/medfordwater/lobbykiosk/translations"
 )
@@ -22,18 +19,13 @@ type catalog struct {
 
 // loadCatalog parses the embedded catalogs once per process: every kiosk rebuild
 // (language switch, reset) reuses them.
-var loadCatalog = sync.OnceValues(func() (*catalog, error) {
-	bundle := i18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-	c := &catalog{localizers: map[string]*i18n.Localizer{}}
-	for _, lang := range translations.Languages {
-		if _, err := bundle.LoadMessageFileFS(translations.FS, lang+".json"); err != nil {
-			return nil, fmt.Errorf("translations: %w", err)
-		}
-		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+func loadCatalog() (*catalog, error) {
+	localizers, err := translations.Localizers(translations.Screens)
+	if err != nil {
+		return nil, err
 	}
-	return c, nil
-})
+	return &catalog{localizers: localizers}, nil
+}
 
 // T returns message id in lang with data filled in. A missing message shows its ID
 // (never a blank); the catalog tests make sure none is missing.
@@ -51,7 +43,7 @@ func (c *catalog) T(lang, id string, data map[string]any) string {
 
 // messageIDs lists the IDs in one catalog file, for the parity tests.
 func messageIDs(lang string) (map[string]string, error) {
-	raw, err := fs.ReadFile(translations.FS, lang+".json")
+	raw, err := translations.File(translations.Screens, lang)
 	if err != nil {
 		return nil, err
 	}

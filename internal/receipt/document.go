@@ -1,11 +1,8 @@
 package receipt
 
 import (
-	"embed"
-	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -15,25 +12,12 @@ import (
 	"github.com/medfordwater/lobbykiosk/translations"
 )
 
-// The receipt keeps a catalog of its own (catalog/*.json, the same go-i18n
-// format as translations/): paper has its own wording and line lengths, the
-// package stays free of the UI, and the screens' catalogs are left alone.
-//
-//go:embed catalog/*.json
-var catalogFS embed.FS
-
-var localizers = sync.OnceValues(func() (map[string]*i18n.Localizer, error) {
-	bundle := i18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-	out := map[string]*i18n.Localizer{}
-	for _, lang := range translations.Languages {
-		if _, err := bundle.LoadMessageFileFS(catalogFS, "catalog/"+lang+".json"); err != nil {
-			return nil, fmt.Errorf("receipt catalog: %w", err)
-		}
-		out[lang] = i18n.NewLocalizer(bundle, lang)
-	}
-	return out, nil
-})
+// The receipt has a catalog of its own (translations/receipt/*.json, in the
+// language registry beside the screens'): paper has its own wording and line
+// lengths, and the package stays free of the UI.
+func localizers() (map[string]*i18n.Localizer, error) {
+	return translations.Localizers(translations.Receipt)
+}
 
 // words fills in the receipt's messages in one language. A missing message is
 // an error, never a message ID on paper; err keeps the first one.

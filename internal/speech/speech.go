@@ -11,6 +11,8 @@ package speech
 import (
 	"context"
 	"fmt"
+
+	"github.com/medfordwater/lobbykiosk/translations"
 )
 
 // Speaker is what the UI speaks through. Every call is bounded by the client's
@@ -68,20 +70,12 @@ func (p Priority) valid() bool {
 	return p == PriorityMessage || p == PriorityText || p == PriorityImportant
 }
 
-// voiceLanguages maps the kiosk's language codes to the language tags
-// speech-dispatcher passes to espeak-ng, which picks its voice by them:
-// "en-US" is espeak-ng's "English (America)", "es-419" its "Spanish (Latin
-// America)" (plain "es" would be the voice of Spain).
-var voiceLanguages = map[string]string{
-	"en": "en-US",
-	"es": "es-419",
-}
-
-// VoiceLanguage returns the SSIP language tag for a kiosk language code.
+// VoiceLanguage returns the SSIP language tag for a kiosk language code: its
+// voice in the language registry (translations.Registry).
 func VoiceLanguage(lang string) (string, error) {
-	tag, ok := voiceLanguages[lang]
-	if !ok {
+	l, ok := translations.Lookup(lang)
+	if !ok || l.Voice == "" {
 		return "", fmt.Errorf("speech: no voice for language %q", lang)
 	}
-	return tag, nil
+	return l.Voice, nil
 }
