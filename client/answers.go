@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/translations"
 )
 
 // A 2xx answer is believed only when it holds what docs/portal-api.yaml says it
@@ -54,8 +55,8 @@ func (t *Terms) problem() string {
 	switch {
 	case t.Version == "", t.Title == "", t.Text == "":
 		return "version, title or text is empty"
-	case t.Lang != "en" && t.Lang != "es":
-		return "lang is neither en nor es"
+	case !slices.Contains(translations.Languages, t.Lang):
+		return "lang is not a language of the kiosk's"
 	}
 	return ""
 }

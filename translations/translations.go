@@ -27,13 +27,24 @@ type Language struct {
 	// its voice by it: "en-US" is English (America), "es-419" Spanish (Latin
 	// America); plain "es" would be the voice of Spain.
 	Voice string
+	// Press are the screens' words for a finger with the words speech says in
+	// their place to a visitor at a keypad: "Touch Finish" is heard "Press
+	// Finish". Whole words, case as written.
+	Press []Reword
 }
+
+// Reword is a word on the screen and the word speech says instead.
+type Reword struct{ Screen, Speech string }
 
 // Registry lists the languages shipped, in the order the welcome screen offers
 // them.
 var Registry = []Language{
-	{Code: "en", Voice: "en-US"},
-	{Code: "es", Voice: "es-419"},
+	{Code: "en", Voice: "en-US", Press: []Reword{
+		{"Touching", "Pressing"}, {"touching", "pressing"}, {"Touch", "Press"}, {"touch", "press"},
+	}},
+	{Code: "es", Voice: "es-419", Press: []Reword{
+		{"Tóquela", "Oprímala"}, {"Toque", "Oprima"}, {"toque", "oprima"}, {"Tocar", "Oprimir"}, {"tocar", "oprimir"},
+	}},
 }
 
 // Languages are the codes of Registry, in its order.

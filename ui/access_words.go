@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/medfordwater/lobbykiosk/internal/speech/words"
+
+	"github.com/medfordwater/lobbykiosk/translations"
 )
 
 // What is read aloud the way a person needs to hear it: money as money, and the
@@ -25,20 +27,21 @@ var (
 var maskPattern = regexp.MustCompile(`•+ ?`)
 
 // pressWords are the screen's words for a finger ("Touch Finish") as a visitor
-// at a keypad hears them ("Press Finish"), by language.
-var pressWords = map[string][]struct {
+// at a keypad hears them ("Press Finish"), by language: the registry's
+// (translations.Language.Press), as whole words.
+var pressWords = func() map[string][]pressWord {
+	out := map[string][]pressWord{}
+	for _, l := range translations.Registry {
+		for _, r := range l.Press {
+			out[l.Code] = append(out[l.Code], pressWord{regexp.MustCompile(`\b` + regexp.QuoteMeta(r.Screen) + `\b`), r.Speech})
+		}
+	}
+	return out
+}()
+
+type pressWord struct {
 	from *regexp.Regexp
 	to   string
-}{
-	"en": {
-		{regexp.MustCompile(`\bTouching\b`), "Pressing"}, {regexp.MustCompile(`\btouching\b`), "pressing"},
-		{regexp.MustCompile(`\bTouch\b`), "Press"}, {regexp.MustCompile(`\btouch\b`), "press"},
-	},
-	"es": {
-		{regexp.MustCompile(`\bTóquela\b`), "Oprímala"},
-		{regexp.MustCompile(`\bToque\b`), "Oprima"}, {regexp.MustCompile(`\btoque\b`), "oprima"},
-		{regexp.MustCompile(`\bTocar\b`), "Oprimir"}, {regexp.MustCompile(`\btocar\b`), "oprimir"},
-	},
 }
 
 // lineBreakAfterDash is the hair space the catalogs put after a dash joining two

@@ -27,7 +27,7 @@ func (c Config) validate() error {
 	}{
 		{"portal_url", validPortalURL(c.PortalURL), "must be an https:// URL (http:// only for a loopback address), without spaces, credentials, a query or a fragment"},
 		{"kiosk_id", kioskIDPattern.MatchString(c.KioskID), "must be 1–64 letters, digits, '.', '_' or '-'"},
-		{"languages", validLanguages(c.Languages), `must list one or more of "en", "es" without repeats`},
+		{"languages", validLanguages(c.Languages), fmt.Sprintf("must list one or more of %q without repeats", translations.Languages)},
 		{"default_language", slices.Contains(c.Languages, c.DefaultLanguage), "must be one of languages"},
 		{"idle_seconds", c.IdleSeconds >= 30 && c.IdleSeconds <= 3600, "must be between 30 and 3600"},
 		{"warning_seconds", c.WarningSeconds >= MinWarningSeconds && c.WarningSeconds <= 300,
