@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -43,5 +44,20 @@ func TestTheKioskRefusesAConfigTheCheckRefuses(t *testing.T) {
 	c.WarningSeconds = 5
 	if _, err := New(test.NewTempWindow(t, nil), Deps{Config: c}); err == nil {
 		t.Error("a 5-second time-out warning was accepted")
+	}
+}
+
+// Every field of the visit says what of the visitor's it holds (visitPrivacy):
+// a field added to the visit without saying so fails here, so a new screen's
+// data cannot be forgotten by what a loudspeaker must never say.
+func TestEveryPieceOfTheVisitSaysWhatIsPrivate(t *testing.T) {
+	fields := reflect.TypeFor[visit]()
+	for i := range fields.NumField() {
+		if _, ok := visitPrivacy[fields.Field(i).Name]; !ok {
+			t.Errorf("visit.%s is not in visitPrivacy: say what of the visitor's it holds", fields.Field(i).Name)
+		}
+	}
+	if len(visitPrivacy) != fields.NumField() {
+		t.Errorf("visitPrivacy has %d entries for the visit's %d fields: one names a field that is gone", len(visitPrivacy), fields.NumField())
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -103,62 +105,107 @@ var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}
 // the account's address and amounts, emails, payment details and confirmation
 // numbers. Speech on a loudspeaker never says any of it (access_words.go).
 func (v *visit) privateValues() []string {
-	var out []string
-	for _, m := range []map[fieldID]string{v.fields, v.values} {
-		for id, text := range m {
-			if text != "" && !publicFields[id] && !secretFields[id] {
-				out = append(out, text)
-			}
+	var out privateList
+	for _, name := range slices.Sorted(maps.Keys(visitPrivacy)) {
+		if say := visitPrivacy[name]; say != nil {
+			say(v, &out)
 		}
-	}
-	money := func(cents int64) {
-		if cents > 0 {
-			out = append(out, formatMoney(cents))
-		}
-	}
-	details := func(d client.PaymentDetails) {
-		if d.Bank != nil {
-			out = append(out, d.Bank.HolderName, d.Bank.RoutingNumber, d.Bank.AccountNumber, validate.Last4(d.Bank.AccountNumber))
-		}
-		if d.Card != nil {
-			out = append(out, d.Card.HolderName, d.Card.Number, d.Card.PostalCode, validate.Last4(d.Card.Number))
-		}
-	}
-	if a := v.account; a != nil {
-		out = append(out, strings.Trim(a.ServiceAddress, "• "))
-		money(a.AmountDueCents)
-	}
-	if d := v.details; d != nil {
-		out = append(out, d.Email, d.BillDelivery.Email)
-		money(d.AmountDueCents)
-	}
-	if p := v.pay; p != nil {
-		out = append(out, p.req.AccountNumber, p.req.PostalCode, p.req.Email)
-		money(p.req.AmountCents)
-		details(p.req.Payment)
-		if r := p.receipt; r != nil {
-			out = append(out, r.ConfirmationNumber, r.ReceiptEmail)
-			money(r.AmountCents)
-		}
-	}
-	if a := v.autoPay; a != nil {
-		details(a.details)
-	}
-	for _, o := range v.outcomes {
-		for _, value := range o.data {
-			if s, ok := value.(string); ok {
-				out = append(out, s)
-			}
-		}
-	}
-	// What a spoken receipt says of the visitor: the last four digits of its
-	// methods and of the account, long after the numbers typed are forgotten.
-	r := receiptOf(v)
-	if r.Account.String() != "" {
-		out = append(out, r.Account.String())
-	}
-	for _, item := range r.Items {
-		out = append(out, item.Private()...)
 	}
 	return out
+}
+
+// visitPrivacy says, for every field of visit, what of the visitor's it holds,
+// which a loudspeaker must never say (privateValues); nil: nothing a loudspeaker
+// could say (a context, a flag, the way back, message IDs, a secret never spoken
+// at all). TestEveryPieceOfTheVisitSaysWhatIsPrivate fails on a field of visit
+// missing here: new visit state is classified the day it is added.
+var visitPrivacy = map[string]func(v *visit, out *privateList){
+	"ctx": nil, "cancel": nil, "mu": nil, "ended": nil,
+	"issued":    nil, // session tokens: never shown
+	"problems":  nil, // message IDs
+	"session":   nil, // a token: never shown
+	"keepPlace": nil, "startedAt": nil, "history": nil, "busy": nil, "faqOpen": nil,
+	"fields": func(v *visit, out *privateList) { out.typed(v.fields) },
+	"values": func(v *visit, out *privateList) { out.typed(v.values) },
+	"account": func(v *visit, out *privateList) {
+		if a := v.account; a != nil {
+			out.add(strings.Trim(a.ServiceAddress, "• "))
+			out.money(a.AmountDueCents)
+		}
+	},
+	"details": func(v *visit, out *privateList) {
+		if d := v.details; d != nil {
+			out.add(d.Email, d.BillDelivery.Email)
+			out.money(d.AmountDueCents)
+		}
+	},
+	"login": func(v *visit, out *privateList) { out.add(v.login.regFor.Email) }, // its password is a secret: never looked for
+	"pay": func(v *visit, out *privateList) {
+		if p := v.pay; p != nil {
+			out.add(p.req.AccountNumber, p.req.PostalCode, p.req.Email)
+			out.money(p.req.AmountCents)
+			out.payment(p.req.Payment)
+			if r := p.receipt; r != nil {
+				out.add(r.ConfirmationNumber, r.ReceiptEmail)
+				out.money(r.AmountCents)
+			}
+		}
+	},
+	"autoPay": func(v *visit, out *privateList) {
+		if a := v.autoPay; a != nil {
+			out.payment(a.details)
+		}
+	},
+	"outcomes": func(v *visit, out *privateList) {
+		for _, o := range v.outcomes {
+			for _, value := range o.data {
+				if s, ok := value.(string); ok {
+					out.add(s)
+				}
+			}
+		}
+		// What a spoken receipt says of the visitor: the last four digits of its
+		// methods and of the account, long after the numbers typed are forgotten.
+		r := receiptOf(v)
+		out.add(r.Account.String())
+		for _, item := range r.Items {
+			out.add(item.Private()...)
+		}
+	},
+}
+
+// privateList gathers a visit's private values.
+type privateList []string
+
+func (l *privateList) add(values ...string) {
+	for _, s := range values {
+		if s != "" {
+			*l = append(*l, s)
+		}
+	}
+}
+
+// typed adds what was typed, but for the public fields and the secret ones
+// (a password is never looked for in what is said: it is never said).
+func (l *privateList) typed(m map[fieldID]string) {
+	for id, text := range m {
+		if !publicFields[id] && !secretFields[id] {
+			l.add(text)
+		}
+	}
+}
+
+func (l *privateList) money(cents int64) {
+	if cents > 0 {
+		l.add(formatMoney(cents))
+	}
+}
+
+func (l *privateList) payment(d client.PaymentDetails) {
+	if d.Bank != nil {
+		l.add(d.Bank.HolderName, d.Bank.RoutingNumber, d.Bank.AccountNumber, validate.Last4(d.Bank.AccountNumber))
+	}
+	if d.Card != nil {
+		l.add(d.Card.HolderName, d.Card.Number, d.Card.PostalCode, validate.Last4(d.Card.Number))
+	}
 }
