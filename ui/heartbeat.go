@@ -9,12 +9,6 @@ import (
 // The heartbeat (internal/heartbeat) counts how the kiosk is used and tells the
 // portal; the kiosk says what counts: its visits, why they ended and what they did.
 
-// journeyOf names the journey a Done-screen outcome completes.
-var journeyOf = map[string]string{
-	"done.registered": "registered", "done.autopay": "autopay", "done.autopay_from": "autopay",
-	"done.ebilling_pending": "ebilling", "done.paid": "paid",
-}
-
 // beatClock is the kiosk's clock as the heartbeat keeps time: its timers run for
 // the life of the kiosk, so it never stops them.
 type beatClock struct{ Clock }
@@ -38,9 +32,7 @@ func (k *Kiosk) countVisitEnd(v *visit, trigger resetTrigger) {
 		journeys = append(journeys, "account_found")
 	}
 	for _, o := range v.outcomes {
-		if journey, ok := journeyOf[o.messageID]; ok {
-			journeys = append(journeys, journey)
-		}
+		journeys = append(journeys, outcomeKinds[o.kind].journey)
 	}
 	k.heartbeat.VisitEnded(heartbeat.Visit{
 		EndedBy:  string(trigger),

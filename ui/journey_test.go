@@ -26,7 +26,7 @@ func TestJourneyRegisterAutoPayEBillingDone(t *testing.T) {
 		summary := strings.Join(visibleTexts(h.win.Canvas()), "\n")
 		var ids []string
 		for _, o := range h.kiosk.visit.outcomes {
-			ids = append(ids, o.messageID)
+			ids = append(ids, outcomeKinds[o.kind].messageID)
 		}
 		if strings.Join(ids, " ") != "done.registered done.autopay_from done.ebilling_pending" {
 			t.Errorf("%s: outcomes %v", lang, ids)

@@ -58,7 +58,7 @@ func TestPayByBankAccountAfterFind(t *testing.T) {
 func assertPaid(t *testing.T, h *harness, lang, amount string) {
 	t.Helper()
 	v := h.kiosk.visit
-	if len(v.outcomes) != 1 || v.outcomes[0].messageID != "done.paid" {
+	if len(v.outcomes) != 1 || v.outcomes[0].kind != outcomePaid {
 		t.Fatalf("%s: outcomes %v", lang, v.outcomes)
 	}
 	if number, _ := v.outcomes[0].data["Number"].(string); number == "" || !strings.Contains(viewOf[*payScreen](h.kiosk).confirmation.Text, number) {

@@ -314,8 +314,8 @@ func paymentSummary(translate func(id string, data ...map[string]any) string, d 
 // paymentDone records what the payment method was used for (an outcome of the
 // visit) and forgets every number typed for it, so no later screen (or visitor)
 // can see them.
-func (v *visit) paymentDone(messageID string, data map[string]any, item receipt.Item) {
-	v.record(messageID, data, item)
+func (v *visit) paymentDone(kind outcomeKind, data map[string]any, item receipt.Item) {
+	v.record(kind, data, item)
 	for _, id := range paymentFields {
 		delete(v.fields, id)
 		delete(v.problems, id)

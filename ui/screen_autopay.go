@@ -166,13 +166,13 @@ func (s *autoPayScreen) created(result client.AutoPay) {
 	k.visit.autoPay = &autoPayState{result: &result}
 	switch {
 	case result.FirstDraftDate == nil:
-		k.visit.paymentDone("done.autopay", nil, item)
+		k.visit.paymentDone(outcomeAutoPay, nil, item)
 	case k.visit.startsAfterPaidBill(result):
 		item.From, item.AfterPaidBill = *result.FirstDraftDate, true
-		k.visit.paymentDone("done.autopay_next_bill", map[string]any{"Date": *result.FirstDraftDate}, item)
+		k.visit.paymentDone(outcomeAutoPayNextBill, map[string]any{"Date": *result.FirstDraftDate}, item)
 	default:
 		item.From = *result.FirstDraftDate
-		k.visit.paymentDone("done.autopay_from", map[string]any{"Date": *result.FirstDraftDate}, item)
+		k.visit.paymentDone(outcomeAutoPayFrom, map[string]any{"Date": *result.FirstDraftDate}, item)
 	}
 	k.refresh()
 }

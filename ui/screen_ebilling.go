@@ -81,7 +81,7 @@ func (s *eBillingScreen) changeBillDelivery(call func(ctx context.Context, porta
 	}, func(err error) {
 		if err == nil {
 			k.visit.details.BillDelivery = delivery
-			k.visit.record("done.ebilling_pending", map[string]any{"Email": delivery.Email},
+			k.visit.record(outcomeEBillingPending, map[string]any{"Email": delivery.Email},
 				receipt.EBillingPending{Email: delivery.Email})
 		}
 		k.showResult(err)

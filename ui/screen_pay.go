@@ -212,7 +212,7 @@ func (s *payScreen) paid(r client.Receipt) {
 	k := s.k
 	method := receiptMethod(k.visit.pay.req.Payment)
 	k.visit.pay = &payState{receipt: &r}
-	k.visit.paymentDone("done.paid", map[string]any{
+	k.visit.paymentDone(outcomePaid, map[string]any{
 		"Amount": formatMoney(r.AmountCents), "Number": r.ConfirmationNumber, "Email": r.ReceiptEmail,
 	}, receipt.Paid{AmountCents: r.AmountCents, Confirmation: r.ConfirmationNumber, Method: method, ReceiptEmail: r.ReceiptEmail})
 	k.refresh()

@@ -306,7 +306,7 @@ func (s *registerScreen) submitRegistration() {
 			s.failed(err)
 			return
 		}
-		k.visit.record("done.registered", map[string]any{"Email": email}, receipt.Registered{Email: email})
+		k.visit.record(outcomeRegistered, map[string]any{"Email": email}, receipt.Registered{Email: email})
 		k.signedIn(session, email)
 	})
 }

@@ -61,3 +61,28 @@ func TestEveryPieceOfTheVisitSaysWhatIsPrivate(t *testing.T) {
 		t.Errorf("visitPrivacy has %d entries for the visit's %d fields: one names a field that is gone", len(visitPrivacy), fields.NumField())
 	}
 }
+
+// Every kind of outcome has its words on the Done screen in each language and
+// its journey in the heartbeat's counts: AutoPay from the next bill counts as
+// AutoPay (its message ID once did not, and was not counted).
+func TestEveryOutcomeHasItsWordsAndItsJourney(t *testing.T) {
+	h := newHarness(t, ModeLive)
+	for kind := outcomeRegistered; kind <= outcomePaid; kind++ {
+		w, ok := outcomeKinds[kind]
+		if !ok || w.journey == "" {
+			t.Errorf("outcome %d has no words or journey: %+v", kind, w)
+			continue
+		}
+		for _, lang := range []string{"en", "es"} {
+			if h.msg(lang, w.messageID) == w.messageID {
+				t.Errorf("outcome %d: %s has no words in %s", kind, w.messageID, lang)
+			}
+		}
+	}
+	h.startIn("en")
+	h.kiosk.visit.record(outcomeAutoPayNextBill, nil, nil)
+	h.kiosk.countVisitEnd(h.kiosk.visit, triggerFinish)
+	if got := h.kiosk.heartbeat.Pending().Journeys["autopay"]; got != 1 {
+		t.Errorf("AutoPay from the next bill counted %d AutoPay journeys, want 1", got)
+	}
+}
