@@ -85,8 +85,8 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 		if o == nil || !o.Visible() || m.page.notes[o].skip {
 			return false
 		}
-		if t, ok := o.(*tapTarget); ok { // the staff gesture's area: only its content speaks
-			items = m.collect(t.content, items)
+		if t, ok := o.(*kwidget.TapTarget); ok { // the staff gesture's area: only its content speaks
+			items = m.collect(t.Content, items)
 			return false
 		}
 		if words, button, ok := m.labelledButtonParts(o); ok {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // minTarget is WCAG 2.5.8's floor for a target, which the kiosk holds at scale 1.
@@ -17,7 +19,7 @@ const minTarget = 48
 func assertTargetsBigEnough(t *testing.T, h *harness, label string) {
 	t.Helper()
 	for _, c := range controlsOn(h.win.Canvas()) {
-		if _, gesture := c.(*tapTarget); gesture || !c.Visible() {
+		if _, gesture := c.(*kwidget.TapTarget); gesture || !c.Visible() {
 			continue // the staff gesture is deliberately not a visible control
 		}
 		if s := c.Size(); s.Width < minTarget || s.Height < minTarget {

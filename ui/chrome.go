@@ -47,7 +47,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c := &chrome{}
 	k.page.chrome = c
 	title := fyne.CanvasObject(nil)
-	c.title, title = newChromeTitle(k.T(titleID))
+	c.title, title = kwidget.NewChromeTitle(k.T(titleID))
 	other := k.otherLanguage()
 	c.language = kwidget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
 	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
@@ -61,13 +61,13 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 		return k.win.Canvas().Size().Width - 6*theme.Padding() - c.back.MinSize().Width -
 			kwidget.SnugRow{}.MinSize([]fyne.CanvasObject{c.language, c.help, c.startOver, c.look}).Width
 	}
-	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
+	if room() < kwidget.WidestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		k.chromeButtons(c, false) // new buttons: a button keeps the room of an icon it loses
 	}
 	right := container.New(kwidget.SnugRow{}, c.language, c.help, c.startOver, c.look)
 	back := container.New(kwidget.SnugRow{}, c.back)
-	title = newTapTarget(title, k.staff.tap)
-	if room() < widestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
+	title = kwidget.NewTapTarget(title, k.staff.tap)
+	if room() < kwidget.WidestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		// Larger text on the narrowest panel: even then a word would be cut, so the
 		// title takes a row of its own above the buttons.
 		return container.NewPadded(container.NewVBox(title, container.NewBorder(nil, nil, back, right), widget.NewSeparator()))

@@ -274,3 +274,8 @@ func wrappedLabel(text string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
+
+// formColumn puts a form in a column a visitor can read without turning their head.
+func formColumn(objects ...fyne.CanvasObject) fyne.CanvasObject {
+	return kwidget.AtTop(container.New(kwidget.Column{Width: 760, Most: 1000}, container.NewVBox(objects...)))
+}

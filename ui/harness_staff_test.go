@@ -15,6 +15,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // testStaffPIN is the PIN the test verifier accepts.
@@ -96,11 +98,11 @@ func newStaffHarness(t *testing.T) (*harness, *fixedPIN) {
 
 // staffTarget finds the tap target of the gesture on the screen on show: the
 // logo on the welcome screen, the title on visitor screens.
-func staffTarget(t *testing.T, c fyne.Canvas) *tapTarget {
+func staffTarget(t *testing.T, c fyne.Canvas) *kwidget.TapTarget {
 	t.Helper()
-	var found *tapTarget
+	var found *kwidget.TapTarget
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
-		if t, ok := o.(*tapTarget); ok && found == nil {
+		if t, ok := o.(*kwidget.TapTarget); ok && found == nil {
 			found = t
 		}
 		return found == nil

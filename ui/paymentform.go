@@ -49,9 +49,9 @@ var paymentFields = []fieldID{
 // (dismissKeysAfter).
 type choice struct {
 	id         fieldID
-	chosen     func() string                // the option chosen now ("" for none)
-	buttons    map[string]*kwidget.Button   // by option value
-	outlines   map[string]*selectionOutline // by option value: shown round the chosen one
+	chosen     func() string                        // the option chosen now ("" for none)
+	buttons    map[string]*kwidget.Button           // by option value
+	outlines   map[string]*kwidget.SelectionOutline // by option value: shown round the chosen one
 	problem    *widget.Label
 	problemRow fyne.CanvasObject // the problem's icon and words
 	object     fyne.CanvasObject // the choice laid out (choiceObject)
@@ -154,7 +154,7 @@ func checkCVV(v *visit, s string) (string, validate.Code) {
 // rebuilds the screen (which may show other fields).
 func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []string, labels map[string]string) *choice {
 	k := p.k
-	c := &choice{id: id, chosen: chosen, buttons: map[string]*kwidget.Button{}, outlines: map[string]*selectionOutline{}}
+	c := &choice{id: id, chosen: chosen, buttons: map[string]*kwidget.Button{}, outlines: map[string]*kwidget.SelectionOutline{}}
 	for _, option := range options {
 		b := kwidget.NewButtonWithIcon(labels[option], theme.RadioButtonIcon(), func() {
 			k.visit.fields[id] = option
@@ -165,7 +165,7 @@ func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []stri
 			}
 			k.dismissKeysAfter(c)
 		})
-		outline := newSelectionOutline()
+		outline := kwidget.NewSelectionOutline()
 		k.page.note(b, accessNote{role: roleOption, state: func() string {
 			if c.chosen() == option {
 				return "speech.state.selected"

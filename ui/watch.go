@@ -80,8 +80,8 @@ func (w *activityWatch) watchControl(o fyne.CanvasObject) {
 		w.watchEntry(&c.Entry)
 	case *widget.Entry:
 		w.watchEntry(c)
-	case *tapTarget:
-		c.onTapped = w.guard(c.onTapped)
+	case *kwidget.TapTarget:
+		c.OnTapped = w.guard(c.OnTapped)
 	default:
 		return
 	}

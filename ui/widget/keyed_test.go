@@ -100,3 +100,15 @@ func TestAFocusedButtonShowsAnOutline(t *testing.T) {
 		t.Error("the outline stayed after the focus left")
 	}
 }
+
+// A tap target runs its action on a tap, and walks reach its content.
+func TestATapTargetAnswersTapsAndWrapsItsContent(t *testing.T) {
+	test.NewTempApp(t)
+	taps := 0
+	content := canvas.NewRectangle(nil)
+	target := NewTapTarget(content, func() { taps++ })
+	test.Tap(target)
+	if taps != 1 || target.Wrapped() != content {
+		t.Errorf("taps %d, wrapped %v", taps, target.Wrapped())
+	}
+}

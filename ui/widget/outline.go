@@ -1,4 +1,4 @@
-package ui
+package widget
 
 import (
 	"image/color"
@@ -9,21 +9,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// selectionOutline is the outline round a chosen option, in the theme's primary
+// SelectionOutline is the outline round a chosen option, in the theme's primary
 // colour. A widget rather than a bare rectangle: Fyne refreshes widgets when the
 // visitor changes the theme, and a rectangle would keep the colour it was built
 // with (dark blue on high contrast's black).
-type selectionOutline struct {
+type SelectionOutline struct {
 	widget.BaseWidget
 }
 
-func newSelectionOutline() *selectionOutline {
-	o := &selectionOutline{}
+// NewSelectionOutline is an outline to show round a chosen option.
+func NewSelectionOutline() *SelectionOutline {
+	o := &SelectionOutline{}
 	o.ExtendBaseWidget(o)
 	return o
 }
 
-func (o *selectionOutline) CreateRenderer() fyne.WidgetRenderer {
+// CreateRenderer draws the outline in the primary colour.
+func (o *SelectionOutline) CreateRenderer() fyne.WidgetRenderer {
 	r := &outlineRenderer{rect: canvas.NewRectangle(color.Transparent)}
 	r.rect.StrokeWidth = 3
 	r.Refresh()

@@ -1,4 +1,4 @@
-package ui
+package widget
 
 import (
 	"strings"
@@ -17,8 +17,8 @@ import (
 // as high as a button (60 px to its 58) and the chrome stays one row. Its words
 // are never cut.
 
-// newChromeTitle is the title's label, and what to put in the chrome's row for it.
-func newChromeTitle(text string) (*widget.Label, fyne.CanvasObject) {
+// NewChromeTitle is the title's label, and what to put in the chrome's row for it.
+func NewChromeTitle(text string) (*widget.Label, fyne.CanvasObject) {
 	label := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	label.SizeName = theme.SizeNameSubHeadingText
 	label.Wrapping = fyne.TextWrapWord
@@ -72,10 +72,10 @@ func (l *titleLayout) textHeight() float32 {
 }
 
 // widestWord is the width of the title's longest word at size name.
-func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 { return widestWord(l.label, name) }
+func (l *titleLayout) widestWord(name fyne.ThemeSizeName) float32 { return WidestWord(l.label, name) }
 
-// widestWord is the width of label's longest word at size name.
-func widestWord(label *widget.Label, name fyne.ThemeSizeName) float32 {
+// WidestWord is the width of label's longest word at size name.
+func WidestWord(label *widget.Label, name fyne.ThemeSizeName) float32 {
 	var widest float32
 	for _, word := range strings.Fields(label.Text) {
 		widest = max(widest, fyne.MeasureText(word, theme.Size(name), label.TextStyle).Width)
