@@ -14,12 +14,12 @@ import (
 // A visitor who cannot see the screen hears it instead. What each control says of
 // itself comes from Fyne's own accessibility interface (fyne.Accessible: a label
 // and a role, which Button, Label and Hyperlink have), given here to the kiosk's own
-// controls too (kioskEntry), so one walk of a screen's tree yields what is spoken
+// controls too (kwidget.Entry), so one walk of a screen's tree yields what is spoken
 // for every screen, in reading order, with no text written twice per screen.
 
 // The roles the kiosk's controls take besides Fyne's own.
 const (
-	roleEdit   fyne.AccessibleRole = "edit"
+	roleEdit                       = kwidget.RoleEdit
 	roleCheck  fyne.AccessibleRole = "check"
 	roleOption fyne.AccessibleRole = "option"
 )
@@ -110,8 +110,8 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 // itemOf is the item a single control makes, if it speaks at all.
 func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 	switch w := o.(type) {
-	case *kioskEntry:
-		return w.accessItem(), true
+	case *kwidget.Entry:
+		return entryItem(w), true
 	case *kwidget.Check:
 		state := "speech.state.not_checked"
 		if w.Checked {
@@ -200,35 +200,22 @@ func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, b
 	return words, b, true
 }
 
-// accessItem is what the entry says of itself: its field's label, its text (or
+// entryItem is what an entry says of itself: its field's label, its text (or
 // that it is blank), its help line and its problem.
-func (e *kioskEntry) accessItem() accessItem {
+func entryItem(e *kwidget.Entry) accessItem {
 	item := accessItem{obj: e, label: e.AccessibilityLabel(), role: roleEdit, value: e.Text,
-		masked: e.Password || e.secret, hint: e.access.hint}
+		masked: e.Password || e.Secret, hint: e.Access.Hint}
 	if e.Text == "" {
 		item.state = "speech.state.blank"
 	}
 	if e.Disabled() {
 		item.state = "speech.state.unavailable"
 	}
-	if p := e.access.problem; p != nil && p.Visible() {
+	if p := e.Access.Problem; p != nil && p.Visible() {
 		item.problem = p.Text
 	}
 	return item
 }
-
-// entryAccess is what a field tells its entry to say: the words around it that
-// a visitor who cannot see them would miss.
-type entryAccess struct {
-	label, hint string
-	problem     *widget.Label // the problem shown beside the field
-}
-
-// AccessibilityLabel is the entry's field label.
-func (e *kioskEntry) AccessibilityLabel() string { return e.access.label }
-
-// AccessibilityRole of an entry is an edit field.
-func (e *kioskEntry) AccessibilityRole() fyne.AccessibleRole { return roleEdit }
 
 // utterance is what the item says when the visitor arrives on it, in the visitor's
 // language (its words in theirs). When the speech could be overheard (a

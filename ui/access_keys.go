@@ -7,6 +7,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/internal/speech/words"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The keys of speech mode, after the EZ Access pattern of tactile keypads (a
@@ -183,10 +185,10 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 	m.ringArea.Refresh() // the ring's own Refresh is not always repainted by the GL driver; its layer's is
 }
 
-// entry keys: speech mode sees the keys typed in a field (kioskEntry.keys).
+// entry keys: speech mode sees the keys typed in a field (kwidget.EntryKeys).
 type accessEntryKeys struct{ m *accessMode }
 
-func (a accessEntryKeys) key(e *kioskEntry, ev *fyne.KeyEvent) bool {
+func (a accessEntryKeys) Key(e *kwidget.Entry, ev *fyne.KeyEvent) bool {
 	a.m.editFrom = textAt{text: []rune(e.Text), column: e.CursorColumn}
 	return a.m.handle(ev, true)
 }
@@ -200,7 +202,7 @@ type textAt struct {
 // keyDone speaks a field's problem at once when Enter found one (the field is
 // checked as Enter leaves it): first the problem, then, if Enter moved on, the
 // field it moved to, which was just announced.
-func (a accessEntryKeys) keyDone(e *kioskEntry, ev *fyne.KeyEvent) {
+func (a accessEntryKeys) KeyDone(e *kwidget.Entry, ev *fyne.KeyEvent) {
 	m := a.m
 	if !m.on {
 		return
@@ -209,10 +211,10 @@ func (a accessEntryKeys) keyDone(e *kioskEntry, ev *fyne.KeyEvent) {
 		m.sayText(said)
 		return
 	}
-	if (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.hasProblem() {
+	if (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.HasProblem() {
 		return
 	}
-	texts := []spoken{{text: e.access.problem.Text}}
+	texts := []spoken{{text: e.Access.Problem.Text}}
 	if m.canvas.Focused() != fyne.Focusable(e) {
 		texts = append(texts, m.last...)
 	}
@@ -221,12 +223,12 @@ func (a accessEntryKeys) keyDone(e *kioskEntry, ev *fyne.KeyEvent) {
 
 // typed echoes a character typed into a field: itself with headphones, a neutral
 // word for a masked field or when the speech could be overheard.
-func (a accessEntryKeys) typed(e *kioskEntry, r rune) {
+func (a accessEntryKeys) Typed(e *kwidget.Entry, r rune) {
 	m := a.m
 	if !m.on {
 		return
 	}
-	if e.Password || e.secret || !m.sayValues {
+	if e.Password || e.Secret || !m.sayValues {
 		m.sayText(words.Masked(m.host.Language()))
 		return
 	}
@@ -236,10 +238,10 @@ func (a accessEntryKeys) typed(e *kioskEntry, r rune) {
 // editSaid is what a key that edited or moved in field e says, by ear: the
 // character it deleted or passed, or that the text ends there; "" for any other
 // key. A masked field, or a loudspeaker, says a neutral word for the character.
-func (m *accessMode) editSaid(e *kioskEntry, key fyne.KeyName) string {
+func (m *accessMode) editSaid(e *kwidget.Entry, key fyne.KeyName) string {
 	from, col := m.editFrom, e.CursorColumn
 	char := func(i int) string {
-		if e.Password || e.secret || !m.sayValues {
+		if e.Password || e.Secret || !m.sayValues {
 			return words.Masked(m.host.Language())
 		}
 		return m.spokenChar(from.text[i])
@@ -262,9 +264,9 @@ func (m *accessMode) editSaid(e *kioskEntry, key fyne.KeyName) string {
 	return ""
 }
 
-func (a accessEntryKeys) takesTab() bool { return a.m.on }
+func (a accessEntryKeys) TakesTab() bool { return a.m.on }
 
-func (a accessEntryKeys) focused(e *kioskEntry) { a.m.followFocus(e) }
+func (a accessEntryKeys) Focused(e *kwidget.Entry) { a.m.followFocus(e) }
 
 // keyCatcher holds the focus in speech mode while no field has it, so every key
 // reaches speech mode: Fyne gives keys to the focused widget, and to the canvas

@@ -158,7 +158,7 @@ func (m *accessMode) arrived(id screenID) {
 		return
 	}
 	m.cursor = -1
-	if e, ok := m.canvas.Focused().(*kioskEntry); ok {
+	if e, ok := m.canvas.Focused().(*kwidget.Entry); ok {
 		m.cursor = m.indexOf(e)
 	} else {
 		m.canvas.Focus(m.catcher)
@@ -256,7 +256,7 @@ func (m *accessMode) move(step int) {
 // keys type into it, and to the key catcher otherwise.
 func (m *accessMode) focusCursor() {
 	item := m.items[m.cursor]
-	if e, ok := item.obj.(*kioskEntry); ok && !e.Disabled() {
+	if e, ok := item.obj.(*kwidget.Entry); ok && !e.Disabled() {
 		if m.canvas.Focused() != fyne.Focusable(e) {
 			e.CursorColumn = len([]rune(e.Text)) // arriving in a field: Backspace deletes its last character
 		}
@@ -289,10 +289,10 @@ func (m *accessMode) activate() {
 			return
 		}
 		w.Tapped(&fyne.PointEvent{})
-		if _, field := m.canvas.Focused().(*kioskEntry); m.on && !field {
+		if _, field := m.canvas.Focused().(*kwidget.Entry); m.on && !field {
 			m.canvas.Focus(m.catcher) // a tick box takes the focus when tapped: keys must still come here
 		}
-	case *kioskEntry:
+	case *kwidget.Entry:
 		m.canvas.Focus(w)
 	}
 	if !inOverlay && m.inOverlay {
@@ -315,7 +315,7 @@ func (m *accessMode) activate() {
 
 // followFocus moves the cursor to a field the focus reached another way (Enter in
 // the field before it) and speaks it.
-func (m *accessMode) followFocus(e *kioskEntry) {
+func (m *accessMode) followFocus(e *kwidget.Entry) {
 	if !m.on {
 		return
 	}

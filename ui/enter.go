@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Keyboard use without a mouse: Tab and Shift+Tab move the focus (Fyne's own focus
@@ -13,7 +15,7 @@ import (
 // screen's primary action.
 
 // submitField is Enter in field e.
-func (k *Kiosk) submitField(e *kioskEntry) {
+func (k *Kiosk) submitField(e *kwidget.Entry) {
 	if next := keyboard.FieldAfter(k.win.Canvas().Content(), e); next != nil {
 		k.win.Canvas().Focus(next)
 		return

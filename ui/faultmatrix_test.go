@@ -16,6 +16,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/ui/internal/faultmatrix"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 //go:generate go run ./internal/faultmatrix/writedoc ../docs/reliability.md
@@ -226,7 +228,7 @@ func (c *faultCell) recover() {
 func entryTexts(h *harness) []string {
 	var texts []string
 	walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*kioskEntry); ok {
+		if e, ok := o.(*kwidget.Entry); ok {
 			texts = append(texts, e.Text)
 			return false
 		}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 func TestFindAccountTypedWithoutTheHyphen(t *testing.T) {
@@ -217,7 +219,7 @@ func TestNoFieldShowsAnExampleValue(t *testing.T) {
 	for _, id := range sortedScreens(h) {
 		h.kiosk.show(id)
 		walkCanvas(h.win.Canvas(), func(o fyne.CanvasObject) bool {
-			if e, ok := o.(*kioskEntry); ok && e.PlaceHolder != "" {
+			if e, ok := o.(*kwidget.Entry); ok && e.PlaceHolder != "" {
 				t.Errorf("%s: a field shows %q in grey", id, e.PlaceHolder)
 			}
 			return true

@@ -30,31 +30,31 @@ type fieldSpec struct {
 // (icon and words, never colour alone) shown beside it.
 type field struct {
 	spec    fieldSpec
-	entry   *kioskEntry
+	entry   *kwidget.Entry
 	problem *widget.Label
 	icon    *widget.Icon
 }
 
 // newField builds spec's widgets from the visit: the typed text and any problem.
 func (k *Kiosk) newField(spec fieldSpec) *field {
-	f := &field{spec: spec, entry: newKioskEntry(spec.password)}
+	f := &field{spec: spec, entry: kwidget.NewEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
 	// The cursor is at the end of what is in the field, so that Backspace deletes
 	// and typing adds to it; a screen rebuilt while the visitor is in the field
 	// puts it back where it was (show).
-	f.entry.id, f.entry.CursorColumn = spec.id, len([]rune(f.entry.Text))
-	f.entry.hyphen = spec.keyboard == keyboard.Account
-	f.entry.page = func() *kwidget.TouchScroll { return k.page.touch }
+	f.entry.ID, f.entry.CursorColumn = string(spec.id), len([]rune(f.entry.Text))
+	f.entry.Hyphen = spec.keyboard == keyboard.Account
+	f.entry.Page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {
 		k.visit.fields[spec.id] = text
 		delete(k.visit.values, spec.id) // checked again before it is used
 		k.clearFixedProblem(f)
 	}
 	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
-	f.entry.onLeave = func() bool {
+	f.entry.OnLeave = func() bool {
 		// A press on an on-screen key, or on Show password, takes the focus for a
 		// moment: the visitor is still typing in this field, so it is not checked yet.
-		if k.keyboard.Holding() || f.entry.checkHeld {
+		if k.keyboard.Holding() || f.entry.CheckHeld {
 			return true
 		}
 		// A blank field is the visitor's to come back to; the submit names it.
@@ -67,11 +67,11 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	k.showProblem(f)
 	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
 	// The entry speaks its label, hint and problem itself (access_items.go).
-	f.entry.access = entryAccess{label: k.T(spec.labelID), problem: f.problem}
+	f.entry.Access = kwidget.EntryAccess{Label: k.T(spec.labelID), Problem: f.problem}
 	if spec.hintID != "" {
-		f.entry.access.hint = k.T(spec.hintID)
+		f.entry.Access.Hint = k.T(spec.hintID)
 	}
-	f.entry.keys = accessEntryKeys{k.access}
+	f.entry.Keys = accessEntryKeys{k.access}
 	k.page.note(f.problem, accessNote{skip: true})
 	if k.page.firstEntry == nil {
 		k.page.firstEntry = f.entry
@@ -112,9 +112,9 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 		stack.Trimmed[hint] = true
 	}
 	if extras.entryEnd != nil {
-		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, coverEntry(f.entry)))
+		box.Add(container.NewBorder(nil, nil, nil, extras.entryEnd, kwidget.CoverEntry(f.entry)))
 	} else {
-		box.Add(coverEntry(f.entry))
+		box.Add(kwidget.CoverEntry(f.entry))
 	}
 	problem := container.NewBorder(nil, nil, f.icon, nil, f.problem)
 	box.Add(problem)
@@ -128,7 +128,7 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 		stack.Trimmed[extras.screenProblem] = true
 		k.page.problemEntry = f.entry
 	}
-	f.entry.frame = box // what the keyboard keeps in view above its keys
+	f.entry.Around = box // what the keyboard keeps in view above its keys
 	return box
 }
 

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // newKeyboardHarness is a live kiosk with the on-screen keyboard switched on, as
@@ -59,7 +61,7 @@ func (h *harness) tapKeys(t *testing.T, text string) {
 
 // assertKeyboardFor checks the keyboard is docked for entry e with layout l and
 // that e has the focus.
-func (h *harness) assertKeyboardFor(t *testing.T, e *kioskEntry, l keyboard.Layout) {
+func (h *harness) assertKeyboardFor(t *testing.T, e *kwidget.Entry, l keyboard.Layout) {
 	t.Helper()
 	kb := h.kiosk.keyboard
 	if !kb.Dock().Visible() || kb.Target() != e || kb.Layout() != l {

@@ -111,7 +111,7 @@ func ownTexts(o fyne.CanvasObject) []string {
 		return []string{w.Text}
 	case *holdButton:
 		return []string{w.Text}
-	case *kioskEntry:
+	case *kwidget.Entry:
 		return []string{w.Text, w.PlaceHolder}
 	case *widget.Entry:
 		return []string{w.Text, w.PlaceHolder}

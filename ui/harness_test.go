@@ -211,7 +211,7 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	case *widget.Entry:
 		return shownEntryText(w), true
-	case *kioskEntry:
+	case *kwidget.Entry:
 		return shownEntryText(&w.Entry), true
 	case *kwidget.Check:
 		return w.Text, true
@@ -237,7 +237,7 @@ const (
 func (h *harness) settle() { h.kiosk.portal.inflight.Wait() }
 
 // typeInto focuses an entry and types text into it, as a visitor does.
-func (h *harness) typeInto(e *kioskEntry, text string) {
+func (h *harness) typeInto(e *kwidget.Entry, text string) {
 	h.win.Canvas().Focus(e)
 	test.Type(e, text)
 }

@@ -37,7 +37,7 @@ func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, do
 // keyboard is looked up then: the field is built before its screen's keyboard.
 func (k *Kiosk) offerKeyboard(f *field) {
 	e, layout := f.entry, f.spec.keyboard
-	e.onFocus = func() { k.keyboard.Focused(e, layout) }
+	e.OnFocus = func() { k.keyboard.Focused(e, layout) }
 }
 
 // keyboardHost lends the on-screen keyboard the kiosk's words, its guard of every

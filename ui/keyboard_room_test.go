@@ -14,6 +14,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/internal/display"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // The screens the kiosk's panels come in, landscape: the keyboard must leave the
@@ -93,7 +95,7 @@ func TestKeyboardKeysFollowThePanelsHeight(t *testing.T) {
 }
 
 // focusWithKeys focuses e as a touch does and lets the keyboard settle.
-func (h *harness) focusWithKeys(e *kioskEntry) {
+func (h *harness) focusWithKeys(e *kwidget.Entry) {
 	h.win.Canvas().Focus(e)
 	h.clock.Advance(time.Second)
 }
@@ -163,7 +165,7 @@ func drawnSpan(o fyne.CanvasObject) (top, bottom float32) {
 func frameOf(t *testing.T, h *harness, f *field) []fyne.CanvasObject {
 	t.Helper()
 	var frame []fyne.CanvasObject
-	if box, ok := f.entry.frame.(*fyne.Container); ok {
+	if box, ok := f.entry.Around.(*fyne.Container); ok {
 		for _, part := range box.Objects {
 			if part.Visible() {
 				frame = append(frame, part)
@@ -229,7 +231,7 @@ func TestOnAPanelTooShortForTheWholeFieldItsProblemShows(t *testing.T) {
 	h.layOut() // the problem under the field, as the next frame lays it out
 	h.focusWithKeys(f.entry)
 	top, bottom := h.roomAboveKeys()
-	if bottom-top >= f.entry.frame.Size().Height {
+	if bottom-top >= f.entry.Around.Size().Height {
 		t.Fatalf("room %.0f px: the whole field fits; the test wants a panel too short for it", bottom-top)
 	}
 	h.assertWithin(t, "entry", f.entry, top, bottom)

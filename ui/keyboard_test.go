@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // TestOnScreenKeyboardFindsTheAccountAndRegisters is what the keyboard is for: an
@@ -155,7 +157,7 @@ func TestFocusedFieldStaysVisibleAboveTheKeyboard(t *testing.T) {
 	}
 }
 
-func assertVisibleAboveKeyboard(t *testing.T, h *harness, e *kioskEntry) {
+func assertVisibleAboveKeyboard(t *testing.T, h *harness, e *kwidget.Entry) {
 	t.Helper()
 	kb := h.kiosk.keyboard
 	d := fyne.CurrentApp().Driver()

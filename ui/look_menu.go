@@ -43,8 +43,8 @@ func holdFocusOn(c fyne.Canvas, kb *keyboard.Keyboard) *heldFocus {
 	if kb != nil && kb.Target() != nil && any(kb.Target()) == any(f) {
 		kb.Hold()
 	}
-	if e, ok := f.(*kioskEntry); ok {
-		e.checkHeld = true // the next focus clears it
+	if e, ok := f.(*kwidget.Entry); ok {
+		e.CheckHeld = true // the next focus clears it
 	}
 	return &heldFocus{field: f, content: c.Content()}
 }

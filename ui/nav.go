@@ -11,6 +11,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Language is the visitor's current language code.
@@ -30,7 +32,7 @@ func (k *Kiosk) show(id screenID) {
 	if keep {
 		offset = k.page.touch.Scroll.Offset
 	}
-	typing, _ := k.win.Canvas().Focused().(*kioskEntry)
+	typing, _ := k.win.Canvas().Focused().(*kwidget.Entry)
 	rebuilt := k.page.id == id
 	k.page = page{id: id}
 	k.activity.newScreen()
@@ -66,10 +68,10 @@ func (k *Kiosk) show(id screenID) {
 
 // sameField is the field under content that types into the same field of the
 // visit as e, or nil.
-func sameField(content fyne.CanvasObject, e *kioskEntry) *kioskEntry {
-	var found *kioskEntry
+func sameField(content fyne.CanvasObject, e *kwidget.Entry) *kwidget.Entry {
+	var found *kwidget.Entry
 	keyboard.Walk(content, func(o fyne.CanvasObject) bool {
-		if f, ok := o.(*kioskEntry); ok && e != nil && f.id == e.id && o.Visible() && !f.Disabled() {
+		if f, ok := o.(*kwidget.Entry); ok && e != nil && f.ID == e.ID && o.Visible() && !f.Disabled() {
 			found = f
 		}
 		return found == nil && o.Visible()
@@ -89,8 +91,8 @@ func arrivalField(content fyne.CanvasObject, first fyne.Focusable) fyne.Focusabl
 		if found != nil || !o.Visible() {
 			return false
 		}
-		if e, ok := o.(*kioskEntry); ok {
-			if !e.Disabled() && (e.Text == "" || e.hasProblem()) {
+		if e, ok := o.(*kwidget.Entry); ok {
+			if !e.Disabled() && (e.Text == "" || e.HasProblem()) {
 				found = e
 			}
 			return false

@@ -49,16 +49,16 @@ var lobbyPanels = []goldenPanel{landscapeLobbyPanel, portraitLobbyPanel, wideLob
 var formScreens = []struct {
 	name  string
 	open  func(t *testing.T, h *harness, lang string)
-	first func(h *harness) *kioskEntry
+	first func(h *harness) *kwidget.Entry
 }{
 	{"find", func(_ *testing.T, h *harness, lang string) { h.startIn(lang) },
-		func(h *harness) *kioskEntry { return viewOf[*findScreen](h.kiosk).accountNumber.entry }},
+		func(h *harness) *kwidget.Entry { return viewOf[*findScreen](h.kiosk).accountNumber.entry }},
 	{"register", func(t *testing.T, h *harness, lang string) { h.openRegister(t, lang) },
-		func(h *harness) *kioskEntry { return viewOf[*registerScreen](h.kiosk).email.entry }},
+		func(h *harness) *kwidget.Entry { return viewOf[*registerScreen](h.kiosk).email.entry }},
 	{"autopay", func(t *testing.T, h *harness, lang string) {
 		h.signInDirectly(t, lang)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-	}, func(h *harness) *kioskEntry { return h.autoPayForm().bankHolder.entry }},
+	}, func(h *harness) *kwidget.Entry { return h.autoPayForm().bankHolder.entry }},
 }
 
 // TestFormsOnTheLobbyPanelsRenderAsTheirMasters renders Find, Register and AutoPay

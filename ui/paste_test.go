@@ -234,7 +234,7 @@ func provePastesRefused(t *testing.T, s pasteScreen, lang string) {
 }
 
 // paste selects everything in e and pastes text over it with Ctrl+V.
-func paste(h *harness, e *kioskEntry, text string) {
+func paste(h *harness, e *kwidget.Entry, text string) {
 	h.win.Canvas().Focus(e)
 	clipboard := fyne.CurrentApp().Clipboard()
 	clipboard.SetContent(text)
@@ -243,7 +243,7 @@ func paste(h *harness, e *kioskEntry, text string) {
 }
 
 // retype selects everything in e, types text over it and leaves the field.
-func retype(h *harness, e *kioskEntry, text string) {
+func retype(h *harness, e *kwidget.Entry, text string) {
 	h.win.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	test.Type(e, text)

@@ -14,6 +14,8 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Privacy: every journey, its failures and retries included, walked with
@@ -262,7 +264,7 @@ func TestResetClearsWhatTheVisitorCopied(t *testing.T) {
 	h.openRegister(t, "en")
 	h.fillRegistration(privacyEmail, privacyEmail, privacyPassword, false)
 	clipboard := fyne.CurrentApp().Clipboard()
-	for _, e := range []*kioskEntry{viewOf[*registerScreen](h.kiosk).password.entry, viewOf[*registerScreen](h.kiosk).email.entry} {
+	for _, e := range []*kwidget.Entry{viewOf[*registerScreen](h.kiosk).password.entry, viewOf[*registerScreen](h.kiosk).email.entry} {
 		h.win.Canvas().Focus(e)
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clipboard})

@@ -173,7 +173,7 @@ func (k *Kiosk) revealToggle(f *field) *holdButton {
 	f.entry.Password = !shown
 	b := newHoldButton("", nil, func() {
 		typing := k.win.Canvas().Focused() == fyne.Focusable(f.entry)
-		f.entry.checkHeld = typing // cleared when the focus comes back
+		f.entry.CheckHeld = typing // cleared when the focus comes back
 		if kb := k.keyboard; typing && kb != nil && kb.Target() == keyboard.Field(f.entry) {
 			kb.Hold() // the keys and the page stay as they are when the focus comes back
 		}
@@ -197,7 +197,7 @@ func (k *Kiosk) revealToggle(f *field) *holdButton {
 		f.entry.Password = !shown
 		f.entry.Refresh()
 		label()
-		if f.entry.checkHeld { // pressed while typing in the field
+		if f.entry.CheckHeld { // pressed while typing in the field
 			k.win.Canvas().Focus(f.entry)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/internal/speech/words"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Correcting a field by ear, after the portal found no account: the field the
@@ -19,7 +21,7 @@ func TestAFieldIsCorrectedByEar(t *testing.T) {
 		h.press(keyHelp)
 		h.startIn(lang)
 		h.findAccount(registeredAccount, "97502")
-		e, ok := h.win.Canvas().Focused().(*kioskEntry)
+		e, ok := h.win.Canvas().Focused().(*kwidget.Entry)
 		if !ok || e.Text == "" {
 			t.Fatalf("%s: after not found, the focus is on %T", lang, h.win.Canvas().Focused())
 		}

@@ -105,8 +105,8 @@ func TestEveryFocusableControlPassesTheSpeechKeysOn(t *testing.T) {
 
 func passesSpeechKeys(o fyne.CanvasObject) bool {
 	switch c := o.(type) {
-	case *kioskEntry:
-		return c.keys != nil
+	case *kwidget.Entry:
+		return c.Keys != nil
 	case *keyCatcher:
 		return true
 	case *kwidget.Button:

@@ -43,7 +43,7 @@ func TestOnALoudspeakerAPasswordHidesNothingPublic(t *testing.T) {
 			t.Errorf("password %q: the phone number is said as %q", password, got)
 		}
 		m := h.kiosk.access
-		m.say(m.utterance(viewOf[*registerScreen](h.kiosk).password.entry.accessItem())...) // arriving on it, shown
+		m.say(m.utterance(entryItem(viewOf[*registerScreen](h.kiosk).password.entry))...) // arriving on it, shown
 		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		h.assertSignedIn(t, "en")
@@ -69,7 +69,7 @@ func TestAShownPasswordIsNeverSaid(t *testing.T) {
 	r.take() // what came before: the account number and ZIP code, echoed digit by digit
 	e := viewOf[*registerScreen](h.kiosk).password.entry
 	m := h.kiosk.access
-	m.say(m.utterance(e.accessItem())...)
+	m.say(m.utterance(entryItem(e))...)
 	h.win.Canvas().Focus(e)
 	test.Type(e, "9")
 	said := heard(r.take())

@@ -42,11 +42,11 @@ func TestEnterInAFieldWithAProblemSpeaksIt(t *testing.T) {
 		h.typeKeys("123")
 		r.take()
 		h.press(fyne.KeyReturn)
-		if !e.hasProblem() {
+		if !e.HasProblem() {
 			t.Fatalf("%s: Enter on a short account number showed no problem", lang)
 		}
-		if said := heard(r.take()); !strings.Contains(said, e.access.problem.Text) {
-			t.Errorf("%s: the problem %q was not said:\n%s", lang, e.access.problem.Text, said)
+		if said := heard(r.take()); !strings.Contains(said, e.Access.Problem.Text) {
+			t.Errorf("%s: the problem %q was not said:\n%s", lang, e.Access.Problem.Text, said)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 func TestHelpStartsSpeechOnTheWelcomeScreenInEveryLanguage(t *testing.T) {
@@ -54,7 +56,7 @@ func TestKeypadMovesThroughEveryItemAndEnterChooses(t *testing.T) {
 			t.Errorf("arriving on Find My Account does not say %q; it said:\n%s", want, said)
 		}
 	}
-	if _, typing := h.win.Canvas().Focused().(*kioskEntry); !typing {
+	if _, typing := h.win.Canvas().Focused().(*kwidget.Entry); !typing {
 		t.Errorf("the account number field does not have the focus: %T", h.win.Canvas().Focused())
 	}
 }

@@ -47,7 +47,7 @@ func (k *Kiosk) startOver() {
 func (k *Kiosk) typedOnScreen() bool {
 	typed := false
 	keyboard.Walk(k.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*kioskEntry); ok && o.Visible() && e.Text != "" {
+		if e, ok := o.(*kwidget.Entry); ok && o.Visible() && e.Text != "" {
 			typed = true
 		}
 		return !typed && o.Visible()

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/medfordwater/lobbykiosk/client/validate"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // A visitor can paste anything into a field (Ctrl+V on a keyboard, or the entry's
@@ -26,7 +26,7 @@ const (
 	// maxEntryRunes is what an entry keeps of a paste: one character over the
 	// limit, so the check says the text was too long instead of it being cut
 	// silently (a cut password would be a password the visitor does not know).
-	maxEntryRunes = maxFieldRunes + 1
+	maxEntryRunes = kwidget.MaxEntryRunes
 )
 
 // Messages for text no field takes.
@@ -53,34 +53,4 @@ func typedTextProblem(text string, password bool) string {
 		return msgUnusualCharacters
 	}
 	return ""
-}
-
-// TypedShortcut keeps at most maxEntryRunes of a paste in the entry; every other
-// shortcut is the entry's own.
-func (e *kioskEntry) TypedShortcut(s fyne.Shortcut) {
-	paste, ok := s.(*fyne.ShortcutPaste)
-	if !ok || paste.Clipboard == nil {
-		e.Entry.TypedShortcut(s)
-		return
-	}
-	e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cappedClipboard{paste.Clipboard}, Secondary: paste.Secondary})
-	if utf8.RuneCountInString(e.Text) > maxEntryRunes {
-		e.SetText(firstRunes(e.Text, maxEntryRunes)) // a paste into text already there
-	}
-}
-
-// cappedClipboard hands an entry no more of the clipboard than an entry keeps.
-type cappedClipboard struct{ fyne.Clipboard }
-
-func (c cappedClipboard) Content() string { return firstRunes(c.Clipboard.Content(), maxEntryRunes) }
-
-// firstRunes is at most n runes of s.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client/validate"
+
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 func TestTypedTextProblem(t *testing.T) {
@@ -71,7 +73,7 @@ func TestTypedTextAndHolderNameRefuseTheSameCharacters(t *testing.T) {
 func TestPasteIntoAnEntryKeepsAtMostMaxEntryRunes(t *testing.T) {
 	test.NewTempApp(t)
 	clipboard := fyne.CurrentApp().Clipboard()
-	e := newKioskEntry(false)
+	e := kwidget.NewEntry(false)
 	var changed string
 	e.OnChanged = func(s string) { changed = s }
 	test.Type(e, "abc")

@@ -96,7 +96,7 @@ func (v *visit) signedIn() bool { return v.session != "" }
 // visitor's.
 var publicFields = map[fieldID]bool{fieldPayKind: true, fieldBankType: true, fieldShowPassword: true, fieldTermsAccepted: true}
 
-// secretFields are never spoken at all (kioskEntry.secret), so they are never
+// secretFields are never spoken at all (kwidget.Entry.Secret), so they are never
 // looked for in what is: a password's "77" is no reason to hide the "77" of the
 // utility's phone number, and hiding it there would tell the lobby part of it.
 var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}

@@ -76,7 +76,7 @@ func (w *activityWatch) watchControl(o fyne.CanvasObject) {
 		c.OnTapped, c.Keys = w.guard(c.OnTapped), w.keys
 	case *kwidget.Check:
 		c.OnChanged, c.Keys = guardArg(w, c.OnChanged), w.keys
-	case *kioskEntry:
+	case *kwidget.Entry:
 		w.watchEntry(&c.Entry)
 	case *widget.Entry:
 		w.watchEntry(c)
