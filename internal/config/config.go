@@ -201,6 +201,10 @@ func Load(path string) (Config, error) {
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		return cfg, fmt.Errorf("config %s: unknown key %q", path, undecoded[0].String())
 	}
+	// A TOML date comes in the machine's zone; a day has none, and the kiosk's
+	// must not differ with the machine's (the default's is UTC midnight).
+	y, m, d := cfg.Utility.PortalOpened.Date()
+	cfg.Utility.PortalOpened = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if err := cfg.validate(); err != nil {
 		return cfg, fmt.Errorf("config %s: %w", path, err)
 	}
