@@ -88,12 +88,23 @@ func (c Catalog) file(lang string) string {
 // Localizers are catalog c's localizers by language code, parsed once per
 // process: the only place catalogs are loaded.
 func Localizers(c Catalog) (map[string]*i18n.Localizer, error) {
+	mu.Lock()
+	defer mu.Unlock()
 	return loaded[c]()
 }
 
-var loaded = map[Catalog]func() (map[string]*i18n.Localizer, error){
-	Screens: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Screens) }),
-	Receipt: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Receipt) }),
+var (
+	mu     sync.Mutex
+	loaded = freshLoads()
+	// added are the catalogs of languages Add put in the registry, by file.
+	added = map[string][]byte{}
+)
+
+func freshLoads() map[Catalog]func() (map[string]*i18n.Localizer, error) {
+	return map[Catalog]func() (map[string]*i18n.Localizer, error){
+		Screens: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Screens) }),
+		Receipt: sync.OnceValues(func() (map[string]*i18n.Localizer, error) { return load(Receipt) }),
+	}
 }
 
 func load(c Catalog) (map[string]*i18n.Localizer, error) {
@@ -101,7 +112,11 @@ func load(c Catalog) (map[string]*i18n.Localizer, error) {
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	out := map[string]*i18n.Localizer{}
 	for _, code := range Languages {
-		if _, err := bundle.LoadMessageFileFS(FS, c.file(code)); err != nil {
+		raw, err := File(c, code)
+		if err == nil {
+			_, err = bundle.ParseMessageFileBytes(raw, c.file(code))
+		}
+		if err != nil {
 			return nil, fmt.Errorf("translations: %w", err)
 		}
 		out[code] = i18n.NewLocalizer(bundle, code)
@@ -109,5 +124,32 @@ func load(c Catalog) (map[string]*i18n.Localizer, error) {
 	return out, nil
 }
 
-// File is the raw content of lang's file of catalog c, for the catalogs' tests.
-func File(c Catalog, lang string) ([]byte, error) { return FS.ReadFile(c.file(lang)) }
+// File is the raw content of lang's file of catalog c.
+func File(c Catalog, lang string) ([]byte, error) {
+	if raw, ok := added[c.file(lang)]; ok {
+		return raw, nil
+	}
+	return FS.ReadFile(c.file(lang))
+}
+
+// Add puts a language in the registry with its two catalogs, as shipping one
+// would: its files and its row. For a test that walks the kiosk in a further
+// language (a pseudo-language); it returns what takes it out again. Catalogs
+// loaded before are loaded again.
+func Add(l Language, screens, receipt []byte) (remove func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	Registry = append(Registry, l)
+	Languages = codes()
+	added[Screens.file(l.Code)], added[Receipt.file(l.Code)] = screens, receipt
+	loaded = freshLoads()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		Registry = Registry[:len(Registry)-1]
+		Languages = codes()
+		delete(added, Screens.file(l.Code))
+		delete(added, Receipt.file(l.Code))
+		loaded = freshLoads()
+	}
+}
