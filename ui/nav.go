@@ -69,9 +69,12 @@ func (k *Kiosk) show(id screenID) {
 // sameField is the field under content that types into the same field of the
 // visit as e, or nil.
 func sameField(content fyne.CanvasObject, e *kwidget.Entry) *kwidget.Entry {
+	if e == nil {
+		return nil // nobody was typing: no walk of the screen
+	}
 	var found *kwidget.Entry
 	keyboard.Walk(content, func(o fyne.CanvasObject) bool {
-		if f, ok := o.(*kwidget.Entry); ok && e != nil && f.ID == e.ID && o.Visible() && !f.Disabled() {
+		if f, ok := o.(*kwidget.Entry); ok && f.ID == e.ID && o.Visible() && !f.Disabled() {
 			found = f
 		}
 		return found == nil && o.Visible()
