@@ -70,7 +70,7 @@ func (m *accessMode) screenItems() []accessItem {
 	if m.page.footer != nil {
 		roots = append(roots, m.page.footer)
 	}
-	if m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil {
+	if m.popupUp() {
 		roots = []fyne.CanvasObject{m.popup}
 	}
 	var items []accessItem

@@ -298,7 +298,7 @@ func (m *accessMode) activate() {
 	if !inOverlay && m.inOverlay {
 		return // the button opened a pop-up, which spoke itself (overlayShown)
 	}
-	if m.on && m.builds == builds && inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
+	if m.on && m.builds == builds && inOverlay && !m.popupUp() {
 		m.sayWhere() // the pop-up's button closed it (Close, Keep going)
 		return
 	}

@@ -57,7 +57,7 @@ func (m *accessMode) popupWords() []spoken {
 
 // backFromOverlay puts the cursor back where it was once the pop-up is gone.
 func (m *accessMode) backFromOverlay() {
-	if m.inOverlay && (m.canvas.Overlays().Top() == nil || !m.popup.Visible()) {
+	if m.inOverlay && !m.popupUp() {
 		m.cursor, m.inOverlay = m.saved, false
 	}
 }

@@ -99,16 +99,13 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 }
 
 // errPortalCallPanicked stands for the answer of a portal call whose work panicked.
-var errPortalCallPanicked = errors.New("the portal call panicked")
+var errPortalCallPanicked = guard.ErrPanicked
 
 // runGuarded runs work on the portal call's goroutine, where no callback guard
 // is: a panic there would end the process. It is recovered and logged as every
 // recovered panic is, then answered on the UI thread (afterPortalCallPanic).
-func runGuarded(ctx context.Context, log *slog.Logger, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) (err error) {
-	if guard.Run(log, "a portal call", func() { err = work(ctx, portal) }) != nil {
-		return errPortalCallPanicked
-	}
-	return err
+func runGuarded(ctx context.Context, log *slog.Logger, portal *client.Client, work func(ctx context.Context, portal *client.Client) error) error {
+	return guard.Call(log, "a portal call", func() error { return work(ctx, portal) })
 }
 
 // portalVerdict is what a portal error means to the visitor.

@@ -106,15 +106,13 @@ func (w *healthWatch) check(round int) {
 	timeout := w.timeout()
 	w.inflight.Add(1)
 	go func() {
-		var err error
-		if guard.Run(w.log, "the portal health check", func() {
+		err := guard.Call(w.log, "the portal health check", func() error { // a panic is a failed check: the watch goes on
 			ctx, cancel := context.WithTimeout(context.Background(), timeout)
 			defer cancel()
-			_, err = portal.Health(ctx)
+			_, err := portal.Health(ctx)
 			w.notePortal(err)
-		}) != nil {
-			err = guard.ErrPanicked // counted as a failed check: the watch goes on
-		}
+			return err
+		})
 		fyne.Do(func() {
 			defer w.inflight.Done()
 			defer w.guard.recoverPanic()

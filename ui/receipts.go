@@ -120,14 +120,12 @@ func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 	printing.Add(1)
 	visit := r.visit()
 	go func() {
-		var err error
-		if guard.Run(r.log, "the receipt's printing", func() {
+		err := guard.Call(r.log, "the receipt's printing", func() error { // a panic is "not printed", as any failure
 			ctx, cancel := context.WithTimeout(visit, receiptDeadline)
 			defer cancel()
-			_, err = r.printer.PrintAndWait(ctx, pdf)
-		}) != nil {
-			err = guard.ErrPanicked // "not printed", as any failure
-		}
+			_, err := r.printer.PrintAndWait(ctx, pdf)
+			return err
+		})
 		printing.Done()
 		if err != nil {
 			r.log.Warn("receipt not printed", "err", printerProblem(err))

@@ -213,10 +213,7 @@ func (d *staffDesk) visitEnded() {
 func (d *staffDesk) offUI(work func() error, done func(err error)) {
 	d.inflight.Add(1)
 	go func() {
-		var err error
-		if guard.Run(d.log, "the staff desk's background work", func() { err = work() }) != nil {
-			err = guard.ErrPanicked
-		}
+		err := guard.Call(d.log, "the staff desk's background work", work)
 		fyne.Do(func() {
 			defer d.inflight.Done()
 			defer d.guard.recoverPanic()

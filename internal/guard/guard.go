@@ -27,6 +27,16 @@ func Run(log *slog.Logger, what string, work func()) (err error) {
 	return nil
 }
 
+// Call runs work as Run does and reports work's own error, or ErrPanicked if it
+// panicked: the one shape every guarded call of the kiosk has.
+func Call(log *slog.Logger, what string, work func() error) error {
+	var err error
+	if Run(log, what, func() { err = work() }) != nil {
+		return ErrPanicked
+	}
+	return err
+}
+
 // Go runs work on a new goroutine, as Run does, then then with Run's answer
 // (nil, or ErrPanicked) on that goroutine; then may be nil.
 func Go(log *slog.Logger, what string, work func(), then func(err error)) {

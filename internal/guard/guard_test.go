@@ -28,3 +28,15 @@ func TestAPanicIsAnErrorLoggedWithoutItsValue(t *testing.T) {
 		t.Errorf("Go after a panic: %v", err)
 	}
 }
+
+// Call reports the work's own error, or ErrPanicked when it panicked.
+func TestCallReportsTheWorksErrorOrThePanic(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))
+	own := errors.New("own")
+	if err := Call(log, "a test", func() error { return own }); err != own {
+		t.Errorf("Call of work that failed: %v", err)
+	}
+	if err := Call(log, "a test", func() error { panic("x") }); !errors.Is(err, ErrPanicked) {
+		t.Errorf("Call of work that panicked: %v", err)
+	}
+}

@@ -116,17 +116,14 @@ func (h *Heartbeat) tick() {
 		if h.opts.Inflight != nil {
 			defer h.opts.Inflight.Done()
 		}
-		var err error
-		if guard.Run(h.opts.Log, "the heartbeat", func() {
+		err := guard.Call(h.opts.Log, "the heartbeat", func() error { // a panic is a beat not sent: its counts go into the next
 			ctx, cancel := context.WithTimeout(context.Background(), timeout)
 			defer cancel()
 			if h.opts.Printer != nil {
 				beat.Printer = h.opts.Printer(ctx)
 			}
-			err = to.SendHeartbeat(ctx, beat)
-		}) != nil {
-			err = guard.ErrPanicked // a beat not sent: its counts go into the next
-		}
+			return to.SendHeartbeat(ctx, beat)
+		})
 		h.answered(beat, now, err)
 	}()
 }
