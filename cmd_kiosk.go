@@ -37,6 +37,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
 
 // appID names the app to Fyne and doubles as the keyring service name, so the
@@ -163,7 +164,7 @@ func receiptPrinter(c config.Config) ui.Printer {
 // speech-dispatcher, reached when speech mode first speaks (the daemon is started
 // for the kiosk's user if none runs); nil when the config turns speech off. A
 // daemon that is missing or fails is logged once and the kiosk goes on, silent.
-func voice(c config.Config, logger *slog.Logger) (ui.Speaker, func(context.Context) error) {
+func voice(c config.Config, logger *slog.Logger) (speechmode.Speaker, func(context.Context) error) {
 	if !c.SpeechOn() {
 		return nil, nil
 	}

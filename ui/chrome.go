@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -18,8 +19,8 @@ import (
 // look.
 type chrome struct {
 	back, language, help *kwidget.Button
-	startOver            *holdButton // notes the focus at the press, for Keep going (startover.go)
-	look                 *holdButton // "Aa": larger text and high contrast (look_menu.go)
+	startOver            *kwidget.HoldButton // notes the focus at the press, for Keep going (startover.go)
+	look                 *kwidget.HoldButton // "Aa": larger text and high contrast (look_menu.go)
 	title                *widget.Label
 }
 
@@ -40,7 +41,7 @@ func (k *Kiosk) frame(s screen, content fyne.CanvasObject) fyne.CanvasObject {
 	// shorter than the welcome screen's languages and buttons, never to be cut off.
 	k.page.top, k.page.body = container.NewVBox(top...), content
 	scroll := container.NewVScroll(content)
-	return k.access.decorate(k.withKeyboard(k.page.top, scroll, !bare), scroll)
+	return k.speech.Decorate(k.withKeyboard(k.page.top, scroll, !bare), scroll)
 }
 
 func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
@@ -50,7 +51,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	c.title, title = kwidget.NewChromeTitle(k.T(titleID))
 	other := k.otherLanguage()
 	c.language = kwidget.NewButton(k.tr(other, "language.name"), func() { k.setLanguage(other) })
-	k.page.note(c.language, accessNote{lang: other}) // its name, in its own voice
+	k.page.note(c.language, speechmode.Note{Lang: other}) // its name, in its own voice
 	c.look = k.look.newButton(&k.page)
 	k.chromeButtons(c, true)
 	// Larger text on a narrow panel (a 15-inch 1024×768) leaves the title less
@@ -89,7 +90,7 @@ func (k *Kiosk) chromeButtons(c *chrome, icons bool) {
 	// offers it); Start over stays, since a reset cancels the call.
 	c.back = k.untilAnswered(kwidget.NewButtonWithIcon(k.T("nav.back"), icon(theme.NavigateBackIcon()), k.back))
 	c.help = k.untilAnswered(kwidget.NewButtonWithIcon(k.T("nav.help"), icon(theme.QuestionIcon()), func() { k.navigate(evHelp) }))
-	c.startOver = newHoldButton(k.T("nav.start_over"), k.startOver, func() {
+	c.startOver = kwidget.NewHoldButton(k.T("nav.start_over"), k.startOver, func() {
 		k.page.held = holdFocusOn(k.win.Canvas(), k.keyboard)
 	})
 	c.startOver.Icon = icon(theme.HomeIcon())
@@ -119,7 +120,7 @@ func (k *Kiosk) modeBanner() fyne.CanvasObject {
 	label := canvas.NewText(k.T(id), color.Black)
 	label.TextStyle = fyne.TextStyle{Bold: true}
 	label.Alignment = fyne.TextAlignCenter
-	k.page.note(label, accessNote{once: true}) // a listener hears it once, not on every screen
+	k.page.note(label, speechmode.Note{Once: true}) // a listener hears it once, not on every screen
 	background := canvas.NewRectangle(kiosktheme.DemoAmber)
 	return container.NewStack(background, container.NewPadded(container.New(layout.NewCenterLayout(), label)))
 }

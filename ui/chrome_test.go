@@ -167,7 +167,7 @@ func TestLookMenuChangesTheLookAndKeepsFocusScrollAndKeyboard(t *testing.T) {
 }
 
 // touch touches a button the way the window's driver delivers a touch: the press
-// (which a holdButton notes), Fyne taking the focus away, the release, the tap.
+// (which a kwidget.HoldButton notes), Fyne taking the focus away, the release, the tap.
 func (h *harness) touch(b fyne.Tappable) {
 	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
 	if m, ok := b.(desktop.Mouseable); ok {
@@ -188,8 +188,8 @@ func TestSpeechReachesTheLookMenu(t *testing.T) {
 		h.startIn(lang)
 		h.press(keyHelp)
 		r.take()
-		for range len(h.kiosk.access.items) {
-			if h.kiosk.access.cursor >= 0 && h.kiosk.access.items[h.kiosk.access.cursor].obj == h.kiosk.page.chrome.look {
+		for range h.kiosk.speech.Len() {
+			if h.kiosk.speech.Cursor() >= 0 && h.kiosk.speech.Under() == h.kiosk.page.chrome.look {
 				break
 			}
 			h.press(fyne.KeyDown)
@@ -204,7 +204,7 @@ func TestSpeechReachesTheLookMenu(t *testing.T) {
 				t.Errorf("%s: the pop-up did not say %q: %q", lang, h.msg(lang, id), said)
 			}
 		}
-		for i := 0; i < 20 && h.kiosk.access.items[h.kiosk.access.cursor].obj != h.kiosk.look.menu.larger; i++ {
+		for i := 0; i < 20 && h.kiosk.speech.Under() != h.kiosk.look.menu.larger; i++ {
 			h.press(fyne.KeyDown)
 		}
 		r.take()
@@ -212,7 +212,7 @@ func TestSpeechReachesTheLookMenu(t *testing.T) {
 		if said := heard(r.take()); !h.kiosk.look.current.larger || !strings.Contains(said, h.msg(lang, "look.larger_on")) {
 			t.Errorf("%s: Enter on Larger text: look %+v, said %q", lang, h.kiosk.look.current, said)
 		}
-		for i := 0; i < 20 && h.kiosk.access.items[h.kiosk.access.cursor].obj != h.kiosk.look.menu.close; i++ {
+		for i := 0; i < 20 && h.kiosk.speech.Under() != h.kiosk.look.menu.close; i++ {
 			h.press(fyne.KeyDown)
 		}
 		h.press(fyne.KeyReturn)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -71,8 +72,8 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	if spec.hintID != "" {
 		f.entry.Access.Hint = k.T(spec.hintID)
 	}
-	f.entry.Keys = accessEntryKeys{k.access}
-	k.page.note(f.problem, accessNote{skip: true})
+	f.entry.Keys = k.speech.EntryKeys()
+	k.page.note(f.problem, speechmode.Note{Skip: true})
 	if k.page.firstEntry == nil {
 		k.page.firstEntry = f.entry
 	}
@@ -100,14 +101,14 @@ func (k *Kiosk) fieldObject(f *field, with ...fieldExtras) fyne.CanvasObject {
 		extras = with[0]
 	}
 	label := widget.NewLabelWithStyle(k.T(f.spec.labelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	k.page.note(label, accessNote{skip: true}) // the entry says it
+	k.page.note(label, speechmode.Note{Skip: true}) // the entry says it
 	stack := kwidget.NewTightStack()
 	stack.Trimmed[label] = true
 	box := container.New(stack, label)
 	if f.spec.hintID != "" {
 		hint := widget.NewLabel(k.T(f.spec.hintID))
 		hint.Wrapping = fyne.TextWrapWord
-		k.page.note(hint, accessNote{skip: true})
+		k.page.note(hint, speechmode.Note{Skip: true})
 		box.Add(hint)
 		stack.Trimmed[hint] = true
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -51,7 +52,7 @@ func (b *lockedBuffer) String() string {
 
 // newLoggedHarness is a live kiosk whose own log and whose portal client's log both
 // go, at Debug level, to the returned buffer.
-func newLoggedHarness(t *testing.T, settings testConfig, speech ...Speaker) (*harness, *lockedBuffer) {
+func newLoggedHarness(t *testing.T, settings testConfig, speech ...speechmode.Speaker) (*harness, *lockedBuffer) {
 	t.Helper()
 	logs := &lockedBuffer{}
 	log := newProofLogger(logs)
@@ -109,7 +110,7 @@ func ownTexts(o fyne.CanvasObject) []string {
 		return []string{w.Text}
 	case *kwidget.Button:
 		return []string{w.Text}
-	case *holdButton:
+	case *kwidget.HoldButton:
 		return []string{w.Text}
 	case *kwidget.Entry:
 		return []string{w.Text, w.PlaceHolder}

@@ -9,7 +9,27 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
+
+// keyHelp is the key that starts speech mode.
+const keyHelp = speechmode.KeyHelp
+
+// spoken is one utterance heard, and the language of its voice.
+type spoken struct{ lang, text string }
+
+// speechMoveTo presses Down until the speech cursor is on o, as a listener
+// would, and fails if it never gets there.
+func (h *harness) speechMoveTo(t *testing.T, o fyne.CanvasObject) {
+	t.Helper()
+	for range h.kiosk.speech.Len() + 1 {
+		if h.kiosk.speech.Under() == o {
+			return
+		}
+		h.press(fyne.KeyDown)
+	}
+	t.Fatalf("Down never reached the %T", o)
+}
 
 // recordingSpeaker keeps what speech mode asked to be said, in order. The real
 // engine behind the same interface is tested with speech-dispatcher itself

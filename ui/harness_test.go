@@ -17,6 +17,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/clock/clocktest"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -54,7 +55,7 @@ type harnessOptions struct {
 	// heartbeat is how often the kiosk beats (kiosk ID "lobby-test"); 0: never.
 	heartbeat time.Duration
 	// speech receives what speech mode says; nil: none.
-	speech Speaker
+	speech speechmode.Speaker
 	// printer prints receipts; nil: no printer.
 	printer Printer
 	// askAudio leaves speech_output at "auto", where the kiosk reads nothing back
@@ -207,7 +208,7 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	case *kwidget.Button:
 		return w.Text, true
-	case *holdButton:
+	case *kwidget.HoldButton:
 		return w.Text, true
 	case *widget.Entry:
 		return shownEntryText(w), true

@@ -25,7 +25,7 @@ func (k *Kiosk) withKeyboard(top fyne.CanvasObject, scroll *container.Scroll, do
 	}
 	// In speech mode the visitor types on a keypad or keyboard of their own: keys
 	// drawn on the screen would only be more to hear.
-	if !dock || !k.settings.OnScreenKeyboard || k.access.on {
+	if !dock || !k.settings.OnScreenKeyboard || k.speech.On() {
 		k.keyboard = nil
 		return container.NewBorder(top, nil, nil, nil, view)
 	}

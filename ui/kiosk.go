@@ -21,6 +21,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -40,10 +41,10 @@ type Deps struct {
 	Config config.Config  // checked again by New: the kiosk runs only on a valid one
 	Logger *slog.Logger
 	Mode   Mode
-	Staff  PINVerifier // checks the staff PIN (keyring hash, or the demo's own)
-	Clock  Clock       // nil means the wall clock
-	Quit   func()      // ends the program (staff "Exit"); nil in tests
-	Speech Speaker     // speaks for a visitor who cannot see the screen; nil: silent (access_mode.go)
+	Staff  PINVerifier        // checks the staff PIN (keyring hash, or the demo's own)
+	Clock  Clock              // nil means the wall clock
+	Quit   func()             // ends the program (staff "Exit"); nil in tests
+	Speech speechmode.Speaker // speaks for a visitor who cannot see the screen; nil: silent
 	// SpeechCheck tells the staff status whether the speech service answers.
 	SpeechCheck func(ctx context.Context) error
 	Printer     Printer // prints receipts; nil: no printer, no receipt button (receipts.go)
@@ -90,7 +91,7 @@ type Kiosk struct {
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
-	access    *accessMode          // speech output and keypad navigation (access_mode.go)
+	speech    *speechmode.Mode     // speech output and keypad navigation
 	popups    []shownPopup         // the pop-ups shown, the last on top, and what Esc does there (showOverlay)
 	receipts  *receipts            // printed receipts and the portal's QR code (receipts.go)
 }
@@ -116,17 +117,17 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
-	k.access = newAccessMode(k, win.Canvas(), &k.page, deps.Speech, k.settings, k.log)
-	k.activity = newActivityWatch(k, accessControlKeys{k.access}, k.log)
-	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
-	k.access.onStart = k.limits.listen
-	k.access.private = func() []string { return k.visit.privateValues() }
+	k.speech = speechmode.New(speechHost{k}, win.Canvas(), deps.Speech, speechmode.Options{
+		Offered: k.settings.SpeechOn(), SayValues: k.settings.SpeechOutput == config.SpeechOutputHeadphones,
+		OnStart: k.limits.listen, Private: func() []string { return k.visit.privateValues() }, Log: k.log})
+	k.activity = newActivityWatch(k, k.speech.ControlKeys(), k.log)
+	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
 		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: &k.portal.inflight,
 		guard: k.activity, say: func(text string) {
-			if k.access.on {
-				k.access.sayText(text)
+			if k.speech.On() {
+				k.speech.SayText(text)
 			}
 		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
 		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}

@@ -34,7 +34,7 @@ func (k *Kiosk) lockDown() {
 		if k.staff.keyTyped(ev) {
 			return
 		}
-		if k.access.handle(ev, false) {
+		if k.speech.Handle(ev, false) {
 			return // speech mode notes the activity itself, and answers an idle warning
 		}
 		k.limits.noteActivity()

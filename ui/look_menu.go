@@ -3,11 +3,11 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -61,36 +61,12 @@ func (h *heldFocus) giveBack(c fyne.Canvas, kb *keyboard.Keyboard) {
 	}
 }
 
-// holdButton is a button that runs pressed at the press of a finger, before Fyne
-// takes the focus away from the field that has it.
-type holdButton struct {
-	kwidget.Button
-	pressed func()
-}
-
-func newHoldButton(text string, tapped, pressed func()) *holdButton {
-	b := &holdButton{pressed: pressed}
-	b.Text, b.OnTapped = text, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// MouseDown is the press (a touch reaches Fyne as a mouse press).
-func (b *holdButton) MouseDown(*desktop.MouseEvent) {
-	if b.pressed != nil && !b.Disabled() {
-		b.pressed()
-	}
-}
-
-// MouseUp is the release; the tap follows it.
-func (*holdButton) MouseUp(*desktop.MouseEvent) {}
-
 // newButton is the chrome's "Aa", which opens the look pop-up. Speech mode says
 // what it is for, not only its two letters.
-func (c *lookControl) newButton(p noter) *holdButton {
+func (c *lookControl) newButton(p noter) *kwidget.HoldButton {
 	c.bar = nil // a screen with the chrome has no toggles of its own
-	b := newHoldButton(c.host.T("look.menu"), c.openMenu, c.holdFocus)
-	p.note(b, accessNote{label: c.host.T("look.menu_spoken")})
+	b := kwidget.NewHoldButton(c.host.T("look.menu"), c.openMenu, c.holdFocus)
+	p.note(b, speechmode.Note{Label: c.host.T("look.menu_spoken")})
 	return b
 }
 

@@ -63,7 +63,7 @@ func (k *Kiosk) show(id screenID) {
 	if keep {
 		k.page.touch.Scroll.ScrollToOffset(offset)
 	}
-	k.access.arrived(id)
+	k.speech.Arrived(string(id))
 }
 
 // sameField is the field under content that types into the same field of the
@@ -116,21 +116,7 @@ func (k *Kiosk) showOverlay(p *widget.PopUp, dismiss func()) {
 	k.popups = append(k.popups, shownPopup{p, dismiss})
 	k.activity.watch(p)
 	p.Show()
-	k.access.overlayShown(p)
-}
-
-// dismissPopup is Esc over a pop-up: the pop-up on top goes its own way out,
-// and the screen under it stays as it was. It reports whether a pop-up was up.
-func (k *Kiosk) dismissPopup() bool {
-	for i := len(k.popups) - 1; i >= 0; i-- {
-		if s := k.popups[i]; s.popup.Visible() {
-			if s.dismiss != nil {
-				s.dismiss()
-			}
-			return true
-		}
-	}
-	return false
+	k.speech.PopupShown(p)
 }
 
 // shownPopup is a pop-up showOverlay put up, and what Esc does there.
@@ -138,9 +124,6 @@ type shownPopup struct {
 	popup   *widget.PopUp
 	dismiss func()
 }
-
-// busy reports whether a portal call of the visit's is in flight.
-func (k *Kiosk) busy() bool { return k.visit.busy }
 
 // refresh rebuilds the screen on show from the visit.
 func (k *Kiosk) refresh() { k.show(k.page.id) }

@@ -13,6 +13,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/validate"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -166,7 +167,7 @@ func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []stri
 			k.dismissKeysAfter(c)
 		})
 		outline := kwidget.NewSelectionOutline()
-		k.page.note(b, accessNote{role: roleOption, state: func() string {
+		k.page.note(b, speechmode.Note{Role: speechmode.RoleOption, State: func() string {
 			if c.chosen() == option {
 				return "speech.state.selected"
 			}
@@ -178,7 +179,7 @@ func (p *paymentForm) newChoice(id fieldID, chosen func() string, options []stri
 	c.problem.Wrapping = fyne.TextWrapWord
 	c.problem.Importance = widget.DangerImportance
 	c.problemRow = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, c.problem)
-	k.page.note(c.problemRow, accessNote{}) // spoken as text, after the options
+	k.page.note(c.problemRow, speechmode.Note{}) // spoken as text, after the options
 	c.show(k)
 	return c
 }

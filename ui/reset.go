@@ -29,7 +29,7 @@ const (
 // widget survives from the visitor).
 func (k *Kiosk) reset(trigger resetTrigger) {
 	started := k.clock.Now()
-	k.access.end() // silence at once: nothing of this visit is heard by the next
+	k.speech.End() // silence at once: nothing of this visit is heard by the next
 	k.receipts.visitEnded()
 	v := k.visit
 	issued := v.end()

@@ -95,8 +95,8 @@ func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
 		t.Error("the portal still honours the visitor's session")
 	}
 	assertFreshWelcome(t, h, before)
-	if h.kiosk.access.on || r.stops <= stops {
-		t.Errorf("speech survived the reset: mode on %v, stopped %d times", h.kiosk.access.on, r.stops-stops)
+	if h.kiosk.speech.On() || r.stops <= stops {
+		t.Errorf("speech survived the reset: mode on %v, stopped %d times", h.kiosk.speech.On(), r.stops-stops)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -89,7 +90,7 @@ func (s *helpScreen) faqEntry(i int, item faqItem) fyne.CanvasObject {
 		// scroll position, which rebuilding the screen would lose).
 		k.win.Content().Refresh()
 	}, container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(faqArrowSize, icon)), nil, question))
-	k.page.note(target, accessNote{state: func() string {
+	k.page.note(target, speechmode.Note{State: func() string {
 		if s.open[i] {
 			return "speech.state.expanded"
 		}

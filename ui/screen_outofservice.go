@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -24,8 +25,8 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 		title.SizeName = "headingText"
 		body := widget.NewLabelWithStyle(k.tr(lang, "out_of_service.body"), fyne.TextAlignCenter, fyne.TextStyle{})
 		body.Wrapping = fyne.TextWrapWord
-		k.page.note(title, accessNote{lang: lang})
-		k.page.note(body, accessNote{lang: lang})
+		k.page.note(title, speechmode.Note{Lang: lang})
+		k.page.note(body, speechmode.Note{Lang: lang})
 		s.messages = append(s.messages, title, body)
 		box.Add(title)
 		box.Add(body)
@@ -33,6 +34,6 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	}
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
-	box.Add(container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)))
+	box.Add(container.NewCenter(k.look.newBar(languagesOffered(k.settings), k.page.noteLanguage)))
 	return s, container.New(layout.NewCenterLayout(), kwidget.NewTapTarget(container.New(kwidget.Column{Width: 900}, box), k.staff.tap))
 }

@@ -55,7 +55,7 @@ func (l *loginState) registrationKey(req client.RegistrationRequest) string {
 type registerScreen struct {
 	k                           *Kiosk
 	email, emailAgain, password *field
-	reveal                      *holdButton
+	reveal                      *kwidget.HoldButton
 	strength                    *widget.Label
 	strengthBar                 *widget.ProgressBar
 	strengthRow                 fyne.CanvasObject // the words, then the bar

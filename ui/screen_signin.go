@@ -20,7 +20,7 @@ import (
 type signInScreen struct {
 	k               *Kiosk
 	email, password *field
-	reveal          *holdButton
+	reveal          *kwidget.HoldButton
 	problem         *widget.Label
 	notice          *widget.Label     // the reset-link message
 	noticeBox       fyne.CanvasObject // its card, shown once a link was asked for
@@ -168,10 +168,10 @@ func (k *Kiosk) signedIn(session client.Session, email string) {
 // words. A visitor typing in the field who taps it goes on typing there: it notes
 // at the press (before Fyne takes the focus away) that the field had the focus,
 // holds the field's check as a key does, and gives the focus back after.
-func (k *Kiosk) revealToggle(f *field) *holdButton {
+func (k *Kiosk) revealToggle(f *field) *kwidget.HoldButton {
 	shown := k.visit.fields[fieldShowPassword] == "true"
 	f.entry.Password = !shown
-	b := newHoldButton("", nil, func() {
+	b := kwidget.NewHoldButton("", nil, func() {
 		typing := k.win.Canvas().Focused() == fyne.Focusable(f.entry)
 		f.entry.CheckHeld = typing // cleared when the focus comes back
 		if kb := k.keyboard; typing && kb != nil && kb.Target() == keyboard.Field(f.entry) {

@@ -11,6 +11,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -63,7 +64,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	buttons := container.New(languageButtonsLayout{canvas})
 	for _, lang := range k.settings.Languages {
 		name := widget.NewRichText(&widget.TextSegment{Text: k.tr(lang, "language.name"), Style: languageNameStyle})
-		k.page.note(name, accessNote{lang: lang})
+		k.page.note(name, speechmode.Note{Lang: lang})
 		button, face := labelledButton(func() {
 			k.lang = lang // the visit starts in the language chosen
 			k.navigate(evLanguageChosen)
@@ -79,12 +80,12 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		buttons map[string]*kwidget.Button
 	}{{"nav.help", evHelp, s.help}, {"noemail.button", evNoEmail, s.noEmail}} {
 		var row []fyne.CanvasObject
-		for _, lang := range k.introLangs() {
+		for _, lang := range languagesOffered(k.settings) {
 			b := kwidget.NewButton(k.tr(lang, way.id), func() {
 				k.lang = lang // a visitor who reads these words reads on in them
 				k.navigate(way.ev)
 			})
-			k.page.note(b, accessNote{lang: lang})
+			k.page.note(b, speechmode.Note{Lang: lang})
 			way.buttons[lang] = b
 			row = append(row, b)
 		}
@@ -107,7 +108,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 		container.NewCenter(buttons),
 		waysIn(canvas, rows),
 		audio, // how a visitor who cannot see the screen starts speech
-		container.NewCenter(k.look.newBar(k.introLangs(), k.page.noteLanguage)),
+		container.NewCenter(k.look.newBar(languagesOffered(k.settings), k.page.noteLanguage)),
 	))
 }
 
@@ -224,12 +225,12 @@ func (l *waysLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // default language first, for screens where the visitor has not chosen one.
 func (k *Kiosk) inEveryLanguage(id string) fyne.CanvasObject {
 	box := container.NewHBox()
-	for i, lang := range k.introLangs() {
+	for i, lang := range languagesOffered(k.settings) {
 		if i > 0 {
 			box.Add(widget.NewSeparator())
 		}
 		l := widget.NewLabel(k.tr(lang, id))
-		k.page.note(l, accessNote{lang: lang})
+		k.page.note(l, speechmode.Note{Lang: lang})
 		box.Add(l)
 	}
 	return container.NewCenter(box)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -129,22 +130,22 @@ type page struct {
 	// footer, when a screen sets one, stays under the page's scroll, always in
 	// view: Done's Print a receipt and Finish, however long the summary.
 	footer fyne.CanvasObject
-	notes  map[fyne.CanvasObject]accessNote
+	notes  map[fyne.CanvasObject]speechmode.Note
 }
 
 // noter is where a control tells speech mode what its type does not say: the
 // page it is on.
 type noter interface {
-	note(o fyne.CanvasObject, n accessNote)
+	note(o fyne.CanvasObject, n speechmode.Note)
 }
 
 // note tells speech mode something about o (access_items.go).
-func (p *page) note(o fyne.CanvasObject, n accessNote) {
+func (p *page) note(o fyne.CanvasObject, n speechmode.Note) {
 	if p.notes == nil {
-		p.notes = map[fyne.CanvasObject]accessNote{}
+		p.notes = map[fyne.CanvasObject]speechmode.Note{}
 	}
 	p.notes[o] = n
 }
 
 // noteLanguage tells speech mode that o's words are in lang, to say in its voice.
-func (p *page) noteLanguage(o fyne.CanvasObject, lang string) { p.note(o, accessNote{lang: lang}) }
+func (p *page) noteLanguage(o fyne.CanvasObject, lang string) { p.note(o, speechmode.Note{Lang: lang}) }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
 
 // arrivalBudget is the most words arriving on a screen may say once the
@@ -53,9 +54,9 @@ func TestArrivalStaysWithinItsWordBudget(t *testing.T) {
 		}
 		note("register, Terms on show", lang, r.take())
 		offer := h.kiosk.tr(lang, "speech.long_text", map[string]any{"Words": len(strings.Fields(terms.Text))})
-		for range len(h.kiosk.access.items) {
+		for range h.kiosk.speech.Len() {
 			h.press(fyne.KeyDown)
-			if h.kiosk.access.items[h.kiosk.access.cursor].obj == terms {
+			if h.kiosk.speech.Under() == terms {
 				break
 			}
 		}
@@ -63,7 +64,7 @@ func TestArrivalStaysWithinItsWordBudget(t *testing.T) {
 			t.Errorf("%s: Down to the Terms said %q, want the offer %q", lang, said, offer)
 		}
 		h.press(fyne.KeyReturn)
-		if said := r.take(); len(said) != 1 || said[0].text != speakable(lang, terms.Text) {
+		if said := r.take(); len(said) != 1 || said[0].text != speechmode.Speakable(lang, terms.Text) {
 			t.Errorf("%s: Enter on the offer did not read the Terms: %q", lang, heard(said))
 		}
 	}
@@ -88,9 +89,9 @@ func TestAPortalCallSaysOneMomentOnceAndEveryArrivalItsTitle(t *testing.T) {
 	s := viewOf[*findScreen](h.kiosk)
 	h.typeInto(s.accountNumber.entry, registeredAccount)
 	h.typeInto(s.postalCode.entry, "97501")
-	for range len(h.kiosk.access.items) {
+	for range h.kiosk.speech.Len() {
 		h.press(fyne.KeyDown)
-		if h.kiosk.access.items[h.kiosk.access.cursor].obj == s.submit {
+		if h.kiosk.speech.Under() == s.submit {
 			break
 		}
 	}

@@ -29,7 +29,7 @@ func TestAFieldIsCorrectedByEar(t *testing.T) {
 		r.take()
 		for i := range typed {
 			h.press(fyne.KeyBackspace)
-			want := h.kiosk.tr(lang, "speech.deleted", map[string]any{"Char": h.kiosk.access.spokenChar(typed[len(typed)-1-i])})
+			want := h.kiosk.tr(lang, "speech.deleted", map[string]any{"Char": h.kiosk.speech.SpokenChar(typed[len(typed)-1-i])})
 			if said := heard(r.take()); !strings.Contains(said, want) {
 				t.Fatalf("%s: Backspace %d said %q, want %q", lang, i+1, said, want)
 			}

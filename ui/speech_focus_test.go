@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -18,7 +19,7 @@ func TestTheSpeechKeysWorkWhateverHasTheFocus(t *testing.T) {
 	h.startIn("en")
 	h.tabTo(t, h.kiosk.page.chrome.back)
 	h.press(keyHelp)
-	if !h.kiosk.access.on {
+	if !h.kiosk.speech.On() {
 		t.Fatal("Help on a focused button did not start speech mode")
 	}
 	if said := heard(r.take()); !strings.Contains(said, h.msg("en", "speech.intro")) {
@@ -33,19 +34,19 @@ func TestTheSpeechKeysWorkWhateverHasTheFocus(t *testing.T) {
 		t.Fatalf("the tapped tick box has not the focus (%T has): the test proves nothing", h.win.Canvas().Focused())
 	}
 	r.take()
-	cursor := h.kiosk.access.cursor
+	cursor := h.kiosk.speech.Cursor()
 	h.press(fyne.KeyDown)
-	if h.kiosk.access.cursor == cursor || len(r.take()) == 0 {
-		t.Errorf("Down on the focused tick box: cursor %d → %d, nothing said", cursor, h.kiosk.access.cursor)
+	if h.kiosk.speech.Cursor() == cursor || len(r.take()) == 0 {
+		t.Errorf("Down on the focused tick box: cursor %d → %d, nothing said", cursor, h.kiosk.speech.Cursor())
 	}
 	h.win.Canvas().Focus(s.accept)
-	cursor = h.kiosk.access.cursor
+	cursor = h.kiosk.speech.Cursor()
 	h.press(fyne.KeyTab)
-	if h.kiosk.access.cursor != cursor+1 {
-		t.Errorf("Tab on the focused tick box moved the speech cursor %d → %d, want the next item", cursor, h.kiosk.access.cursor)
+	if h.kiosk.speech.Cursor() != cursor+1 {
+		t.Errorf("Tab on the focused tick box moved the speech cursor %d → %d, want the next item", cursor, h.kiosk.speech.Cursor())
 	}
-	for range len(h.kiosk.access.items) {
-		if item := h.kiosk.access.items[h.kiosk.access.cursor]; item.obj == s.accept {
+	for range h.kiosk.speech.Len() {
+		if h.kiosk.speech.Under() == s.accept {
 			break
 		}
 		h.press(fyne.KeyDown)
@@ -58,8 +59,8 @@ func TestTheSpeechKeysWorkWhateverHasTheFocus(t *testing.T) {
 	}
 	h.win.Canvas().Focus(s.accept)
 	h.press(fyne.KeyEscape)
-	if h.kiosk.page.id != screenFound || !h.kiosk.access.on {
-		t.Errorf("Esc on the focused tick box: screen %s, speech on %v; want Found, on", h.kiosk.page.id, h.kiosk.access.on)
+	if h.kiosk.page.id != screenFound || !h.kiosk.speech.On() {
+		t.Errorf("Esc on the focused tick box: screen %s, speech on %v; want Found, on", h.kiosk.page.id, h.kiosk.speech.On())
 	}
 }
 
@@ -107,11 +108,11 @@ func passesSpeechKeys(o fyne.CanvasObject) bool {
 	switch c := o.(type) {
 	case *kwidget.Entry:
 		return c.Keys != nil
-	case *keyCatcher:
+	case *speechmode.KeyCatcher:
 		return true
 	case *kwidget.Button:
 		return c.Keys != nil
-	case *holdButton:
+	case *kwidget.HoldButton:
 		return c.Keys != nil
 	case *kwidget.Check:
 		return c.Keys != nil

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"github.com/medfordwater/lobbykiosk/internal/config"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
 
 // passwordsLike are strong passwords of words and digits whose digit runs are the
@@ -39,16 +40,15 @@ func TestOnALoudspeakerAPasswordHidesNothingPublic(t *testing.T) {
 		test.Tap(viewOf[*registerScreen](h.kiosk).reveal) // the eyes may see it; the lobby may not hear it
 		// While the password is typed (the Terms on the same screen give the phone
 		// number), and after.
-		if got := h.kiosk.access.overheard(phone); got != phone {
+		if got := h.kiosk.speech.Overheard(phone); got != phone {
 			t.Errorf("password %q: the phone number is said as %q", password, got)
 		}
-		m := h.kiosk.access
-		m.say(m.utterance(entryItem(viewOf[*registerScreen](h.kiosk).password.entry))...) // arriving on it, shown
+		h.speechMoveTo(t, viewOf[*registerScreen](h.kiosk).password.entry) // arriving on it, shown
 		test.Tap(viewOf[*registerScreen](h.kiosk).submit)
 		h.settle()
 		h.assertSignedIn(t, "en")
 		said := heard(r.take())
-		for _, form := range []string{password, speakable("en", password), strings.ToLower(password)} {
+		for _, form := range []string{password, speechmode.Speakable("en", password), strings.ToLower(password)} {
 			if strings.Contains(said, form) {
 				t.Errorf("password %q was said aloud", password)
 			}
@@ -68,12 +68,11 @@ func TestAShownPasswordIsNeverSaid(t *testing.T) {
 	test.Tap(viewOf[*registerScreen](h.kiosk).reveal)
 	r.take() // what came before: the account number and ZIP code, echoed digit by digit
 	e := viewOf[*registerScreen](h.kiosk).password.entry
-	m := h.kiosk.access
-	m.say(m.utterance(entryItem(e))...)
+	h.speechMoveTo(t, e)
 	h.win.Canvas().Focus(e)
 	test.Type(e, "9")
 	said := heard(r.take())
-	if strings.Contains(said, password) || strings.Contains(said, speakable("en", password)) || strings.Contains(said, "] 9\n") {
+	if strings.Contains(said, password) || strings.Contains(said, speechmode.Speakable("en", password)) || strings.Contains(said, "] 9\n") {
 		t.Errorf("a shown password was said:\n%s", said)
 	}
 }
@@ -99,12 +98,12 @@ func TestOnALoudspeakerAReceiptIsSpokenWithoutTheVisitorsData(t *testing.T) {
 	if !strings.Contains(said, "ending in") {
 		t.Fatalf("the receipt was not spoken:\n%s", said)
 	}
-	for _, private := range []string{"6789", "2430", confirmation, "maria@example.com", speakable("en", "6789"), speakable("en", "2430")} {
+	for _, private := range []string{"6789", "2430", confirmation, "maria@example.com", speechmode.Speakable("en", "6789"), speechmode.Speakable("en", "2430")} {
 		if strings.Contains(said, private) {
 			t.Errorf("the spoken receipt says %q:\n%s", private, said)
 		}
 	}
-	if !strings.Contains(said, speakable("en", "541-774-2430")) {
+	if !strings.Contains(said, speechmode.Speakable("en", "541-774-2430")) {
 		t.Errorf("the spoken receipt lost the utility's phone number:\n%s", said)
 	}
 }

@@ -15,8 +15,8 @@ func TestBackOnTheFirstScreenKeepsSpeechOn(t *testing.T) {
 	h.press(keyHelp)
 	r.take()
 	h.press(fyne.KeyEscape)
-	if !h.kiosk.access.on || h.kiosk.page.id != screenWelcome {
-		t.Fatalf("Back on the welcome screen: speech on %v, screen %s", h.kiosk.access.on, h.kiosk.page.id)
+	if !h.kiosk.speech.On() || h.kiosk.page.id != screenWelcome {
+		t.Fatalf("Back on the welcome screen: speech on %v, screen %s", h.kiosk.speech.On(), h.kiosk.page.id)
 	}
 	if said := heard(r.take()); !strings.Contains(said, h.msg("en", "speech.first_screen")) {
 		t.Errorf("Back on the welcome screen said:\n%s", said)
@@ -24,8 +24,8 @@ func TestBackOnTheFirstScreenKeepsSpeechOn(t *testing.T) {
 	h.startIn("es")
 	h.press(fyne.KeyEscape) // Find → the welcome screen
 	h.press(fyne.KeyEscape) // and again
-	if !h.kiosk.access.on || h.kiosk.page.id != screenWelcome {
-		t.Errorf("Back twice from Find: speech on %v, screen %s", h.kiosk.access.on, h.kiosk.page.id)
+	if !h.kiosk.speech.On() || h.kiosk.page.id != screenWelcome {
+		t.Errorf("Back twice from Find: speech on %v, screen %s", h.kiosk.speech.On(), h.kiosk.page.id)
 	}
 }
 
@@ -70,7 +70,7 @@ func TestHelpSaysWhereTheVisitorIsAndTheEndIsAnnounced(t *testing.T) {
 	if strings.Contains(heard(said), "DEMO") {
 		t.Errorf("Help began with the banner:\n%s", heard(said))
 	}
-	for range len(h.kiosk.access.items) {
+	for range h.kiosk.speech.Len() {
 		h.press(fyne.KeyDown)
 	}
 	if !strings.Contains(heard(r.take()), h.msg("en", "speech.wrap_to_top")) {
@@ -141,8 +141,8 @@ func TestTheDemoBannerIsHeardOnce(t *testing.T) {
 		t.Errorf("the banner was heard again on Find:\n%s", said)
 	}
 	reachable := false
-	for _, item := range h.kiosk.access.screenItems() {
-		reachable = reachable || item.label == banner
+	for _, label := range h.kiosk.speech.Labels() {
+		reachable = reachable || label == banner
 	}
 	if !reachable {
 		t.Error("the banner is no longer an item Up and Down reach")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -28,7 +29,7 @@ func TestHelpStartsSpeechOnTheWelcomeScreenInEveryLanguage(t *testing.T) {
 			t.Errorf("F1 on the welcome screen does not say %q; it said:\n%s", want, said)
 		}
 	}
-	if !h.kiosk.access.on {
+	if !h.kiosk.speech.On() {
 		t.Error("speech mode is not on after F1")
 	}
 }
@@ -92,7 +93,7 @@ func TestResetStopsSpeechAndTheNextVisitorStartsWithItOff(t *testing.T) {
 	if r.stops <= stops {
 		t.Error("the reset did not stop speech")
 	}
-	if h.kiosk.access.on {
+	if h.kiosk.speech.On() {
 		t.Error("speech mode survived the reset")
 	}
 	r.take()
@@ -170,8 +171,8 @@ func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
 			said = formatExample.ReplaceAllString(said, "")
 			for _, s := range secrets {
 				for _, form := range privacyForms(s) {
-					if strings.Contains(said, form) || strings.Contains(said, speakable("en", form)) ||
-						strings.Contains(said, speakable("es", form)) {
+					if strings.Contains(said, form) || strings.Contains(said, speechmode.Speakable("en", form)) ||
+						strings.Contains(said, speechmode.Speakable("es", form)) {
 						t.Errorf("%q (of %q) was said aloud", form, s)
 					}
 				}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
 
 // Every screen's speech, in both languages, is kept as a reviewed transcript under
@@ -17,7 +18,7 @@ import (
 func TestEveryScreenSpeaksAsItsTranscript(t *testing.T) {
 	eachSpokenScreen(t, func(h *harness, r *recordingSpeaker, id screenID, lang string, arrival []spoken) {
 		var moves []spoken
-		for range len(h.kiosk.access.items) {
+		for range h.kiosk.speech.Len() {
 			h.press(fyne.KeyDown)
 			moves = append(moves, r.take()...)
 		}
@@ -31,9 +32,9 @@ func TestEveryScreenSpeaksAsItsTranscript(t *testing.T) {
 func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
 	eachSpokenScreen(t, func(h *harness, r *recordingSpeaker, id screenID, lang string, arrival []spoken) {
 		said := heard(arrival)
-		for range len(h.kiosk.access.items) {
+		for range h.kiosk.speech.Len() {
 			h.press(fyne.KeyDown)
-			if h.kiosk.access.items[h.kiosk.access.cursor].full != "" {
+			if h.kiosk.speech.UnderIsOffer() {
 				h.press(fyne.KeyReturn)
 			}
 			said += heard(r.take())
@@ -43,7 +44,7 @@ func TestSpeechSaysEveryTextOnTheScreen(t *testing.T) {
 				continue // a masked field: its length is said, never its characters
 			}
 			// Bare screens speak each language's words in its own voice.
-			if !strings.Contains(said, speakable("en", text)) && !strings.Contains(said, speakable("es", text)) {
+			if !strings.Contains(said, speechmode.Speakable("en", text)) && !strings.Contains(said, speechmode.Speakable("es", text)) {
 				t.Errorf("%s in %s shows %q, which speech never says", id, lang, text)
 			}
 		}

@@ -72,7 +72,7 @@ func (w *activityWatch) watchControl(o fyne.CanvasObject) {
 	switch c := o.(type) {
 	case *kwidget.Button:
 		c.OnTapped, c.Keys = w.guard(c.OnTapped), w.keys
-	case *holdButton:
+	case *kwidget.HoldButton:
 		c.OnTapped, c.Keys = w.guard(c.OnTapped), w.keys
 	case *kwidget.Check:
 		c.OnChanged, c.Keys = guardArg(w, c.OnChanged), w.keys
@@ -156,7 +156,7 @@ func (k *Kiosk) noteActivity() { k.limits.noteActivity() }
 // sayToListener speaks text to a visitor in speech mode (the visit limits'
 // countdown and answers); with speech off it does nothing.
 func (k *Kiosk) sayToListener(text string) {
-	if k.access.on {
-		k.access.sayText(text)
+	if k.speech.On() {
+		k.speech.SayText(text)
 	}
 }

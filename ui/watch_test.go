@@ -17,7 +17,7 @@ func controlsOn(c fyne.Canvas) []fyne.CanvasObject {
 	var found []fyne.CanvasObject
 	walkCanvas(c, func(o fyne.CanvasObject) bool {
 		switch o.(type) {
-		case *kwidget.Button, *holdButton, *kwidget.Check, *kwidget.Entry, *kwidget.TapTarget, *keyboard.Key:
+		case *kwidget.Button, *kwidget.HoldButton, *kwidget.Check, *kwidget.Entry, *kwidget.TapTarget, *keyboard.Key:
 			found = append(found, o)
 			return false
 		}

@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ import (
 const (
 	roleEdit                       = kwidget.RoleEdit
 	roleCheck  fyne.AccessibleRole = "check"
-	roleOption fyne.AccessibleRole = "option"
+	RoleOption fyne.AccessibleRole = "option"
 )
 
 // accessItem is one thing on a screen a visitor can hear and move to: a line of
@@ -46,18 +46,18 @@ var roleWords = map[fyne.AccessibleRole]string{
 	fyne.AccessibleRoleLink:   "speech.role.link",
 	roleEdit:                  "speech.role.edit",
 	roleCheck:                 "speech.role.check",
-	roleOption:                "speech.role.option",
+	RoleOption:                "speech.role.option",
 }
 
-// accessNote is what a screen tells the walker about a control that its type alone
+// Note is what a screen tells the walker about a control that its type alone
 // does not say.
-type accessNote struct {
-	skip  bool                // spoken with another control (a field's label) or decoration
-	role  fyne.AccessibleRole // a role its type does not say (an option of a choice)
-	state func() string       // message ID of its state now (selected, expanded), or ""
-	lang  string              // words in a language other than the visitor's (screens before one is chosen)
-	label string              // its words when its text says too little ("Aa"), or ""
-	once  bool                // said on arriving only the first time in a visit (the demo's banner)
+type Note struct {
+	Skip  bool                // spoken with another control (a field's label) or decoration
+	Role  fyne.AccessibleRole // a role its type does not say (an option of a choice)
+	State func() string       // message ID of its state now (selected, expanded), or ""
+	Lang  string              // words in a language other than the visitor's (screens before one is chosen)
+	Label string              // its words when its text says too little ("Aa"), or ""
+	Once  bool                // said on arriving only the first time in a visit (the demo's banner)
 }
 
 // spoken is one utterance and the language of its voice ("" for the visitor's).
@@ -65,11 +65,8 @@ type spoken struct{ lang, text string }
 
 // screenItems walks the screen on show (the chrome first, then the content) or the
 // pop-up over it, and returns its items in reading order.
-func (m *accessMode) screenItems() []accessItem {
-	roots := []fyne.CanvasObject{m.page.top, m.page.body}
-	if m.page.footer != nil {
-		roots = append(roots, m.page.footer)
-	}
+func (m *Mode) screenItems() []accessItem {
+	roots := m.page().Roots()
 	if m.popupUp() {
 		roots = []fyne.CanvasObject{m.popup}
 	}
@@ -80,9 +77,9 @@ func (m *accessMode) screenItems() []accessItem {
 	return items
 }
 
-func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []accessItem {
+func (m *Mode) collect(root fyne.CanvasObject, items []accessItem) []accessItem {
 	keyboard.Walk(root, func(o fyne.CanvasObject) bool {
-		if o == nil || !o.Visible() || m.page.notes[o].skip {
+		if o == nil || !o.Visible() || m.page().Note(o).Skip {
 			return false
 		}
 		if t, ok := o.(*kwidget.TapTarget); ok { // the staff gesture's area: only its content speaks
@@ -96,7 +93,7 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 			return false
 		}
 		if item, ok := m.itemOf(o); ok {
-			item.lang = m.page.notes[o].lang
+			item.lang = m.page().Note(o).Lang
 			if item.role == fyne.AccessibleRoleText {
 				item = m.longText(item)
 			}
@@ -108,7 +105,7 @@ func (m *accessMode) collect(root fyne.CanvasObject, items []accessItem) []acces
 }
 
 // itemOf is the item a single control makes, if it speaks at all.
-func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
+func (m *Mode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 	switch w := o.(type) {
 	case *kwidget.Entry:
 		return entryItem(w), true
@@ -125,7 +122,7 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(w)}
 		m.applyNote(&item, o)
 		return item, item.label != ""
-	case *holdButton:
+	case *kwidget.HoldButton:
 		item := accessItem{obj: w, label: w.AccessibilityLabel(), role: fyne.AccessibleRoleButton, state: disabledState(&w.Button)}
 		m.applyNote(&item, o)
 		return item, item.label != ""
@@ -143,16 +140,16 @@ func (m *accessMode) itemOf(o fyne.CanvasObject) (accessItem, bool) {
 }
 
 // applyNote gives item what the screen noted of o: a role, a state.
-func (m *accessMode) applyNote(item *accessItem, o fyne.CanvasObject) {
-	n := m.page.notes[o]
-	if n.label != "" {
-		item.label = n.label
+func (m *Mode) applyNote(item *accessItem, o fyne.CanvasObject) {
+	n := m.page().Note(o)
+	if n.Label != "" {
+		item.label = n.Label
 	}
-	if n.role != "" {
-		item.role = n.role
+	if n.Role != "" {
+		item.role = n.Role
 	}
-	if n.state != nil && item.state == "" {
-		item.state = n.state()
+	if n.State != nil && item.state == "" {
+		item.state = n.State()
 	}
 }
 
@@ -166,7 +163,7 @@ func disabledState(b *kwidget.Button) string {
 // labelledButtonParts recognises a button whose words are labels laid over it
 // (labelledButton): its words are the texts of those labels, in order, each in
 // its own language.
-func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *kwidget.Button, ok bool) {
+func (m *Mode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, button *kwidget.Button, ok bool) {
 	c, isContainer := o.(*fyne.Container)
 	if !isContainer {
 		return nil, nil, false
@@ -188,7 +185,7 @@ func (m *accessMode) labelledButtonParts(o fyne.CanvasObject) (words []spoken, b
 		if !o.Visible() {
 			return false
 		}
-		lang := m.page.notes[o].lang
+		lang := m.page().Note(o).Lang
 		switch w := o.(type) {
 		case *widget.Label:
 			words = append(words, spoken{lang, w.Text})
@@ -220,23 +217,23 @@ func entryItem(e *kwidget.Entry) accessItem {
 // utterance is what the item says when the visitor arrives on it, in the visitor's
 // language (its words in theirs). When the speech could be overheard (a
 // loudspeaker, !sayValues), what was typed is only said to be there.
-func (m *accessMode) utterance(item accessItem) []spoken {
+func (m *Mode) utterance(item accessItem) []spoken {
 	if item.role == fyne.AccessibleRoleText {
 		return []spoken{{item.lang, item.label}}
 	}
 	if len(item.words) > 0 { // each language's words with that language's role word
 		var out []spoken
 		for _, w := range item.words {
-			text := w.text + ", " + m.host.tr(m.langOf(w.lang), roleWords[item.role])
+			text := w.text + ", " + m.host.Tr(m.langOf(w.lang), roleWords[item.role])
 			if item.state != "" {
-				text += ", " + m.host.tr(m.langOf(w.lang), item.state)
+				text += ", " + m.host.Tr(m.langOf(w.lang), item.state)
 			}
 			out = append(out, spoken{w.lang, text})
 		}
 		return out
 	}
 	lang := m.langOf(item.lang)
-	tr := func(id string, data ...map[string]any) string { return m.host.tr(lang, id, data...) }
+	tr := func(id string, data ...map[string]any) string { return m.host.Tr(lang, id, data...) }
 	parts := []string{item.label, tr(roleWords[item.role])}
 	switch {
 	case item.value == "":

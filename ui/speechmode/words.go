@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"regexp"
@@ -49,9 +49,9 @@ type pressWord struct {
 // space, and would otherwise cut the joined words mid-word with larger text.
 const lineBreakAfterDash = "\u200a"
 
-// speakable is s as speech should say it, in lang (internal/speech/words reads
+// Speakable is s as speech should say it, in lang (internal/speech/words reads
 // numbers and money).
-func speakable(lang, s string) string {
+func Speakable(lang, s string) string {
 	s = maskPattern.ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, lineBreakAfterDash, "") // a place to wrap, not a pause
 	for _, w := range pressWords[lang] {

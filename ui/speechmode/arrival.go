@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"strings"
@@ -27,10 +27,10 @@ const longTextWords = 60
 
 // arrivalSpeech picks, from a screen's items in reading order, what arriving on
 // it says.
-func (m *accessMode) arrivalSpeech(items []accessItem) []spoken {
+func (m *Mode) arrivalSpeech(items []accessItem) []spoken {
 	var out []spoken
 	lines := 1 // the prompt
-	if m.page.title == "" {
+	if m.page().Title() == "" {
 		lines = 2 // a title of its own, then the prompt
 	}
 	prompted, acted := map[string]int{}, map[string]bool{}
@@ -45,12 +45,12 @@ func (m *accessMode) arrivalSpeech(items []accessItem) []spoken {
 		switch {
 		case wasIntroduced && item.role == fyne.AccessibleRoleText:
 			introduced = true
-		case m.page.notes[item.obj].once || m.inChrome(item.obj):
+		case m.page().Note(item.obj).Once || m.inChrome(item.obj):
 			if m.heardOnce[texts[0].text] {
 				continue // Up and Down still reach it; Help names the chrome
 			}
 			m.heardOnce[texts[0].text] = true
-		case item.role == fyne.AccessibleRoleText && item.label == m.page.title:
+		case item.role == fyne.AccessibleRoleText && item.label == m.page().Title():
 		case item.problem != "" || isProblem(item.obj):
 		case item.role == fyne.AccessibleRoleText:
 			if prompted[item.lang] >= lines {
@@ -74,12 +74,8 @@ func (m *accessMode) arrivalSpeech(items []accessItem) []spoken {
 }
 
 // inChrome reports whether o is one of the chrome's buttons.
-func (m *accessMode) inChrome(o fyne.CanvasObject) bool {
-	c := m.page.chrome
-	if c == nil {
-		return false
-	}
-	for _, b := range []fyne.CanvasObject{c.back, c.language, c.help, c.startOver, c.look} {
+func (m *Mode) inChrome(o fyne.CanvasObject) bool {
+	for _, b := range m.page().Chrome() {
 		if b == o {
 			return true
 		}
@@ -89,8 +85,8 @@ func (m *accessMode) inChrome(o fyne.CanvasObject) bool {
 
 // chromeWords name the chrome's buttons for Help: heard on arrival once a visit,
 // they are named again on request.
-func (m *accessMode) chromeWords() []spoken {
-	if m.page.chrome == nil {
+func (m *Mode) chromeWords() []spoken {
+	if m.page().Chrome() == nil {
 		return nil
 	}
 	var names []string
@@ -114,10 +110,10 @@ func isProblem(o fyne.CanvasObject) bool {
 }
 
 // longText is the item a long text makes: its length, offered; Enter reads it.
-func (m *accessMode) longText(item accessItem) accessItem {
+func (m *Mode) longText(item accessItem) accessItem {
 	if n := len(strings.Fields(item.label)); n > longTextWords {
 		item.full = item.label
-		item.label = m.host.tr(m.langOf(item.lang), "speech.long_text", map[string]any{"Words": n})
+		item.label = m.host.Tr(m.langOf(item.lang), "speech.long_text", map[string]any{"Words": n})
 	}
 	return item
 }

@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"strings"
@@ -47,7 +47,7 @@ func TestSpeechSaysPressWhereTheScreenSaysTouch(t *testing.T) {
 		{"es", "Al tocar Terminar, esta computadora olvida", "Al oprimir Terminar, esta computadora olvida"},
 		{"en", "Touchstone", "Touchstone"},
 	} {
-		if got := speakable(tc.lang, tc.text); got != tc.want {
+		if got := Speakable(tc.lang, tc.text); got != tc.want {
 			t.Errorf("%s: %q is said %q, want %q", tc.lang, tc.text, got, tc.want)
 		}
 	}
@@ -63,7 +63,7 @@ func TestCodesAreSpelledOut(t *testing.T) {
 		{"es", "Número de confirmación: MW-7KQ2ZP4D.", "Número de confirmación: M W, 7 K Q 2 Z P 4 D."},
 		{"en", "June 1, 2026", "June 1, 2026"},
 	} {
-		if got := speakable(tc.lang, tc.text); got != tc.want {
+		if got := Speakable(tc.lang, tc.text); got != tc.want {
 			t.Errorf("%s: %q is said %q, want %q", tc.lang, tc.text, got, tc.want)
 		}
 	}

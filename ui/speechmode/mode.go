@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"image/color"
@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/medfordwater/lobbykiosk/internal/config"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -30,32 +29,58 @@ type Speaker interface {
 	SetVolume(volume int)
 }
 
-// accessHost is what speech mode needs of the kiosk.
-type accessHost interface {
+// Host is what speech mode needs of the kiosk.
+type Host interface {
 	T(id string, data ...map[string]any) string
-	tr(lang, id string, data ...map[string]any) string
+	Tr(lang, id string, data ...map[string]any) string
 	Language() string
-	// introLangs are the languages to explain speech mode in: every language
+	// IntroLangs are the languages to explain speech mode in: every language
 	// offered before the visitor chose one, theirs after.
-	introLangs() []string
-	refresh()
-	back()
-	noteActivity()
-	// dismissPopup closes the pop-up on top its own way (Esc there); it reports
+	IntroLangs() []string
+	// Screen is the screen on show: what speech mode reads.
+	Screen() Screen
+	Refresh()
+	Back()
+	NoteActivity()
+	// DismissPopup closes the pop-up on top its own way (Esc there); it reports
 	// whether one was up.
-	dismissPopup() bool
-	// busy: a portal call is in flight, and the screen says "One moment".
-	busy() bool
+	DismissPopup() bool
+	// Busy: a portal call is in flight, and the screen says "One moment".
+	Busy() bool
 }
 
-// accessMode is speech output and keypad navigation for a visitor who cannot see
+// Screen is what speech mode reads of the screen on show.
+type Screen interface {
+	// ID names the screen: showing the same one again is a rebuild.
+	ID() string
+	// Title says where the visitor is; "" on a bare screen.
+	Title() string
+	// First reports the screen has nothing before it: Back there is not offered.
+	First() bool
+	// Roots are the screen's parts in reading order: the chrome, the content, a footer.
+	Roots() []fyne.CanvasObject
+	// Chrome are the buttons on every screen (Back, the language, Help…); nil on a bare screen.
+	Chrome() []fyne.CanvasObject
+	// Note is what the screen told speech mode of o (Noter).
+	Note(o fyne.CanvasObject) Note
+}
+
+// Options are how the kiosk is set up for speech.
+type Options struct {
+	Offered   bool            // Help may start speech mode (the config's speech = on)
+	SayValues bool            // the sound is private: what was typed may be read back
+	OnStart   func()          // tells the rest of the kiosk speech mode started (the visit limits)
+	Private   func() []string // the visitor's data on show: never said aloud on a loudspeaker
+	Log       *slog.Logger
+}
+
+// Mode is speech output and keypad navigation for a visitor who cannot see
 // the screen: off until the visitor presses Help (F1), off again at every reset.
 // Its cursor moves over every item of the screen, text included, in reading order;
 // a ring drawn round the item shows a sighted helper where speech is.
-type accessMode struct {
-	host      accessHost
+type Mode struct {
+	host      Host
 	canvas    fyne.Canvas
-	page      *page           // the screen on show: what it reads
 	speaker   Speaker         // nil: no speech engine; the mode still moves its cursor
 	sayValues bool            // headphones, plugged in: what was typed may be read back (AudioPrivate)
 	offered   bool            // Help may start speech mode (the config's speech = on)
@@ -65,7 +90,7 @@ type accessMode struct {
 
 	on        bool
 	intro     bool            // the next arrival first says how speech mode works
-	screen    screenID        // the screen spoken last: showing it again is a rebuild
+	screen    string          // the screen spoken last: showing it again is a rebuild
 	heardAll  map[string]bool // what the screen said when last spoken, to tell what changed
 	waiting   bool            // the screen arrived built for a portal call: its answer is its arrival
 	heardOnce map[string]bool // what is said only the first time in a visit, once said
@@ -82,22 +107,28 @@ type accessMode struct {
 	shift     bool // Shift is down: Tab moves back
 	rate      int
 	volume    int
-	catcher   *keyCatcher
+	catcher   *KeyCatcher
 	ring      *canvas.Rectangle
 	ringArea  *fyne.Container   // over the screen, without layout: the ring's place
 	scroll    *container.Scroll // the screen's content, scrolled to the item under the ring
 }
 
-func newAccessMode(host accessHost, c fyne.Canvas, p *page, speaker Speaker, cfg config.Valid, log *slog.Logger) *accessMode {
-	m := &accessMode{host: host, canvas: c, page: p, speaker: speaker, sayValues: cfg.SpeechOutput == config.SpeechOutputHeadphones,
-		offered: cfg.SpeechOn(), log: log, cursor: -1, heardOnce: map[string]bool{}}
+func New(host Host, c fyne.Canvas, speaker Speaker, o Options) *Mode {
+	m := &Mode{host: host, canvas: c, speaker: speaker, sayValues: o.SayValues, offered: o.Offered,
+		onStart: o.OnStart, private: o.Private, log: o.Log, cursor: -1, heardOnce: map[string]bool{}}
+	if m.log == nil {
+		m.log = slog.Default()
+	}
 	m.catcher = newKeyCatcher(m)
 	return m
 }
 
-// decorate lays the screen out for speech mode: the ring over it and the key
+// page is the screen on show.
+func (m *Mode) page() Screen { return m.host.Screen() }
+
+// Decorate lays the screen out for speech mode: the ring over it and the key
 // catcher that holds the focus while no field does. Off, the screen is as built.
-func (m *accessMode) decorate(screen fyne.CanvasObject, scroll *container.Scroll) fyne.CanvasObject {
+func (m *Mode) Decorate(screen fyne.CanvasObject, scroll *container.Scroll) fyne.CanvasObject {
 	m.scroll = scroll
 	if !m.on {
 		return screen
@@ -111,12 +142,12 @@ func (m *accessMode) decorate(screen fyne.CanvasObject, scroll *container.Scroll
 	return container.NewStack(screen, m.ringArea)
 }
 
-// arrived is called once screen id is in the window. Arriving on it, its title
+// Arrived is called once screen id is in the window. Arriving on it, its title
 // and content are spoken in reading order and the cursor starts before its first
 // item (or on the field that has the focus). Built again in place (a choice, a
 // portal's answer, a language switch), only what changed is spoken, and the
 // cursor stays where it was.
-func (m *accessMode) arrived(id screenID) {
+func (m *Mode) Arrived(id string) {
 	if !m.on {
 		return
 	}
@@ -125,7 +156,7 @@ func (m *accessMode) arrived(id screenID) {
 	rebuilt := id == m.screen && before != nil && !m.waiting
 	m.screen = id
 	m.items = m.screenItems()
-	if m.host.busy() {
+	if m.host.Busy() {
 		// Built for a portal call: "One moment", once, and neither the disabled
 		// buttons nor anything else; what the answer changes is compared with the
 		// screen as it was before the call.
@@ -133,8 +164,8 @@ func (m *accessMode) arrived(id screenID) {
 		var texts []spoken
 		if !rebuilt {
 			m.cursor = -1
-			if m.page.title != "" {
-				texts = append(texts, spoken{text: m.page.title})
+			if m.page().Title() != "" {
+				texts = append(texts, spoken{text: m.page().Title()})
 			}
 		}
 		if before == nil || !before[m.host.T("busy.one_moment")] {
@@ -165,8 +196,8 @@ func (m *accessMode) arrived(id screenID) {
 	}
 	var texts []spoken
 	if m.intro {
-		for _, lang := range m.host.introLangs() {
-			texts = append(texts, spoken{lang, m.host.tr(lang, "speech.intro")})
+		for _, lang := range m.host.IntroLangs() {
+			texts = append(texts, spoken{lang, m.host.Tr(lang, "speech.intro")})
 		}
 		m.intro = false
 	}
@@ -176,7 +207,7 @@ func (m *accessMode) arrived(id screenID) {
 // rearrived speaks what a rebuilt screen says that it did not before (a problem,
 // a confirmation, a new state), or else the item under the cursor, which keeps its
 // place.
-func (m *accessMode) rearrived(before map[string]bool, all []spoken) {
+func (m *Mode) rearrived(before map[string]bool, all []spoken) {
 	var changed []spoken
 	for _, s := range all {
 		if !before[s.text] {
@@ -195,33 +226,33 @@ func (m *accessMode) rearrived(before map[string]bool, all []spoken) {
 	m.say(changed...)
 }
 
-// handle is a key pressed anywhere in the kiosk (inField: typed into a field):
+// Handle is a key pressed anywhere in the kiosk (inField: typed into a field):
 // Help starts speech mode; once it is on, it takes its keys. It reports whether
 // it took the key.
-func (m *accessMode) handle(ev *fyne.KeyEvent, inField bool) bool {
+func (m *Mode) Handle(ev *fyne.KeyEvent, inField bool) bool {
 	if m.on {
 		return m.key(ev, inField)
 	}
-	if ev.Name == fyne.KeyEscape && m.host.dismissPopup() {
-		m.host.noteActivity()
+	if ev.Name == fyne.KeyEscape && m.host.DismissPopup() {
+		m.host.NoteActivity()
 		return true // a pop-up closes at Esc for a sighted visitor too
 	}
-	if ev.Name != keyHelp || !m.offered {
+	if ev.Name != KeyHelp || !m.offered {
 		return false
 	}
-	m.host.noteActivity()
+	m.host.NoteActivity()
 	m.on, m.intro = true, true
 	m.log.Info("speech mode on")
 	if m.onStart != nil {
 		m.onStart()
 	}
-	m.host.refresh() // with the ring and the key catcher; arriving, it speaks
+	m.host.Refresh() // with the ring and the key catcher; arriving, it speaks
 	return true
 }
 
-// end stops speech at once and leaves speech mode: the next visitor starts with
+// End stops speech at once and leaves speech mode: the next visitor starts with
 // it off.
-func (m *accessMode) end() {
+func (m *Mode) End() {
 	if m.on && m.speaker != nil {
 		m.speaker.Stop()
 	}
@@ -233,7 +264,7 @@ func (m *accessMode) end() {
 
 // move goes to the item step away (1 next, -1 previous), speaks it, shows the ring
 // round it and gives it the focus when it takes typing.
-func (m *accessMode) move(step int) {
+func (m *Mode) move(step int) {
 	m.backFromOverlay()
 	m.items = m.screenItems()
 	if len(m.items) == 0 {
@@ -254,7 +285,7 @@ func (m *accessMode) move(step int) {
 
 // focusCursor gives the focus to the item under the cursor when it is a field, so
 // keys type into it, and to the key catcher otherwise.
-func (m *accessMode) focusCursor() {
+func (m *Mode) focusCursor() {
 	item := m.items[m.cursor]
 	if e, ok := item.obj.(*kwidget.Entry); ok && !e.Disabled() {
 		if m.canvas.Focused() != fyne.Focusable(e) {
@@ -273,7 +304,7 @@ func (m *accessMode) focusCursor() {
 
 // activate is Enter on the item under the cursor: a button is pressed, a tick box
 // ticked or unticked, a field focused.
-func (m *accessMode) activate() {
+func (m *Mode) activate() {
 	m.backFromOverlay()
 	if m.cursor < 0 || m.cursor >= len(m.items) {
 		return
@@ -296,7 +327,7 @@ func (m *accessMode) activate() {
 		m.canvas.Focus(w)
 	}
 	if !inOverlay && m.inOverlay {
-		return // the button opened a pop-up, which spoke itself (overlayShown)
+		return // the button opened a pop-up, which spoke itself (PopupShown)
 	}
 	if m.on && m.builds == builds && inOverlay && !m.popupUp() {
 		m.sayWhere() // the pop-up's button closed it (Close, Keep going)
@@ -315,7 +346,7 @@ func (m *accessMode) activate() {
 
 // followFocus moves the cursor to a field the focus reached another way (Enter in
 // the field before it) and speaks it.
-func (m *accessMode) followFocus(e *kwidget.Entry) {
+func (m *Mode) followFocus(e *kwidget.Entry) {
 	if !m.on {
 		return
 	}
@@ -326,7 +357,7 @@ func (m *accessMode) followFocus(e *kwidget.Entry) {
 	}
 }
 
-func (m *accessMode) indexOf(o fyne.CanvasObject) int {
+func (m *Mode) indexOf(o fyne.CanvasObject) int {
 	for i, item := range m.items {
 		if item.obj == o {
 			return i
@@ -336,7 +367,7 @@ func (m *accessMode) indexOf(o fyne.CanvasObject) int {
 }
 
 // say speaks texts, each in its language, after stopping what was being said.
-func (m *accessMode) say(texts ...spoken) {
+func (m *Mode) say(texts ...spoken) {
 	if len(texts) == 0 {
 		return
 	}
@@ -349,42 +380,27 @@ func (m *accessMode) say(texts ...spoken) {
 	m.speaker.Stop()
 	for _, t := range texts {
 		lang := m.langOf(t.lang)
-		m.speaker.Speak(lang, speakable(lang, m.overheard(t.text)))
+		m.speaker.Speak(lang, Speakable(lang, m.Overheard(t.text)))
 	}
 }
 
-// overheard is text as a loudspeaker may say it: with the visitor's data (what was
+// Overheard is text as a loudspeaker may say it: with the visitor's data (what was
 // typed, the account's address and amounts, emails, confirmation numbers) said
 // to be hidden. With headphones it is text itself.
-func (m *accessMode) overheard(text string) string {
+func (m *Mode) Overheard(text string) string {
 	if m.sayValues || m.private == nil {
 		return text
 	}
 	return redact(text, m.private(), m.host.T("speech.hidden"))
 }
 
-// sayText speaks one message in the visitor's language.
-func (m *accessMode) sayText(text string) { m.say(spoken{text: text}) }
+// SayText speaks one message in the visitor's language.
+func (m *Mode) SayText(text string) { m.say(spoken{text: text}) }
 
 // langOf is lang, or the visitor's language for "".
-func (m *accessMode) langOf(lang string) string {
+func (m *Mode) langOf(lang string) string {
 	if lang == "" {
 		return m.host.Language()
 	}
 	return lang
-}
-
-// introLangs are the languages offered, the default first: every one on the
-// screens before the visitor chose (welcome, out of service), theirs after.
-func (k *Kiosk) introLangs() []string {
-	if k.page.chrome != nil {
-		return []string{k.lang}
-	}
-	langs := []string{k.settings.DefaultLanguage}
-	for _, lang := range k.settings.Languages {
-		if lang != k.settings.DefaultLanguage {
-			langs = append(langs, lang)
-		}
-	}
-	return langs
 }

@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"fyne.io/fyne/v2"
@@ -24,7 +24,7 @@ import (
 //
 // Any key first stops what is being said.
 const (
-	keyHelp   = fyne.KeyF1
+	KeyHelp   = fyne.KeyF1
 	keyRepeat = fyne.KeyF2
 	keyPause  = fyne.KeyF3
 	keyQuiet  = fyne.KeyF4
@@ -44,12 +44,12 @@ const (
 
 // key handles a key in speech mode; it reports whether it took it. Keys typed into
 // a field reach it first through the field (inField).
-func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
+func (m *Mode) key(ev *fyne.KeyEvent, inField bool) bool {
 	if m.speaker != nil && ev.Name != keyPause {
 		m.speaker.Stop() // any key interrupts
 		m.paused = false
 	}
-	if ev.Name == keyHelp && m.popupUp() {
+	if ev.Name == KeyHelp && m.popupUp() {
 		// Help over a pop-up explains it, and is not the key that answers an
 		// idle warning: the visitor hears what it asks before answering.
 		m.items = m.screenItems()
@@ -57,7 +57,7 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 		return true
 	}
 	said := m.said
-	m.host.noteActivity()
+	m.host.NoteActivity()
 	if m.said != said {
 		// The key answered the idle warning ("You have more time"): that is all
 		// it does, and the visitor hears where they are again.
@@ -89,18 +89,18 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 		if inField && ev.Name == fyne.KeyBackspace {
 			return false
 		}
-		if m.host.dismissPopup() {
+		if m.host.DismissPopup() {
 			m.sayWhere()
 			break
 		}
-		if m.page != nil && m.page.id == screenWelcome {
+		if m.page().First() {
 			// Nothing before it: Back there would be a silent Start over that ends
 			// speech mode, leaving the visitor to find F1 again.
-			m.sayText(m.host.T("speech.first_screen"))
+			m.SayText(m.host.T("speech.first_screen"))
 			break
 		}
-		m.host.back()
-	case keyHelp:
+		m.host.Back()
+	case KeyHelp:
 		m.help()
 	case keyRepeat:
 		m.say(m.last...)
@@ -111,13 +111,13 @@ func (m *accessMode) key(ev *fyne.KeyEvent, inField bool) bool {
 		if m.speaker != nil {
 			m.speaker.SetVolume(m.volume)
 		}
-		m.sayText(m.host.T("speech.volume", map[string]any{"Level": m.volume}))
+		m.SayText(m.host.T("speech.volume", map[string]any{"Level": m.volume}))
 	case keySlow, keyFast:
 		m.rate = clampSpeech(m.rate+step(ev.Name == keyFast, rateStep), -100)
 		if m.speaker != nil {
 			m.speaker.SetRate(m.rate)
 		}
-		m.sayText(m.host.T("speech.rate", map[string]any{"Level": m.rate}))
+		m.SayText(m.host.T("speech.rate", map[string]any{"Level": m.rate}))
 	default:
 		return false
 	}
@@ -133,7 +133,7 @@ func step(up bool, size int) int {
 
 func clampSpeech(v, lowest int) int { return min(max(v, lowest), 100) }
 
-func (m *accessMode) togglePause() {
+func (m *Mode) togglePause() {
 	if m.speaker == nil {
 		return
 	}
@@ -148,12 +148,12 @@ func (m *accessMode) togglePause() {
 // help says where the visitor is: the screen's title (never the demo's banner
 // above it), the item under the cursor, then how many items there are and what
 // the keys do.
-func (m *accessMode) help() {
+func (m *Mode) help() {
 	m.backFromOverlay()
 	m.items = m.screenItems()
 	var texts []spoken
-	if m.page != nil && m.page.title != "" {
-		texts = append(texts, spoken{text: m.page.title})
+	if m.page().Title() != "" {
+		texts = append(texts, spoken{text: m.page().Title()})
 	}
 	if m.cursor >= 0 && m.cursor < len(m.items) {
 		texts = append(texts, m.utterance(m.items[m.cursor])...)
@@ -163,7 +163,7 @@ func (m *accessMode) help() {
 }
 
 // showRing draws the ring round o and scrolls o into view.
-func (m *accessMode) showRing(o fyne.CanvasObject) {
+func (m *Mode) showRing(o fyne.CanvasObject) {
 	if m.ring == nil || m.ringArea == nil {
 		return
 	}
@@ -186,11 +186,11 @@ func (m *accessMode) showRing(o fyne.CanvasObject) {
 }
 
 // entry keys: speech mode sees the keys typed in a field (kwidget.EntryKeys).
-type accessEntryKeys struct{ m *accessMode }
+type accessEntryKeys struct{ m *Mode }
 
 func (a accessEntryKeys) Key(e *kwidget.Entry, ev *fyne.KeyEvent) bool {
 	a.m.editFrom = textAt{text: []rune(e.Text), column: e.CursorColumn}
-	return a.m.handle(ev, true)
+	return a.m.Handle(ev, true)
 }
 
 // textAt is a field's text and its cursor before a key edits or moves it.
@@ -208,7 +208,7 @@ func (a accessEntryKeys) KeyDone(e *kwidget.Entry, ev *fyne.KeyEvent) {
 		return
 	}
 	if said := m.editSaid(e, ev.Name); said != "" {
-		m.sayText(said)
+		m.SayText(said)
 		return
 	}
 	if (ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter) || !e.HasProblem() {
@@ -229,22 +229,22 @@ func (a accessEntryKeys) Typed(e *kwidget.Entry, r rune) {
 		return
 	}
 	if e.Password || e.Secret || !m.sayValues {
-		m.sayText(words.Masked(m.host.Language()))
+		m.SayText(words.Masked(m.host.Language()))
 		return
 	}
-	m.sayText(m.spokenChar(r))
+	m.SayText(m.SpokenChar(r))
 }
 
 // editSaid is what a key that edited or moved in field e says, by ear: the
 // character it deleted or passed, or that the text ends there; "" for any other
 // key. A masked field, or a loudspeaker, says a neutral word for the character.
-func (m *accessMode) editSaid(e *kwidget.Entry, key fyne.KeyName) string {
+func (m *Mode) editSaid(e *kwidget.Entry, key fyne.KeyName) string {
 	from, col := m.editFrom, e.CursorColumn
 	char := func(i int) string {
 		if e.Password || e.Secret || !m.sayValues {
 			return words.Masked(m.host.Language())
 		}
-		return m.spokenChar(from.text[i])
+		return m.SpokenChar(from.text[i])
 	}
 	deleted := func(i int) string { return m.host.T("speech.deleted", map[string]any{"Char": char(i)}) }
 	switch {
@@ -268,43 +268,43 @@ func (a accessEntryKeys) TakesTab() bool { return a.m.on }
 
 func (a accessEntryKeys) Focused(e *kwidget.Entry) { a.m.followFocus(e) }
 
-// keyCatcher holds the focus in speech mode while no field has it, so every key
+// KeyCatcher holds the focus in speech mode while no field has it, so every key
 // reaches speech mode: Fyne gives keys to the focused widget, and to the canvas
 // only when nothing has the focus, which a Tab would change.
-type keyCatcher struct {
+type KeyCatcher struct {
 	widget.BaseWidget
-	m *accessMode
+	m *Mode
 }
 
-func newKeyCatcher(m *accessMode) *keyCatcher {
-	c := &keyCatcher{m: m}
+func newKeyCatcher(m *Mode) *KeyCatcher {
+	c := &KeyCatcher{m: m}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func (c *keyCatcher) CreateRenderer() fyne.WidgetRenderer {
+func (c *KeyCatcher) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(&fyne.Container{})
 }
 
-func (c *keyCatcher) FocusGained()               {}
-func (c *keyCatcher) FocusLost()                 {}
-func (c *keyCatcher) TypedRune(rune)             { c.m.host.noteActivity() }
-func (c *keyCatcher) TypedKey(ev *fyne.KeyEvent) { c.m.key(ev, false) }
-func (c *keyCatcher) AcceptsTab() bool           { return true }
-func (c *keyCatcher) KeyDown(ev *fyne.KeyEvent)  { c.m.noteShift(ev, true) }
-func (c *keyCatcher) KeyUp(ev *fyne.KeyEvent)    { c.m.noteShift(ev, false) }
+func (c *KeyCatcher) FocusGained()               {}
+func (c *KeyCatcher) FocusLost()                 {}
+func (c *KeyCatcher) TypedRune(rune)             { c.m.host.NoteActivity() }
+func (c *KeyCatcher) TypedKey(ev *fyne.KeyEvent) { c.m.key(ev, false) }
+func (c *KeyCatcher) AcceptsTab() bool           { return true }
+func (c *KeyCatcher) KeyDown(ev *fyne.KeyEvent)  { c.m.noteShift(ev, true) }
+func (c *KeyCatcher) KeyUp(ev *fyne.KeyEvent)    { c.m.noteShift(ev, false) }
 
 // accessControlKeys are the keys typed on a focused button or tick box
 // (kwidget.Keys): a Tab with speech off, or a staff member's tap on a tick box,
 // leaves the focus there, and Help must still start speech mode, and the speech
 // keys still work, from wherever the focus is.
-type accessControlKeys struct{ m *accessMode }
+type accessControlKeys struct{ m *Mode }
 
 func (a accessControlKeys) TypedKey(ev *fyne.KeyEvent) bool {
-	if a.m.handle(ev, false) {
+	if a.m.Handle(ev, false) {
 		return true // speech mode notes the activity itself
 	}
-	a.m.host.noteActivity()
+	a.m.host.NoteActivity()
 	return false
 }
 
@@ -313,7 +313,7 @@ func (a accessControlKeys) KeyDown(ev *fyne.KeyEvent) { a.m.noteShift(ev, true) 
 func (a accessControlKeys) KeyUp(ev *fyne.KeyEvent)   { a.m.noteShift(ev, false) }
 
 // noteShift follows Shift, which turns Tab into the item before.
-func (m *accessMode) noteShift(ev *fyne.KeyEvent, down bool) {
+func (m *Mode) noteShift(ev *fyne.KeyEvent, down bool) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		m.shift = down
 	}
@@ -323,8 +323,8 @@ func (m *accessMode) noteShift(ev *fyne.KeyEvent, down bool) {
 var charWords = map[rune]string{' ': "speech.char.space", '@': "speech.char.at", '.': "speech.char.dot",
 	'-': "speech.char.dash", '_': "speech.char.underscore"}
 
-// spokenChar is a typed character as speech says it.
-func (m *accessMode) spokenChar(r rune) string {
+// SpokenChar is a typed character as speech says it.
+func (m *Mode) SpokenChar(r rune) string {
 	if id, ok := charWords[r]; ok {
 		return m.host.T(id)
 	}

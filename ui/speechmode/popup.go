@@ -1,4 +1,4 @@
-package ui
+package speechmode
 
 import (
 	"fyne.io/fyne/v2/widget"
@@ -10,9 +10,9 @@ import (
 // Esc closes them their own way (Kiosk.dismissPopup), and closing says where the
 // visitor is again.
 
-// overlayShown speaks a pop-up that just came over the screen (the time-out
+// PopupShown speaks a pop-up that just came over the screen (the time-out
 // warning, the PIN pad) and puts the cursor on its safe answer (popupStart).
-func (m *accessMode) overlayShown(p *widget.PopUp) {
+func (m *Mode) PopupShown(p *widget.PopUp) {
 	m.popup = p
 	if !m.on {
 		return
@@ -47,7 +47,7 @@ func popupStart(items []accessItem) int {
 }
 
 // popupWords are all of a pop-up's items: a pop-up is short, and read whole.
-func (m *accessMode) popupWords() []spoken {
+func (m *Mode) popupWords() []spoken {
 	var texts []spoken
 	for _, item := range m.items {
 		texts = append(texts, m.utterance(item)...)
@@ -56,30 +56,30 @@ func (m *accessMode) popupWords() []spoken {
 }
 
 // backFromOverlay puts the cursor back where it was once the pop-up is gone.
-func (m *accessMode) backFromOverlay() {
+func (m *Mode) backFromOverlay() {
 	if m.inOverlay && !m.popupUp() {
 		m.cursor, m.inOverlay = m.saved, false
 	}
 }
 
 // popupUp reports whether a pop-up is over the screen, its items what speech reads.
-func (m *accessMode) popupUp() bool {
+func (m *Mode) popupUp() bool {
 	return m.popup != nil && m.popup.Visible() && m.canvas.Overlays().Top() != nil
 }
 
 // sayWhere says, after before, where the visitor is once a pop-up is gone: the
 // screen's title and the item under the cursor. With a pop-up still up (one Esc
 // cannot close) it says the pop-up again.
-func (m *accessMode) sayWhere(before ...spoken) {
+func (m *Mode) sayWhere(before ...spoken) {
 	if m.popupUp() {
-		m.overlayShown(m.popup)
+		m.PopupShown(m.popup)
 		return
 	}
 	m.backFromOverlay()
 	m.items = m.screenItems()
 	texts := before
-	if m.page != nil && m.page.title != "" {
-		texts = append(texts, spoken{text: m.page.title})
+	if m.page().Title() != "" {
+		texts = append(texts, spoken{text: m.page().Title()})
 	}
 	if m.cursor >= 0 && m.cursor < len(m.items) {
 		m.focusCursor()
