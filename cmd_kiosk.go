@@ -38,6 +38,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/ui"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 	"github.com/medfordwater/lobbykiosk/ui/speechmode"
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
 
 // appID names the app to Fyne and doubles as the keyring service name, so the
@@ -179,7 +180,7 @@ func voice(c config.Config, logger *slog.Logger) (speechmode.Speaker, func(conte
 
 // staffLockout is the lockout store for the run command; nil (in memory only,
 // logged) when there is no state directory.
-func staffLockout(logger *slog.Logger) ui.StaffLockout {
+func staffLockout(logger *slog.Logger) staff.Lockout {
 	path, err := stafflock.DefaultPath()
 	if err != nil {
 		logger.Error("staff lockout kept in memory only", "err", err.Error())
@@ -219,18 +220,18 @@ func utilityZone(u config.Utility) *time.Location {
 // practicePortal starts, each time staff start training mode, a fresh simulator
 // with the practice accounts on a random loopback port, its dates in the
 // utility's zone.
-func practicePortal(logger *slog.Logger, utility config.Utility) func() (ui.TrainingPortal, error) {
-	return func() (ui.TrainingPortal, error) {
+func practicePortal(logger *slog.Logger, utility config.Utility) func() (staff.TrainingPortal, error) {
+	return func() (staff.TrainingPortal, error) {
 		srv, err := portalsim.New(portalsim.Options{Zone: utilityZone(utility)}).Start("127.0.0.1:0")
 		if err != nil {
-			return ui.TrainingPortal{}, err
+			return staff.TrainingPortal{}, err
 		}
 		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger})
 		if err != nil {
 			_ = srv.Close()
-			return ui.TrainingPortal{}, err
+			return staff.TrainingPortal{}, err
 		}
-		return ui.TrainingPortal{Portal: portal, Close: srv.Close}, nil
+		return staff.TrainingPortal{Portal: portal, Close: srv.Close}, nil
 	}
 }
 

@@ -82,12 +82,12 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 		}
 		fyne.Do(func() {
 			defer k.portal.inflight.Done()
-			defer k.activity.recoverPanic() // before Done: tests wait on inflight for the reset too
+			defer k.activity.RecoverPanic() // before Done: tests wait on inflight for the reset too
 			switch {
 			case panicked && v == k.visit:
 				k.resetAfterPanic()
 			case panicked: // the visit it served is over: nobody to take back to the start
-				k.noteProblem("panic")
+				k.status.noteProblem("panic")
 				k.heartbeat.CountError("kiosk_panic")
 			case v == k.visit:
 				v.busy = false

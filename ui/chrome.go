@@ -67,7 +67,7 @@ func (k *Kiosk) chromeBar(titleID string) fyne.CanvasObject {
 	}
 	right := container.New(kwidget.SnugRow{}, c.language, c.help, c.startOver, c.look)
 	back := container.New(kwidget.SnugRow{}, c.back)
-	title = kwidget.NewTapTarget(title, k.staff.tap)
+	title = kwidget.NewTapTarget(title, k.staff.Tap)
 	if room() < kwidget.WidestWord(c.title, theme.SizeNameCaptionText)+2*theme.InnerPadding() {
 		// Larger text on the narrowest panel: even then a word would be cut, so the
 		// title takes a row of its own above the buttons.

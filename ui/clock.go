@@ -8,20 +8,11 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/clock"
 )
 
-// Clock is the kiosk's sense of time: the idle and visit-length limits, the
-// countdowns and the due-date guidance all read it, so tests can move time on
-// instead of sleeping.
-type Clock interface {
-	Now() time.Time
-	// AfterFunc runs f on the UI thread once d has passed, unless stopped.
-	AfterFunc(d time.Duration, f func()) Timer
-}
-
-// Timer is a pending AfterFunc.
-type Timer interface {
-	// Stop cancels the timer; it reports whether it stopped it before it fired.
-	Stop() bool
-}
+// Clock and Timer are the kiosk's sense of time (internal/clock).
+type (
+	Clock = clock.Clock
+	Timer = clock.Timer
+)
 
 // realClock is the wall clock; its timers hand their work to the UI thread.
 type realClock struct{}
@@ -41,14 +32,7 @@ type guardedClock struct {
 
 func (c guardedClock) AfterFunc(d time.Duration, f func()) Timer {
 	return c.Clock.AfterFunc(d, func() {
-		defer c.k.activity.recoverPanic()
+		defer c.k.activity.RecoverPanic()
 		f()
 	})
-}
-
-// stopTimer stops t if there is one.
-func stopTimer(t Timer) {
-	if t != nil {
-		t.Stop()
-	}
 }

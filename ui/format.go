@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"time"
 )
 
 // formatMoney writes cents as $1,234.56 (the same in English and US Spanish).
@@ -33,4 +34,10 @@ func (k *Kiosk) formatDate(d client.Date) string {
 		month = strings.TrimSpace(months[d.Month()-1])
 	}
 	return k.T("date.long", map[string]any{"Month": month, "Day": d.Day(), "Year": d.Year()})
+}
+
+// wholeMinutes rounds a wait up to whole minutes, at least one: a visitor told
+// "0 min" would try at once and be refused again.
+func wholeMinutes(wait time.Duration) int {
+	return max(1, int((wait+time.Minute-1)/time.Minute))
 }

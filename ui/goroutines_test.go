@@ -61,8 +61,8 @@ func TestAPanicCheckingTheStaffPINIsAPINNotChecked(t *testing.T) {
 	staffDeps(h.kiosk, panickyPIN{}, &memLockout{})
 	h.openPadNow(t)
 	h.enterPIN(t, testStaffPIN)
-	if h.kiosk.staff.menu != nil || !showing(h, h.msg("en", "staff.pin_error")) {
-		t.Errorf("a panicking PIN check: menu open %v, screen %q", h.kiosk.staff.menu != nil, visibleTexts(h.win.Canvas()))
+	if h.kiosk.staff.Menu() != nil || !showing(h, h.msg("en", "staff.pin_error")) {
+		t.Errorf("a panicking PIN check: menu open %v, screen %q", h.kiosk.staff.Menu() != nil, visibleTexts(h.win.Canvas()))
 	}
 }
 

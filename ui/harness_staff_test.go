@@ -16,13 +16,14 @@ import (
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // testStaffPIN is the PIN the test verifier accepts.
 const testStaffPIN = "246810"
 
-// fixedPIN is a PINVerifier that knows one PIN (the argon2 store is tested in
+// fixedPIN is a staff.PINVerifier that knows one PIN (the argon2 store is tested in
 // package main). It counts its calls, so tests can see a locked pad never asks.
 type fixedPIN struct {
 	mu    sync.Mutex
@@ -43,7 +44,7 @@ func (p *fixedPIN) callCount() int {
 	return p.calls
 }
 
-// memLockout is a StaffLockout in memory; two kiosks sharing one stand for a
+// memLockout is a staff.Lockout in memory; two kiosks sharing one stand for a
 // kiosk before and after a restart.
 type memLockout struct {
 	mu     sync.Mutex
@@ -65,26 +66,26 @@ func (m *memLockout) Save(r stafflock.Record) error {
 
 // staffDeps gives a kiosk what staff mode needs. The staff desk reads these when
 // staff use them, so setting them after New is like passing them to New.
-func staffDeps(k *Kiosk, verifier PINVerifier, store StaffLockout) {
-	k.staff.verifier = verifier
-	k.staff.lockout = store
-	k.staff.kioskID = "lobby-9"
-	k.staff.version = "1.4.2"
+func staffDeps(k *Kiosk, verifier staff.PINVerifier, store staff.Lockout) {
+	k.staff.Verifier = verifier
+	k.staff.Lockout = store
+	k.staff.KioskID = "lobby-9"
+	k.staff.Version = "1.4.2"
 }
 
 // practicePortal starts training mode's simulator as main does, on the test's clock.
-func practicePortal(clock Clock, log *slog.Logger) func() (TrainingPortal, error) {
-	return func() (TrainingPortal, error) {
+func practicePortal(clock Clock, log *slog.Logger) func() (staff.TrainingPortal, error) {
+	return func() (staff.TrainingPortal, error) {
 		srv, err := portalsim.New(portalsim.Options{Now: clock.Now}).Start("127.0.0.1:0")
 		if err != nil {
-			return TrainingPortal{}, err
+			return staff.TrainingPortal{}, err
 		}
 		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: log})
 		if err != nil {
 			_ = srv.Close()
-			return TrainingPortal{}, err
+			return staff.TrainingPortal{}, err
 		}
-		return TrainingPortal{Portal: portal, Close: srv.Close}, nil
+		return staff.TrainingPortal{Portal: portal, Close: srv.Close}, nil
 	}
 }
 
@@ -144,27 +145,27 @@ func (h *harness) advance(d time.Duration, others ...*harness) {
 // enterPIN taps the digits of pin and OK, then waits for the check.
 func (h *harness) enterPIN(t *testing.T, pin string) {
 	t.Helper()
-	p := h.kiosk.staff.pinPad
+	p := h.kiosk.staff.Pad()
 	if p == nil {
 		t.Fatal("no PIN pad on screen")
 	}
 	for _, r := range pin {
-		test.Tap(p.digits[r-'0'])
+		test.Tap(p.Digits[r-'0'])
 	}
-	test.Tap(p.ok)
+	test.Tap(p.OK)
 	h.settle()
 }
 
 // openStaffMenu does the gesture and types the right PIN.
-func (h *harness) openStaffMenu(t *testing.T) *staffMenu {
+func (h *harness) openStaffMenu(t *testing.T) *staff.Menu {
 	t.Helper()
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
 	h.enterPIN(t, testStaffPIN)
-	if h.kiosk.staff.menu == nil {
+	if h.kiosk.staff.Menu() == nil {
 		t.Fatal("the right PIN did not open the staff menu")
 	}
 	h.settle() // the portal check of the status
-	return h.kiosk.staff.menu
+	return h.kiosk.staff.Menu()
 }
 
 // showing reports whether a text containing part is on the canvas, overlays included.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 )
 
@@ -25,11 +26,9 @@ const (
 )
 
 // healthHost is what the health watch needs of the kiosk: a way to change the
-// screen, the portal in use and a place to note the problem for staff.
+// screen.
 type healthHost interface {
 	show(id screenID)
-	portalInUse() (*client.Client, Mode) // nil: no portal to ask
-	noteProblem(code string)
 }
 
 // healthWatch is the welcome screen's portal check. Its own lock is for the test
@@ -38,14 +37,16 @@ type healthHost interface {
 // so tests that never wait for a check stay free of races. On a real kiosk every
 // access is on the UI thread anyway.
 type healthWatch struct {
-	host       healthHost
-	screen     func() screenID // the screen on show: only the welcome and out-of-service screens are watched
-	clock      Clock
-	log        *slog.Logger
-	timeout    func() time.Duration // a check's, read at each check: tests shorten it
-	inflight   backgroundWork       // counts the check on its way, as every portal call
-	notePortal func(err error)      // tells the heartbeat whether the portal answered
-	guard      panicGuard           // deferred around the check's answer
+	host        healthHost
+	screen      func() screenID       // the screen on show: only the welcome and out-of-service screens are watched
+	portal      func() *client.Client // the portal in use; nil: none to ask
+	noteProblem func(code string)     // keeps the problem for the staff status
+	clock       Clock
+	log         *slog.Logger
+	timeout     func() time.Duration // a check's, read at each check: tests shorten it
+	inflight    backgroundWork       // counts the check on its way, as every portal call
+	notePortal  func(err error)      // tells the heartbeat whether the portal answered
+	guard       panicGuard           // deferred around the check's answer
 
 	mu       sync.Mutex
 	timer    Timer
@@ -60,7 +61,7 @@ type healthWatch struct {
 func (w *healthWatch) watch() {
 	w.stop()
 	screen := w.screen()
-	if portal, _ := w.host.portalInUse(); portal == nil || (screen != screenWelcome && screen != screenOutOfService) {
+	if portal := w.portal(); portal == nil || (screen != screenWelcome && screen != screenOutOfService) {
 		return
 	}
 	w.schedule()
@@ -70,7 +71,7 @@ func (w *healthWatch) watch() {
 func (w *healthWatch) stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	stopTimer(w.timer)
+	clock.Stop(w.timer)
 	w.timer, w.round, w.checking, w.failures, w.outage = nil, w.round+1, false, 0, false
 }
 
@@ -102,7 +103,7 @@ func (w *healthWatch) tick(round int) {
 // touching the screen while it waits: the language buttons stay enabled and no
 // "One moment" appears, since nobody asked for anything.
 func (w *healthWatch) check(round int) {
-	portal, _ := w.host.portalInUse()
+	portal := w.portal()
 	timeout := w.timeout()
 	w.inflight.Add(1)
 	go func() {
@@ -115,7 +116,7 @@ func (w *healthWatch) check(round int) {
 		})
 		fyne.Do(func() {
 			defer w.inflight.Done()
-			defer w.guard.recoverPanic()
+			defer w.guard.RecoverPanic()
 			w.answered(round, err)
 		})
 	}()
@@ -147,7 +148,7 @@ func (w *healthWatch) answered(round int, err error) {
 	w.mu.Unlock()
 	w.log.Warn("portal health check failed", "failures_in_a_row", failures, "err", client.ErrorClass(err))
 	if down {
-		w.host.noteProblem("portal_unreachable")
+		w.noteProblem("portal_unreachable")
 		w.log.Error("portal unreachable: out of service until it answers")
 		w.host.show(screenOutOfService)
 	}

@@ -16,12 +16,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
+	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/speechmode"
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
 
 // Mode tells the kiosk whether it serves real customers or practice accounts.
@@ -41,7 +43,7 @@ type Deps struct {
 	Config config.Config  // checked again by New: the kiosk runs only on a valid one
 	Logger *slog.Logger
 	Mode   Mode
-	Staff  PINVerifier        // checks the staff PIN (keyring hash, or the demo's own)
+	Staff  staff.PINVerifier  // checks the staff PIN (keyring hash, or the demo's own)
 	Clock  Clock              // nil means the wall clock
 	Quit   func()             // ends the program (staff "Exit"); nil in tests
 	Speech speechmode.Speaker // speaks for a visitor who cannot see the screen; nil: silent
@@ -49,20 +51,15 @@ type Deps struct {
 	SpeechCheck func(ctx context.Context) error
 	Printer     Printer // prints receipts; nil: no printer, no receipt button (receipts.go)
 
-	StaffLockout StaffLockout // keeps wrong-PIN counts across restarts; nil: in memory only
-	KioskID      string       // shown in the staff status and sent in the heartbeat
-	Version      string       // shown in the staff status and sent in the heartbeat
+	StaffLockout staff.Lockout // keeps wrong-PIN counts across restarts; nil: in memory only
+	KioskID      string        // shown in the staff status and sent in the heartbeat
+	Version      string        // shown in the staff status and sent in the heartbeat
 
 	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (heartbeat.go)
 
 	// Training starts the practice portal staff training mode runs on (training.go);
 	// nil: training mode cannot start.
-	Training func() (TrainingPortal, error)
-}
-
-// PINVerifier checks a staff PIN.
-type PINVerifier interface {
-	VerifyStaffPIN(pin string) (bool, error)
+	Training func() (staff.TrainingPortal, error)
 }
 
 // Kiosk is the running kiosk inside one window.
@@ -86,7 +83,7 @@ type Kiosk struct {
 	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)
 	activity  *activityWatch       // wraps every control's callbacks: activity, panics (watch.go)
 	look      *lookControl         // the visitor's text size and contrast (look.go)
-	staff     *staffDesk           // the staff gesture, PIN pad, lockout, menu, training (staff.go)
+	staff     *staff.Desk          // the staff gesture, PIN pad, lockout, menu, training
 	status    *kioskStatus         // visits today and the last problem, which the staff menu shows (status.go)
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
@@ -131,10 +128,12 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 			}
 		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
 		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
-	k.staff = newStaffDesk(k, deps, deskEnv{clock: k.clock, zone: k.settings.Zone, log: k.log, canvas: win.Canvas(), inflight: &k.portal.inflight,
-		languages: k.settings.Languages, guard: k.activity, countLockout: func() { k.heartbeat.CountStaffLockout() },
-		facts: staffFacts{k.status, &k.portal}, noteProblem: k.status.noteProblem,
-		printer: deps.Printer, testPage: func() ([]byte, error) {
+	k.staff = staff.New(staffHost{k}, staff.Deps{Clock: k.clock, Zone: k.settings.Zone, Log: k.log, Canvas: win.Canvas(),
+		Work: &k.portal.inflight, Languages: k.settings.Languages, Guard: k.activity, Facts: staffFacts{k.status, &k.portal},
+		CountLockout: func() { k.heartbeat.CountStaffLockout() }, NoteProblem: k.status.noteProblem,
+		Verifier: deps.Staff, Lockout: deps.StaffLockout, KioskID: deps.KioskID, Version: deps.Version, Quit: deps.Quit,
+		StartPractice: deps.Training, SpeechCheck: deps.SpeechCheck, Printer: deps.Printer,
+		TestPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
 		}})
 	k.look = newLookControl(k, win.Canvas(), func() *keyboard.Keyboard { return k.keyboard })
@@ -142,6 +141,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.portal.inflight, Printer: printerForBeat(deps.Printer)})
 	k.health = &healthWatch{host: k, screen: func() screenID { return k.page.id }, clock: k.clock, log: k.log,
+		portal: func() *client.Client { return k.portal.client }, noteProblem: k.status.noteProblem,
 		timeout: func() time.Duration { return k.portal.timeouts.health }, inflight: &k.portal.inflight, guard: k.activity,
 		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
@@ -176,22 +176,35 @@ func (k *Kiosk) tr(lang, id string, data ...map[string]any) string {
 	return k.text.T(lang, id, fill)
 }
 
-// noteProblem records the last problem for the staff status (staff.go).
-func (k *Kiosk) noteProblem(code string) { k.status.noteProblem(code) }
+// staffHost is what the staff desk sees of the kiosk (staff.Host).
+type staffHost struct{ k *Kiosk }
 
-// defaultLanguage is the language every visit starts in.
-func (k *Kiosk) defaultLanguage() string { return k.settings.DefaultLanguage }
+func (h staffHost) T(id string, data ...map[string]any) string { return h.k.T(id, data...) }
+func (h staffHost) Tr(lang, id string, data ...map[string]any) string {
+	return h.k.tr(lang, id, data...)
+}
+func (h staffHost) ShowOverlay(p *widget.PopUp, dismiss func()) { h.k.showOverlay(p, dismiss) }
+func (h staffHost) Reset()                                      { h.k.reset(triggerStaff) }
+func (h staffHost) Portal() *client.Client                      { return h.k.portal.client }
 
-// setDefaultLanguage changes the language visits start in, from the next reset.
-func (k *Kiosk) setDefaultLanguage(lang string) { k.settings.DefaultLanguage = lang }
+// DefaultLanguage is the language every visit starts in; SetDefaultLanguage
+// changes it from the next reset.
+func (h staffHost) DefaultLanguage() string        { return h.k.settings.DefaultLanguage }
+func (h staffHost) SetDefaultLanguage(lang string) { h.k.settings.DefaultLanguage = lang }
 
-// portalInUse is the portal the kiosk talks to, and the mode that goes with it.
-func (k *Kiosk) portalInUse() (*client.Client, Mode) { return k.portal.client, k.portal.mode }
+// Practise runs the kiosk on training's practice portal p, and returns what
+// puts the live portal and its mode back.
+func (h staffHost) Practise(p *client.Client) (restore func()) {
+	live, mode := h.k.portal.client, h.k.portal.mode
+	h.usePortal(p, ModeTraining)
+	return func() { h.usePortal(live, mode) }
+}
 
-// usePortal makes p, in mode m, the portal the kiosk talks to (training's practice
-// portal, or the live one back), then shows the screen a visitor starts on and
-// starts the welcome screen's portal checks over on p.
-func (k *Kiosk) usePortal(p *client.Client, m Mode) {
+// usePortal makes p, in mode m, the portal the kiosk talks to, then shows the
+// screen a visitor starts on and starts the welcome screen's portal checks over
+// on p.
+func (h staffHost) usePortal(p *client.Client, m Mode) {
+	k := h.k
 	k.portal.client, k.portal.mode = p, m
 	if k.portal.client == nil {
 		k.show(screenOutOfService)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -94,9 +95,9 @@ func (l *visitLimits) start() {
 // stop cancels every timer and forgets the warning; its overlay goes with the
 // reset's closing of every overlay.
 func (l *visitLimits) stop() {
-	stopTimer(l.idle)
-	stopTimer(l.length)
-	stopTimer(l.tick)
+	clock.Stop(l.idle)
+	clock.Stop(l.length)
+	clock.Stop(l.tick)
 	l.limitsState = limitsState{}
 }
 
@@ -116,7 +117,7 @@ func (l *visitLimits) noteActivity() {
 }
 
 func (l *visitLimits) armIdle() {
-	stopTimer(l.idle)
+	clock.Stop(l.idle)
 	limit := l.idleLimit
 	if l.listening {
 		limit *= 2 // WCAG 2.2.1: hearing a screen takes longer than reading it
@@ -134,7 +135,7 @@ func (l *visitLimits) listen() {
 	if l.running {
 		l.armIdle()
 		if l.warning != visitWarning {
-			stopTimer(l.length)
+			clock.Stop(l.length)
 			l.armLength()
 		}
 	}
@@ -205,7 +206,7 @@ func (l *visitLimits) needMoreTime() {
 
 // dismissWarning takes the warning away and stops its countdown.
 func (l *visitLimits) dismissWarning() {
-	stopTimer(l.tick)
+	clock.Stop(l.tick)
 	l.warning = noWarning
 	if l.overlay != nil {
 		l.overlay.popup.Hide()

@@ -31,7 +31,7 @@ func (k *Kiosk) lockDown() {
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { // Escape, F11 … do nothing else
 		covered := c.Overlays().Top() != nil // before the key waves an idle warning off
-		if k.staff.keyTyped(ev) {
+		if k.staff.KeyTyped(ev) {
 			return
 		}
 		if k.speech.Handle(ev, false) {
@@ -43,7 +43,7 @@ func (k *Kiosk) lockDown() {
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
-		if !k.staff.runeTyped(r) {
+		if !k.staff.RuneTyped(r) {
 			k.limits.noteActivity()
 		}
 	})

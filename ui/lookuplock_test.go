@@ -26,10 +26,10 @@ func TestALockedLookupSaysHowLongAndThatStaffCanHelp(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		h, _ := newStaffHarness(t)
 		h.startIn(lang)
-		if m := h.openStaffMenu(t); m.lookupPause.Visible() {
-			t.Errorf("%s: the staff status shows a pause nobody met: %q", lang, m.lookupPause.Text)
+		if m := h.openStaffMenu(t); m.LookupPause.Visible() {
+			t.Errorf("%s: the staff status shows a pause nobody met: %q", lang, m.LookupPause.Text)
 		}
-		test.Tap(h.kiosk.staff.menu.close)
+		test.Tap(h.kiosk.staff.Menu().Close)
 		for range 5 {
 			h.findAgain(plainAccount, "97501")
 			if got := viewOf[*findScreen](h.kiosk).problem.Text; got != h.msg(lang, "error.account_not_found") {
@@ -57,13 +57,13 @@ func TestALockedLookupSaysHowLongAndThatStaffCanHelp(t *testing.T) {
 		}
 		m := h.openStaffMenu(t)
 		want := h.kiosk.tr(lang, "staff.lookup_paused", map[string]any{"Minutes": 5})
-		if m.lookupPause.Text != want || !m.lookupPause.Visible() || !showing(h, want) {
-			t.Errorf("%s: the staff status says %q (shown: %v), want %q", lang, m.lookupPause.Text, m.lookupPause.Visible(), want)
+		if m.LookupPause.Text != want || !m.LookupPause.Visible() || !showing(h, want) {
+			t.Errorf("%s: the staff status says %q (shown: %v), want %q", lang, m.LookupPause.Text, m.LookupPause.Visible(), want)
 		}
-		test.Tap(m.close)
+		test.Tap(m.Close)
 		h.advance(5 * time.Minute)
-		if m := h.openStaffMenu(t); m.lookupPause.Visible() {
-			t.Errorf("%s: the staff status still shows the pause once it is over: %q", lang, m.lookupPause.Text)
+		if m := h.openStaffMenu(t); m.LookupPause.Visible() {
+			t.Errorf("%s: the staff status still shows the pause once it is over: %q", lang, m.LookupPause.Text)
 		}
 	}
 }

@@ -217,7 +217,7 @@ func (k *Kiosk) revokeOn(portal *client.Client, token string) {
 		defer k.portal.inflight.Done()
 		if err != nil { // the sign-out of a visit that is over: counted and shown to staff, nothing reset
 			k.heartbeat.CountError("kiosk_panic")
-			fyne.Do(func() { k.noteProblem("panic") })
+			fyne.Do(func() { k.status.noteProblem("panic") })
 		}
 	})
 }

@@ -31,8 +31,8 @@ func checkPanicRecovered(t *testing.T, h *harness, records recordingHandler, mes
 	if got := h.kiosk.heartbeat.Pending().Errors["kiosk_panic"]; got != 1 {
 		t.Errorf("%d panics counted, want 1", got)
 	}
-	if h.kiosk.status.lastProblem() != "panic" {
-		t.Errorf("staff's last problem is %q", h.kiosk.status.lastProblem())
+	if h.kiosk.status.last != "panic" {
+		t.Errorf("staff's last problem is %q", h.kiosk.status.last)
 	}
 }
 

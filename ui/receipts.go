@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"image"
 	"log/slog"
 	"sync"
@@ -128,23 +127,14 @@ func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 		})
 		printing.Done()
 		if err != nil {
-			r.log.Warn("receipt not printed", "err", printerProblem(err))
+			r.log.Warn("receipt not printed", "err", printer.Problem(err))
 		}
 		fyne.Do(func() {
 			defer r.inflight.Done()
-			defer r.guard.recoverPanic()
+			defer r.guard.RecoverPanic()
 			done(err)
 		})
 	}()
-}
-
-// printerProblem names a printer's failure from printer's closed set, for the log.
-func printerProblem(err error) string {
-	var e *printer.Error
-	if errors.As(err, &e) {
-		return string(e.Kind)
-	}
-	return "unknown"
 }
 
 // purgeWait bounds how long the purge at a visit's end waits for the visit's
@@ -176,7 +166,7 @@ func (r *receipts) visitEnded() {
 		ctx, cancel := context.WithTimeout(context.Background(), receiptDeadline)
 		defer cancel()
 		if err := r.printer.PurgeMine(ctx); err != nil {
-			r.log.Warn("could not purge the receipt queue", "err", printerProblem(err))
+			r.log.Warn("could not purge the receipt queue", "err", printer.Problem(err))
 		}
 	}, func(error) { r.inflight.Done() })
 }

@@ -34,7 +34,7 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	v := k.visit
 	issued := v.end()
 	k.status.visitEnded(!v.startedAt.IsZero())
-	k.staff.visitEnded()
+	k.staff.VisitEnded()
 	k.countVisitEnd(v, trigger)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)

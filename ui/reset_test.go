@@ -146,7 +146,7 @@ func assertFreshWelcome(t *testing.T, h *harness, before *visit) {
 	if _, welcome := k.page.view.(*welcomeScreen); !welcome {
 		t.Errorf("after reset the screen on show is %T", k.page.view)
 	}
-	if k.page.chrome != nil || k.staff.pinPad != nil || k.staff.menu != nil || k.limits.overlay != nil || k.keyboard != nil {
+	if k.page.chrome != nil || k.staff.Pad() != nil || k.staff.Menu() != nil || k.limits.overlay != nil || k.keyboard != nil {
 		t.Error("an overlay's widgets survived the reset")
 	}
 	if k.limits.limitsState != (limitsState{}) {

@@ -35,5 +35,5 @@ func buildOutOfService(k *Kiosk) (any, fyne.CanvasObject) {
 	// The staff gesture works here too: staff must reach Status and Exit when the
 	// kiosk is out of service.
 	box.Add(container.NewCenter(k.look.newBar(languagesOffered(k.settings), k.page.noteLanguage)))
-	return s, container.New(layout.NewCenterLayout(), kwidget.NewTapTarget(container.New(kwidget.Column{Width: 900}, box), k.staff.tap))
+	return s, container.New(layout.NewCenterLayout(), kwidget.NewTapTarget(container.New(kwidget.Column{Width: 900}, box), k.staff.Tap))
 }

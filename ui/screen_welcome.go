@@ -102,7 +102,7 @@ func buildWelcome(k *Kiosk) (any, fyne.CanvasObject) {
 	prompts, audio := k.inEveryLanguage("welcome.choose_language"), k.inEveryLanguage(audioID)
 	stack := &kwidget.TightStack{Trimmed: map[fyne.CanvasObject]bool{s.title: true, prompts: true, audio: true}}
 	return s, container.New(layout.NewCenterLayout(), container.New(stack,
-		container.NewCenter(kwidget.NewTapTarget(container.New(logoLayout{canvas}, k.welcomeLogo()), k.staff.tap)), // the staff gesture (staff.go)
+		container.NewCenter(kwidget.NewTapTarget(container.New(logoLayout{canvas}, k.welcomeLogo()), k.staff.Tap)), // the staff gesture (staff.go)
 		s.title,
 		prompts,
 		container.NewCenter(buttons),

@@ -131,7 +131,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.settle()
 		mustBeOn(t, h, screenFound)
 		h.openStaffMenu(t)
-		test.Tap(h.kiosk.staff.menu.resetNow)
+		test.Tap(h.kiosk.staff.Menu().ResetNow)
 	}},
 	{"questions, back to Find; Start over", func(t *testing.T, h *harness, lang string, round int) {
 		h.startIn(lang)

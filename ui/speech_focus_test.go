@@ -99,7 +99,7 @@ func TestEveryFocusableControlPassesTheSpeechKeysOn(t *testing.T) {
 	h.kiosk.limits.noteActivity()
 	h.openPadNow(t)
 	check("the PIN pad")
-	h.kiosk.staff.closePINPad()
+	h.kiosk.staff.ClosePINPad()
 	h.openStaffMenu(t)
 	check("the staff menu")
 }

@@ -194,11 +194,11 @@ func TestTheStaffStatusSaysWhetherTheKioskCanSpeak(t *testing.T) {
 		{"off", nil, "Speech: off in the config"},
 	} {
 		h, _ := newStaffHarness(t)
-		h.kiosk.staff.speechCheck = c.check
+		h.kiosk.staff.SpeechCheck = c.check
 		m := h.openStaffMenu(t)
 		h.settle()
-		if !strings.HasPrefix(m.speech.Text, c.want) {
-			t.Errorf("%s: the staff status says %q", c.name, m.speech.Text)
+		if !strings.HasPrefix(m.Speech.Text, c.want) {
+			t.Errorf("%s: the staff status says %q", c.name, m.Speech.Text)
 		}
 	}
 }

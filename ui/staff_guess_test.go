@@ -11,9 +11,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
 
-// slowPIN is a PINVerifier as slow as argon2 on a busy machine: each check waits
+// slowPIN is a staff.PINVerifier as slow as argon2 on a busy machine: each check waits
 // until the test lets it answer. It counts the checks and the most at once.
 type slowPIN struct {
 	pin string
@@ -70,14 +71,14 @@ func (p *slowPIN) counts() (calls, most int) {
 
 // openPadNow does the gesture without waiting for anything (the harness's own
 // gesture waits for the kiosk's background work, which the slow verifier holds).
-func (h *harness) openPadNow(t *testing.T) *pinPad {
+func (h *harness) openPadNow(t *testing.T) *staff.Pad {
 	t.Helper()
 	target := staffTarget(t, h.win.Canvas())
-	for range staffTaps {
+	for range staff.GestureTaps {
 		h.clock.Advance(100 * time.Millisecond)
 		test.Tap(target)
 	}
-	p := h.kiosk.staff.pinPad
+	p := h.kiosk.staff.Pad()
 	if p == nil {
 		t.Fatal("the gesture opened no PIN pad")
 	}
@@ -85,11 +86,11 @@ func (h *harness) openPadNow(t *testing.T) *pinPad {
 }
 
 // typeAndOK types pin on the pad and taps OK, without waiting for the check.
-func typeAndOK(p *pinPad, pin string) {
+func typeAndOK(p *staff.Pad, pin string) {
 	for _, r := range pin {
-		test.Tap(p.digits[r-'0'])
+		test.Tap(p.Digits[r-'0'])
 	}
-	test.Tap(p.ok)
+	test.Tap(p.OK)
 }
 
 // Cancel and the gesture bring a fresh pad while argon2 is still on the last PIN;
@@ -107,12 +108,12 @@ func TestStaffPINIsCheckedOneAtATimeAndCountedFirst(t *testing.T) {
 		t.Errorf("while the PIN is checked the store counts %d tries, want 1: a restart now forgets it", r.Failures)
 	}
 	for _, guess := range []string{"222222", "333333", "444444", "555555"} {
-		test.Tap(h.kiosk.staff.pinPad.cancel)
+		test.Tap(h.kiosk.staff.Pad().Cancel)
 		p := h.openPadNow(t)
 		if p == first {
 			t.Fatal("Cancel did not close the pad")
 		}
-		if !p.ok.Disabled() || !showing(h, "Checking") {
+		if !p.OK.Disabled() || !showing(h, "Checking") {
 			t.Errorf("a fresh pad takes a PIN while another is being checked: %q", visibleTexts(h.win.Canvas()))
 		}
 		typeAndOK(p, guess)
@@ -122,20 +123,20 @@ func TestStaffPINIsCheckedOneAtATimeAndCountedFirst(t *testing.T) {
 	if calls, most := verifier.counts(); calls != 1 || most != 1 {
 		t.Errorf("%d checks, %d at once, from five pads; want the one PIN typed before the others", calls, most)
 	}
-	if p := h.kiosk.staff.pinPad; p == nil || p.ok.Disabled() {
+	if p := h.kiosk.staff.Pad(); p == nil || p.OK.Disabled() {
 		t.Error("the pad on show does not take a PIN once the check is over")
 	}
-	test.Tap(h.kiosk.staff.pinPad.cancel)
+	test.Tap(h.kiosk.staff.Pad().Cancel)
 
 	// The right PIN, answered after its pad was closed: nobody signed in, so the
 	// count stands.
 	verifier.hold()
 	p := h.openPadNow(t)
 	typeAndOK(p, testStaffPIN)
-	test.Tap(p.cancel)
+	test.Tap(p.Cancel)
 	verifier.answer()
 	h.settle()
-	if h.kiosk.staff.menu != nil {
+	if h.kiosk.staff.Menu() != nil {
 		t.Fatal("the staff menu opened over a closed pad")
 	}
 	if r, _ := store.Load(); r.Failures != 2 {
@@ -160,7 +161,7 @@ func (h *harness) jump(d time.Duration) {
 func TestStaffLockoutGrowsWithEachLockAndSurvivesARestart(t *testing.T) {
 	h, verifier := newStaffHarness(t)
 	store := &memLockout{}
-	h.kiosk.staff.lockout = store
+	h.kiosk.staff.Lockout = store
 	fiveWrong := func(h *harness, wantLock string) {
 		t.Helper()
 		h.tapStaffTarget(t, 5, 100*time.Millisecond)
@@ -170,7 +171,7 @@ func TestStaffLockoutGrowsWithEachLockAndSurvivesARestart(t *testing.T) {
 		if want := "Try again in " + wantLock + "."; !showing(h, want) {
 			t.Fatalf("after five more wrong PINs, want %q: %q", want, visibleTexts(h.win.Canvas()))
 		}
-		test.Tap(h.kiosk.staff.pinPad.cancel)
+		test.Tap(h.kiosk.staff.Pad().Cancel)
 	}
 	fiveWrong(h, "5 min")
 	h.jump(5 * time.Minute)
@@ -188,14 +189,14 @@ func TestStaffLockoutGrowsWithEachLockAndSurvivesARestart(t *testing.T) {
 	if !showing(h2, "Try again in 15 min.") {
 		t.Fatalf("after a restart the pad shows %q", visibleTexts(win.Canvas()))
 	}
-	test.Tap(k2.staff.pinPad.cancel)
+	test.Tap(k2.staff.Pad().Cancel)
 	h2.jump(15 * time.Minute)
 	fiveWrong(h2, "1 h")
 	h2.jump(time.Hour)
 	fiveWrong(h2, "1 h") // the longest lock: a visitor typing wrong PINs costs staff an hour at most
 	h2.jump(time.Hour)
 	h2.openStaffMenu(t)
-	test.Tap(k2.staff.menu.close)
+	test.Tap(k2.staff.Menu().Close)
 	fiveWrong(h2, "5 min") // staff signed in: the next lock is the first again
 }
 
@@ -210,12 +211,12 @@ func TestStaffLockoutsAreCountedInTheHeartbeat(t *testing.T) {
 		h.enterPIN(t, wrong)
 	}
 	h.enterPIN(t, testStaffPIN) // the fifth try is right: no lock
-	test.Tap(h.kiosk.staff.menu.close)
+	test.Tap(h.kiosk.staff.Menu().Close)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
 	for range 5 {
 		h.enterPIN(t, wrong)
 	}
-	test.Tap(h.kiosk.staff.pinPad.cancel)
+	test.Tap(h.kiosk.staff.Pad().Cancel)
 	h.nextBeat()
 	beats := h.beats()
 	if len(beats) != 1 || beats[0].Counts.StaffLockouts != 1 {
@@ -247,7 +248,7 @@ func TestALockTheAdminLiftsIsLiftedOnTheRunningKiosk(t *testing.T) {
 	if !showing(h, "Try again in 5 min.") {
 		t.Fatalf("five wrong PINs did not lock: %q", visibleTexts(h.win.Canvas()))
 	}
-	test.Tap(h.kiosk.staff.pinPad.cancel)
+	test.Tap(h.kiosk.staff.Pad().Cancel)
 	store.Save(stafflock.Record{}) // what the admin's unlock-staff writes
 	h.openStaffMenu(t)
 }
@@ -262,12 +263,12 @@ func TestThePINPadTakesAKeyboard(t *testing.T) {
 		c.OnTypedRune()(r)
 	}
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	if got := h.kiosk.staff.pinPad.pin; got != testStaffPIN {
-		t.Fatalf("the keyboard typed %d digits, want the PIN's %d", len(got), len(testStaffPIN))
+	if got := h.kiosk.staff.Pad().Dots.Text; got != strings.Repeat(staff.PINDot, len(testStaffPIN)) {
+		t.Fatalf("the keyboard typed %q, want a dot for each of the PIN's %d digits", got, len(testStaffPIN))
 	}
 	h.keyEvent(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	h.settle()
-	if h.kiosk.staff.menu == nil {
+	if h.kiosk.staff.Menu() == nil {
 		t.Error("Enter did not submit the typed PIN")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/internal/printer"
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
 
 // newPrinterStaffHarness is a staff harness on a kiosk with printer p.
@@ -46,9 +47,9 @@ func TestStaffAreToldWhyThePrinterCannotPrint(t *testing.T) {
 }
 
 // tapTestPage taps Print a test page and checks the menu then says want.
-func tapTestPage(t *testing.T, h *harness, m *staffMenu, want string) {
+func tapTestPage(t *testing.T, h *harness, m *staff.Menu, want string) {
 	t.Helper()
-	test.Tap(m.testPage)
+	test.Tap(m.TestPage)
 	h.settle()
 	if !showing(h, want) {
 		t.Errorf("after the test page the menu says %q, want %q", visibleTexts(h.win.Canvas()), want)
@@ -58,7 +59,7 @@ func tapTestPage(t *testing.T, h *harness, m *staffMenu, want string) {
 func TestStaffMenuWithoutAPrinterHasNoPrinterLine(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	m := h.openStaffMenu(t)
-	if m.testPage != nil || m.printer.Visible() {
+	if m.TestPage != nil || m.Printer.Visible() {
 		t.Error("a kiosk without a printer offers a test page or shows a printer line")
 	}
 }
@@ -70,15 +71,15 @@ func TestStaffPINPadAndMenuFitAScaledUpPanel(t *testing.T) {
 		h := newPrinterStaffHarness(t, &recordingPrinter{})
 		h.win.Resize(size)
 		h.tapStaffTarget(t, 5, 100*time.Millisecond)
-		p := h.kiosk.staff.pinPad
-		for name, b := range map[string]fyne.CanvasObject{"Cancel": p.cancel, "OK": p.ok, "1": p.digits[1]} {
+		p := h.kiosk.staff.Pad()
+		for name, b := range map[string]fyne.CanvasObject{"Cancel": p.Cancel, "OK": p.OK, "1": p.Digits[1]} {
 			if !onCanvas(h, b) {
 				t.Errorf("%v: the PIN pad's %s is off the screen", size, name)
 			}
 		}
 		h.enterPIN(t, testStaffPIN)
-		m := h.kiosk.staff.menu
-		for name, b := range map[string]fyne.CanvasObject{"Close": m.close, "Exit": m.exit, "test page": m.testPage} {
+		m := h.kiosk.staff.Menu()
+		for name, b := range map[string]fyne.CanvasObject{"Close": m.Close, "Exit": m.Exit, "test page": m.TestPage} {
 			if !onCanvas(h, b) {
 				t.Errorf("%v: the staff menu's %s is off the screen", size, name)
 			}

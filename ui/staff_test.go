@@ -13,27 +13,28 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
 
 func TestStaffGestureNeedsFiveTapsWithinThreeSeconds(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 4, 100*time.Millisecond)
-	if h.kiosk.staff.pinPad != nil {
+	if h.kiosk.staff.Pad() != nil {
 		t.Fatal("four taps opened the PIN pad")
 	}
 	h.advance(3 * time.Second) // the four taps are now too old to count
 	h.tapStaffTarget(t, 4, 800*time.Millisecond)
-	if h.kiosk.staff.pinPad != nil {
+	if h.kiosk.staff.Pad() != nil {
 		t.Fatal("taps spread over more than three seconds opened the PIN pad")
 	}
 	h.advance(800 * time.Millisecond) // five taps spanning 3.2 s in all
 	h.tapStaffTarget(t, 1, 0)
-	if h.kiosk.staff.pinPad != nil {
+	if h.kiosk.staff.Pad() != nil {
 		t.Fatal("five taps over 3.2 s opened the PIN pad")
 	}
 	h.advance(3 * time.Second)
 	h.tapStaffTarget(t, 5, 600*time.Millisecond) // 2.4 s
-	if h.kiosk.staff.pinPad == nil {
+	if h.kiosk.staff.Pad() == nil {
 		t.Fatal("five taps on the logo within three seconds did not open the PIN pad")
 	}
 	if !showing(h, "Staff PIN") {
@@ -45,15 +46,15 @@ func TestStaffGestureOnAVisitorScreenSpeaksTheVisitorsLanguage(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.startIn("es")
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if h.kiosk.staff.pinPad == nil {
+	if h.kiosk.staff.Pad() == nil {
 		t.Fatal("five taps on the screen title did not open the PIN pad")
 	}
 	if !showing(h, "PIN del personal") || !showing(h, "Cancelar") {
 		t.Errorf("the pad is not in Spanish: %q", visibleTexts(h.win.Canvas()))
 	}
 	assertTextsFromCatalog(t, h, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
-	test.Tap(h.kiosk.staff.pinPad.cancel)
-	if h.kiosk.staff.pinPad != nil || len(h.win.Canvas().Overlays().List()) != 0 {
+	test.Tap(h.kiosk.staff.Pad().Cancel)
+	if h.kiosk.staff.Pad() != nil || len(h.win.Canvas().Overlays().List()) != 0 {
 		t.Error("Cancel did not close the pad")
 	}
 }
@@ -61,29 +62,29 @@ func TestStaffGestureOnAVisitorScreenSpeaksTheVisitorsLanguage(t *testing.T) {
 func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	p := h.kiosk.staff.pinPad
+	p := h.kiosk.staff.Pad()
 	for _, d := range "13" {
-		test.Tap(p.digits[d-'0'])
+		test.Tap(p.Digits[d-'0'])
 	}
-	if p.dots.Text != pinDot+pinDot {
-		t.Errorf("the pad shows %q for two digits, want two dots", p.dots.Text)
+	if p.Dots.Text != staff.PINDot+staff.PINDot {
+		t.Errorf("the pad shows %q for two digits, want two dots", p.Dots.Text)
 	}
-	test.Tap(p.backspace)
-	if p.dots.Text != pinDot {
-		t.Errorf("after Delete the pad shows %q", p.dots.Text)
+	test.Tap(p.Backspace)
+	if p.Dots.Text != staff.PINDot {
+		t.Errorf("after Delete the pad shows %q", p.Dots.Text)
 	}
 	h.enterPIN(t, "9999")
-	if h.kiosk.staff.menu != nil || !showing(h, "That PIN is not right.") {
-		t.Fatalf("a wrong PIN: menu %v, screen %q", h.kiosk.staff.menu != nil, visibleTexts(h.win.Canvas()))
+	if h.kiosk.staff.Menu() != nil || !showing(h, "That PIN is not right.") {
+		t.Fatalf("a wrong PIN: menu %v, screen %q", h.kiosk.staff.Menu() != nil, visibleTexts(h.win.Canvas()))
 	}
-	if p.dots.Text != "" {
+	if p.Dots.Text != "" {
 		t.Error("the wrong PIN's dots are still shown")
 	}
 	h.enterPIN(t, testStaffPIN)
-	if h.kiosk.staff.menu == nil || h.kiosk.staff.pinPad != nil {
+	if h.kiosk.staff.Menu() == nil || h.kiosk.staff.Pad() != nil {
 		t.Fatal("the right PIN did not swap the pad for the staff menu")
 	}
-	if f := h.kiosk.staff.record.Failures; f != 0 {
+	if f := h.kiosk.staff.Failures(); f != 0 {
 		t.Errorf("the right PIN left %d failures counted", f)
 	}
 }
@@ -91,7 +92,7 @@ func TestStaffPINRightOpensMenuWrongSaysSo(t *testing.T) {
 func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	h, pin := newStaffHarness(t)
 	store := &memLockout{}
-	h.kiosk.staff.lockout = store
+	h.kiosk.staff.Lockout = store
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
 	for i := 0; i < 5; i++ {
 		h.enterPIN(t, "1111")
@@ -99,7 +100,7 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	if !showing(h, "Staff mode is locked") || !showing(h, "5 min") {
 		t.Fatalf("after five wrong PINs the pad shows %q", visibleTexts(h.win.Canvas()))
 	}
-	if !h.kiosk.staff.pinPad.ok.Disabled() || !h.kiosk.staff.pinPad.digits[2].Disabled() {
+	if !h.kiosk.staff.Pad().OK.Disabled() || !h.kiosk.staff.Pad().Digits[2].Disabled() {
 		t.Error("the locked pad still takes a PIN")
 	}
 	// The kiosk restarts: a new Kiosk with the same store.
@@ -115,10 +116,10 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 	h2.tapStaffTarget(t, 5, 100*time.Millisecond)
 	calls := pin.callCount()
 	h2.enterPIN(t, testStaffPIN)
-	if k2.staff.menu != nil || !showing(h2, "3 min") || pin.callCount() != calls {
-		t.Fatalf("after a restart the lock was lost: menu %v, pad %q", k2.staff.menu != nil, visibleTexts(win.Canvas()))
+	if k2.staff.Menu() != nil || !showing(h2, "3 min") || pin.callCount() != calls {
+		t.Fatalf("after a restart the lock was lost: menu %v, pad %q", k2.staff.Menu() != nil, visibleTexts(win.Canvas()))
 	}
-	test.Tap(k2.staff.pinPad.cancel)
+	test.Tap(k2.staff.Pad().Cancel)
 	h.advance(3*time.Minute, h2)
 	h2.openStaffMenu(t) // five minutes on, the right PIN works again
 	if r, _ := store.Load(); r != (stafflock.Record{}) {
@@ -129,7 +130,7 @@ func TestStaffLockoutAfterFiveWrongPINsSurvivesARestart(t *testing.T) {
 func TestStaffWithoutVerifierSaysUnavailable(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if !showing(h, "Staff mode is not available") || !h.kiosk.staff.pinPad.ok.Disabled() {
+	if !showing(h, "Staff mode is not available") || !h.kiosk.staff.Pad().OK.Disabled() {
 		t.Errorf("with no verifier the pad shows %q", visibleTexts(h.win.Canvas()))
 	}
 }
@@ -139,14 +140,14 @@ func TestStaffResetNowEndsTheVisit(t *testing.T) {
 	h.startIn("es")
 	h.typeInto(viewOf[*findScreen](h.kiosk).accountNumber.entry, plainAccount)
 	m := h.openStaffMenu(t)
-	test.Tap(m.resetNow)
+	test.Tap(m.ResetNow)
 	if h.kiosk.page.id != screenWelcome || h.kiosk.lang != "en" || h.kiosk.visit.fields[fieldAccountNumber] != "" {
 		t.Fatalf("Reset now left screen %s, language %s", h.kiosk.page.id, h.kiosk.lang)
 	}
-	if h.kiosk.staff.menu != nil || len(h.win.Canvas().Overlays().List()) != 0 {
+	if h.kiosk.staff.Menu() != nil || len(h.win.Canvas().Overlays().List()) != 0 {
 		t.Error("Reset now left the staff menu open")
 	}
-	if h.kiosk.staff.menuTimer != nil {
+	if h.kiosk.staff.MenuTimed() {
 		t.Error("the staff menu's timer outlives the reset")
 	}
 }
@@ -164,7 +165,7 @@ func TestStaffStatusShowsKioskVersionVisitsAndPortal(t *testing.T) {
 		}
 	}
 	assertTextsFromCatalog(t, h)
-	test.Tap(m.close)
+	test.Tap(m.Close)
 	h.advance(24 * time.Hour) // a new day
 	h.openStaffMenu(t)
 	if !showing(h, "Visits today: 0") {
@@ -184,8 +185,8 @@ func TestStaffStatusSaysWhenThePortalIsDown(t *testing.T) {
 func TestStaffSetsTheDefaultLanguage(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	m := h.openStaffMenu(t)
-	test.Tap(m.languages["es"])
-	test.Tap(m.resetNow)
+	test.Tap(m.Languages["es"])
+	test.Tap(m.ResetNow)
 	if h.kiosk.lang != "es" || h.kiosk.settings.DefaultLanguage != "es" {
 		t.Errorf("after choosing Spanish the kiosk starts in %s", h.kiosk.lang)
 	}
@@ -194,9 +195,9 @@ func TestStaffSetsTheDefaultLanguage(t *testing.T) {
 func TestStaffExitCallsQuit(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	quits := 0
-	h.kiosk.staff.quit = func() { quits++ }
+	h.kiosk.staff.Quit = func() { quits++ }
 	m := h.openStaffMenu(t)
-	test.Tap(m.exit)
+	test.Tap(m.Exit)
 	if quits != 1 {
 		t.Errorf("Exit called Quit %d times", quits)
 	}
@@ -206,13 +207,13 @@ func TestStaffMenuClosesItselfAfterAMinuteIdle(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	m := h.openStaffMenu(t)
 	h.advance(50 * time.Second)
-	test.Tap(m.languages["en"]) // a tap in the menu starts its minute again
+	test.Tap(m.Languages["en"]) // a tap in the menu starts its minute again
 	h.advance(50 * time.Second)
-	if h.kiosk.staff.menu == nil || !overlayShown(h, m.popup) {
+	if h.kiosk.staff.Menu() == nil || !overlayShown(h, m.Popup) {
 		t.Fatal("the menu closed although staff tapped in it 50 s ago")
 	}
 	h.advance(11 * time.Second)
-	if h.kiosk.staff.menu != nil || overlayShown(h, m.popup) {
+	if h.kiosk.staff.Menu() != nil || overlayShown(h, m.Popup) {
 		t.Fatal("the menu is still open after a minute without a tap")
 	}
 }
@@ -257,11 +258,11 @@ func (l *lockedLog) String() string {
 func TestAPINPadLeftOpenClosesItself(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	h.tapStaffTarget(t, 5, 100*time.Millisecond)
-	if h.kiosk.staff.pinPad == nil {
+	if h.kiosk.staff.Pad() == nil {
 		t.Fatal("no PIN pad")
 	}
-	h.advance(staffMenuIdle)
-	if h.kiosk.staff.pinPad != nil || h.win.Canvas().Overlays().Top() != nil {
+	h.advance(staff.MenuIdle)
+	if h.kiosk.staff.Pad() != nil || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("a PIN pad left open is still there for the next visitor")
 	}
 }

@@ -12,11 +12,11 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 	h, _ := newStaffHarness(t)
 	live := h.kiosk.portal.client
 	m := h.openStaffMenu(t)
-	if m.training.Text != "Training mode" {
-		t.Fatalf("the menu offers %q", m.training.Text)
+	if m.Training.Text != "Training mode" {
+		t.Fatalf("the menu offers %q", m.Training.Text)
 	}
-	test.Tap(m.training)
-	if h.kiosk.portal.client == live || h.kiosk.portal.mode != ModeTraining || h.kiosk.staff.training == nil {
+	test.Tap(m.Training)
+	if h.kiosk.portal.client == live || h.kiosk.portal.mode != ModeTraining || !h.kiosk.staff.Training() {
 		t.Fatal("training mode did not swap the portal")
 	}
 	if !showing(h, "TRAINING") {
@@ -34,12 +34,12 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 	}
 
 	m = h.openStaffMenu(t)
-	if m.training.Text != "Leave training" {
-		t.Fatalf("in training the menu offers %q", m.training.Text)
+	if m.Training.Text != "Leave training" {
+		t.Fatalf("in training the menu offers %q", m.Training.Text)
 	}
-	test.Tap(m.training)
+	test.Tap(m.Training)
 	h.settle()
-	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.training != nil {
+	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.Training() {
 		t.Fatal("leaving training did not restore the live portal and mode")
 	}
 	if h.kiosk.page.id != screenWelcome || showing(h, "TRAINING") {
@@ -49,14 +49,14 @@ func TestStaffTrainingRunsOnTheSimulatorAndLeavesCleanly(t *testing.T) {
 
 func TestStaffTrainingWithoutAPracticePortalSaysSo(t *testing.T) {
 	h, _ := newStaffHarness(t)
-	h.kiosk.staff.startPractice = nil // Deps without Training
+	h.kiosk.staff.StartPractice = nil // Deps without Training
 	live := h.kiosk.portal.client
 	m := h.openStaffMenu(t)
-	test.Tap(m.training)
-	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.training != nil {
+	test.Tap(m.Training)
+	if h.kiosk.portal.client != live || h.kiosk.portal.mode != ModeLive || h.kiosk.staff.Training() {
 		t.Fatal("training mode started without a practice portal")
 	}
-	if !showing(h, "Training mode could not start") || h.kiosk.status.lastProblem() != "training_start" {
-		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.status.lastProblem())
+	if !showing(h, "Training mode could not start") || h.kiosk.status.last != "training_start" {
+		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.status.last)
 	}
 }

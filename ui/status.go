@@ -9,7 +9,7 @@ import (
 // kioskStatus is what the kiosk as a whole has to tell staff: how many visits
 // ended today, and the last problem, as a code, never personal data. It is not
 // the staff desk's: every part of the kiosk notes problems in it, and the staff
-// menu only reads it (kioskFacts).
+// menu only reads it (staffFacts).
 type kioskStatus struct {
 	clock Clock
 	zone  *time.Location // the utility's, where "today" falls
@@ -43,22 +43,19 @@ func (s *kioskStatus) today() client.Date { return client.DateIn(s.clock.Now(), 
 // noteProblem keeps code as the last problem: a code, never personal data.
 func (s *kioskStatus) noteProblem(code string) { s.last = code }
 
-func (s *kioskStatus) lastProblem() string { return s.last }
-
-// kioskFacts is what the staff menu shows of the kiosk as a whole.
-type kioskFacts interface {
-	visitsToday() int
-	lastProblem() string
-	// lookupPausedFor is how long the portal's lookup lock lasts from now, as far
-	// as the kiosk has been told (0: none known).
-	lookupPausedFor() time.Duration
-}
-
 // staffFacts are the kiosk's status and its portal link's lookup lock, as the
-// staff menu reads them.
+// staff menu reads them (staff.Facts).
 type staffFacts struct {
-	*kioskStatus
+	status *kioskStatus
 	portal *portalLink
 }
 
-func (f staffFacts) lookupPausedFor() time.Duration { return f.portal.lookupPausedFor(f.clock.Now()) }
+func (f staffFacts) VisitsToday() int    { return f.status.visitsToday() }
+func (f staffFacts) LastProblem() string { return f.status.last }
+
+func (f staffFacts) LookupPausedMinutes() int {
+	if left := f.portal.lookupPausedFor(f.status.clock.Now()); left > 0 {
+		return wholeMinutes(left)
+	}
+	return 0
+}

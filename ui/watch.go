@@ -43,9 +43,9 @@ func newActivityWatch(host activityHost, keys kwidget.Keys, log *slog.Logger) *a
 }
 
 // panicGuard is what a component that runs callbacks of its own (a timer, an answer
-// from another goroutine) defers around them: recoverPanic must be the deferred
+// from another goroutine) defers around them: RecoverPanic must be the deferred
 // call itself, since recover works only there, so no host may forward it.
-type panicGuard interface{ recoverPanic() }
+type panicGuard interface{ RecoverPanic() }
 
 // newScreen forgets the controls of the screens before: they are gone.
 func (w *activityWatch) newScreen() {
@@ -106,7 +106,7 @@ func (w *activityWatch) guard(f func()) func() {
 	}
 	return func() {
 		w.host.noteActivity()
-		defer w.recoverPanic()
+		defer w.RecoverPanic()
 		f()
 	}
 }
@@ -117,7 +117,7 @@ func guardArg[T any](w *activityWatch, f func(T)) func(T) {
 	}
 	return func(v T) {
 		w.host.noteActivity()
-		defer w.recoverPanic()
+		defer w.RecoverPanic()
 		f(v)
 	}
 }
@@ -129,10 +129,10 @@ func (w *activityWatch) guardScroll(f func(fyne.Position)) func(fyne.Position) {
 	return guardArg(w, f)
 }
 
-// recoverPanic turns a panic in a callback into a logged error and a reset. The
+// RecoverPanic turns a panic in a callback into a logged error and a reset. The
 // log has the panic's type and the stack (code locations), never its message,
 // which could quote what the visitor typed. Deferred directly, as recover needs.
-func (w *activityWatch) recoverPanic() {
+func (w *activityWatch) RecoverPanic() {
 	r := recover()
 	if r == nil {
 		return
@@ -145,7 +145,7 @@ func (w *activityWatch) recoverPanic() {
 // resetAfterPanic shows staff the panic as the last problem, counts it for the
 // heartbeat and starts over on the welcome screen.
 func (k *Kiosk) resetAfterPanic() {
-	k.noteProblem("panic")
+	k.status.noteProblem("panic")
 	k.heartbeat.CountError("kiosk_panic")
 	k.reset(triggerPanic)
 }

@@ -65,8 +65,8 @@ func TestAPanicInACallbackResetsTheKiosk(t *testing.T) {
 	boom := kwidget.NewButton("", func() { panic("secret " + legacyAccount) })
 	h.kiosk.activity.watch(boom)
 	test.Tap(boom)
-	if h.kiosk.page.id != screenWelcome || h.kiosk.status.lastProblem() != "panic" {
-		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.page.id, h.kiosk.status.lastProblem())
+	if h.kiosk.page.id != screenWelcome || h.kiosk.status.last != "panic" {
+		t.Errorf("after a panic: screen %s, last error %q", h.kiosk.page.id, h.kiosk.status.last)
 	}
 }
 
@@ -75,7 +75,7 @@ func TestAPanicInAPortalAnswerOrATimerResetsTheKiosk(t *testing.T) {
 	h.startIn("en")
 	h.kiosk.portalCall(func(context.Context, *client.Client) error { return nil }, func(error) { panic("answer") })
 	h.settle()
-	if h.kiosk.page.id != screenWelcome || h.kiosk.status.lastProblem() != "panic" {
+	if h.kiosk.page.id != screenWelcome || h.kiosk.status.last != "panic" {
 		t.Fatalf("after a panic in a portal answer: screen %s", h.kiosk.page.id)
 	}
 	h.startIn("es")

@@ -12,3 +12,25 @@ import "time"
 
 // Wall is the real time: the default clock of the kiosk and of the demo portal.
 func Wall() time.Time { return time.Now() }
+
+// Clock is the kiosk's sense of time: the idle and visit-length limits, the
+// countdowns, the staff lockout and the due-date guidance all read it, so tests
+// can move time on instead of sleeping.
+type Clock interface {
+	Now() time.Time
+	// AfterFunc runs f on the UI thread once d has passed, unless stopped.
+	AfterFunc(d time.Duration, f func()) Timer
+}
+
+// Timer is a pending AfterFunc.
+type Timer interface {
+	// Stop cancels the timer; it reports whether it stopped it before it fired.
+	Stop() bool
+}
+
+// Stop stops t if there is one.
+func Stop(t Timer) {
+	if t != nil {
+		t.Stop()
+	}
+}

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -79,4 +80,14 @@ func kindOfReasons(reasons []string) Kind {
 		}
 	}
 	return ""
+}
+
+// Problem names a printer's failure from the closed set of kinds, for a log line
+// or the staff status: "unknown" when err is not the printer's own.
+func Problem(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return string(e.Kind)
+	}
+	return "unknown"
 }

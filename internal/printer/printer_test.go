@@ -3,6 +3,7 @@ package printer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -44,6 +45,12 @@ func TestErrorsAreTypedByKind(t *testing.T) {
 	}
 	if got := err.Error(); got != `printer "receipts": printer paper-out (media-empty-error): deadline` {
 		t.Errorf("message %q", got)
+	}
+	if got := Problem(fmt.Errorf("receipt: %w", err)); got != "paper-out" {
+		t.Errorf("Problem of a wrapped paper-out = %q", got)
+	}
+	if got := Problem(cause); got != "unknown" {
+		t.Errorf("Problem of an error not the printer's = %q, want unknown", got)
 	}
 }
 

@@ -1,4 +1,4 @@
-package ui
+package staff
 
 import (
 	"errors"
@@ -28,57 +28,55 @@ func (t TrainingPortal) close() error {
 // errNoTrainingPortal: the kiosk was given no way to start a practice portal.
 var errNoTrainingPortal = errors.New("no practice portal for training mode")
 
-// trainingRun is training mode under way: its practice portal, and the portal and
-// mode it replaced, to put back when training ends.
+// trainingRun is training mode under way: its practice portal, and what puts
+// the portal and mode it replaced back when training ends.
 type trainingRun struct {
 	practice TrainingPortal
-	live     *client.Client
-	liveMode Mode
+	restore  func()
 }
 
 // startTraining swaps the portal for a fresh practice portal and starts over.
-func (d *staffDesk) startTraining() {
+func (d *Desk) startTraining() {
 	if d.training != nil {
 		return
 	}
-	if d.startPractice == nil {
+	if d.StartPractice == nil {
 		d.trainingFailed(errNoTrainingPortal)
 		return
 	}
-	practice, err := d.startPractice()
+	practice, err := d.StartPractice()
 	if err != nil {
 		d.trainingFailed(err)
 		return
 	}
 	d.closeMenu()
 	// Reset before the swap, so a live visitor's session is revoked on the live portal.
-	d.host.reset(triggerStaff)
-	live, liveMode := d.host.portalInUse()
-	d.training = &trainingRun{practice: practice, live: live, liveMode: liveMode}
-	d.log.Info("training mode started")
-	d.host.usePortal(practice.Portal, ModeTraining)
+	d.host.Reset()
+	d.training = &trainingRun{practice: practice}
+	d.Log.Info("training mode started")
+	d.training.restore = d.host.Practise(practice.Portal)
 }
 
 // leaveTraining closes the practice portal and puts the live portal and mode back.
-func (d *staffDesk) leaveTraining() {
+func (d *Desk) leaveTraining() {
 	t := d.training
 	if t == nil {
 		return
 	}
 	d.closeMenu()
 	// Reset before the swap, so a practice session is revoked on the practice portal.
-	d.host.reset(triggerStaff)
+	d.host.Reset()
 	d.training = nil
 	if err := t.practice.close(); err != nil {
-		d.log.Warn("the training simulator did not close cleanly", "err", err.Error())
+		d.Log.Warn("the training simulator did not close cleanly", "err", err.Error())
 	}
-	d.log.Info("training mode ended")
-	d.host.usePortal(t.live, t.liveMode)
+	d.Log.Info("training mode ended")
+	t.restore()
 }
 
-func (d *staffDesk) trainingFailed(err error) {
-	d.log.Error("cannot start training mode", "err", err.Error())
-	d.noteProblem("training_start")
+func (d *Desk) trainingFailed(err error) {
+	d.Log.Error("cannot start training mode", "err", err.Error())
+	d.NoteProblem("training_start")
 	if d.menu != nil {
 		d.menu.message.SetText(d.host.T("staff.training_failed"))
 	}
