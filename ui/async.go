@@ -12,6 +12,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
+	"net/http"
 )
 
 // portalTimeouts bound the kiosk's portal calls, the client's retries included.
@@ -27,7 +28,11 @@ type portalLink struct {
 	client   *client.Client // the live portal, or training's practice one; nil: out of service
 	mode     Mode           // Deps.Mode, or training while staff run it (training.go)
 	timeouts portalTimeouts
-	inflight sync.WaitGroup // calls and other background work not yet finished (tests wait on it)
+	inflight *sync.WaitGroup // calls and other background work not yet finished (tests wait on it)
+	log      *slog.Logger
+	// panicked tells of a panic in a sign-out, which ends no visit: it is counted
+	// and shown to staff, and nothing is reset. It may run on any goroutine.
+	panicked func()
 
 	// lookupPausedUntil is when the portal's lookup lock ends, as its last 429
 	// said: five account numbers that matched nothing lock lookups and one-time
@@ -35,10 +40,18 @@ type portalLink struct {
 	lookupPausedUntil time.Time
 }
 
-// noteLookupPaused records that the portal refused a lookup or a one-time
-// payment for wait more.
-func (p *portalLink) noteLookupPaused(now time.Time, wait time.Duration) {
-	p.lookupPausedUntil = now.Add(wait)
+// noteLookupPause turns the portal's 429 to a lookup or a one-time payment into
+// what it means: five account numbers that matched nothing, typed by anyone,
+// lock both for the whole kiosk. Staff see it in their status; the visitor is
+// told how long and that staff can help (lookupPausedID). It reports whether
+// err was that 429.
+func (p *portalLink) noteLookupPause(now time.Time, err error) bool {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusTooManyRequests {
+		return false
+	}
+	p.lookupPausedUntil = now.Add(apiErr.RetryAfter)
+	return true
 }
 
 // lookupPausedFor is how long the lookup lock lasts from now, as far as the kiosk
@@ -85,7 +98,7 @@ func (k *Kiosk) portalCall(work func(ctx context.Context, portal *client.Client)
 			defer k.activity.RecoverPanic() // before Done: tests wait on inflight for the reset too
 			switch {
 			case panicked && v == k.visit:
-				k.resetAfterPanic()
+				k.activity.afterPanic()
 			case panicked: // the visit it served is over: nobody to take back to the start
 				k.status.noteProblem("panic")
 				k.heartbeat.CountError("kiosk_panic")
@@ -173,4 +186,26 @@ func (k *Kiosk) showResult(err error) {
 		delete(k.visit.problems, fieldNone)
 	}
 	k.refresh()
+}
+
+// signOut signs token out on portal in the background: best effort, it never
+// delays the return to the welcome screen (safe from any goroutine).
+func (p *portalLink) signOut(portal *client.Client, token string) {
+	if token == "" {
+		return
+	}
+	timeout := p.timeouts.revoke // signOut may run on a portal call's goroutine: timeouts are set once, in New
+	p.inflight.Add(1)
+	guard.Go(p.log, "the session sign-out", func() {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		if err := portal.SignOut(ctx, token); err != nil {
+			p.log.Warn("could not revoke the customer session", "err", client.ErrorClass(err))
+		}
+	}, func(err error) {
+		defer p.inflight.Done()
+		if err != nil {
+			p.panicked()
+		}
+	})
 }

@@ -144,7 +144,7 @@ func TestASignInThatLandsDuringAResetIsRevoked(t *testing.T) {
 	if v.adopt(session.Token) { // …and the portal's answer arrives afterwards
 		t.Fatal("an ended visit adopted a session")
 	}
-	h.kiosk.revokeOn(h.kiosk.portal.client, session.Token) // what the sign-in call then does
+	h.kiosk.portal.signOut(h.kiosk.portal.client, session.Token) // what the sign-in call then does
 	h.settle()
 	if h.sim.SessionActive(session.Token) {
 		t.Error("the late session is still active")

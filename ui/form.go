@@ -31,6 +31,8 @@ type fieldSpec struct {
 // (icon and words, never colour alone) shown beside it.
 type field struct {
 	spec    fieldSpec
+	visit   *visit // the visit the field's screen was built for: what is typed goes there
+	words   func(id string, data ...map[string]any) string
 	entry   *kwidget.Entry
 	problem *widget.Label
 	icon    *widget.Icon
@@ -38,7 +40,7 @@ type field struct {
 
 // newField builds spec's widgets from the visit: the typed text and any problem.
 func (k *Kiosk) newField(spec fieldSpec) *field {
-	f := &field{spec: spec, entry: kwidget.NewEntry(spec.password)}
+	f := &field{spec: spec, visit: k.visit, words: k.T, entry: kwidget.NewEntry(spec.password)}
 	f.entry.SetText(k.visit.fields[spec.id])
 	// The cursor is at the end of what is in the field, so that Backspace deletes
 	// and typing adds to it; a screen rebuilt while the visitor is in the field
@@ -47,11 +49,11 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.entry.Hyphen = spec.keyboard == keyboard.Account
 	f.entry.Page = func() *kwidget.TouchScroll { return k.page.touch }
 	f.entry.OnChanged = func(text string) {
-		k.visit.fields[spec.id] = text
-		delete(k.visit.values, spec.id) // checked again before it is used
-		k.clearFixedProblem(f)
+		f.visit.fields[spec.id] = text
+		delete(f.visit.values, spec.id) // checked again before it is used
+		f.clearFixedProblem()
 	}
-	f.entry.OnSubmitted = func(string) { k.submitField(f.entry) } // a screen may set its own
+	f.entry.OnSubmitted = func(string) { k.page.submitField(k.win.Canvas(), f.entry) } // a screen may set its own
 	f.entry.OnLeave = func() bool {
 		// A press on an on-screen key, or on Show password, takes the focus for a
 		// moment: the visitor is still typing in this field, so it is not checked yet.
@@ -59,13 +61,13 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 			return true
 		}
 		// A blank field is the visitor's to come back to; the submit names it.
-		return k.visit.fields[spec.id] == "" || k.checkField(f)
+		return f.visit.fields[spec.id] == "" || f.check()
 	}
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
 	f.icon = widget.NewIcon(theme.ErrorIcon())
-	k.showProblem(f)
+	f.showProblem()
 	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
 	// The entry speaks its label, hint and problem itself (access_items.go).
 	f.entry.Access = kwidget.EntryAccess{Label: k.T(spec.labelID), Problem: f.problem}
@@ -146,58 +148,56 @@ func readTogether(lines ...fyne.CanvasObject) *fyne.Container {
 	return container.New(list, lines...)
 }
 
-// checkField validates the field now and shows or clears its problem.
-func (k *Kiosk) checkField(f *field) bool {
-	code, junk := k.fieldCheck(f)
-	k.setProblem(f.spec.id, code)
+// check validates the field now and shows or clears its problem.
+func (f *field) check() bool {
+	v := f.visit
+	code, junk := v.check(f.spec)
+	v.setProblem(f.spec.id, code)
 	if code == validate.Required && f.spec.blankID != "" {
-		k.visit.problems[f.spec.id] = f.spec.blankID
+		v.problems[f.spec.id] = f.spec.blankID
 	}
 	if junk != "" {
-		k.visit.problems[f.spec.id] = junk
+		v.problems[f.spec.id] = junk
 	}
-	k.showProblem(f)
+	f.showProblem()
 	return code == validate.OK && junk == ""
-}
-
-// fieldCheck checks the field's text: its validation code, and the problem of
-// text no field takes (pasted junk, typedtext.go), "" for none.
-func (k *Kiosk) fieldCheck(f *field) (code validate.Code, junk string) {
-	text := k.visit.fields[f.spec.id]
-	code, value := validate.OK, text
-	junk = typedTextProblem(text, f.spec.password)
-	if junk == "" && f.spec.check != nil {
-		value, code = f.spec.check(k.visit, text)
-	}
-	if code == validate.OK && junk == "" {
-		k.visit.values[f.spec.id] = value
-	} else {
-		delete(k.visit.values, f.spec.id)
-	}
-	return code, junk
 }
 
 // clearFixedProblem takes a field's problem away as soon as the typing has fixed
 // it, or has filled a field said to be blank; a new problem waits for the
 // visitor to leave the field or to submit, never interrupts the typing.
-func (k *Kiosk) clearFixedProblem(f *field) {
-	msg, ok := k.visit.problems[f.spec.id]
+func (f *field) clearFixedProblem() {
+	v := f.visit
+	msg, ok := v.problems[f.spec.id]
 	if !ok {
 		return
 	}
 	blank := msg == "field."+string(validate.Required) || (f.spec.blankID != "" && msg == f.spec.blankID)
-	code, junk := k.fieldCheck(f)
-	if (code == validate.OK && junk == "") || (blank && k.visit.fields[f.spec.id] != "") {
-		delete(k.visit.problems, f.spec.id)
-		k.showProblem(f)
+	code, junk := v.check(f.spec)
+	if (code == validate.OK && junk == "") || (blank && v.fields[f.spec.id] != "") {
+		delete(v.problems, f.spec.id)
+		f.showProblem()
 	}
+}
+
+func (f *field) showProblem() {
+	msg, ok := f.visit.problems[f.spec.id]
+	if !ok {
+		f.problem.SetText("")
+		f.problem.Hide()
+		f.icon.Hide()
+		return
+	}
+	f.problem.SetText(f.words(msg))
+	f.problem.Show()
+	f.icon.Show()
 }
 
 // checkFields validates every field (a submit), focusing the first with a problem.
 func (k *Kiosk) checkFields(fields ...*field) bool {
 	var first *field
 	for _, f := range fields {
-		if !k.checkField(f) && first == nil {
+		if !f.check() && first == nil {
 			first = f
 		}
 	}
@@ -205,28 +205,6 @@ func (k *Kiosk) checkFields(fields ...*field) bool {
 		k.win.Canvas().Focus(first.entry)
 	}
 	return first == nil
-}
-
-// setProblem records (or clears) the message for a field, by validation code.
-func (k *Kiosk) setProblem(id fieldID, code validate.Code) {
-	if code == validate.OK {
-		delete(k.visit.problems, id)
-		return
-	}
-	k.visit.problems[id] = "field." + string(code)
-}
-
-func (k *Kiosk) showProblem(f *field) {
-	msg, ok := k.visit.problems[f.spec.id]
-	if !ok {
-		f.problem.SetText("")
-		f.problem.Hide()
-		f.icon.Hide()
-		return
-	}
-	f.problem.SetText(k.T(msg))
-	f.problem.Show()
-	f.icon.Show()
 }
 
 // fieldNone keys a problem that belongs to the whole screen (a portal answer).

@@ -15,16 +15,24 @@ type beatClock struct{ Clock }
 
 func (c beatClock) AfterFunc(d time.Duration, f func()) { c.Clock.AfterFunc(d, f) }
 
-// countVisitStart counts a visit at the visitor's first action.
-func (k *Kiosk) countVisitStart() {
-	if k.portal.mode != ModeTraining { // staff practice is not use
-		k.heartbeat.VisitStarted()
+// usage counts how the kiosk is used, for the heartbeat: its visits, why they
+// ended and what they did. Staff practice (training mode) is not use.
+type usage struct {
+	beat       *heartbeat.Heartbeat
+	practising func() bool
+}
+
+// visitStarted counts a visit at the visitor's first action.
+func (u usage) visitStarted() {
+	if !u.practising() {
+		u.beat.VisitStarted()
 	}
 }
 
-// countVisitEnd counts how a visit that started ended, what it did and its language.
-func (k *Kiosk) countVisitEnd(v *visit, trigger resetTrigger) {
-	if v.startedAt.IsZero() || k.portal.mode == ModeTraining {
+// visitEnded counts how visit v, in language lang, ended and what it did, if it
+// started.
+func (u usage) visitEnded(v *visit, trigger resetTrigger, lang string) {
+	if v.startedAt.IsZero() || u.practising() {
 		return
 	}
 	var journeys []string
@@ -34,11 +42,11 @@ func (k *Kiosk) countVisitEnd(v *visit, trigger resetTrigger) {
 	for _, o := range v.outcomes {
 		journeys = append(journeys, outcomeKinds[o.kind].journey)
 	}
-	k.heartbeat.VisitEnded(heartbeat.Visit{
+	u.beat.VisitEnded(heartbeat.Visit{
 		EndedBy:  string(trigger),
 		Finished: trigger == triggerFinish,
 		TimedOut: trigger == triggerIdle || trigger == triggerVisitLimit,
-		Language: k.lang,
+		Language: lang,
 		Journeys: journeys,
 	})
 }

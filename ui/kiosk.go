@@ -87,6 +87,7 @@ type Kiosk struct {
 	status    *kioskStatus         // visits today and the last problem, which the staff menu shows (status.go)
 	health    *healthWatch         // the welcome screen's portal check (health.go)
 	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
+	usage     usage                // what counts as use: visits, how they ended, what they did
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
 	speech    *speechmode.Mode     // speech output and keypad navigation
 	popups    []shownPopup         // the pop-ups shown, the last on top, and what Esc does there (showOverlay)
@@ -106,7 +107,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	}
 	k := &Kiosk{win: win, settings: cfg, text: text, log: deps.Logger,
 		clock: deps.Clock, screens: screenTable(),
-		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts}}
+		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts, inflight: &sync.WaitGroup{}}}
 	if k.log == nil {
 		k.log = slog.Default()
 	}
@@ -114,22 +115,29 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.clock = realClock{}
 	}
 	k.clock = guardedClock{Clock: k.clock, k: k}
-	k.limits = newVisitLimits(k, win.Canvas(), k.settings)
+	k.portal.log = k.log
+	k.portal.panicked = func() { // a sign-out's, of a visit that is over
+		k.heartbeat.CountError("kiosk_panic")
+		fyne.Do(func() { k.status.noteProblem("panic") })
+	}
+	k.limits = newVisitLimits(k, win.Canvas(), k.settings, func(text string) { k.speech.Tell(text) })
 	k.speech = speechmode.New(speechHost{k}, win.Canvas(), deps.Speech, speechmode.Options{
 		Offered: k.settings.SpeechOn(), SayValues: k.settings.SpeechOutput == config.SpeechOutputHeadphones,
 		OnStart: k.limits.listen, Private: func() []string { return k.visit.privateValues() }, Log: k.log})
-	k.activity = newActivityWatch(k, k.speech.ControlKeys(), k.log)
+	// After a panic, staff see it as the last problem, the heartbeat counts it,
+	// and the kiosk starts over on the welcome screen.
+	k.activity = newActivityWatch(k.limits.noteActivity, func() {
+		k.status.noteProblem("panic")
+		k.heartbeat.CountError("kiosk_panic")
+		k.reset(triggerPanic)
+	}, k.speech.ControlKeys(), k.log)
 	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
-		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: &k.portal.inflight,
-		guard: k.activity, say: func(text string) {
-			if k.speech.On() {
-				k.speech.SayText(text)
-			}
-		}, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
+		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: k.portal.inflight,
+		guard: k.activity, say: k.speech.Tell, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
 		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
 	k.staff = staff.New(staffHost{k}, staff.Deps{Clock: k.clock, Zone: k.settings.Zone, Log: k.log, Canvas: win.Canvas(),
-		Work: &k.portal.inflight, Languages: k.settings.Languages, Guard: k.activity, Facts: staffFacts{k.status, &k.portal},
+		Work: k.portal.inflight, Languages: k.settings.Languages, Guard: k.activity, Facts: staffFacts{k.status, &k.portal},
 		CountLockout: func() { k.heartbeat.CountStaffLockout() }, NoteProblem: k.status.noteProblem,
 		Verifier: deps.Staff, Lockout: deps.StaffLockout, KioskID: deps.KioskID, Version: deps.Version, Quit: deps.Quit,
 		StartPractice: deps.Training, SpeechCheck: deps.SpeechCheck, Printer: deps.Printer,
@@ -139,10 +147,11 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.look = newLookControl(k, win.Canvas(), func() *keyboard.Keyboard { return k.keyboard })
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
-		Clock: beatClock{k.clock}, Log: k.log, Inflight: &k.portal.inflight, Printer: printerForBeat(deps.Printer)})
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: printerForBeat(deps.Printer)})
+	k.usage = usage{beat: k.heartbeat, practising: func() bool { return k.portal.mode == ModeTraining }}
 	k.health = &healthWatch{host: k, screen: func() screenID { return k.page.id }, clock: k.clock, log: k.log,
 		portal: func() *client.Client { return k.portal.client }, noteProblem: k.status.noteProblem,
-		timeout: func() time.Duration { return k.portal.timeouts.health }, inflight: &k.portal.inflight, guard: k.activity,
+		timeout: func() time.Duration { return k.portal.timeouts.health }, inflight: k.portal.inflight, guard: k.activity,
 		notePortal: k.heartbeat.NotePortal}
 	k.look.apply(look{})
 	k.lang = k.settings.DefaultLanguage

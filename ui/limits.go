@@ -41,8 +41,6 @@ type limitsHost interface {
 	// finishNow ends the visit as the visitor asks from a warning: on its
 	// summary when it did something, else at once.
 	finishNow()
-	// sayToListener speaks text when speech mode is on, and does nothing else.
-	sayToListener(text string)
 }
 
 // visitLimits are the two clocks of a visit, inactivity and total length, and the
@@ -50,10 +48,11 @@ type limitsHost interface {
 // (start) to the reset (stop); an untouched welcome screen never times out.
 type visitLimits struct {
 	host        limitsHost
-	canvas      fyne.Canvas   // where the warning pops up
-	idleLimit   time.Duration // no activity for this long raises the idle warning
-	warningTime time.Duration // how long a warning counts down before the reset
-	maxVisit    time.Duration // the longest visit, extensions aside
+	canvas      fyne.Canvas       // where the warning pops up
+	idleLimit   time.Duration     // no activity for this long raises the idle warning
+	warningTime time.Duration     // how long a warning counts down before the reset
+	maxVisit    time.Duration     // the longest visit, extensions aside
+	say         func(text string) // tells a listener in speech mode; does nothing else
 
 	limitsState
 }
@@ -78,8 +77,8 @@ type warningOverlay struct {
 	finish, more *kwidget.Button
 }
 
-func newVisitLimits(host limitsHost, canvas fyne.Canvas, s config.Valid) *visitLimits {
-	return &visitLimits{host: host, canvas: canvas,
+func newVisitLimits(host limitsHost, canvas fyne.Canvas, s config.Valid, say func(text string)) *visitLimits {
+	return &visitLimits{host: host, canvas: canvas, say: say,
 		idleLimit:   time.Duration(s.IdleSeconds) * time.Second,
 		warningTime: time.Duration(s.WarningSeconds) * time.Second,
 		maxVisit:    time.Duration(s.MaxSessionMinutes) * time.Minute}
@@ -110,7 +109,7 @@ func (l *visitLimits) noteActivity() {
 	if l.warning == idleWarning {
 		l.dismissWarning()
 		if l.listening { // the warning was heard: so is its answer
-			l.host.sayToListener(l.host.T("limits.more_time_given"))
+			l.say(l.host.T("limits.more_time_given"))
 		}
 	}
 	l.armIdle()
@@ -184,7 +183,7 @@ func (l *visitLimits) countDown() {
 	}
 	l.overlay.countdown.SetText(l.countdownText())
 	if l.secondsLeft == 10 { // a listener is told again, in time to answer
-		l.host.sayToListener(l.countdownText())
+		l.say(l.countdownText())
 	}
 	l.tick = l.host.afterInVisit(time.Second, l.countDown)
 }

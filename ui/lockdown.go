@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
 // Keys that leave or rearrange a window in other programs. The kiosk claims them as
@@ -38,8 +40,11 @@ func (k *Kiosk) lockDown() {
 			return // speech mode notes the activity itself, and answers an idle warning
 		}
 		k.limits.noteActivity()
-		if !covered {
-			k.enterWithNothingFocused(ev)
+		// Enter with nothing focused presses the primary action, but not while a
+		// pop-up (a warning, the PIN pad, the staff menu) is over the screen: the
+		// screen behind must not act.
+		if !covered && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+			k.page.pressPrimary()
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
@@ -47,4 +52,29 @@ func (k *Kiosk) lockDown() {
 			k.limits.noteActivity()
 		}
 	})
+}
+
+// Keyboard use without a mouse: Tab and Shift+Tab move the focus (Fyne's own focus
+// order, which is the screens' reading order), Space presses the focused button or
+// ticks the focused box (Fyne's own), and Enter moves on: in a field it goes to the
+// next field, and from the last field, or with nothing focused, it presses the
+// screen's primary action.
+
+// submitField is Enter in field e of the page on canvas c.
+func (p *page) submitField(c fyne.Canvas, e *kwidget.Entry) {
+	if next := keyboard.FieldAfter(c.Content(), e); next != nil {
+		c.Focus(next)
+		return
+	}
+	p.pressPrimary()
+}
+
+// pressPrimary presses the screen's first primary action a visitor can see and use.
+func (p *page) pressPrimary() {
+	for _, b := range p.primaries {
+		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+			return
+		}
+	}
 }

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
@@ -154,7 +151,7 @@ func (k *Kiosk) startVisit() {
 		return
 	}
 	k.visit.startedAt = k.clock.Now()
-	k.countVisitStart()
+	k.usage.visitStarted()
 	k.health.stop() // the visitor's own calls will tell of any trouble
 	k.limits.start()
 }
@@ -192,32 +189,4 @@ func (k *Kiosk) back() {
 	}
 	k.visit.history = h[:len(h)-1]
 	k.arrive(h[len(h)-1])
-}
-
-// revokeSession signs the customer out on the portal in the background: best effort,
-// it never delays the return to the welcome screen.
-func (k *Kiosk) revokeSession(token string) {
-	k.revokeOn(k.portal.client, token) // read here: training may swap k.portal.client later
-}
-
-// revokeOn signs token out on portal in the background (safe from any goroutine).
-func (k *Kiosk) revokeOn(portal *client.Client, token string) {
-	if token == "" {
-		return
-	}
-	timeout := k.portal.timeouts.revoke // revokeOn may run on a portal call's goroutine: timeouts are set once, in New
-	k.portal.inflight.Add(1)
-	guard.Go(k.log, "the session sign-out", func() {
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
-		defer cancel()
-		if err := portal.SignOut(ctx, token); err != nil {
-			k.log.Warn("could not revoke the customer session", "err", client.ErrorClass(err))
-		}
-	}, func(err error) {
-		defer k.portal.inflight.Done()
-		if err != nil { // the sign-out of a visit that is over: counted and shown to staff, nothing reset
-			k.heartbeat.CountError("kiosk_panic")
-			fyne.Do(func() { k.status.noteProblem("panic") })
-		}
-	})
 }

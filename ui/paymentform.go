@@ -272,7 +272,7 @@ func (p *paymentForm) check() bool {
 	if code == validate.Required {
 		code = validate.InvalidAccountType // "Choose checking or savings." says what to do
 	}
-	k.setProblem(fieldBankType, code)
+	k.visit.setProblem(fieldBankType, code)
 	p.accountType.show(k)
 	if ok && code != validate.OK {
 		// The one problem is the choice's, which no key answers: the keys leave

@@ -68,7 +68,7 @@ func TestAPanicInAPortalCallResetsTheKiosk(t *testing.T) {
 // resetting the visitor now at the screen.
 func TestAPanicInTheSignOutIsRecoveredWithoutAReset(t *testing.T) {
 	h, records := typingOnFind(t, "en")
-	h.kiosk.revokeOn(nil, "a-session-of-an-earlier-visit") // no portal to sign out on: a nil dereference
+	h.kiosk.portal.signOut(nil, "a-session-of-an-earlier-visit") // no portal to sign out on: a nil dereference
 	h.settle()
 	if h.kiosk.page.id != screenFind || viewOf[*findScreen](h.kiosk).accountNumber.entry.Text != legacyAccount {
 		t.Errorf("the visitor at the screen lost their visit: screen %s", h.kiosk.page.id)

@@ -35,12 +35,12 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	issued := v.end()
 	k.status.visitEnded(!v.startedAt.IsZero())
 	k.staff.VisitEnded()
-	k.countVisitEnd(v, trigger)
+	k.usage.visitEnded(v, trigger, k.lang)
 	if !slices.Contains(issued, v.session) {
 		issued = append(issued, v.session)
 	}
 	for _, token := range issued {
-		k.revokeSession(token)
+		k.portal.signOut(k.portal.client, token)
 	}
 	k.visit = newVisit()
 	k.limits.stop()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
+	"log/slog"
 )
 
 // doubleTapGuard is how long the button that moves money ("Pay", "Create AutoPay")
@@ -32,14 +33,14 @@ func (r *reviewState) open(now time.Time) { r.reviewing, r.shownAt = true, now }
 // appearing, and so is the end of a double tap.
 func (r *reviewState) tooSoon(now time.Time) bool { return now.Sub(r.shownAt) < doubleTapGuard }
 
-// confirmTap reports whether a tap on the review's action may move money: the
-// review is on show and has been for longer than a double tap.
-func (k *Kiosk) confirmTap(r *reviewState) bool {
+// confirm reports whether a tap at now on the review's action may move money:
+// the review is on show and has been for longer than a double tap.
+func (r *reviewState) confirm(now time.Time, log *slog.Logger) bool {
 	if !r.reviewing {
 		return false
 	}
-	if r.tooSoon(k.clock.Now()) {
-		k.log.Debug("tap ignored: the review appeared a moment ago")
+	if r.tooSoon(now) {
+		log.Debug("tap ignored: the review appeared a moment ago")
 		return false
 	}
 	return true

@@ -132,7 +132,7 @@ func (v *visit) startsAfterPaidBill(a client.AutoPay) bool {
 func (s *autoPayScreen) enrol() {
 	k := s.k
 	st := k.visit.autoPay
-	if st == nil || st.result != nil || !k.confirmTap(&st.reviewState) {
+	if st == nil || st.result != nil || !st.confirm(k.clock.Now(), k.log) {
 		return
 	}
 	session, details, methodKey, enrolKey := k.visit.session, st.details, st.methodKey, st.enrolKey

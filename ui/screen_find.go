@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -74,7 +72,9 @@ func (s *findScreen) lookUp() {
 	}, func(err error) {
 		if err != nil {
 			k.applyPortalProblem(err)
-			k.noteLookupPause(err)
+			if k.portal.noteLookupPause(k.clock.Now(), err) {
+				k.visit.problems[fieldNone] = lookupPausedID
+			}
 			k.refresh()
 			return
 		}
@@ -85,21 +85,6 @@ func (s *findScreen) lookUp() {
 
 // lookupPausedID is the screen's problem while the portal's lookup lock lasts.
 const lookupPausedID = "lookup.paused"
-
-// noteLookupPause turns the portal's 429 to a lookup or a one-time payment into
-// what it means: five account numbers that matched nothing, typed by anyone,
-// lock both for the whole kiosk. The visitor is told how long and that staff can
-// help (explainLookupPause), staff see it in their status. It reports whether
-// err was that 429.
-func (k *Kiosk) noteLookupPause(err error) bool {
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusTooManyRequests {
-		return false
-	}
-	k.portal.noteLookupPaused(k.clock.Now(), apiErr.RetryAfter)
-	k.visit.problems[fieldNone] = lookupPausedID
-	return true
-}
 
 // explainLookupPause adds the wait to a screen problem that is the lookup lock;
 // rebuilt with the screen, it follows the clock and the language.

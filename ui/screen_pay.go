@@ -187,7 +187,7 @@ func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
 func (s *payScreen) pay() {
 	k := s.k
 	st := k.visit.pay
-	if st == nil || st.receipt != nil || !k.confirmTap(&st.reviewState) {
+	if st == nil || st.receipt != nil || !st.confirm(k.clock.Now(), k.log) {
 		return
 	}
 	req, key := st.req, st.key
@@ -198,7 +198,8 @@ func (s *payScreen) pay() {
 	}, func(err error) {
 		if err != nil {
 			k.reviewFailed(&st.reviewState, err, "error.payment_unknown")
-			if k.noteLookupPause(err) { // the key is kept: Pay once the lock ends pays once
+			if k.portal.noteLookupPause(k.clock.Now(), err) {
+				k.visit.problems[fieldNone] = lookupPausedID // the key is kept: Pay once the lock ends pays once
 				k.refresh()
 			}
 			return

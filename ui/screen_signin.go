@@ -132,7 +132,7 @@ func (s *signInScreen) forgotPassword() {
 // landed during a reset: no screen will ever show it). It passes err through.
 func (k *Kiosk) claimSession(v *visit, portal *client.Client, s client.Session, err error) error {
 	if err == nil && !v.adopt(s.Token) {
-		k.revokeOn(portal, s.Token)
+		k.portal.signOut(portal, s.Token)
 	}
 	return err
 }

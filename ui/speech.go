@@ -18,7 +18,7 @@ func (h speechHost) Language() string          { return h.k.lang }
 func (h speechHost) Screen() speechmode.Screen { return &h.k.page }
 func (h speechHost) Refresh()                  { h.k.refresh() }
 func (h speechHost) Back()                     { h.k.back() }
-func (h speechHost) NoteActivity()             { h.k.noteActivity() }
+func (h speechHost) NoteActivity()             { h.k.limits.noteActivity() }
 func (h speechHost) Busy() bool                { return h.k.visit.busy }
 
 // IntroLangs are the languages offered, the default first: every one on the

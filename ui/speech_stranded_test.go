@@ -113,7 +113,7 @@ func TestAListenerHasALongerVisit(t *testing.T) {
 	keepAt := func(d time.Duration) {
 		for end := h.clock.Now().Add(d); h.clock.Now().Before(end); {
 			h.clock.Advance(time.Minute)
-			h.kiosk.noteActivity() // the visitor keeps at it
+			h.kiosk.limits.noteActivity() // the visitor keeps at it
 		}
 	}
 	keepAt(l.maxVisit + time.Minute)

@@ -81,7 +81,7 @@ func TestEveryOutcomeHasItsWordsAndItsJourney(t *testing.T) {
 	}
 	h.startIn("en")
 	h.kiosk.visit.record(outcomeAutoPayNextBill, nil, nil)
-	h.kiosk.countVisitEnd(h.kiosk.visit, triggerFinish)
+	h.kiosk.usage.visitEnded(h.kiosk.visit, triggerFinish, h.kiosk.lang)
 	if got := h.kiosk.heartbeat.Pending().Journeys["autopay"]; got != 1 {
 		t.Errorf("AutoPay from the next bill counted %d AutoPay journeys, want 1", got)
 	}

@@ -209,3 +209,30 @@ func (l *privateList) payment(d client.PaymentDetails) {
 		l.add(d.Card.HolderName, d.Card.Number, d.Card.PostalCode, validate.Last4(d.Card.Number))
 	}
 }
+
+// check checks the text typed in the field of spec: its validation code, and
+// the problem of text no field takes (pasted junk, typedtext.go), "" for none.
+// The value it normalised is kept (values) once the field checks out.
+func (v *visit) check(spec fieldSpec) (code validate.Code, junk string) {
+	text := v.fields[spec.id]
+	code, value := validate.OK, text
+	junk = typedTextProblem(text, spec.password)
+	if junk == "" && spec.check != nil {
+		value, code = spec.check(v, text)
+	}
+	if code == validate.OK && junk == "" {
+		v.values[spec.id] = value
+	} else {
+		delete(v.values, spec.id)
+	}
+	return code, junk
+}
+
+// setProblem records (or clears) the message for a field, by validation code.
+func (v *visit) setProblem(id fieldID, code validate.Code) {
+	if code == validate.OK {
+		delete(v.problems, id)
+		return
+	}
+	v.problems[id] = "field." + string(code)
+}

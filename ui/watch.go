@@ -22,24 +22,18 @@ import (
 // watch's keys first (kwidget.Keys), so speech mode hears them whatever has the
 // focus.
 
-// activityHost is what the activity watch reports to.
-type activityHost interface {
-	// noteActivity: the visitor touched a control.
-	noteActivity()
-	// resetAfterPanic: a callback panicked and was recovered; the kiosk starts over.
-	resetAfterPanic()
-}
-
 // activityWatch wraps the callbacks of the controls on show (see guard).
 type activityWatch struct {
-	host    activityHost
-	keys    kwidget.Keys // sees the keys typed on a focused button or tick box (speech mode)
-	log     *slog.Logger
-	watched map[fyne.CanvasObject]bool // controls whose callbacks are wrapped already
+	noteActivity func()       // the visitor touched a control
+	afterPanic   func()       // a callback panicked and was recovered: the kiosk starts over
+	keys         kwidget.Keys // sees the keys typed on a focused button or tick box (speech mode)
+	log          *slog.Logger
+	watched      map[fyne.CanvasObject]bool // controls whose callbacks are wrapped already
 }
 
-func newActivityWatch(host activityHost, keys kwidget.Keys, log *slog.Logger) *activityWatch {
-	return &activityWatch{host: host, keys: keys, log: log, watched: map[fyne.CanvasObject]bool{}}
+func newActivityWatch(noteActivity, afterPanic func(), keys kwidget.Keys, log *slog.Logger) *activityWatch {
+	return &activityWatch{noteActivity: noteActivity, afterPanic: afterPanic, keys: keys, log: log,
+		watched: map[fyne.CanvasObject]bool{}}
 }
 
 // panicGuard is what a component that runs callbacks of its own (a timer, an answer
@@ -105,7 +99,7 @@ func (w *activityWatch) guard(f func()) func() {
 		return nil
 	}
 	return func() {
-		w.host.noteActivity()
+		w.noteActivity()
 		defer w.RecoverPanic()
 		f()
 	}
@@ -116,7 +110,7 @@ func guardArg[T any](w *activityWatch, f func(T)) func(T) {
 		return nil
 	}
 	return func(v T) {
-		w.host.noteActivity()
+		w.noteActivity()
 		defer w.RecoverPanic()
 		f(v)
 	}
@@ -139,24 +133,5 @@ func (w *activityWatch) RecoverPanic() {
 	}
 	w.log.Error("recovered from a panic in the UI; resetting",
 		"panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
-	w.host.resetAfterPanic()
-}
-
-// resetAfterPanic shows staff the panic as the last problem, counts it for the
-// heartbeat and starts over on the welcome screen.
-func (k *Kiosk) resetAfterPanic() {
-	k.status.noteProblem("panic")
-	k.heartbeat.CountError("kiosk_panic")
-	k.reset(triggerPanic)
-}
-
-// noteActivity is the visitor's presence, for the visit's idle clock.
-func (k *Kiosk) noteActivity() { k.limits.noteActivity() }
-
-// sayToListener speaks text to a visitor in speech mode (the visit limits'
-// countdown and answers); with speech off it does nothing.
-func (k *Kiosk) sayToListener(text string) {
-	if k.speech.On() {
-		k.speech.SayText(text)
-	}
+	w.afterPanic()
 }

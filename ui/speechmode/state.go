@@ -9,6 +9,14 @@ import (
 // On reports whether speech mode is on: the visitor pressed Help this visit.
 func (m *Mode) On() bool { return m.on }
 
+// Tell says text to a visitor in speech mode (a countdown, a receipt's answer);
+// with speech mode off it does nothing.
+func (m *Mode) Tell(text string) {
+	if m.on {
+		m.SayText(text)
+	}
+}
+
 // Len is how many items the screen (or the pop-up over it) had when last read.
 func (m *Mode) Len() int { return len(m.items) }
 
