@@ -27,12 +27,12 @@ func (realClock) AfterFunc(d time.Duration, f func()) Timer {
 // bug in a timer resets the kiosk instead of ending the process.
 type guardedClock struct {
 	Clock
-	k *Kiosk
+	guard panicGuard
 }
 
 func (c guardedClock) AfterFunc(d time.Duration, f func()) Timer {
 	return c.Clock.AfterFunc(d, func() {
-		defer c.k.activity.RecoverPanic()
+		defer c.guard.RecoverPanic()
 		f()
 	})
 }

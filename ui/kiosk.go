@@ -16,12 +16,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/heartbeat"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
+	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
 	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 	"github.com/medfordwater/lobbykiosk/ui/staff"
 )
@@ -114,7 +116,6 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	if k.clock == nil {
 		k.clock = realClock{}
 	}
-	k.clock = guardedClock{Clock: k.clock, k: k}
 	k.portal.log = k.log
 	k.portal.panicked = func() { // a sign-out's, of a visit that is over
 		k.heartbeat.CountError("kiosk_panic")
@@ -131,6 +132,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.heartbeat.CountError("kiosk_panic")
 		k.reset(triggerPanic)
 	}, k.speech.ControlKeys(), k.log)
+	k.clock = guardedClock{Clock: k.clock, guard: k.activity}
 	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
 		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: k.portal.inflight,
@@ -221,4 +223,19 @@ func (h staffHost) usePortal(p *client.Client, m Mode) {
 		k.show(screenWelcome)
 	}
 	k.health.watch()
+}
+
+// Theme is the kiosk's theme as every visitor first finds it. The app should start in
+// it: a theme set once the window is up makes Fyne drop every font parsed so far.
+func Theme() fyne.Theme { return kiosktheme.New(look{}.themeLook()) }
+
+// WarmUp parses the fonts the welcome screen draws with. Fyne parses a text style's
+// fonts (and its emoji and symbol fallbacks) the first time it measures text in it,
+// tens of milliseconds a style on a lobby PC; a caller can have that done on another
+// goroutine while the window and its OpenGL context are being made. It only measures
+// text, which is safe from any goroutine, and needs the app's theme already set.
+func WarmUp() {
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("Medford Water", theme.TextSize(), style)
+	}
 }

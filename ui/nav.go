@@ -12,6 +12,88 @@ import (
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
+// event is something the visitor did that moves the kiosk to another screen.
+type event string
+
+// The visitor's events.
+const (
+	evLanguageChosen event = "language_chosen"
+	evAccountFound   event = "account_found"
+	evRegister       event = "register"
+	evSignIn         event = "sign_in"
+	evSignedIn       event = "signed_in" // registered or signed in
+	evAutoPay        event = "autopay"
+	evEBilling       event = "ebilling"
+	evPayNow         event = "pay_now"
+	evPaid           event = "paid"
+	evFinish         event = "finish"
+	evMyAccount      event = "my_account"
+	evHelp           event = "help"
+	evNoEmail        event = "no_email"
+)
+
+// screen is one row of the screen table.
+type screen struct {
+	// title is the message ID of the screen's title in the chrome; a screen without
+	// one is bare: no chrome (welcome, out of service).
+	title string
+	// build makes the screen from the visit: its own widgets (the view, which its
+	// actions and the tests use) and what to put in the window.
+	build func(k *Kiosk) (view any, content fyne.CanvasObject)
+	// enter, when set, runs each time the visitor arrives (not on a rebuild such as
+	// a language switch): the place to start loading what the screen shows. It
+	// reports whether it started a portal call, which showed the screen already.
+	enter func(k *Kiosk) (shown bool)
+	// next is where the visitor's events lead from this screen, besides those that
+	// lead the same way from anywhere. Back and Start over are not events: Back
+	// returns along the visit's history, Start over resets the whole visit.
+	next map[event]screenID
+}
+
+// screenTable is the kiosk's screens and the transitions between them, read
+// together. It is made by a function, once per kiosk, because builders lead back to
+// navigation, which reads the table: a package variable would initialise itself.
+func screenTable() map[screenID]screen {
+	return map[screenID]screen{
+		screenWelcome: {build: buildWelcome,
+			next: map[event]screenID{evLanguageChosen: screenFind}},
+		screenOutOfService: {build: buildOutOfService},
+		screenFind: {title: "find.title", build: buildFind,
+			next: map[event]screenID{evAccountFound: screenFound}},
+		screenFound: {title: "found.title", build: buildFound,
+			next: map[event]screenID{evRegister: screenRegister, evSignIn: screenSignIn, evPayNow: screenPay}},
+		screenRegister: {title: "register.title", build: buildRegister, enter: enterRegister,
+			next: map[event]screenID{evSignedIn: screenMyAccount, evSignIn: screenSignIn}},
+		screenSignIn: {title: "signin.title", build: buildSignIn,
+			next: map[event]screenID{evSignedIn: screenMyAccount}},
+		screenMyAccount: {title: "myaccount.title", build: buildMyAccount, enter: loadAccountDetails,
+			next: map[event]screenID{evAutoPay: screenAutoPay, evEBilling: screenEBilling, evPayNow: screenPay, evFinish: screenDone}},
+		screenAutoPay: {title: "autopay.title", build: buildAutoPay,
+			next: map[event]screenID{evFinish: screenMyAccount}},
+		screenEBilling: {title: "ebilling.title", build: buildEBilling,
+			next: map[event]screenID{evFinish: screenMyAccount}},
+		screenPay: {title: "pay.title", build: buildPay,
+			next: map[event]screenID{evPaid: screenDone, evRegister: screenRegister, evSignIn: screenSignIn, evMyAccount: screenMyAccount}},
+		screenDone: {title: "done.title", build: buildDone,
+			next: map[event]screenID{evRegister: screenRegister}},
+		screenHelp:    {title: "help.title", build: buildHelp},
+		screenNoEmail: {title: "noemail.title", build: buildNoEmail},
+	}
+}
+
+// anywhere lists the events every screen accepts.
+var anywhere = map[event]screenID{evHelp: screenHelp, evNoEmail: screenNoEmail}
+
+// nextScreen is where event ev leads from screen from; ok is false when the event
+// makes no sense there (a bug, which the kiosk logs and ignores).
+func nextScreen(table map[screenID]screen, from screenID, ev event) (to screenID, ok bool) {
+	if to, ok := table[from].next[ev]; ok {
+		return to, true
+	}
+	to, ok = anywhere[ev]
+	return to, ok
+}
+
 // Language is the visitor's current language code.
 func (k *Kiosk) Language() string { return k.lang }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/receipt"
 )
 
 // fieldID names one thing a visitor can type or choose. Screens read and write the
@@ -235,4 +236,47 @@ func (v *visit) setProblem(id fieldID, code validate.Code) {
 		return
 	}
 	v.problems[id] = "field." + string(code)
+}
+
+// outcomeKind is one thing a visit can do, as a typed code: the Done screen's
+// words and the heartbeat's journey both come from it (outcomeKinds), so neither
+// can miss a kind the other knows.
+type outcomeKind int
+
+const (
+	outcomeRegistered      outcomeKind = iota + 1
+	outcomeAutoPay                     // AutoPay on, its first draft the bill now due
+	outcomeAutoPayNextBill             // AutoPay on from the next bill (the current one is paid)
+	outcomeAutoPayFrom                 // AutoPay on from a date after the current bill's
+	outcomeEBillingPending
+	outcomePaid
+)
+
+// outcomeKinds are each kind's words on the Done screen and journey in the
+// heartbeat's counts.
+var outcomeKinds = map[outcomeKind]struct{ messageID, journey string }{
+	outcomeRegistered:      {"done.registered", "registered"},
+	outcomeAutoPay:         {"done.autopay", "autopay"},
+	outcomeAutoPayNextBill: {"done.autopay_next_bill", "autopay"},
+	outcomeAutoPayFrom:     {"done.autopay_from", "autopay"},
+	outcomeEBillingPending: {"done.ebilling_pending", "ebilling"},
+	outcomePaid:            {"done.paid", "paid"},
+}
+
+// outcome is one thing the visitor did, kept as its kind and data so the Done
+// screen says it in whichever language is on show.
+type outcome struct {
+	kind outcomeKind
+	data map[string]any // a client.Date value is formatted in the visitor's language
+	item receipt.Item   // the same, as a printed receipt says it
+}
+
+// record notes an outcome once (sending the verification email twice is one outcome).
+func (v *visit) record(kind outcomeKind, data map[string]any, item receipt.Item) {
+	for _, o := range v.outcomes {
+		if o.kind == kind {
+			return
+		}
+	}
+	v.outcomes = append(v.outcomes, outcome{kind: kind, data: data, item: item})
 }
