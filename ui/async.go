@@ -20,13 +20,13 @@ type portalTimeouts struct {
 	action time.Duration // one visitor action: a tap that calls the portal
 	health time.Duration // one check of the welcome screen's health watch (health.go)
 	revoke time.Duration // the best-effort sign-out at the end of a visit (nav.go)
-	beat   time.Duration // one heartbeat (heartbeat.go)
+	beat   time.Duration // one heartbeat (internal/heartbeat)
 }
 
 // portalLink is the portal the kiosk talks to and its calls on their way.
 type portalLink struct {
 	client   *client.Client // the live portal, or training's practice one; nil: out of service
-	mode     Mode           // Deps.Mode, or training while staff run it (training.go)
+	mode     Mode           // Deps.Mode, or training while staff run it (ui/staff)
 	timeouts portalTimeouts
 	inflight *sync.WaitGroup // calls and other background work not yet finished (tests wait on it)
 	log      *slog.Logger

@@ -69,7 +69,7 @@ func (k *Kiosk) newField(spec fieldSpec) *field {
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	f.showProblem()
 	k.offerKeyboard(f) // the on-screen keyboard follows this field's focus
-	// The entry speaks its label, hint and problem itself (access_items.go).
+	// The entry speaks its label, hint and problem itself (ui/speechmode).
 	f.entry.Access = kwidget.EntryAccess{Label: k.T(spec.labelID), Problem: f.problem}
 	if spec.hintID != "" {
 		f.entry.Access.Hint = k.T(spec.hintID)

@@ -1,6 +1,6 @@
 // Package ui builds the lobby kiosk's screens into a Fyne window.
 //
-// One file per screen (screen_*.go); one table of screens (screens.go) drives
+// One file per screen (screen_*.go); one table of screens (nav.go) drives
 // navigation. Every visible string comes from the catalogs in translations/, in the
 // visitor's language. The Kiosk keeps the widgets of the screen on show (its page),
 // so that tests tap and type into the same widgets a visitor uses.
@@ -57,9 +57,9 @@ type Deps struct {
 	KioskID      string        // shown in the staff status and sent in the heartbeat
 	Version      string        // shown in the staff status and sent in the heartbeat
 
-	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (heartbeat.go)
+	HeartbeatEvery time.Duration // how often to tell the portal the kiosk is alive; 0: never (internal/heartbeat)
 
-	// Training starts the practice portal staff training mode runs on (training.go);
+	// Training starts the practice portal staff training mode runs on (ui/staff);
 	// nil: training mode cannot start.
 	Training func() (staff.TrainingPortal, error)
 }
@@ -74,7 +74,7 @@ type Kiosk struct {
 	log      *slog.Logger
 	clock    Clock
 	lang     string
-	screens  map[screenID]screen // the screen table (screens.go)
+	screens  map[screenID]screen // the screen table (nav.go)
 	page     page                // the screen on show
 	visit    *visit
 	portal   portalLink    // the portal in use and the calls on their way (async.go)
@@ -88,7 +88,7 @@ type Kiosk struct {
 	staff     *staff.Desk          // the staff gesture, PIN pad, lockout, menu, training
 	status    *kioskStatus         // visits today and the last problem, which the staff menu shows (status.go)
 	health    *healthWatch         // the welcome screen's portal check (health.go)
-	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (heartbeat.go)
+	heartbeat *heartbeat.Heartbeat // usage counts, never personal data, and the beats (internal/heartbeat)
 	usage     usage                // what counts as use: visits, how they ended, what they did
 	keyboard  *keyboard.Keyboard   // the on-screen keyboard docked under this screen (keyboard.go)
 	speech    *speechmode.Mode     // speech output and keypad navigation

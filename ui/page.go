@@ -57,7 +57,7 @@ type noter interface {
 	note(o fyne.CanvasObject, n speechmode.Note)
 }
 
-// note tells speech mode something about o (access_items.go).
+// note tells speech mode something about o (ui/speechmode).
 func (p *page) note(o fyne.CanvasObject, n speechmode.Note) {
 	if p.notes == nil {
 		p.notes = map[fyne.CanvasObject]speechmode.Note{}

@@ -104,7 +104,7 @@ var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}
 
 // privateValues is everything of the visitor's the kiosk may show: what was typed,
 // the account's address and amounts, emails, payment details and confirmation
-// numbers. Speech on a loudspeaker never says any of it (access_words.go).
+// numbers. Speech on a loudspeaker never says any of it (speechmode.Speakable and its redaction).
 func (v *visit) privateValues() []string {
 	var out privateList
 	for _, name := range slices.Sorted(maps.Keys(visitPrivacy)) {
