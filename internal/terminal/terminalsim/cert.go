@@ -19,16 +19,23 @@ type authority struct {
 	leaf  tls.Certificate
 }
 
-// newAuthority makes a CA named name and a certificate for the loopback
-// names, valid for a day around now.
-func newAuthority(name string, now time.Time) (authority, error) {
+// The certificates' validity: fixed and wide, not from any clock. TLS checks
+// it against the machine's real time, so a window around a test's injected
+// time would fail, and a throw-away loopback CA gains nothing from a short one.
+var (
+	validFrom  = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	validUntil = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// newAuthority makes a CA named name and a certificate for the loopback names.
+func newAuthority(name string) (authority, error) {
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return authority{}, err
 	}
 	caTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: name},
-		NotBefore: now.Add(-12 * time.Hour), NotAfter: now.Add(12 * time.Hour),
+		NotBefore: validFrom, NotAfter: validUntil,
 		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
 	}
 	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)

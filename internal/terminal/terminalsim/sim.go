@@ -44,7 +44,7 @@ type Options struct {
 	CAFile    string           // where to write the PEM of the CA the kiosk must trust; "": nowhere
 	Key       terminal.Key     // default DemoKey()
 	POIID     string           // default DemoPOIID
-	Now       func() time.Time // time stamps and certificate validity; default clock.Wall
+	Now       func() time.Time // time stamps of the answers; default clock.Wall
 	SlowDelay time.Duration    // default DefaultSlowDelay
 	Logger    *slog.Logger     // default slog.Default()
 }
@@ -92,10 +92,10 @@ func Start(addr string, opts Options) (*Sim, error) {
 	if s.sealer, err = terminal.NewSealer(opts.Key); err != nil {
 		return nil, err
 	}
-	if s.good, err = newAuthority("Lobby kiosk practice terminal CA", opts.Now()); err != nil {
+	if s.good, err = newAuthority("Lobby kiosk practice terminal CA"); err != nil {
 		return nil, err
 	}
-	if s.wrong, err = newAuthority("Somebody else's CA", opts.Now()); err != nil {
+	if s.wrong, err = newAuthority("Somebody else's CA"); err != nil {
 		return nil, err
 	}
 	if opts.CAFile != "" {
