@@ -46,7 +46,7 @@ func newRig(t testing.TB, faults string) rig {
 	}
 	c, err := terminal.New(terminal.Options{URL: sim.URL(), CAFile: filepath.Join(dir, "ca.pem"), POIID: sim.POIID(),
 		SaleID: "kiosk-1", Key: terminalsim.DemoKey(), Journal: j, Now: fixedNow, Logger: quiet,
-		PaymentTimeout: 5 * time.Second, RecoveryTimeout: 3 * time.Second, StatusInterval: 10 * time.Millisecond})
+		PaymentTimeout: 5 * time.Second, RecoveryTimeout: time.Second, StatusInterval: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,10 @@ func (s *Sim) controlRoutes(mux *http.ServeMux) {
 			http.Error(w, `want {"card":"NAME"}`, http.StatusBadRequest)
 			return
 		}
+		if err := checkCard(in.Card); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
 		if err := s.Present(in.Card); err != nil {
 			http.Error(w, err.Error(), http.StatusConflict)
 			return
