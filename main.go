@@ -32,6 +32,7 @@ func subcommands() []subcommand {
 		{"run", "the kiosk (the default)", cmdRun},
 		{"demo", "the kiosk on a built-in portal simulator with practice accounts", cmdDemo},
 		{"portal-sim", "the portal simulator alone, for tests and training", cmdPortalSim},
+		{"terminal-sim", "a practice card terminal that speaks nexo, for tests and training", cmdTerminalSim},
 		{"provision", "store the portal credential and staff PIN (read from stdin) in the keyring", cmdProvision},
 		{"check", "check config, keyring, portal and credential; non-zero exit on any failure", cmdCheck},
 		{"admin", "the kiosk admin's tools on this machine: unlock-staff lifts a staff PIN lock", cmdAdmin},
@@ -73,6 +74,6 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: lobbykiosk [command] [--config FILE] [flags]")
 	fmt.Fprintln(w, "\ncommands:")
 	for _, c := range subcommands() {
-		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 }

@@ -18,8 +18,9 @@ import (
 
 // Keyring "user" names of the two items stored under the service.
 const (
-	portalKeyItem = "portal-credential"
-	staffPINItem  = "staff-pin-argon2id"
+	portalKeyItem          = "portal-credential"
+	staffPINItem           = "staff-pin-argon2id"
+	terminalPassphraseItem = "terminal-passphrase"
 )
 
 // DefaultTimeout bounds every keyring call unless Options say otherwise. A
@@ -105,6 +106,21 @@ func (s *Store) SetPortalKey(key string) error {
 	return s.set(portalKeyItem, key)
 }
 
+// TerminalPassphrase returns the card terminal's shared passphrase (its key
+// identifier and version are config), ErrNoCredential when none was
+// provisioned, or ErrKeyringUnavailable.
+func (s *Store) TerminalPassphrase() (string, error) {
+	return s.get(terminalPassphraseItem)
+}
+
+// SetTerminalPassphrase stores the card terminal's passphrase.
+func (s *Store) SetTerminalPassphrase(passphrase string) error {
+	if passphrase == "" || len(passphrase) > MaxPortalKeyLen {
+		return fmt.Errorf("terminal passphrase: must be 1 to %d bytes", MaxPortalKeyLen)
+	}
+	return s.set(terminalPassphraseItem, passphrase)
+}
+
 // SetStaffPIN stores an argon2id hash of pin, never the PIN itself, so the
 // keyring item is useless to someone who dumps the unlocked collection.
 func (s *Store) SetStaffPIN(pin string) error {
@@ -172,7 +188,7 @@ type missingItemError struct {
 }
 
 func (e *missingItemError) Error() string {
-	what := map[string]string{portalKeyItem: "portal credential", staffPINItem: "staff PIN"}[e.item]
+	what := map[string]string{portalKeyItem: "portal credential", staffPINItem: "staff PIN", terminalPassphraseItem: "terminal passphrase"}[e.item]
 	return fmt.Sprintf("the %s is not in the OS keyring (service %s, item %s): run `lobbykiosk provision` to store it",
 		what, e.service, e.item)
 }
