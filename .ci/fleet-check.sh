@@ -18,6 +18,7 @@ done
 promtool check rules lobbykiosk.rules.yml
 promtool test rules lobbykiosk.rules.test.yml
 promtool check config prometheus.yml
+promtool check config --agent agent.yml
 
 # The inventory's kiosks become targets named by their kiosk label.
 targets="$(promtool check service-discovery prometheus.yml lobbykiosk 2>/dev/null)"
