@@ -51,3 +51,30 @@ func TestTheFleetsFilesNameOnlyRealFamilies(t *testing.T) {
 		t.Errorf("only %d names found in the rules and the dashboard", used)
 	}
 }
+
+// docs/fleet.md lists every family, every value of every closed set and every
+// alert, so what it says is what a scrape and the rules hold.
+func TestTheFleetDocListsEveryFamilyValueAndAlert(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "fleet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := os.ReadFile(filepath.Join("..", "..", "deploy", "prometheus", "lobbykiosk.rules.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	names = append(names, familyNames...)
+	for _, set := range []closedSet{journeys, languages(), outcomes, calls, results, problemKinds} {
+		names = append(names, set...)
+	}
+	for _, alert := range regexp.MustCompile(`alert: (\S+)`).FindAllStringSubmatch(string(rules), -1) {
+		names = append(names, alert[1])
+	}
+	quoted := regexp.MustCompile("`[^`]+`").FindAllString(string(doc), -1)
+	for _, name := range names {
+		if !slices.Contains(quoted, "`"+name+"`") {
+			t.Errorf("docs/fleet.md does not list `%s`", name)
+		}
+	}
+}
