@@ -3,7 +3,7 @@
 #   make run    install what is missing, build, start the demo
 #   make test   install what is missing, then every check CI runs
 # Other targets: deps, build, fmt-check, vet, unit-test, contract-check, fault-matrix, soak-short, keyring-test,
-# speech-audio, print-test, deploy-test, smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
+# speech-audio, print-test, deploy-test, fleet-check, smoke, fuzz (FUZZTIME=30s each), fuzz-smoke, soak (1000 visits), bench,
 # any-day (make test at every edge instant), package, install, clean.
 
 SHELL := /bin/bash
@@ -28,7 +28,7 @@ export BUILD_TAGS ?= no_emoji
 # from failing in checkouts git refuses to read (another owner, CI clones).
 export GOFLAGS += -buildvcs=false -tags=$(BUILD_TAGS)
 
-.PHONY: deps build run test any-day fmt-check vet unit-test contract-check keyring-test speech-audio print-test smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test bench package install clean
+.PHONY: deps build run test any-day fmt-check vet unit-test contract-check keyring-test speech-audio print-test smoke fuzz fuzz-smoke soak soak-short fault-matrix deploy-test fleet-check bench package install clean
 
 deps:
 	@.ci/deps.sh
@@ -99,6 +99,12 @@ smoke: build
 # the installed binary started from its desktop file (docs/deploy.md).
 deploy-test: build
 	@.ci/deploy-test.sh
+
+# The fleet's Prometheus files (deploy/prometheus, docs/fleet.md): promtool check
+# rules, test rules (each alert) and check config with its inventory's targets;
+# amtool check-config and each alert's route.
+fleet-check:
+	@.ci/fleet-check.sh
 
 # Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does:
 # a count of inputs, not a time, since a time limit can end with a spurious

@@ -25,6 +25,9 @@ packages=(
 	# the kiosk prints with, and tools that read printouts back: pdftotext,
 	# pdftoppm (poppler-utils) and zbarimg (zbar-tools) for the QR code
 	cups cups-client cups-ipp-utils poppler-utils zbar-tools
+	# the fleet's monitoring: promtool checks /metrics, the alert rules and the
+	# scrape config; amtool the Alertmanager routes (deploy/prometheus)
+	prometheus prometheus-alertmanager
 	# `go mod download` over HTTPS; commit id for -ldflags
 	ca-certificates git
 )

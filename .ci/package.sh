@@ -6,7 +6,7 @@
 #   lobbykiosk-deploy-VERSION.tar.gz        for IT: install.sh, deploy/ (systemd units,
 #                                           session scripts, PAM, X and logind files,
 #                                           setup-kiosk), config.example.toml, icon,
-#                                           desktop file, docs/deploy.md and lockdown.md
+#                                           desktop file, docs/deploy.md, fleet.md and lockdown.md
 #   SHA256SUMS, COMMIT (the full hash packaged)
 # VERSION is FyneApp.toml's [Details] Version. Why two tarballs: docs/deploy.md.
 #
@@ -76,7 +76,7 @@ cp -r "$src/deploy" "$stage/"
 cp "$src/.ci/install.sh" "$stage/install.sh"
 cp "$src/config.example.toml" "$stage/"
 cp "$src/assets/icon.png" "$stage/assets/"
-cp "$src/docs/deploy.md" "$src/docs/lockdown.md" "$stage/docs/"
+cp "$src/docs/deploy.md" "$src/docs/fleet.md" "$src/docs/lockdown.md" "$stage/docs/"
 tar -czf "$dist/$deploy" --owner=0 --group=0 --sort=name -C "$scratch" "lobbykiosk-deploy-$version"
 
 (cd "$dist" && sha256sum "$release" "$deploy" >SHA256SUMS)

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
 make=("${MAKE:-make}" --no-print-directory)
-checks=(fmt-check vet unit-test contract-check fault-matrix soak-short fuzz-smoke keyring-test speech-audio print-test smoke deploy-test)
+checks=(fmt-check vet unit-test contract-check fault-matrix soak-short fuzz-smoke keyring-test speech-audio print-test smoke deploy-test fleet-check)
 passed=0
 failed=()
 for check in "${checks[@]}"; do

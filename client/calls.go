@@ -8,14 +8,14 @@ import (
 // Health asks whether the portal is up and which terms version is current.
 func (c *Client) Health(ctx context.Context) (Health, error) {
 	var h Health
-	err := c.do(ctx, call{method: http.MethodGet, route: "/health", out: &h})
+	err := c.do(ctx, call{name: CallHealth, method: http.MethodGet, route: "/health", out: &h})
 	return h, err
 }
 
 // Terms fetches the Terms and Conditions in lang ("en" or "es"; "" = en).
 func (c *Client) Terms(ctx context.Context, lang string) (Terms, error) {
 	var t Terms
-	k := call{method: http.MethodGet, route: "/terms", out: &t}
+	k := call{name: CallTerms, method: http.MethodGet, route: "/terms", out: &t}
 	if lang != "" {
 		k.query = map[string]string{"lang": lang}
 	}
@@ -27,7 +27,7 @@ func (c *Client) Terms(ctx context.Context, lang string) (Terms, error) {
 // It is a POST without an Idempotency-Key, so it is never retried.
 func (c *Client) Lookup(ctx context.Context, req LookupRequest) (AccountSummary, error) {
 	var s AccountSummary
-	err := c.do(ctx, call{method: http.MethodPost, route: "/accounts/lookup", body: req, out: &s})
+	err := c.do(ctx, call{name: CallLookup, method: http.MethodPost, route: "/accounts/lookup", body: req, out: &s})
 	return s, err
 }
 
@@ -35,7 +35,7 @@ func (c *Client) Lookup(ctx context.Context, req LookupRequest) (AccountSummary,
 // With a non-empty idempotencyKey the request may be retried safely.
 func (c *Client) Register(ctx context.Context, req RegistrationRequest, idempotencyKey string) (Session, error) {
 	var s Session
-	err := c.do(ctx, call{method: http.MethodPost, route: "/registrations",
+	err := c.do(ctx, call{name: CallRegister, method: http.MethodPost, route: "/registrations",
 		idempotencyKey: idempotencyKey, body: req, out: &s})
 	return s, err
 }
@@ -43,33 +43,33 @@ func (c *Client) Register(ctx context.Context, req RegistrationRequest, idempote
 // SignIn starts a customer session. It is never retried.
 func (c *Client) SignIn(ctx context.Context, req SignInRequest) (Session, error) {
 	var s Session
-	err := c.do(ctx, call{method: http.MethodPost, route: "/sessions", body: req, out: &s})
+	err := c.do(ctx, call{name: CallSignIn, method: http.MethodPost, route: "/sessions", body: req, out: &s})
 	return s, err
 }
 
 // SignOut revokes the customer session.
 func (c *Client) SignOut(ctx context.Context, sessionToken string) error {
-	return c.do(ctx, call{method: http.MethodDelete, route: "/sessions/current", session: sessionToken})
+	return c.do(ctx, call{name: CallSignOut, method: http.MethodDelete, route: "/sessions/current", session: sessionToken})
 }
 
 // RequestPasswordReset asks the portal to email a password-reset link.
 // The portal answers the same whether or not the email is known.
 func (c *Client) RequestPasswordReset(ctx context.Context, email string) error {
-	return c.do(ctx, call{method: http.MethodPost, route: "/password-resets",
+	return c.do(ctx, call{name: CallPasswordReset, method: http.MethodPost, route: "/password-resets",
 		body: PasswordResetRequest{Email: email}, out: new(accepted)})
 }
 
 // Account fetches the signed-in customer's account.
 func (c *Client) Account(ctx context.Context, sessionToken string) (Account, error) {
 	var a Account
-	err := c.do(ctx, call{method: http.MethodGet, route: "/account", session: sessionToken, out: &a})
+	err := c.do(ctx, call{name: CallAccount, method: http.MethodGet, route: "/account", session: sessionToken, out: &a})
 	return a, err
 }
 
 // AddPaymentMethod stores a card or bank account for the signed-in customer.
 func (c *Client) AddPaymentMethod(ctx context.Context, sessionToken string, p PaymentDetails, idempotencyKey string) (PaymentMethod, error) {
 	var m PaymentMethod
-	err := c.do(ctx, call{method: http.MethodPost, route: "/payment-methods", session: sessionToken,
+	err := c.do(ctx, call{name: CallAddPaymentMethod, method: http.MethodPost, route: "/payment-methods", session: sessionToken,
 		idempotencyKey: idempotencyKey, body: p, out: &m, matches: func() string { return methodFor(&m, p) }})
 	return m, err
 }
@@ -77,7 +77,7 @@ func (c *Client) AddPaymentMethod(ctx context.Context, sessionToken string, p Pa
 // EnrollAutoPay enrolls the signed-in customer in AutoPay (key required by the portal).
 func (c *Client) EnrollAutoPay(ctx context.Context, sessionToken string, req AutoPayRequest, idempotencyKey string) (AutoPay, error) {
 	var a AutoPay
-	err := c.do(ctx, call{method: http.MethodPost, route: "/autopay", session: sessionToken,
+	err := c.do(ctx, call{name: CallEnrollAutoPay, method: http.MethodPost, route: "/autopay", session: sessionToken,
 		idempotencyKey: idempotencyKey, body: req, out: &a, matches: func() string { return enrolmentFor(&a, req) }})
 	return a, err
 }
@@ -86,7 +86,7 @@ func (c *Client) EnrollAutoPay(ctx context.Context, sessionToken string, req Aut
 // Email delivery stays pending until the customer follows the emailed link.
 func (c *Client) SetBillDelivery(ctx context.Context, sessionToken, method string) (BillDelivery, error) {
 	var d BillDelivery
-	err := c.do(ctx, call{method: http.MethodPut, route: "/bill-delivery", session: sessionToken,
+	err := c.do(ctx, call{name: CallSetBillDelivery, method: http.MethodPut, route: "/bill-delivery", session: sessionToken,
 		body: BillDeliveryRequest{Method: method}, out: &d, matches: func() string { return deliveryFor(&d, method) }})
 	return d, err
 }
@@ -94,7 +94,7 @@ func (c *Client) SetBillDelivery(ctx context.Context, sessionToken, method strin
 // ResendVerificationEmail sends the e-billing verification email again.
 func (c *Client) ResendVerificationEmail(ctx context.Context, sessionToken string) (BillDelivery, error) {
 	var d BillDelivery
-	err := c.do(ctx, call{method: http.MethodPost, route: "/bill-delivery/verification-email",
+	err := c.do(ctx, call{name: CallVerificationEmail, method: http.MethodPost, route: "/bill-delivery/verification-email",
 		session: sessionToken, out: &d})
 	return d, err
 }
@@ -102,14 +102,14 @@ func (c *Client) ResendVerificationEmail(ctx context.Context, sessionToken strin
 // PayOnce makes a one-time payment without signing in (key required by the portal).
 func (c *Client) PayOnce(ctx context.Context, req OneTimePaymentRequest, idempotencyKey string) (Receipt, error) {
 	var r Receipt
-	err := c.do(ctx, call{method: http.MethodPost, route: "/one-time-payments",
+	err := c.do(ctx, call{name: CallPayOnce, method: http.MethodPost, route: "/one-time-payments",
 		idempotencyKey: idempotencyKey, body: req, out: &r, matches: func() string { return receiptFor(&r, req) }})
 	return r, err
 }
 
 // SendHeartbeat reports the kiosk's status to the fleet monitor. Never retried.
 func (c *Client) SendHeartbeat(ctx context.Context, hb Heartbeat) error {
-	return c.do(ctx, call{method: http.MethodPost, route: "/kiosk/heartbeat", body: hb, out: new(accepted)})
+	return c.do(ctx, call{name: CallHeartbeat, method: http.MethodPost, route: "/kiosk/heartbeat", body: hb, out: new(accepted)})
 }
 
 // outbox is the answer of GET /demo/outbox.
@@ -121,6 +121,6 @@ type outbox struct {
 // portal answers 404).
 func (c *Client) Outbox(ctx context.Context) ([]OutboxMessage, error) {
 	var o outbox
-	err := c.do(ctx, call{method: http.MethodGet, route: "/demo/outbox", out: &o})
+	err := c.do(ctx, call{name: CallOutbox, method: http.MethodGet, route: "/demo/outbox", out: &o})
 	return o.Messages, err
 }

@@ -40,6 +40,7 @@ type Options struct {
 	MaxAttempts    int           // attempts per call, first included; default 3
 	RetryBaseDelay time.Duration // first backoff delay; default 200ms
 	RetryMaxDelay  time.Duration // cap of a backoff delay; default 2s
+	Observer       Observer      // told of every call once it is over; nil: no one
 }
 
 // Client calls the portal. It is safe for concurrent use.

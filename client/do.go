@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"mime"
 	"net/url"
+	"time"
 
 	"github.com/go-resty/resty/v2"
 )
 
 // call describes one portal request.
 type call struct {
+	name           string // one of CallNames, for the Observer
 	method, route  string // route is relative to BasePath, e.g. "/accounts/lookup"
 	query          map[string]string
 	session        string        // X-Customer-Session, when non-empty
@@ -23,9 +25,20 @@ type call struct {
 	matches        func() string // after out is decoded: what in it does not answer the request; "" when all does
 }
 
-// do runs a call within the action deadline, with retries, and turns the
-// outcome into the decoded answer or an error (see errors.go).
+// do runs a call and tells the Observer, if any, how it ended.
 func (c *Client) do(ctx context.Context, k call) error {
+	if c.opts.Observer == nil {
+		return c.run(ctx, k)
+	}
+	start := time.Now()
+	err := c.run(ctx, k)
+	c.opts.Observer.PortalCall(k.name, err, time.Since(start))
+	return err
+}
+
+// run runs a call within the action deadline, with retries, and turns the
+// outcome into the decoded answer or an error (see errors.go).
+func (c *Client) run(ctx context.Context, k call) error {
 	ctx, cancel := c.withDeadline(ctx)
 	defer cancel()
 	ctx = withAttemptCounter(ctx, k.route)

@@ -20,5 +20,7 @@
 //     ErrUnexpectedAnswer) and errors.As (*APIError), whose texts never repeat
 //     what the server sent (ErrorClass names one from a closed set, for logs);
 //   - logging through log/slog that records only the method, route, status,
-//     attempt and duration: never a body, token, key, email or number.
+//     attempt and duration: never a body, token, key, email or number;
+//   - an optional Observer told of every call once it is over (its name from
+//     CallNames, its error, its duration), which the kiosk's metrics count.
 package client

@@ -48,7 +48,13 @@ type Config struct {
 	// ScreenDiagonalInches is the panel's diagonal, for a monitor that reports its
 	// size wrongly or not at all; 0 trusts what the X server reports.
 	ScreenDiagonalInches float64 `toml:"screen_diagonal_inches"`
-	Utility              Utility `toml:"utility"`
+	// MetricsListen is where /metrics is served for the fleet's Prometheus
+	// (docs/fleet.md), e.g. "127.0.0.1:9464"; "" serves none.
+	MetricsListen string `toml:"metrics_listen"`
+	// MetricsWebConfig is an exporter-toolkit web config (TLS, basic auth) for
+	// /metrics, required beyond loopback; "" is plain HTTP.
+	MetricsWebConfig string  `toml:"metrics_web_config"`
+	Utility          Utility `toml:"utility"`
 }
 
 // Utility is the profile of the utility the kiosk serves: what the screens say

@@ -106,6 +106,11 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		`screen_diagonal_inches = 6.5`:                          `"screen_diagonal_inches"`,
 		`screen_diagonal_inches = -21.5`:                        `"screen_diagonal_inches"`,
 		`screen_diagonal_inches = 550`:                          `"screen_diagonal_inches"`,
+		`metrics_listen = "9464"`:                               `"metrics_listen"`,
+		`metrics_listen = "127.0.0.1:http"`:                     `"metrics_listen"`,
+		`metrics_listen = "0.0.0.0:9464"`:                       `"metrics_web_config"`,
+		`metrics_listen = ":9464"`:                              `"metrics_web_config"`,
+		`metrics_web_config = "/etc/lobbykiosk/web.yml"`:        `"metrics_web_config"`,
 	}
 	for body, want := range cases {
 		_, err := Load(configtest.Write(t, body))
@@ -205,6 +210,23 @@ func TestTheWebsiteIsAPlainHTTPSAddress(t *testing.T) {
 		c.Utility.Website = website
 		if _, err := c.Validated(); (err == nil) != want {
 			t.Errorf("website %q: error %v, want accepted %v", website, err, want)
+		}
+	}
+}
+
+// Metrics are off by default; on loopback they need no web config, and beyond
+// it the web config is required (its TLS is checked where it is read).
+func TestMetricsAreOffUnlessAnAddressIsGiven(t *testing.T) {
+	if c := Default(); c.MetricsListen != "" || c.MetricsWebConfig != "" {
+		t.Errorf("metrics on by default: %q, %q", c.MetricsListen, c.MetricsWebConfig)
+	}
+	for _, body := range []string{
+		`metrics_listen = "127.0.0.1:9464"`,
+		`metrics_listen = "[::1]:9464"`,
+		"metrics_listen = \"10.8.0.12:9464\"\nmetrics_web_config = \"/etc/lobbykiosk/metrics-web.yml\"",
+	} {
+		if _, err := Load(configtest.Write(t, body)); err != nil {
+			t.Errorf("%s: %v", body, err)
 		}
 	}
 }

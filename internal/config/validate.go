@@ -3,8 +3,10 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"net"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/medfordwater/lobbykiosk/client"
@@ -50,6 +52,10 @@ func (c Config) validate() error {
 		{"screen_diagonal_inches", c.ScreenDiagonalInches == 0 ||
 			(c.ScreenDiagonalInches >= display.MinDiagonalInches && c.ScreenDiagonalInches <= display.MaxDiagonalInches),
 			fmt.Sprintf("must be 0 (what the monitor reports) or between %d and %d", display.MinDiagonalInches, display.MaxDiagonalInches)},
+		{"metrics_listen", validMetricsListen(c.MetricsListen), `must be "" (no metrics) or host:port, e.g. "127.0.0.1:9464"`},
+		{"metrics_web_config", c.MetricsWebConfig == "" || c.MetricsListen != "", `is set but metrics_listen is "": nothing would be served`},
+		{"metrics_web_config", c.MetricsWebConfig != "" || metricsOnLoopback(c.MetricsListen),
+			"must name an exporter-toolkit web config with TLS and basic auth: metrics_listen is not a loopback address (docs/fleet.md)"},
 		{"utility.name", strings.TrimSpace(c.Utility.Name) != "", "must not be empty"},
 		{"utility.phone", strings.TrimSpace(c.Utility.Phone) != "", "must not be empty"},
 		{"utility.time_zone", validTimeZone(c.Utility), `must be a time zone name such as "America/Los_Angeles"`},
@@ -92,4 +98,22 @@ func validLanguages(langs []string) bool {
 func validLogLevel(level string) bool {
 	var l slog.Level
 	return l.UnmarshalText([]byte(level)) == nil
+}
+
+// validMetricsListen is "" or a host and a numeric port.
+func validMetricsListen(listen string) bool {
+	if listen == "" {
+		return true
+	}
+	_, port, err := net.SplitHostPort(listen)
+	n, portErr := strconv.Atoi(port)
+	return err == nil && portErr == nil && n >= 0 && n <= 65535
+}
+
+// metricsOnLoopback reports whether /metrics is served on loopback alone (or
+// not at all): only there may it go without TLS. The web config's content is
+// checked where it is read (metrics.CheckAccess).
+func metricsOnLoopback(listen string) bool {
+	host, _, err := net.SplitHostPort(listen)
+	return listen == "" || (err == nil && client.IsLoopbackHost(host))
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -138,5 +140,29 @@ func TestAPanicInABeatIsAMissedBeat(t *testing.T) {
 	inflight.Wait()
 	if len(to.beats) != 1 || to.beats[0].BeatsMissed != 1 || to.beats[0].Counts.VisitsStarted != 1 {
 		t.Errorf("the beat after the panic: %+v", to.beats)
+	}
+}
+
+// A portal that answers, but not as the contract allows, is counted as such, not
+// as down: through the real client, against a portal answering 200 with nothing
+// a lookup needs, and one whose port is closed.
+func TestAnUnexpectedAnswerIsNotUnavailable(t *testing.T) {
+	answers := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	defer answers.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	for url, want := range map[string]string{answers.URL: "unexpected_answer", closed.URL: "unavailable"} {
+		c, err := client.New(client.Options{BaseURL: url, KioskKey: "kiosk-key", MaxAttempts: 1,
+			Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Lookup(context.Background(), client.LookupRequest{AccountNumber: "1", PostalCode: "97501"})
+		if got := ErrorCode(err); got != want {
+			t.Errorf("%s: ErrorCode(%v) = %q, want %q", url, err, got, want)
+		}
 	}
 }

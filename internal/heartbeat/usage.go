@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 )
@@ -19,6 +20,9 @@ type Visit struct {
 	TimedOut bool     // the idle or visit-length limit ended it
 	Language string   // the language it ended in
 	Journeys []string // what it completed, e.g. "account_found", "paid"
+	// Took is the visit's length, from the visitor's first action to its end:
+	// the beat has no use for it; the kiosk's metrics keep its distribution.
+	Took time.Duration
 }
 
 // usage is the counts since the last beat the portal took. Its lock is for the
@@ -113,7 +117,9 @@ func (h *Heartbeat) Pending() client.HeartbeatCounts {
 	return h.usage.counts.Clone()
 }
 
-// ErrorCode is the code of a portal call's error, for the counts.
+// ErrorCode is the code of a portal call's error, for the counts: the portal's
+// own code, "timeout", "unexpected_answer" (the portal answered, but not as the
+// contract allows: it is up, and may have acted) or "unavailable" (no answer).
 func ErrorCode(err error) string {
 	var apiErr *client.APIError
 	switch {
@@ -121,6 +127,8 @@ func ErrorCode(err error) string {
 		return apiErr.Code
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		return "unexpected_answer"
 	}
 	return "unavailable"
 }
