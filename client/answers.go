@@ -253,7 +253,7 @@ func methodFor(m *PaymentMethod, p PaymentDetails) string {
 	kind, number := KindBank, ""
 	switch {
 	case p.Card != nil:
-		kind, number = KindCard, p.Card.Number
+		kind, number = KindCard, p.Card.Last4
 	case p.Bank != nil:
 		number = p.Bank.AccountNumber
 	}

@@ -194,14 +194,17 @@ type BankAccount struct {
 	AccountType   string `json:"account_type"`
 }
 
-// Card is a payment card as typed by the visitor.
+// Card is a card the kiosk's payment terminal read (docs/payments.md): the
+// kiosk never sees its number, so the portal never gets one from it. A one-time
+// payment carries the terminal's approved transaction (Reference); a payment
+// method saved for AutoPay carries the terminal's token for the card (Token).
 type Card struct {
-	HolderName string `json:"holder_name"`
-	Number     string `json:"number"`
-	ExpMonth   int    `json:"exp_month"`
-	ExpYear    int    `json:"exp_year"`
-	CVV        string `json:"cvv"`
-	PostalCode string `json:"postal_code"`
+	POIID         string `json:"poi_id"`              // the terminal that read it
+	TransactionID string `json:"transaction_id"`      // the kiosk's ID of the terminal transaction
+	Reference     string `json:"reference,omitempty"` // the terminal's own ID of an approved payment
+	Token         string `json:"token,omitempty"`     // stands for the card, for later charges
+	Brand         string `json:"brand"`               // "visa", "mastercard", "discover" or "amex"
+	Last4         string `json:"last4"`
 }
 
 // PaymentDetails holds exactly one of Bank or Card: the body of POST /payment-methods

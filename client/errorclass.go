@@ -25,8 +25,8 @@ var knownFieldNames = map[string]bool{
 	"account_ref": true, "account_number": true, "postal_code": true, "email": true, "password": true,
 	"terms_version": true, "lang": true, "amount_cents": true, "payment": true, "payment_method_id": true,
 	"method": true, "kiosk_id": true,
-	"card.holder_name": true, "card.number": true, "card.exp_month": true, "card.exp_year": true, "card.cvv": true,
-	"card.postal_code": true,
+	"card.poi_id": true, "card.transaction_id": true, "card.reference": true, "card.token": true, "card.brand": true,
+	"card.last4": true,
 	"bank.holder_name": true, "bank.routing_number": true, "bank.account_number": true, "bank.account_type": true,
 }
 

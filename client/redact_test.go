@@ -19,7 +19,7 @@ func TestLogsNeverHoldSecrets(t *testing.T) {
 	sess := register(t, e)
 	legacy := demo(t, "00065821")
 	secrets := []string{testKioskKey, sess.Token, newEmail, newPassword, legacy.Number, "000658210672430",
-		testCard, testCVV, testRouting, testBankAcc, demo(t, "20345678").Password, demo(t, "20345678").Email}
+		testToken, testRouting, testBankAcc, demo(t, "20345678").Password, demo(t, "20345678").Email}
 
 	faults := []string{"GET /account", "POST /payment-methods", "POST /autopay", "PUT /bill-delivery",
 		"POST /one-time-payments", "DELETE /sessions/current"}

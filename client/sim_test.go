@@ -14,15 +14,16 @@ import (
 const (
 	newPassword = "Blue-Heron-Pear-Creek-41"
 	newEmail    = "ana.tester@example.org"
-	testCard    = "4111111111111111"
-	testCVV     = "739"
+	testToken   = "tok_8Q2Zc41Lm7"
 	testRouting = "021000021"
 	testBankAcc = "000123456789"
 )
 
 func testCardDetails() client.PaymentDetails {
-	return client.PaymentDetails{Card: &client.Card{HolderName: "Ana Tester", Number: testCard,
-		ExpMonth: 12, ExpYear: 2035, CVV: testCVV, PostalCode: "97501"}}
+	// As the terminal gives a card: both the payment's reference (one-time
+	// payments) and the card's token (saved methods), so one value serves both.
+	return client.PaymentDetails{Card: &client.Card{POIID: "V400m-346403161", TransactionID: "kiosk-1",
+		Reference: "8815", Token: testToken, Brand: "visa", Last4: "1111"}}
 }
 
 func testBankDetails() client.PaymentDetails {
@@ -234,10 +235,11 @@ func TestPayOnceAndHeartbeat(t *testing.T) {
 	req.AmountCents = 1
 	_, err = e.c.PayOnce(ctx, req, key)
 	wantAPIError(t, err, 422, client.CodeIdempotencyConflict, client.ErrValidation)
-	req.Payment = client.PaymentDetails{Card: &client.Card{Number: "4111111111111112"}}
+	req.Payment = testCardDetails()
+	req.Payment.Card.Brand = "jcb"
 	_, err = e.c.PayOnce(ctx, req, client.NewIdempotencyKey())
 	ae := wantAPIError(t, err, 422, client.CodeValidationFailed, client.ErrValidation)
-	if ae.Fields["card.number"] != string(validate.InvalidCardNumber) {
+	if ae.Fields["card.brand"] != string(validate.UnsupportedCardBrand) {
 		t.Errorf("Fields = %v", ae.Fields)
 	}
 	hb := client.Heartbeat{KioskID: "lobby-1", Version: "test", UptimeSeconds: 5, PortalOK: true}

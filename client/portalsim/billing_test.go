@@ -11,15 +11,15 @@ import (
 func TestAddPaymentMethodsStoresThemMasked(t *testing.T) {
 	e := newEnv(t)
 	sess := e.signIn()
-	thisMonth, _ := e.month() // a card is good to the end of its expiry month
-	amex := &client.Card{HolderName: "Maria Lopez", Number: "3782-822463-10005", ExpMonth: int(thisMonth.Month()), ExpYear: thisMonth.Year(), CVV: "1234", PostalCode: "97501-1234"}
+	amex := savedCard()
+	amex.Brand, amex.Last4 = "amex", "0005"
 	savings := validBank()
 	savings.AccountType = client.BankSavings
 	cases := []struct {
 		details client.PaymentDetails
 		want    client.PaymentMethod
 	}{
-		{client.PaymentDetails{Card: validCard()}, client.PaymentMethod{Kind: client.KindCard, Brand: "visa", Last4: "1111"}},
+		{client.PaymentDetails{Card: savedCard()}, client.PaymentMethod{Kind: client.KindCard, Brand: "visa", Last4: "1111"}},
 		{client.PaymentDetails{Card: amex}, client.PaymentMethod{Kind: client.KindCard, Brand: "amex", Last4: "0005"}},
 		{client.PaymentDetails{Bank: savings}, client.PaymentMethod{Kind: client.KindBank, Brand: "savings", Last4: "6789"}},
 	}
@@ -47,25 +47,24 @@ func TestAddPaymentMethodsStoresThemMasked(t *testing.T) {
 func TestAddPaymentMethodValidation(t *testing.T) {
 	e := newEnv(t)
 	sess := e.signIn()
-	_, lastMonth := e.month()
-	badCard := &client.Card{Number: "4111 1111 1111 1112", ExpMonth: int(lastMonth.Month()), ExpYear: lastMonth.Year(), CVV: "12", PostalCode: "9750"}
+	badCard := &client.Card{TransactionID: "two words", Last4: "111", Reference: "8815"} // a charge's reference, no token
 	badBank := &client.BankAccount{HolderName: "1234", RoutingNumber: "021000022", AccountNumber: "12", AccountType: "money market"}
-	jcb := validCard()
-	jcb.Number = "3530111333300000"
+	jcb := savedCard()
+	jcb.Brand = "jcb"
 	cases := []struct {
 		name    string
 		details client.PaymentDetails
 		want    map[string]string
 	}{
 		{"card", client.PaymentDetails{Card: badCard}, map[string]string{
-			"card.number": "invalid_card_number", "card.holder_name": "required", "card.exp_month": "card_expired",
-			"card.cvv": "invalid_cvv", "card.postal_code": "invalid_postal_code"}},
-		{"card brand", client.PaymentDetails{Card: jcb}, map[string]string{"card.number": "unsupported_card_brand"}},
+			"card.poi_id": "required", "card.transaction_id": "invalid_card_reference", "card.brand": "required",
+			"card.last4": "invalid_card_reference", "card.token": "required"}},
+		{"card brand", client.PaymentDetails{Card: jcb}, map[string]string{"card.brand": "unsupported_card_brand"}},
 		{"bank", client.PaymentDetails{Bank: badBank}, map[string]string{
 			"bank.holder_name": "invalid_name", "bank.routing_number": "invalid_routing_number",
 			"bank.account_number": "invalid_bank_account", "bank.account_type": "invalid_account_type"}},
 		{"neither", client.PaymentDetails{}, map[string]string{"payment": "required"}},
-		{"both", client.PaymentDetails{Card: validCard(), Bank: validBank()}, map[string]string{"payment": "required"}},
+		{"both", client.PaymentDetails{Card: savedCard(), Bank: validBank()}, map[string]string{"payment": "required"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -167,7 +167,7 @@ func TestFailureLogHasACap(t *testing.T) {
 func TestPaymentMethodsPerAccountAreCapped(t *testing.T) {
 	e := newEnv(t)
 	sess := e.signIn()
-	body, err := json.Marshal(client.PaymentDetails{Card: validCard()})
+	body, err := json.Marshal(client.PaymentDetails{Card: savedCard()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestIdempotencyKeyIsAtMost255Characters(t *testing.T) {
 	e.call("POST", "/one-time-payments", payment(100), withIdempotencyKey(longest+"k")).
 		wantError(t, http.StatusBadRequest, codeInvalidIdempotencyKey)
 	sess := e.signIn()
-	e.call("POST", "/payment-methods", client.PaymentDetails{Card: validCard()}, withSession(sess.Token), withIdempotencyKey(strings.Repeat("é", 256))).
+	e.call("POST", "/payment-methods", client.PaymentDetails{Card: savedCard()}, withSession(sess.Token), withIdempotencyKey(strings.Repeat("é", 256))).
 		wantError(t, http.StatusBadRequest, codeInvalidIdempotencyKey)
 	if s := e.sim.Stats(); s.Payments != 1 || s.PaymentMethods != 0 || e.sim.idem.size() != 1 {
 		t.Errorf("stats %+v, %d keys kept", s, e.sim.idem.size())

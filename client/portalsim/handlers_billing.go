@@ -27,7 +27,7 @@ func (s *Sim) handleAddPaymentMethod(q *request) reply {
 		return invalidBodyReply()
 	}
 	bad := fieldErrors{}
-	method := checkPaymentDetails(in, q.now, s.zone, bad)
+	method := checkPaymentDetails(in, cardSaved, bad)
 	if len(bad) > 0 {
 		return bad.reply()
 	}

@@ -240,9 +240,14 @@ func (e *env) account(token string) client.Account {
 	return a
 }
 
-// validCard is a Visa test card valid for two years after the suite's instant.
-func validCard() *client.Card {
-	return &client.Card{HolderName: "Maria Lopez", Number: "4111 1111 1111 1111", ExpMonth: 8, ExpYear: clocktest.Now().Year() + 2, CVV: "123", PostalCode: "97501"}
+// savedCard is a Visa card the kiosk's terminal read for AutoPay: its token.
+func savedCard() *client.Card {
+	return &client.Card{POIID: "V400m-346403161", TransactionID: "kiosk-tok-1", Token: "tok_8Q2Z", Brand: "visa", Last4: "1111"}
+}
+
+// chargedCard is a Visa card the kiosk's terminal charged: its approved payment.
+func chargedCard() *client.Card {
+	return &client.Card{POIID: "V400m-346403161", TransactionID: "kiosk-pay-1", Reference: "8815", Brand: "visa", Last4: "1111"}
 }
 
 // month is the month the env's clock is in, in the portal's zone, and the one before.
@@ -261,7 +266,7 @@ func validBank() *client.BankAccount {
 func (e *env) addCard(token string) client.PaymentMethod {
 	e.t.Helper()
 	var pm client.PaymentMethod
-	e.call("POST", "/payment-methods", client.PaymentDetails{Card: validCard()}, withSession(token)).
+	e.call("POST", "/payment-methods", client.PaymentDetails{Card: savedCard()}, withSession(token)).
 		want(e.t, http.StatusCreated).decode(e.t, &pm)
 	return pm
 }
@@ -270,7 +275,7 @@ func (e *env) addCard(token string) client.PaymentMethod {
 func payment(cents int64) client.OneTimePaymentRequest {
 	return client.OneTimePaymentRequest{
 		AccountNumber: legacyNumber, PostalCode: "97501", Email: "pat@example.com",
-		AmountCents: cents, Payment: client.PaymentDetails{Card: validCard()},
+		AmountCents: cents, Payment: client.PaymentDetails{Card: chargedCard()},
 	}
 }
 

@@ -85,7 +85,7 @@ func TestIdempotencyKeyBelongsToOneSession(t *testing.T) {
 	e := newEnv(t)
 	maria := e.signIn()
 	pat := e.register(plainNumber, "97504", "pat@example.com")
-	details := client.PaymentDetails{Card: validCard()}
+	details := client.PaymentDetails{Card: savedCard()}
 	e.call("POST", "/payment-methods", details, withSession(maria.Token), withIdempotencyKey("same")).want(t, http.StatusCreated)
 	e.call("POST", "/payment-methods", details, withSession(pat.Token), withIdempotencyKey("same")).
 		wantError(t, http.StatusUnprocessableEntity, client.CodeIdempotencyConflict)

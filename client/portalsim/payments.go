@@ -5,36 +5,47 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
 )
 
+// cardUse is what a card the terminal read is sent for: a payment the terminal
+// has already taken, which the portal records, or a payment method saved for
+// later charges, which the terminal's token stands for.
+type cardUse int
+
+const (
+	cardCharged cardUse = iota
+	cardSaved
+)
+
 // checkPaymentDetails validates a card or a bank account, recording bad fields
 // as "card.*" / "bank.*", and returns the masked payment method (without ID).
-func checkPaymentDetails(in client.PaymentDetails, now time.Time, zone *time.Location, bad fieldErrors) client.PaymentMethod {
+func checkPaymentDetails(in client.PaymentDetails, use cardUse, bad fieldErrors) client.PaymentMethod {
 	switch {
 	case (in.Card == nil) == (in.Bank == nil):
 		bad.check("payment", validate.Required)
 		return client.PaymentMethod{}
 	case in.Card != nil:
-		return checkCard(*in.Card, now, zone, bad)
+		return checkCard(*in.Card, use, bad)
 	default:
 		return checkBank(*in.Bank, bad)
 	}
 }
 
-// checkCard validates a payment card and masks it.
-func checkCard(c client.Card, now time.Time, zone *time.Location, bad fieldErrors) client.PaymentMethod {
-	digits, brand, code := validate.CardNumber(c.Number)
-	bad.check("card.number", code)
-	bad.check("card.holder_name", validate.HolderName(c.HolderName))
-	bad.check("card.exp_month", validate.Expiry(c.ExpMonth, c.ExpYear, now, zone))
-	bad.check("card.cvv", validate.CVV(c.CVV, brand))
-	_, code = validate.PostalCode(c.PostalCode)
-	bad.check("card.postal_code", code)
-	return client.PaymentMethod{Kind: client.KindCard, Brand: brand, Last4: validate.Last4(digits)}
+// checkCard validates what the kiosk's terminal said of a card, and masks it.
+func checkCard(c client.Card, use cardUse, bad fieldErrors) client.PaymentMethod {
+	bad.check("card.poi_id", validate.CardReference(c.POIID))
+	bad.check("card.transaction_id", validate.CardReference(c.TransactionID))
+	bad.check("card.brand", validate.CardBrand(c.Brand))
+	bad.check("card.last4", validate.CardLast4(c.Last4))
+	if use == cardSaved {
+		bad.check("card.token", validate.CardReference(c.Token))
+	} else {
+		bad.check("card.reference", validate.CardReference(c.Reference))
+	}
+	return client.PaymentMethod{Kind: client.KindCard, Brand: c.Brand, Last4: c.Last4}
 }
 
 // checkBank validates a bank account and masks it.
@@ -60,7 +71,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	email, code := validate.Email(in.Email)
 	bad.check("email", code)
 	bad.check("amount_cents", validate.AmountCents(in.AmountCents, validate.MaxPaymentCents))
-	checkPaymentDetails(in.Payment, q.now, s.zone, bad)
+	checkPaymentDetails(in.Payment, cardCharged, bad)
 	if len(bad) > 0 {
 		return bad.reply()
 	}

@@ -104,14 +104,14 @@ func (d *prismDriver) sessions() client.Session {
 
 // billing fills maria's payment methods and enrolls her in AutoPay.
 func (d *prismDriver) billing(maria client.Session) {
-	card := client.PaymentDetails{Card: validCard()}
+	card := client.PaymentDetails{Card: savedCard()}
 	var pm client.PaymentMethod
 	d.decode(d.send(exchange{method: "POST", route: "/payment-methods", body: card, session: maria.Token, key: "pm-1",
 		status: http.StatusCreated}), &pm)
 	d.send(exchange{method: "POST", route: "/payment-methods", body: client.PaymentDetails{Bank: validBank()}, session: maria.Token, key: "pm-1",
 		status: http.StatusUnprocessableEntity, code: client.CodeIdempotencyConflict})
-	bad := validCard()
-	bad.Number = "4111 1111 1111 1112"
+	bad := savedCard()
+	bad.Last4 = "111"
 	d.send(exchange{method: "POST", route: "/payment-methods", body: client.PaymentDetails{Card: bad}, session: maria.Token,
 		status: http.StatusUnprocessableEntity, code: client.CodeValidationFailed})
 	d.send(exchange{method: "POST", route: "/payment-methods", body: card, session: maria.Token, key: strings.Repeat("k", 256), breaks: true,

@@ -160,7 +160,7 @@ func TestSessionRoutesNeedSession(t *testing.T) {
 		body         any
 	}{
 		{"GET", "/account", nil},
-		{"POST", "/payment-methods", client.PaymentDetails{Card: validCard()}},
+		{"POST", "/payment-methods", client.PaymentDetails{Card: savedCard()}},
 		{"POST", "/autopay", client.AutoPayRequest{PaymentMethodID: "pm_x"}},
 		{"PUT", "/bill-delivery", client.BillDeliveryRequest{Method: client.DeliveryEmail}},
 		{"POST", "/bill-delivery/verification-email", nil},

@@ -86,3 +86,15 @@ func HolderName(s string) Code {
 	}
 	return OK
 }
+
+// prefixInt returns the first n digits of d as a number, or -1 when d is shorter.
+func prefixInt(d string, n int) int {
+	if len(d) < n {
+		return -1
+	}
+	v := 0
+	for i := 0; i < n; i++ {
+		v = v*10 + int(d[i]-'0')
+	}
+	return v
+}

@@ -1,6 +1,7 @@
 // Package validate checks and normalizes the data a visitor types at the kiosk
 // before it is sent to the billing portal: account numbers, ZIP codes, email
-// addresses, passwords, payment cards, bank accounts and amounts.
+// addresses, passwords, bank accounts, amounts, and what a card terminal says of
+// a card.
 //
 // Every function returns a Code; OK ("") means valid. The codes double as the
 // portal's 422 field codes and as the UI's translation keys, so the kiosk UI,
@@ -17,8 +18,8 @@ func Known(c Code) bool { return knownCodes[c] }
 
 var knownCodes = map[Code]bool{
 	Required: true, InvalidAccountNumber: true, InvalidPostalCode: true, InvalidEmail: true, EmailMismatch: true,
-	PasswordTooShort: true, WeakPassword: true, InvalidCardNumber: true, UnsupportedCardBrand: true,
-	InvalidExpiry: true, CardExpired: true, InvalidCVV: true, InvalidRoutingNumber: true, InvalidBankAccount: true,
+	PasswordTooShort: true, WeakPassword: true, UnsupportedCardBrand: true, InvalidCardReference: true,
+	InvalidRoutingNumber: true, InvalidBankAccount: true,
 	InvalidAccountType: true, InvalidAmount: true, AmountTooLarge: true, InvalidName: true, TermsOutdated: true,
 	TermsNotAccepted: true,
 }
@@ -38,11 +39,8 @@ const (
 	EmailMismatch        Code = "email_mismatch"
 	PasswordTooShort     Code = "password_too_short"
 	WeakPassword         Code = "weak_password"
-	InvalidCardNumber    Code = "invalid_card_number"
 	UnsupportedCardBrand Code = "unsupported_card_brand"
-	InvalidExpiry        Code = "invalid_expiry"
-	CardExpired          Code = "card_expired"
-	InvalidCVV           Code = "invalid_cvv"
+	InvalidCardReference Code = "invalid_card_reference" // what a terminal said of a card is not well formed
 	InvalidRoutingNumber Code = "invalid_routing_number"
 	InvalidBankAccount   Code = "invalid_bank_account"
 	InvalidAccountType   Code = "invalid_account_type"
