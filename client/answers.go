@@ -215,7 +215,7 @@ func (a *Account) problem() string {
 var confirmationNumber = regexp.MustCompile(`^MW-[A-Z0-9]{8}$`)
 
 func (r *Receipt) required() []string {
-	return []string{"confirmation_number", "amount_cents", "receipt_email"}
+	return []string{"confirmation_number", "amount_cents"}
 }
 
 func (r *Receipt) problem() string {
@@ -238,6 +238,18 @@ func (o *outbox) problem() string { return "" }
 // receiptFor checks that a receipt is for the payment asked: its amount, and the
 // email the visitor typed (the receipt shows it, so it must not be someone else's).
 func receiptFor(r *Receipt, req OneTimePaymentRequest) string {
+	switch {
+	case r.AmountCents != req.AmountCents:
+		return "amount_cents is not the amount asked"
+	case !strings.EqualFold(strings.TrimSpace(r.ReceiptEmail), strings.TrimSpace(req.Email)):
+		return "receipt_email is not the email asked"
+	}
+	return ""
+}
+
+// cardReceiptFor checks that a card payment's receipt is for the payment
+// recorded: its amount, and the email asked for, if any.
+func cardReceiptFor(r *Receipt, req CardPaymentRequest) string {
 	switch {
 	case r.AmountCents != req.AmountCents:
 		return "amount_cents is not the amount asked"

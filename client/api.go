@@ -233,11 +233,20 @@ type OneTimePaymentRequest struct {
 	Payment       PaymentDetails `json:"payment"`
 }
 
+// CardPaymentRequest is the body of POST /card-payments: a payment the kiosk's
+// card terminal took, recorded against the account the kiosk looked up.
+type CardPaymentRequest struct {
+	AccountRef  string `json:"account_ref"`
+	AmountCents int64  `json:"amount_cents"`
+	Email       string `json:"email,omitempty"` // where the receipt goes; none in a restart's recovery
+	Card        Card   `json:"card"`
+}
+
 // Receipt is the answer of a one-time payment.
 type Receipt struct {
 	ConfirmationNumber string `json:"confirmation_number"`
 	AmountCents        int64  `json:"amount_cents"`
-	ReceiptEmail       string `json:"receipt_email"`
+	ReceiptEmail       string `json:"receipt_email,omitempty"` // absent when no receipt was emailed
 }
 
 // Heartbeat is the body of POST /kiosk/heartbeat: fleet status, never personal

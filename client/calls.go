@@ -107,6 +107,16 @@ func (c *Client) PayOnce(ctx context.Context, req OneTimePaymentRequest, idempot
 	return r, err
 }
 
+// RecordCardPayment tells the portal of a payment the kiosk's card terminal
+// took. idempotencyKey is the one journalled before the terminal was asked: a
+// replay after a restart records the payment once.
+func (c *Client) RecordCardPayment(ctx context.Context, req CardPaymentRequest, idempotencyKey string) (Receipt, error) {
+	var r Receipt
+	err := c.do(ctx, call{name: CallCardPayment, method: http.MethodPost, route: "/card-payments",
+		idempotencyKey: idempotencyKey, body: req, out: &r, matches: func() string { return cardReceiptFor(&r, req) }})
+	return r, err
+}
+
 // SendHeartbeat reports the kiosk's status to the fleet monitor. Never retried.
 func (c *Client) SendHeartbeat(ctx context.Context, hb Heartbeat) error {
 	return c.do(ctx, call{name: CallHeartbeat, method: http.MethodPost, route: "/kiosk/heartbeat", body: hb, out: new(accepted)})

@@ -18,6 +18,7 @@ const (
 	CallSetBillDelivery   = "set_bill_delivery"
 	CallVerificationEmail = "verification_email"
 	CallPayOnce           = "pay_once"
+	CallCardPayment       = "card_payment"
 	CallHeartbeat         = "heartbeat"
 	CallOutbox            = "outbox"
 )
@@ -26,7 +27,7 @@ const (
 func CallNames() []string {
 	return []string{CallHealth, CallTerms, CallLookup, CallRegister, CallSignIn, CallSignOut,
 		CallPasswordReset, CallAccount, CallAddPaymentMethod, CallEnrollAutoPay, CallSetBillDelivery,
-		CallVerificationEmail, CallPayOnce, CallHeartbeat, CallOutbox}
+		CallVerificationEmail, CallPayOnce, CallCardPayment, CallHeartbeat, CallOutbox}
 }
 
 // Observer hears of every portal call once it is over, retries included: its

@@ -53,6 +53,7 @@ func TestEveryCallIsObservedByName(t *testing.T) {
 	keep(c.SetBillDelivery(ctx, "s", client.DeliveryPaper))
 	keep(c.ResendVerificationEmail(ctx, "s"))
 	keep(c.PayOnce(ctx, client.OneTimePaymentRequest{}, "k"))
+	keep(c.RecordCardPayment(ctx, client.CardPaymentRequest{}, "k"))
 	keep(nil, c.SendHeartbeat(ctx, client.Heartbeat{}))
 	keep(c.Outbox(ctx))
 

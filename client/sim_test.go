@@ -217,6 +217,36 @@ func TestSignInAndPasswordReset(t *testing.T) {
 	}
 }
 
+// A payment the terminal took is recorded once against the account looked up,
+// however often the kiosk sends it with its journalled key; a recovery after a
+// restart sends no email and gets no receipt email.
+func TestCardPaymentIsRecordedOnce(t *testing.T) {
+	e := newSimEnv(t)
+	ctx := context.Background()
+	a := demo(t, "30456789")
+	found, err := e.c.Lookup(ctx, client.LookupRequest{AccountNumber: a.Number, PostalCode: a.PostalCode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := client.CardPaymentRequest{AccountRef: found.AccountRef, AmountCents: 5689, Email: newEmail, Card: *testCardDetails().Card}
+	key := client.NewIdempotencyKey()
+	r1, err := e.c.RecordCardPayment(ctx, req, key)
+	if err != nil || r1.AmountCents != 5689 || r1.ReceiptEmail != newEmail {
+		t.Fatalf("RecordCardPayment = %+v, %v", r1, err)
+	}
+	req.Email = "" // the replay of a restart's recovery: the same key, no email kept
+	if r2, err := e.c.RecordCardPayment(ctx, req, key); err == nil || e.sim.Stats().Payments != 1 {
+		t.Fatalf("a replay with another body = %+v, %v; stats %+v", r2, err, e.sim.Stats())
+	}
+	recovered, err := e.c.RecordCardPayment(ctx, req, client.NewIdempotencyKey())
+	if err != nil || recovered.ReceiptEmail != "" || e.sim.Stats().Payments != 2 {
+		t.Fatalf("a recovery's post = %+v, %v; stats %+v", recovered, err, e.sim.Stats())
+	}
+	req.AccountRef = "no-such-account"
+	_, err = e.c.RecordCardPayment(ctx, req, client.NewIdempotencyKey())
+	wantAPIError(t, err, 404, client.CodeAccountNotFound, client.ErrNotFound)
+}
+
 func TestPayOnceAndHeartbeat(t *testing.T) {
 	e := newSimEnv(t)
 	ctx := context.Background()

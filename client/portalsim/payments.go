@@ -88,6 +88,41 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	})
 }
 
+// handleCardPayment answers POST /card-payments: a payment the kiosk's terminal
+// took, credited to the account of the reference.
+func (s *Sim) handleCardPayment(q *request) reply {
+	var in client.CardPaymentRequest
+	if !decodeBody(q.body, &in) {
+		return invalidBodyReply()
+	}
+	bad := fieldErrors{}
+	if strings.TrimSpace(in.AccountRef) == "" {
+		bad.check("account_ref", validate.Required)
+	}
+	email := ""
+	if in.Email != "" {
+		var code validate.Code
+		email, code = validate.Email(in.Email)
+		bad.check("email", code)
+	}
+	bad.check("amount_cents", validate.AmountCents(in.AmountCents, validate.MaxPaymentCents))
+	checkCard(in.Card, cardCharged, bad)
+	if len(bad) > 0 {
+		return bad.reply()
+	}
+	a := s.accountByRef(in.AccountRef)
+	if a == nil {
+		return accountNotFoundReply()
+	}
+	a.amountDueCents = max(0, a.amountDueCents-in.AmountCents)
+	s.stats.Payments++
+	return jsonReply(http.StatusCreated, client.Receipt{
+		ConfirmationNumber: "MW-" + rand.Text()[:8],
+		AmountCents:        in.AmountCents,
+		ReceiptEmail:       email,
+	})
+}
+
 // handleHeartbeat answers POST /kiosk/heartbeat.
 func (s *Sim) handleHeartbeat(q *request) reply {
 	var in client.Heartbeat

@@ -112,7 +112,7 @@ func (d *prismDriver) billing(maria client.Session) {
 		status: http.StatusUnprocessableEntity, code: client.CodeIdempotencyConflict})
 	bad := savedCard()
 	bad.Last4 = "111"
-	d.send(exchange{method: "POST", route: "/payment-methods", body: client.PaymentDetails{Card: bad}, session: maria.Token,
+	d.send(exchange{method: "POST", route: "/payment-methods", body: client.PaymentDetails{Card: bad}, session: maria.Token, breaks: true,
 		status: http.StatusUnprocessableEntity, code: client.CodeValidationFailed})
 	d.send(exchange{method: "POST", route: "/payment-methods", body: card, session: maria.Token, key: strings.Repeat("k", 256), breaks: true,
 		status: http.StatusBadRequest, code: codeInvalidIdempotencyKey})
@@ -177,6 +177,32 @@ func (d *prismDriver) payments() {
 		status: http.StatusTooManyRequests, code: client.CodeRateLimited})
 	d.clock.Advance(failureWindow)
 	d.send(exchange{method: "POST", route: "/one-time-payments", body: payment(2500), key: "pay-4", status: http.StatusCreated})
+	d.cardPayments()
+}
+
+// cardPayments records payments a card terminal took, against the account a
+// lookup found: with and without a receipt email, replayed, refused, unknown.
+func (d *prismDriver) cardPayments() {
+	var found client.AccountSummary
+	d.decode(d.send(exchange{method: "POST", route: "/accounts/lookup", body: client.LookupRequest{AccountNumber: legacyNumber, PostalCode: "97501"},
+		status: http.StatusOK}), &found)
+	paid := client.CardPaymentRequest{AccountRef: found.AccountRef, AmountCents: 2500, Email: "pat@example.com", Card: *chargedCard()}
+	d.send(exchange{method: "POST", route: "/card-payments", body: paid, key: "card-1", status: http.StatusCreated})
+	recovered := paid
+	recovered.Email = ""
+	d.send(exchange{method: "POST", route: "/card-payments", body: recovered, key: "card-2", status: http.StatusCreated})
+	d.send(exchange{method: "POST", route: "/card-payments", body: recovered, key: "card-1",
+		status: http.StatusUnprocessableEntity, code: client.CodeIdempotencyConflict})
+	bad := paid
+	bad.Card.Brand = "jcb"
+	d.send(exchange{method: "POST", route: "/card-payments", body: bad, key: "card-3", breaks: true,
+		status: http.StatusUnprocessableEntity, code: client.CodeValidationFailed})
+	d.send(exchange{method: "POST", route: "/card-payments", body: paid, key: strings.Repeat("k", 256), breaks: true,
+		status: http.StatusBadRequest, code: codeInvalidIdempotencyKey})
+	unknown := paid
+	unknown.AccountRef = "acct-unknown"
+	d.send(exchange{method: "POST", route: "/card-payments", body: unknown, key: "card-4",
+		status: http.StatusNotFound, code: client.CodeAccountNotFound})
 }
 
 // everyRouteFails sends each route a wrong kiosk key, and each route of a

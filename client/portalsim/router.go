@@ -65,6 +65,7 @@ var routes = []route{
 	{http.MethodPut, "/bill-delivery", authSession, idempotencyNone, (*Sim).handleBillDelivery},
 	{http.MethodPost, "/bill-delivery/verification-email", authSession, idempotencyNone, (*Sim).handleResendVerification},
 	{http.MethodPost, "/one-time-payments", authKiosk, idempotencyRequired, (*Sim).handleOneTimePayment},
+	{http.MethodPost, "/card-payments", authKiosk, idempotencyRequired, (*Sim).handleCardPayment},
 	{http.MethodPost, "/kiosk/heartbeat", authKiosk, idempotencyNone, (*Sim).handleHeartbeat},
 	{http.MethodGet, "/demo/outbox", authKiosk, idempotencyNone, (*Sim).handleOutbox},
 	{http.MethodGet, "/demo/heartbeats", authKiosk, idempotencyNone, (*Sim).handleHeartbeats},

@@ -176,7 +176,7 @@ func Default() Config {
 		IdleSeconds:       90,
 		WarningSeconds:    30,
 		MaxSessionMinutes: 20,
-		CardEntry:         "keyed",
+		CardEntry:         CardEntryOff,
 		MaxPaymentDollars: maxPaymentDollars,
 		WindowMode:        "fullscreen",
 		LogLevel:          "info",
@@ -255,6 +255,13 @@ const (
 	SpeechOutputAuto       = "auto"
 	SpeechOutputHeadphones = "headphones"
 	SpeechOutputSpeaker    = "speaker"
+)
+
+// The config's card_entry. Cards are read by a payment terminal, never typed on
+// the kiosk's screen (docs/payments.md): "keyed" is refused.
+const (
+	CardEntryTerminal = "terminal" // card payments and AutoPay by card go through the terminal
+	CardEntryOff      = "off"      // bank accounts only
 )
 
 // MinWarningSeconds is the least time a visitor gets to answer a time-out

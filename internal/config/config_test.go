@@ -80,6 +80,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		"warning_seconds = 10":                                  `"warning_seconds"`,
 		"max_session_minutes = 0":                               `"max_session_minutes"`,
 		`card_entry = "swipe"`:                                  `"card_entry"`,
+		`card_entry = "keyed"`:                                  `"card_entry" "keyed" is no longer allowed: a kiosk that takes card numbers on its screen is in full PCI DSS scope`,
 		"max_payment_dollars = 0":                               `"max_payment_dollars"`,
 		"max_session_minutes = 5\nwarning_seconds = 300":        `"warning_seconds"`,
 		`window_mode = "tiny"`:                                  `"window_mode"`,
