@@ -13,6 +13,9 @@ var logoSVG []byte
 //go:embed bill.svg
 var billSVG []byte
 
+//go:embed card_reader.svg
+var cardReaderSVG []byte
+
 //go:embed icon.png
 var iconPNG []byte
 
@@ -23,6 +26,10 @@ var Logo = fyne.NewStaticResource("logo.svg", logoSVG)
 // the customer number–account number marked at its top right, where real bills
 // print it. It holds no words, so one drawing serves every language.
 var Bill = fyne.NewStaticResource("bill.svg", billSVG)
+
+// CardReader is the drawing of the card reader below the screen, with a card
+// going in: the card payment's instructions show where to look.
+var CardReader = fyne.NewStaticResource("card_reader.svg", cardReaderSVG)
 
 // Icon is the application icon (window and desktop file).
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)

@@ -21,13 +21,12 @@ import (
 // takes the focus, no keys come up, and the page stays where it was scrolled.
 func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
-		h.signInDirectly(t, lang)
-		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: "terminal"}, card: practiceTerminal(t)})
+		h.goToPay(t, lang)           // the form that offers a card, at the terminal
 		h.tapKey(t, "keyboard.hide") // the keys put away
 		scroll := h.kiosk.keyboard.Scroll()
 		scroll.ScrollToOffset(fyne.NewPos(0, 120))
-		form := h.autoPayForm()
+		form := h.payForm()
 		for _, tap := range []struct {
 			name   string
 			button func() fyne.Tappable
@@ -49,7 +48,7 @@ func TestChoosingAnOptionKeepsFocusScrollAndKeyboard(t *testing.T) {
 				t.Errorf("%s %s: the page moved from %v to %v (or was rebuilt)", lang, tap.name, offset, scroll.Offset)
 			}
 		}
-		if h.kiosk.visit.fields[fieldBankType] != client.BankSavings || h.autoPayForm() != form {
+		if h.kiosk.visit.fields[fieldBankType] != client.BankSavings || h.payForm() != form {
 			t.Errorf("%s: the choices were not kept in place", lang)
 		}
 	}
@@ -87,16 +86,15 @@ func TestNoScrollAreaInsideAScrollArea(t *testing.T) {
 // the others show an empty circle and no outline. The outline follows a change of
 // theme made while the screen is on show.
 func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
-	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: cardEntryKeyed}})
-	h.signInDirectly(t, "es")
-	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "terminal"}, card: practiceTerminal(t)})
+	h.goToPay(t, "es") // the form that offers a card, at the terminal
 	for _, contrast := range []bool{false, true} {
 		test.Tap(h.kiosk.page.chrome.look)
 		if h.kiosk.look.current.highContrast != contrast {
 			test.Tap(h.kiosk.look.menu.contrast)
 		}
 		test.Tap(h.kiosk.look.menu.close)
-		form := h.autoPayForm()
+		form := h.payForm()
 		for _, c := range []struct {
 			choice *choice
 			pick   string
@@ -129,11 +127,10 @@ func TestAChosenOptionHasACheckAndAnOutlineInBothThemes(t *testing.T) {
 // and no key is left to type into the bank's fields once a card is chosen.
 func TestChoosingAnOptionPutsTheKeysAway(t *testing.T) {
 	for _, size := range landscapePanels {
-		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{OnScreenKeyboard: true, CardEntry: "terminal"}, card: practiceTerminal(t)})
 		h.win.Resize(size)
-		h.signInDirectly(t, "es")
-		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-		form := h.autoPayForm()
+		h.goToPay(t, "es") // the form that offers a card, at the terminal
+		form := h.payForm()
 		for _, tap := range []struct {
 			name   string
 			field  *field
@@ -159,7 +156,7 @@ func TestChoosingAnOptionPutsTheKeysAway(t *testing.T) {
 			top, bottom := h.roomAboveKeys()
 			h.assertWithin(t, name+": the choice", tap.button(), top, bottom)
 			if tap.name == "checking" {
-				h.assertWithin(t, name+": Continue", viewOf[*autoPayScreen](h.kiosk).submit, top, bottom)
+				h.assertWithin(t, name+": Continue", viewOf[*payScreen](h.kiosk).submit, top, bottom)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
 )
 
 // Payment details the simulator accepts (and one it does not).
@@ -16,10 +17,10 @@ const (
 	goodRouting = "021000021" // passes the ABA checksum
 	badRouting  = "021000022"
 	bankNumber  = "000123456789"
-	visaNumber  = "4111 1111 1111 1111"
 )
 
-// newPayHarness is newHarness with the kiosk's card setting: "keyed" or "off".
+// newPayHarness is newHarness with the kiosk's card setting, "off" (cards take
+// a terminal: newCardHarness).
 func newPayHarness(t *testing.T, cardEntry string) *harness {
 	t.Helper()
 	return newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: cardEntry}})
@@ -58,23 +59,6 @@ func (h *harness) fillBankInto(form func() *paymentForm, routing string) {
 	test.Tap(m.accountType.buttons[client.BankChecking])
 }
 
-// fillCard chooses a card and types a good Visa on the payment screen.
-func (h *harness) fillCard() {
-	h.fillCardInto(func() *paymentForm { return viewOf[*payScreen](h.kiosk).method })
-}
-
-// fillCardInto chooses a card and types a good Visa into the form form() returns.
-func (h *harness) fillCardInto(form func() *paymentForm) {
-	test.Tap(form().kind.buttons[client.KindCard]) // the card fields, in place
-	m := form()
-	h.typeInto(m.cardHolder.entry, "Maria Lopez")
-	h.typeInto(m.cardNumber.entry, visaNumber)
-	h.typeInto(m.expMonth.entry, "12")
-	h.typeInto(m.expYear.entry, "39")
-	h.typeInto(m.cvv.entry, "123")
-	h.typeInto(m.cardPostal.entry, "97501")
-}
-
 // screenText is everything the window shows, one text a line.
 func (h *harness) screenText() string { return strings.Join(visibleTexts(h.win.Canvas()), "\n") }
 
@@ -88,6 +72,9 @@ func (h *harness) reviewAndPay(t *testing.T) {
 	h.readReview()
 	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
 	h.settle()
+	if s := viewOf[*payScreen](h.kiosk); s.cancelCard != nil { // a card: the reader waits for it
+		h.presentCard(t, terminalsim.CardApproved)
+	}
 }
 
 // readReview lets the time pass in which a money button takes a tap for the end of

@@ -58,6 +58,9 @@ type harnessOptions struct {
 	speech speechmode.Speaker
 	// printer prints receipts; nil: no printer.
 	printer Printer
+	// card starts the card terminal the kiosk pays through (card_entry =
+	// "terminal") and its practice card reader; nil: none.
+	card func(clock Clock) (CardTerminal, PracticeReader)
 	// askAudio leaves speech_output at "auto", where the kiosk reads nothing back
 	// until told headphones are plugged in; otherwise it is "headphones", as most
 	// speech tests read typed values back.
@@ -133,8 +136,15 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Mode: o.mode, Config: o.settings.config(o.askAudio), Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
-		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)})
+	deps := Deps{Portal: portal, Mode: o.mode, Config: o.settings.config(o.askAudio), Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
+		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)}
+	if o.card == nil && o.settings.CardEntry == "terminal" {
+		o.card = practiceTerminal(t)
+	}
+	if o.card != nil {
+		deps.Terminal, deps.Practice = o.card(clock)
+	}
+	k, err := New(win, deps)
 	if err != nil {
 		t.Fatal(err)
 	}

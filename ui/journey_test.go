@@ -91,28 +91,6 @@ func TestJourneyLegacyAccountGuidanceThenRegisterAndAutoPay(t *testing.T) {
 	}
 }
 
-func TestJourneySignInThenAutoPayByCard(t *testing.T) {
-	for _, lang := range []string{"en", "es"} {
-		h := newHarness(t, ModeLive)
-		s := h.openSignIn(t, lang)
-		h.typeInto(s.email.entry, demoEmail)
-		h.typeInto(s.password.entry, demoPassword)
-		test.Tap(s.submit)
-		h.settle()
-		h.assertSignedIn(t, lang)
-		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-		h.fillCardInto(h.autoPayForm)
-		test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
-		h.readReview()
-		test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
-		h.settle()
-		if viewOf[*autoPayScreen](h.kiosk).confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 {
-			t.Fatalf("%s: card AutoPay failed; problems %v", lang, h.kiosk.visit.problems)
-		}
-		assertTextsFromCatalog(t, h)
-	}
-}
-
 func TestEBillingVerificationLinkCompletesIt(t *testing.T) {
 	h := newHarness(t, ModeLive)
 	h.signInDirectly(t, "en")

@@ -52,6 +52,12 @@ type Deps struct {
 	// SpeechCheck tells the staff status whether the speech service answers.
 	SpeechCheck func(ctx context.Context) error
 	Printer     Printer // prints receipts; nil: no printer, no receipt button (receipts.go)
+	// Terminal is the card terminal card payments go through, with card_entry =
+	// "terminal" (cardreader.go, docs/payments.md); nil: cards are not offered.
+	Terminal CardTerminal
+	// Practice is the practice card reader of demo and training: it presents a
+	// practice card to the practice terminal. nil with a real terminal.
+	Practice PracticeReader
 
 	StaffLockout staff.Lockout // keeps wrong-PIN counts across restarts; nil: in memory only
 	KioskID      string        // shown in the staff status and sent in the heartbeat
@@ -77,9 +83,11 @@ type Kiosk struct {
 	screens  map[screenID]screen // the screen table (nav.go)
 	page     page                // the screen on show
 	visit    *visit
-	portal   portalLink    // the portal in use and the calls on their way (async.go)
-	logo     *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
-	bill     *canvas.Image // the Find screen's drawing of a bill, made once (screen_find.go)
+	portal   portalLink     // the portal in use and the calls on their way (async.go)
+	terminal CardTerminal   // the card terminal; nil: no cards (cardreader.go)
+	practice PracticeReader // the practice card reader of demo and training; nil: a real terminal
+	logo     *canvas.Image  // the welcome screen's logo, made once (screen_welcome.go)
+	bill     *canvas.Image  // the Find screen's drawing of a bill, made once (screen_find.go)
 
 	// The components, each with its own state (docs/ARCHITECTURE.md).
 	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)
@@ -108,7 +116,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	k := &Kiosk{win: win, settings: cfg, text: text, log: deps.Logger,
-		clock: deps.Clock, screens: screenTable(),
+		clock: deps.Clock, screens: screenTable(), terminal: deps.Terminal, practice: deps.Practice,
 		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts, inflight: &sync.WaitGroup{}}}
 	if k.log == nil {
 		k.log = slog.Default()

@@ -96,10 +96,10 @@ func lockLookupsElsewhere(t *testing.T, h *harness) {
 func TestAPaymentRefusedDuringTheLockPaysOnceItEnds(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		// A visit long enough to wait the lock out at the review.
-		h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "keyed", IdleSeconds: 3600, MaxSessionMinutes: 60}})
+		h := newHarnessWith(t, harnessOptions{settings: testConfig{IdleSeconds: 3600, MaxSessionMinutes: 60}})
 		h.goToPay(t, lang)
 		h.fillEmails("maria@example.com", "maria@example.com")
-		h.fillCard()
+		h.fillBank(goodRouting)
 		lockLookupsElsewhere(t, h)
 		h.reviewAndPay(t)
 		s := viewOf[*payScreen](h.kiosk)

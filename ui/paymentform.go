@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -11,6 +8,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
+	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/ui/keyboard"
 	"github.com/medfordwater/lobbykiosk/ui/speechmode"
@@ -20,27 +18,16 @@ import (
 // The payment method's fields. Where the portal reports a problem with a field, the
 // ID is the portal's own field name, so applyPortalProblem marks the same field.
 const (
-	fieldPayKind      fieldID = "payment_kind" // client.KindBank or client.KindCard
-	fieldBankHolder   fieldID = "bank.holder_name"
-	fieldBankRouting  fieldID = "bank.routing_number"
-	fieldBankAccount  fieldID = "bank.account_number"
-	fieldBankType     fieldID = "bank.account_type" // client.BankChecking or BankSavings
-	fieldCardHolder   fieldID = "card.holder_name"
-	fieldCardNumber   fieldID = "card.number"
-	fieldCardExpMonth fieldID = "card.exp_month"
-	fieldCardExpYear  fieldID = "card.exp_year"
-	fieldCardCVV      fieldID = "card.cvv"
-	fieldCardPostal   fieldID = "card.postal_code"
-
-	cardEntryKeyed = "keyed" // the config's card_entry that lets visitors type a card
+	fieldPayKind     fieldID = "payment_kind" // client.KindBank or client.KindCard
+	fieldBankHolder  fieldID = "bank.holder_name"
+	fieldBankRouting fieldID = "bank.routing_number"
+	fieldBankAccount fieldID = "bank.account_number"
+	fieldBankType    fieldID = "bank.account_type" // client.BankChecking or BankSavings
 )
 
 // paymentFields lists every field of the payment form: what is forgotten once the
 // payment method has been used.
-var paymentFields = []fieldID{
-	fieldPayKind, fieldBankHolder, fieldBankRouting, fieldBankAccount, fieldBankType,
-	fieldCardHolder, fieldCardNumber, fieldCardExpMonth, fieldCardExpYear, fieldCardCVV, fieldCardPostal,
-}
+var paymentFields = []fieldID{fieldPayKind, fieldBankHolder, fieldBankRouting, fieldBankAccount, fieldBankType}
 
 // choice is a row of big buttons for one of a few options (easier to hit on a
 // touchscreen than radio buttons). The chosen one has a check mark and an outline,
@@ -59,19 +46,23 @@ type choice struct {
 	onChange   func()            // after a choice, when it changes more than itself
 }
 
-// paymentForm is the reusable "how will you pay" piece: a bank account or, when the
-// kiosk allows keyed cards, a card. Its values live in the visit's fields.
+// paymentForm is the reusable "how will you pay" piece: a bank account or, when
+// the kiosk has a card terminal, a card. A card is never typed: the visitor
+// uses the terminal's reader once the payment is reviewed (cardreader.go). Its
+// values live in the visit's fields.
 type paymentForm struct {
-	k                                         *Kiosk
-	kind                                      *choice // nil when cards are not offered
-	bankHolder, routing, bankAccount          *field
-	accountType                               *choice
-	cardHolder, cardNumber, expMonth, expYear *field
-	cvv, cardPostal                           *field
+	k                                *Kiosk
+	cards                            bool    // the screen takes cards at the terminal
+	kind                             *choice // nil when cards are not offered
+	bankHolder, routing, bankAccount *field
+	accountType                      *choice
 }
 
-// cardsOffered reports whether this kiosk lets visitors type a card number.
-func (p *paymentForm) cardsOffered() bool { return p.k.settings.CardEntry == cardEntryKeyed }
+// cardsOffered reports whether this form offers a card: the screen takes one,
+// and the kiosk has a terminal to read it.
+func (p *paymentForm) cardsOffered() bool {
+	return p.cards && p.k.settings.CardEntry == config.CardEntryTerminal && p.k.terminal != nil
+}
 
 // kindChosen is the kind of payment method the visitor chose: a bank account unless
 // they chose a card and cards are offered.
@@ -82,9 +73,10 @@ func (p *paymentForm) kindChosen() string {
 	return client.KindBank
 }
 
-// newPaymentForm builds the form's widgets from the visit.
-func newPaymentForm(k *Kiosk) *paymentForm {
-	p := &paymentForm{k: k}
+// newPaymentForm builds the form's widgets from the visit; cards says whether
+// the screen takes a card at the terminal.
+func newPaymentForm(k *Kiosk, cards bool) *paymentForm {
+	p := &paymentForm{k: k, cards: cards}
 	if p.cardsOffered() {
 		p.kind = p.newChoice(fieldPayKind, p.kindChosen, []string{client.KindBank, client.KindCard},
 			map[string]string{client.KindBank: k.T("payment.bank"), client.KindCard: k.T("payment.card")})
@@ -96,60 +88,10 @@ func newPaymentForm(k *Kiosk) *paymentForm {
 		check: trimmed(validate.BankAccountNumber), keyboard: keyboard.Digits})
 	p.accountType = p.newChoice(fieldBankType, func() string { return k.visit.fields[fieldBankType] }, []string{client.BankChecking, client.BankSavings},
 		map[string]string{client.BankChecking: k.T("payment.checking"), client.BankSavings: k.T("payment.savings")})
-	p.cardHolder = k.newField(fieldSpec{id: fieldCardHolder, labelID: "payment.card_holder_name", check: checkHolder})
-	p.cardNumber = k.newField(fieldSpec{id: fieldCardNumber, labelID: "payment.card_number",
-		check: checkCardNumber, keyboard: keyboard.Digits})
-	p.expMonth = k.newField(fieldSpec{id: fieldCardExpMonth, labelID: "payment.exp_month", check: checkMonth, keyboard: keyboard.Digits})
-	p.expYear = k.newField(fieldSpec{id: fieldCardExpYear, labelID: "payment.exp_year", check: p.checkExpiry, keyboard: keyboard.Digits})
-	p.cvv = k.newField(fieldSpec{id: fieldCardCVV, labelID: "payment.cvv", password: true, check: checkCVV, keyboard: keyboard.Digits})
-	p.cardPostal = k.newField(fieldSpec{id: fieldCardPostal, labelID: "payment.card_postal_code",
-		check: checkPostalCode, keyboard: keyboard.Digits})
 	return p
 }
 
 var checkHolder = trimmed(validate.HolderName)
-
-func checkCardNumber(_ *visit, s string) (string, validate.Code) {
-	digits, _, c := validate.CardNumber(s)
-	return digits, c
-}
-
-// checkMonth accepts 1..12, typed as "3" or "03"; its value is the number.
-func checkMonth(_ *visit, s string) (string, validate.Code) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", validate.Required
-	}
-	m, err := strconv.Atoi(s)
-	if err != nil || m < 1 || m > 12 {
-		return "", validate.InvalidExpiry
-	}
-	return strconv.Itoa(m), validate.OK
-}
-
-// checkExpiry checks the year together with the month typed beside it.
-// Its value is the year in four digits, as "28" printed on a card means 2028.
-func (p *paymentForm) checkExpiry(v *visit, s string) (string, validate.Code) {
-	if strings.TrimSpace(s) == "" {
-		return "", validate.Required
-	}
-	month, _ := checkMonth(v, v.fields[fieldCardExpMonth]) // "" when the month is wrong: its own field says so
-	m, _ := strconv.Atoi(month)
-	year, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		return "", validate.InvalidExpiry
-	}
-	if year < 100 {
-		year += 2000
-	}
-	return strconv.Itoa(year), validate.Expiry(m, year, p.k.clock.Now(), p.k.settings.Zone)
-}
-
-// checkCVV needs the card's brand: 4 digits for American Express, 3 for the others.
-func checkCVV(v *visit, s string) (string, validate.Code) {
-	_, brand, _ := validate.CardNumber(v.fields[fieldCardNumber]) // the brand its digits begin with, checked out or not
-	return strings.TrimSpace(s), validate.CVV(strings.TrimSpace(s), brand)
-}
 
 // newChoice builds a choice from the visit; tapping an option records it and
 // rebuilds the screen (which may show other fields).
@@ -252,9 +194,7 @@ func (p *paymentForm) object() fyne.CanvasObject {
 func (p *paymentForm) fieldsOfKind() []fyne.CanvasObject {
 	k := p.k
 	if p.kindChosen() == client.KindCard {
-		expiry := container.NewGridWithColumns(2, k.fieldObject(p.expMonth), k.fieldObject(p.expYear))
-		return []fyne.CanvasObject{k.fieldObject(p.cardHolder), k.fieldObject(p.cardNumber),
-			expiry, k.fieldObject(p.cvv), k.fieldObject(p.cardPostal)}
+		return []fyne.CanvasObject{wrappedLabel(k.T("payment.card_at_reader"))}
 	}
 	return []fyne.CanvasObject{k.fieldObject(p.bankHolder), k.fieldObject(p.routing), k.fieldObject(p.bankAccount),
 		p.choiceObject(p.accountType, "payment.account_type", []string{client.BankChecking, client.BankSavings})}
@@ -265,7 +205,7 @@ func (p *paymentForm) fieldsOfKind() []fyne.CanvasObject {
 func (p *paymentForm) check() bool {
 	k := p.k
 	if p.kindChosen() == client.KindCard {
-		return k.checkFields(p.cardHolder, p.cardNumber, p.expMonth, p.expYear, p.cvv, p.cardPostal)
+		return true // nothing is typed: the reader takes the card after the review
 	}
 	ok := k.checkFields(p.bankHolder, p.routing, p.bankAccount)
 	code := validate.AccountType(k.visit.fields[fieldBankType])
@@ -283,16 +223,11 @@ func (p *paymentForm) check() bool {
 }
 
 // details is the payment method the visitor typed, normalized. Call it after check
-// succeeded.
+// succeeded. A card is empty until the terminal has read it (cardreader.go).
 func (p *paymentForm) details() client.PaymentDetails {
 	v := p.k.visit.values
 	if p.kindChosen() == client.KindCard {
-		month, _ := strconv.Atoi(v[fieldCardExpMonth]) // digits: checkMonth made them
-		year, _ := strconv.Atoi(v[fieldCardExpYear])   // digits: checkExpiry made them
-		return client.PaymentDetails{Card: &client.Card{
-			HolderName: v[fieldCardHolder], Number: v[fieldCardNumber], ExpMonth: month, ExpYear: year,
-			CVV: v[fieldCardCVV], PostalCode: v[fieldCardPostal],
-		}}
+		return client.PaymentDetails{Card: &client.Card{}}
 	}
 	return client.PaymentDetails{Bank: &client.BankAccount{
 		HolderName: v[fieldBankHolder], RoutingNumber: v[fieldBankRouting],
@@ -303,8 +238,11 @@ func (p *paymentForm) details() client.PaymentDetails {
 // paymentSummary describes a payment method with its last 4 digits only, in the
 // language of translate.
 func paymentSummary(translate func(id string, data ...map[string]any) string, d client.PaymentDetails) string {
+	if d.Card != nil && d.Card.Last4 == "" {
+		return translate("payment.card_reader_review") // not read yet: the reader takes it at Pay
+	}
 	if d.Card != nil {
-		return translate("payment.card_ending", map[string]any{"Digits": validate.Last4(d.Card.Number)})
+		return translate("payment.card_ending", map[string]any{"Digits": d.Card.Last4})
 	}
 	if d.Bank != nil {
 		return translate("payment.bank_ending", map[string]any{"Digits": validate.Last4(d.Bank.AccountNumber)})
@@ -328,7 +266,7 @@ func (v *visit) paymentDone(kind outcomeKind, data map[string]any, item receipt.
 func receiptMethod(d client.PaymentDetails) receipt.Method {
 	kind, number := receipt.Bank, ""
 	if d.Card != nil {
-		kind, number = receipt.Card, d.Card.Number
+		kind, number = receipt.Card, d.Card.Last4
 	} else if d.Bank != nil {
 		number = d.Bank.AccountNumber
 	}

@@ -62,7 +62,7 @@ func newShippedBenchHarness(tb testing.TB) *harness {
 	quiet := slog.New(slog.DiscardHandler)
 	gate := &callGate{}
 	h := newHarnessWith(tb, harnessOptions{clientLog: quiet, log: quiet, front: gate.front,
-		settings: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}})
+		settings: testConfig{OnScreenKeyboard: true, CardEntry: "terminal"}, card: practiceTerminal(tb)})
 	h.gate = gate
 	return h
 }

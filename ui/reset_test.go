@@ -50,7 +50,7 @@ var proofTriggers = []proofTrigger{
 		h.kiosk.reset(triggerStaff) // what the staff menu's "Reset now" calls
 	}},
 	{triggerPanic, func(t *testing.T, h *harness, _ proofJourney) {
-		boom := kwidget.NewButton("", func() { panic("boom " + proofCard) })
+		boom := kwidget.NewButton("", func() { panic("boom " + proofBank) })
 		h.kiosk.activity.watch(boom)
 		test.Tap(boom)
 	}},
@@ -69,7 +69,7 @@ func TestResetLeavesNothingOfTheVisitorForEveryJourneyAndTrigger(t *testing.T) {
 func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
 	settings := testConfig{OnScreenKeyboard: true} // as shipped (config default)
 	if j.card {
-		settings.CardEntry = cardEntryKeyed
+		settings.CardEntry = "terminal"
 	}
 	r := &recordingSpeaker{}
 	h, logs := newLoggedHarness(t, settings, r)
@@ -81,7 +81,7 @@ func proveReset(t *testing.T, j proofJourney, tr proofTrigger) {
 		secrets = append(secrets, token)
 	}
 	// The visitor copied something: a reset must not hand it to the next one.
-	fyne.CurrentApp().Clipboard().SetContent(proofEmail + " " + proofCard)
+	fyne.CurrentApp().Clipboard().SetContent(proofEmail + " " + proofBank)
 	before := h.kiosk.visit
 
 	tr.fire(t, h, j)

@@ -50,7 +50,7 @@ func buildAutoPay(k *Kiosk) (any, fyne.CanvasObject) {
 	case st.reviewing:
 		return s, s.reviewView(st, problem)
 	}
-	s.method = newPaymentForm(k)
+	s.method = newPaymentForm(k, false) // AutoPay by card needs the terminal's token: not offered yet
 	s.submit = k.primaryButton("autopay.continue", s.continueToReview)
 	intro := wrappedLabel(k.T("autopay.intro"))
 	return s, formColumn(intro, s.method.object(), problem, s.submit)

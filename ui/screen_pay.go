@@ -26,6 +26,7 @@ type payState struct {
 	reviewState
 	req     client.OneTimePaymentRequest // what the review shows and Pay sends
 	key     string                       // kept until success: a retry never charges twice
+	card    *cardRun                     // a card payment under way at the terminal (cardreader.go)
 	receipt *client.Receipt              // set once paid
 }
 
@@ -45,7 +46,9 @@ type payScreen struct {
 	change           *kwidget.Button
 	confirmation     *widget.Label
 	register, finish *kwidget.Button
-	print            *kwidget.Button // "Print a receipt"; nil without a printer
+	print            *kwidget.Button            // "Print a receipt"; nil without a printer
+	cancelCard       *kwidget.Button            // Cancel at the card reader
+	practiceCards    map[string]*kwidget.Button // the practice card reader's cards, in demo and training
 }
 
 func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
@@ -56,6 +59,8 @@ func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
 	switch st := k.visit.pay; {
 	case st.receipt != nil:
 		return s, s.receiptView(st.receipt)
+	case st.card != nil && st.card.waiting:
+		return s, s.readerView(st)
 	case st.reviewing:
 		return s, s.reviewView(st)
 	}
@@ -75,7 +80,7 @@ func (s *payScreen) formView() fyne.CanvasObject {
 	s.emailAgain = k.newField(fieldSpec{id: fieldEmailAgain, labelID: "pay.email_again",
 		check: checkEmailAgain, blankID: emailBlankID, keyboard: keyboard.Email})
 	s.amount = k.newField(fieldSpec{id: fieldPayAmount, labelID: "pay.amount", check: s.checkAmount, keyboard: keyboard.Amount})
-	s.method = newPaymentForm(k)
+	s.method = newPaymentForm(k, true)
 	problem, label := k.screenProblem()
 	s.problem = label
 	k.explainLookupPause(label)
@@ -167,7 +172,14 @@ func (s *payScreen) reviewView(st *payState) fyne.CanvasObject {
 	k.explainLookupPause(label)
 	// primaryButton handles "One moment…" while busy; otherwise the label names the amount.
 	s.payButton = k.primaryButton("pay.pay", s.pay)
-	if !k.visit.busy {
+	switch card := st.card; {
+	case k.visit.busy:
+	case card != nil && card.approved: // charged: only the portal's record is left to try again
+		s.payButton.SetText(k.T("reader.record_again"))
+	case card != nil && card.unknown: // no one knows whether it charged: never a second charge
+		s.payButton.Disable()
+		s.payButton.SetText(k.T("pay.pay", map[string]any{"Amount": amount}))
+	default:
 		s.payButton.SetText(k.T("pay.pay", map[string]any{"Amount": amount}))
 	}
 	var content fyne.CanvasObject
@@ -188,6 +200,10 @@ func (s *payScreen) pay() {
 	k := s.k
 	st := k.visit.pay
 	if st == nil || st.receipt != nil || !st.confirm(k.clock.Now(), k.log) {
+		return
+	}
+	if st.req.Payment.Card != nil {
+		s.payByCard(st)
 		return
 	}
 	req, key := st.req, st.key

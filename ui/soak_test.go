@@ -250,8 +250,9 @@ func newSoakHarness(t *testing.T, extraAccounts int) (*harness, *soakPortal) {
 	}
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
-	k, err := New(win, Deps{Portal: portal, Clock: clock, Logger: quiet,
-		Config: testConfig{OnScreenKeyboard: true, CardEntry: cardEntryKeyed}.config(false)})
+	card := startCardTerminal(t, clock, "")
+	k, err := New(win, Deps{Portal: portal, Clock: clock, Logger: quiet, Terminal: card.client, Practice: card.sim,
+		Config: testConfig{OnScreenKeyboard: true, CardEntry: "terminal"}.config(false)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ var soakVisits = [soakCycle]soakVisit{
 		soakSignedIn(t, h)
 		h.startOver()
 	}},
-	{"sign in after a wrong password, AutoPay by card; Finish", func(t *testing.T, h *harness, lang string, round int) {
+	{"sign in after a wrong password, AutoPay by bank; Finish", func(t *testing.T, h *harness, lang string, round int) {
 		number, email := soakLogin(round, "b")
 		h.startIn(lang)
 		h.findAccount(number, "97501")
@@ -64,7 +64,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.signInAfterAWrongPassword(t, email, "Wrong-Horse-Battery-9", strongPassword)
 		soakSignedIn(t, h)
 		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
-		h.fillCardInto(h.autoPayForm)
+		h.fillBankInto(h.autoPayForm, goodRouting)
 		h.createAutoPay(t)
 		test.Tap(viewOf[*autoPayScreen](h.kiosk).done)
 		h.settle()
@@ -80,7 +80,7 @@ var soakVisits = [soakCycle]soakVisit{
 		h.goToPay(t, lang)
 		h.fillEmails(newEmail, newEmail)
 		retype(h, viewOf[*payScreen](h.kiosk).amount.entry, "12.34")
-		h.fillCard()
+		h.chooseCard() // at the practice terminal's reader
 		h.reviewAndPay(t)
 		mustBePaid(t, h)
 		test.Tap(viewOf[*payScreen](h.kiosk).finish)

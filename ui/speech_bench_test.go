@@ -27,7 +27,7 @@ func (f *firstSpeak) Speak(lang, text string) {
 // form, the screen with the most items.
 func BenchmarkSpeechKeyToSpeak(b *testing.B) {
 	s := &firstSpeak{}
-	h := newHarnessWith(b, harnessOptions{speech: s, settings: testConfig{CardEntry: cardEntryKeyed}})
+	h := newHarnessWith(b, harnessOptions{speech: s, settings: testConfig{CardEntry: "terminal"}, card: practiceTerminal(b)})
 	h.signedIn(b)
 	test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
 	h.press(keyHelp)
@@ -49,7 +49,7 @@ func BenchmarkSpeechKeyToSpeak(b *testing.B) {
 // ≤ 100 ms): My account to AutoPay.
 func BenchmarkSpeechArrival(b *testing.B) {
 	s := &firstSpeak{}
-	h := newHarnessWith(b, harnessOptions{speech: s, settings: testConfig{CardEntry: cardEntryKeyed}})
+	h := newHarnessWith(b, harnessOptions{speech: s, settings: testConfig{CardEntry: "terminal"}, card: practiceTerminal(b)})
 	h.signedIn(b)
 	h.press(keyHelp)
 	var l latencies

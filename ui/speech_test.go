@@ -156,7 +156,7 @@ func TestOnALoudspeakerNoJourneySpeaksTheVisitorsData(t *testing.T) {
 		t.Run(j.name, func(t *testing.T) {
 			settings := testConfig{OnScreenKeyboard: true, SpeechOutput: config.SpeechOutputSpeaker}
 			if j.card {
-				settings.CardEntry = cardEntryKeyed
+				settings.CardEntry = "terminal"
 			}
 			r := &recordingSpeaker{}
 			h := newHarnessWith(t, harnessOptions{settings: settings, speech: r})

@@ -100,7 +100,7 @@ var publicFields = map[fieldID]bool{fieldPayKind: true, fieldBankType: true, fie
 // secretFields are never spoken at all (kwidget.Entry.Secret), so they are never
 // looked for in what is: a password's "77" is no reason to hide the "77" of the
 // utility's phone number, and hiding it there would tell the lobby part of it.
-var secretFields = map[fieldID]bool{fieldPassword: true, fieldCardCVV: true}
+var secretFields = map[fieldID]bool{fieldPassword: true}
 
 // privateValues is everything of the visitor's the kiosk may show: what was typed,
 // the account's address and amounts, emails, payment details and confirmation
@@ -206,8 +206,8 @@ func (l *privateList) payment(d client.PaymentDetails) {
 	if d.Bank != nil {
 		l.add(d.Bank.HolderName, d.Bank.RoutingNumber, d.Bank.AccountNumber, validate.Last4(d.Bank.AccountNumber))
 	}
-	if d.Card != nil {
-		l.add(d.Card.HolderName, d.Card.Number, d.Card.PostalCode, validate.Last4(d.Card.Number))
+	if d.Card != nil && d.Card.Last4 != "" {
+		l.add(d.Card.Last4)
 	}
 }
 

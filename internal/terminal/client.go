@@ -222,3 +222,15 @@ func withDeadline(ctx context.Context, d time.Duration) (context.Context, contex
 	}
 	return context.WithTimeout(ctx, d)
 }
+
+// POIID is the terminal this client talks to, as configured.
+func (c *Client) POIID() string { return c.opts.POIID }
+
+// Recorded clears payment txID from the journal once the portal has recorded
+// it: nothing is left for the next start to recover.
+func (c *Client) Recorded(txID string) error {
+	if c.opts.Journal == nil {
+		return errors.New("terminal: no journal")
+	}
+	return c.opts.Journal.Done(txID)
+}

@@ -199,3 +199,7 @@ func (s *Sim) nextPOITxID() string {
 	s.seq++
 	return "SIM" + strconv.Itoa(s.seq)
 }
+
+// Cards lists the practice cards a visitor may present (the practice card
+// reader's buttons).
+func (s *Sim) Cards() []string { return Cards() }

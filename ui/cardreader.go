@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/medfordwater/lobbykiosk/assets"
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
+	"github.com/medfordwater/lobbykiosk/internal/terminal"
+	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
+	"time"
+)
+
+// A card is never typed on the kiosk: the visitor uses the card terminal's
+// reader below the screen, which charges the card and tells the kiosk only the
+// outcome, the brand and the last four digits (docs/payments.md). The kiosk then
+// records the payment with the portal against the account a lookup found,
+// with the idempotency key the terminal's journal holds, so a payment the
+// terminal took is recorded once, even after a restart.
+
+// CardTerminal is the payment terminal as the screens use it (internal/terminal
+// is its nexo adapter). Every call may block until the visitor acts: the kiosk
+// calls it off the UI thread.
+type CardTerminal interface {
+	// Pay asks for one payment; with no answer it asks the terminal for the
+	// transaction's status, and never pays again.
+	Pay(ctx context.Context, p terminal.Payment) (terminal.Result, error)
+	// Abort stops the transaction txID if it still runs (Cancel, or a reset).
+	Abort(ctx context.Context, txID string) error
+	// Recorded forgets a payment the portal has been told of (its journal entry).
+	Recorded(txID string) error
+	// POIID names the terminal (model and serial), as the portal is told.
+	POIID() string
+}
+
+// PracticeReader is the practice card reader of demo and training: a tap on a
+// practice card presents it to the practice terminal.
+type PracticeReader interface {
+	Cards() []string
+	Present(card string) error
+}
+
+// cardRun is a card payment under way at the terminal.
+type cardRun struct {
+	txID       string
+	accountRef string // the account the payment is recorded against, from a lookup
+	waiting    bool   // the terminal waits for the card: the reader's instructions are on show
+	approved   bool   // the terminal charged the card: only the portal's record is left
+	unknown    bool   // neither the terminal nor recovery could say whether it charged
+	// answered closes once the terminal's answer was handled on the UI thread.
+	// The wait for a card is not the kiosk's background work, which tests wait
+	// for: it lasts as long as the visitor takes.
+	answered chan struct{}
+}
+
+// abortWait bounds the Abort a Cancel or a reset sends.
+const abortWait = 5 * time.Second
+
+// payByCard is Pay with a card: a lookup gives the account's reference, the
+// terminal takes the card, the portal records the payment. Once the terminal
+// charged the card, Pay only records it again (its key kept): never a second
+// charge.
+func (s *payScreen) payByCard(st *payState) {
+	k := s.k
+	switch {
+	case st.card != nil && st.card.approved:
+		s.recordCard(st)
+		return
+	case st.card != nil: // waiting, or an outcome no one knows: no second charge
+		return
+	}
+	req := st.req
+	var found client.AccountSummary
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		found, err = portal.Lookup(ctx, client.LookupRequest{AccountNumber: req.AccountNumber, PostalCode: req.PostalCode})
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.reviewFailed(&st.reviewState, err, "error.unexpected_answer")
+			if k.portal.noteLookupPause(k.clock.Now(), err) {
+				k.visit.problems[fieldNone] = lookupPausedID
+				k.refresh()
+			}
+			return
+		}
+		s.startCard(st, found.AccountRef)
+	})
+}
+
+// startCard sends the payment to the terminal and shows the reader's
+// instructions until it answers.
+func (s *payScreen) startCard(st *payState, accountRef string) {
+	k := s.k
+	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true, answered: make(chan struct{})}
+	st.card = run
+	delete(k.visit.problems, fieldNone)
+	k.refresh()
+	v, pay := k.visit, terminal.Payment{TransactionID: run.txID, AmountCents: st.req.AmountCents,
+		AccountRef: accountRef, IdempotencyKey: st.key}
+	var result terminal.Result
+	guard.Go(k.log, "a card payment", func() {
+		var err error
+		result, err = k.terminal.Pay(v.ctx, pay)
+		fyne.Do(func() {
+			defer close(run.answered)
+			defer k.activity.RecoverPanic()
+			if v == k.visit && st.card == run {
+				s.cardAnswered(st, result, err)
+			}
+		})
+	}, func(err error) {
+		if err != nil { // Pay panicked: the journal keeps the payment for the next start
+			fyne.Do(func() {
+				defer close(run.answered)
+				if v == k.visit && st.card == run {
+					run.waiting, run.unknown = false, true
+					k.visit.problems[fieldNone] = "reader.unknown"
+					k.refresh()
+				}
+			})
+		}
+	})
+}
+
+// cardAnswered shows what became of the card: recorded with the portal when the
+// terminal charged it, else why not, with the review kept for another try.
+func (s *payScreen) cardAnswered(st *payState, r terminal.Result, err error) {
+	k := s.k
+	run := st.card
+	run.waiting = false
+	switch {
+	case err == nil && r.Outcome == terminal.Approved:
+		run.approved = true
+		st.req.Payment.Card = &client.Card{POIID: k.terminal.POIID(), TransactionID: run.txID, Reference: r.Reference,
+			Brand: portalBrand(r.Brand), Last4: r.LastFour}
+		s.recordCard(st)
+		return
+	case errors.Is(err, terminal.ErrUnresolved):
+		run.unknown = true
+		k.visit.problems[fieldNone] = "reader.unknown"
+	case err != nil:
+		st.card = nil // nothing was charged: the terminal said so, or never got the request
+		k.log.Warn("card terminal", "err", terminalErrorClass(err))
+		k.visit.problems[fieldNone] = "reader.unavailable"
+	default:
+		st.card = nil
+		k.visit.problems[fieldNone] = outcomeMessage(r.Outcome)
+	}
+	k.refresh()
+}
+
+// recordCard tells the portal of the payment the terminal took. A failure
+// keeps the key and the card's answer: Pay tries again, never charging twice.
+func (s *payScreen) recordCard(st *payState) {
+	k := s.k
+	run := st.card
+	req := client.CardPaymentRequest{AccountRef: run.accountRef, AmountCents: st.req.AmountCents,
+		Email: st.req.Email, Card: *st.req.Payment.Card}
+	key := st.key
+	var receipt client.Receipt
+	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
+		receipt, err = portal.RecordCardPayment(ctx, req, key)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.applyPortalProblem(err)
+			k.visit.problems[fieldNone] = "reader.charged_not_recorded"
+			k.refresh()
+			return
+		}
+		if err := k.terminal.Recorded(run.txID); err != nil {
+			k.log.Error("card payment recorded, but its journal entry stays", "err", err.Error())
+			k.status.noteProblem("terminal_journal")
+		}
+		s.paid(receipt)
+	})
+}
+
+// abortCard asks the terminal to stop the payment run (Cancel at the reader, or
+// a reset); its answer to the payment, cancelled, brings the review back.
+func (k *Kiosk) abortCard(run *cardRun) {
+	txID := run.txID
+	k.portal.inflight.Add(1)
+	guard.Go(k.log, "a card payment's abort", func() {
+		ctx, cancel := context.WithTimeout(context.Background(), abortWait)
+		defer cancel()
+		if err := k.terminal.Abort(ctx, txID); err != nil {
+			k.log.Warn("card terminal abort", "err", terminalErrorClass(err))
+		}
+	}, func(error) { k.portal.inflight.Done() })
+}
+
+// readerView is the card payment while the terminal waits for the card: where
+// the reader is and what to do, Cancel, and in demo and training the practice
+// card reader.
+func (s *payScreen) readerView(st *payState) fyne.CanvasObject {
+	k := s.k
+	heading := widget.NewLabelWithStyle(k.T("reader.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	picture := canvas.NewImageFromResource(assets.CardReader)
+	picture.FillMode = canvas.ImageFillContain
+	picture.SetMinSize(fyne.NewSize(280, 200))
+	s.cancelCard = kwidget.NewButton(k.T("reader.cancel"), func() { k.abortCard(st.card) })
+	lines := []fyne.CanvasObject{readTogether(heading,
+		wrappedLabel(k.T("reader.insert", map[string]any{"Amount": formatMoney(st.req.AmountCents)})),
+		wrappedLabel(k.T("reader.waiting"))), picture, s.cancelCard}
+	if k.practice != nil {
+		lines = append(lines, s.practiceReader())
+	}
+	return formColumn(lines...)
+}
+
+// practiceReader is the clearly marked practice card reader: a tap on a
+// practice card presents it to the practice terminal, as a visitor's card on a
+// real reader would be.
+func (s *payScreen) practiceReader() fyne.CanvasObject {
+	k := s.k
+	title := widget.NewLabelWithStyle(k.T("reader.practice_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	grid := container.NewGridWithColumns(2)
+	s.practiceCards = map[string]*kwidget.Button{}
+	for _, card := range k.practice.Cards() {
+		words, known := practiceCardWords[card]
+		if !known {
+			continue // a card of a newer simulator, which the kiosk has no words for
+		}
+		b := kwidget.NewButton(k.T(words), func() {
+			k.portal.inflight.Add(1)
+			guard.Go(k.log, "a practice card", func() {
+				if err := k.practice.Present(card); err != nil {
+					k.log.Warn("practice card", "err", err.Error())
+				}
+			}, func(error) { k.portal.inflight.Done() })
+		})
+		s.practiceCards[card] = b
+		grid.Add(b)
+	}
+	return widget.NewCard("", "", container.NewPadded(container.NewVBox(title, wrappedLabel(k.T("reader.practice_hint")), grid)))
+}
+
+// practiceCardWords are the words of each practice card (terminalsim.Cards).
+var practiceCardWords = map[string]string{
+	"approved": "reader.practice.approved", "declined": "reader.practice.declined",
+	"insufficient": "reader.practice.insufficient", "blocked": "reader.practice.blocked",
+	"wrongpin": "reader.practice.wrongpin", "removed": "reader.practice.removed", "timeout": "reader.practice.timeout",
+}
+
+// outcomeMessage is what the visitor is told of a card the terminal did not
+// charge.
+func outcomeMessage(o terminal.Outcome) string {
+	switch o {
+	case terminal.InsufficientFunds:
+		return "reader.insufficient_funds"
+	case terminal.CardRemoved:
+		return "reader.card_removed"
+	case terminal.Cancelled:
+		return "reader.cancelled"
+	case terminal.Busy:
+		return "reader.busy"
+	}
+	return "reader.declined"
+}
+
+// portalBrand is the portal's name of the card scheme a terminal names.
+func portalBrand(scheme string) string {
+	switch scheme {
+	case "mc", "mastercard":
+		return "mastercard"
+	case "amex", "americanexpress":
+		return "amex"
+	case "discover":
+		return "discover"
+	}
+	return scheme
+}
+
+// terminalErrorClass names a terminal failure for the log: never a card, an
+// account or the key.
+func terminalErrorClass(err error) string {
+	for _, known := range []error{terminal.ErrUnreachable, terminal.ErrNoAnswer, terminal.ErrSecurity,
+		terminal.ErrMismatch, terminal.ErrMalformed, terminal.ErrRejected, terminal.ErrUnresolved} {
+		if errors.Is(err, known) {
+			return known.Error()
+		}
+	}
+	return "other"
+}
