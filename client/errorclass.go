@@ -26,7 +26,7 @@ var knownFieldNames = map[string]bool{
 	"terms_version": true, "lang": true, "amount_cents": true, "payment": true, "payment_method_id": true,
 	"method": true, "kiosk_id": true,
 	"card.poi_id": true, "card.transaction_id": true, "card.reference": true, "card.token": true, "card.brand": true,
-	"card.last4": true,
+	"card.last4":       true,
 	"bank.holder_name": true, "bank.routing_number": true, "bank.account_number": true, "bank.account_type": true,
 }
 

@@ -173,4 +173,3 @@ func TestOneTimePaymentSharesTheLookupLockout(t *testing.T) {
 		t.Errorf("payments %d while locked out", got)
 	}
 }
-
