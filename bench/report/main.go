@@ -45,14 +45,17 @@ func main() {
 	reliability := flag.String("reliability", "docs/reliability.md", "where the soak's table is")
 	out := flag.String("out", "docs/PERFORMANCE.md", "the document to write")
 	swipes := flag.String("swipes", "", "swipes.tsv of bench/run.sh (bench/swipe.sh)")
+	gobenchBefore := flag.String("gobench-before", "", "output of the Go benchmarks in BENCH_BASELINE's checkout, in rounds")
 	flag.Parse()
-	if err := report(*results, *gobench, *machine, *reliability, *out, *swipes, os.Stdout); err != nil {
+	if err := report(*results, *gobench, *machine, *reliability, *out, *swipes, os.Stdout, *gobenchBefore); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swipesPath string, stdout io.Writer) error {
+// report writes outPath from the run's files; gobenchBeforePath, when not empty, holds
+// the baseline's Go benchmarks, compared with gobenchPath's.
+func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swipesPath string, stdout io.Writer, gobenchBeforePath string) error {
 	runs, err := readRuns(resultsPath)
 	if err != nil {
 		return err
@@ -69,6 +72,12 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swi
 	if err != nil {
 		return err
 	}
+	var before goBenches
+	if gobenchBeforePath != "" {
+		if before, err = readGoBenchRounds(gobenchBeforePath); err != nil {
+			return err
+		}
+	}
 	soak := readSoak(reliabilityPath)
 	if slices.ContainsFunc(runs, func(r run) bool { return r.program == "before" }) {
 		programs = append(programs, program{"before", baselineName(m)})
@@ -84,6 +93,9 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swi
 	writeSideBySide(&doc, runs)
 	writeSwipes(&doc, swipes)
 	writeGoBenchmarks(&doc, benches)
+	if gobenchBeforePath != "" {
+		targets += writeBeforeAfter(&doc, before, benches, m)
+	}
 	writeMethod(&doc, runs, m)
 	doc.WriteString("\n" + handWritten)
 	if kept == "" {
@@ -178,7 +190,12 @@ func statsOf(runs []run, program string, figure func(run) float64) stats {
 	if len(v) == 0 {
 		return stats{}
 	}
-	slices.Sort(v)
+	return spread(v)
+}
+
+// spread is the median and range of v (not empty).
+func spread(v []float64) stats {
+	v = slices.Sorted(slices.Values(v))
 	med := v[len(v)/2]
 	if len(v)%2 == 0 {
 		med = (v[len(v)/2-1] + v[len(v)/2]) / 2

@@ -35,7 +35,7 @@ func TestReportKeepsTheHandWrittenSection(t *testing.T) {
 	swipes := write("swipes.tsv", "kiosk\t1\t20\t16.7\t17.2\t33.4\t1\t11.5\n")
 	out := write("PERFORMANCE.md", string(published))
 	for range 2 { // a second run reads back what the first wrote
-		if err := report(results, gobench, machine, "../../docs/reliability.md", out, swipes, io.Discard); err != nil {
+		if err := report(results, gobench, machine, "../../docs/reliability.md", out, swipes, io.Discard, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
