@@ -384,12 +384,12 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
 - **Idle CPU**: user + system time of the same processes over %s s of idling, without the
   screen watcher (the X server's own time is not counted for any of them).
 - **Go benchmarks**: the test driver (no X, no GPU): what the kiosk's own code costs per
-  visitor action, `+"`-benchtime %s`"+` (the client: %s); percentiles from per-iteration
+  visitor action, %s (the client: %s); percentiles from per-iteration
   timings. The client's ratio comes from one benchmark alternating both calls.
 `, m["cpu"], m["cores"], m["memory"], m["os"], m["kernel"], m["go"], m["fyne"], m["chromium"], m["xvfb"], m["mesa"],
 		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], orNone(m["build_tags"]), orNone(m["kiosk_tags"]), baselineTags(m), m["runs"], m["poll_ms"], m["settle"],
 		polls[len(polls)/2], slices.Max(pollMax), captures[len(captures)/2], m["idle_s"],
-		m["go_benchtime"], m["client_benchtime"])
+		goBenchtime(m), m["client_benchtime"])
 }
 
 // baselineTags names the tags the "before" kiosk was built with, when there was one.
@@ -407,6 +407,15 @@ func baselineName(m map[string]string) string {
 		return fmt.Sprintf("%s (%s)", label, m["baseline"])
 	}
 	return fmt.Sprintf("kiosk before (%s)", m["baseline"])
+}
+
+// goBenchtime says how the ./ui benchmarks ran: once, or in rounds beside the baseline's.
+func goBenchtime(m map[string]string) string {
+	if m["go_rounds"] == "" || m["go_rounds"] == "1" {
+		return fmt.Sprintf("`-benchtime %s`", m["go_benchtime"])
+	}
+	return fmt.Sprintf("`-benchtime %s` in %s rounds beside the baseline's (speech mode and the soak: `-benchtime %s`, once)",
+		m["go_round_benchtime"], m["go_rounds"], m["go_benchtime"])
 }
 
 func orNone(s string) string {

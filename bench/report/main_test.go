@@ -56,3 +56,54 @@ func TestReportKeepsTheHandWrittenSection(t *testing.T) {
 		t.Errorf("the report changed the hand-written section:\n%s", kept)
 	}
 }
+
+// With a baseline, each benchmark of the compared package gets its medians over the
+// rounds before and after and their ratio; one the baseline lacks is missing, and
+// the other package's benchmarks stay out of the comparison.
+func TestBeforeAfterTable(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	round := func(reset, p95 string) string {
+		return "pkg: example.org/kiosk/ui\n" +
+			"BenchmarkResetLatency-2   50   1.0 ns/op   " + reset + " p50-ms   " + p95 + " p95-ms   1 p99-ms   2 max-ms\n" +
+			"BenchmarkReset-2   50   2000000 ns/op   3 worst-ms\n"
+	}
+	after := write("after.txt", round("1.0", "2.0")+round("3.0", "4.0")+round("2.0", "3.0")+
+		"pkg: example.org/kiosk/ui\nBenchmarkTapToNextScreen/new_tap-2   50   1 ns/op   0.5 p50-ms   0.7 p95-ms\n"+
+		"pkg: example.org/kiosk/client\nBenchmarkCallOverhead-2   2000   1 ns/op   1.2 ratio-p50\n")
+	before := write("before.txt", round("2.0", "4.0")+round("4.0", "8.0")+round("6.0", "6.0")+
+		"pkg: example.org/kiosk/ui\nBenchmarkGone-2   50   1 ns/op   9 p50-ms   9 p95-ms\n")
+	a, err := readGoBench(after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := readGoBenchRounds(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.metrics["BenchmarkResetLatency"]["p50-ms"]; got != 2 {
+		t.Errorf("ResetLatency's p50 over rounds = %v, want the median 2", got)
+	}
+	var doc strings.Builder
+	m := map[string]string{"go_compared_pkg": "example.org/kiosk/ui", "baseline": "abc1234", "go_rounds": "3", "go_round_benchtime": "50x"}
+	plain := writeBeforeAfter(&doc, b, a, m)
+	for _, want := range []string{
+		"| ResetLatency | 4.00 (2.00–6.00) | 2.00 (1.00–3.00) | 0.50× | 6.00 (4.00–8.00) | 3.00 (2.00–4.00) | 0.50× |",
+		"| Reset | 2.00 (2.00–2.00) | 2.00 (2.00–2.00) | 1.00× | – | – | – |",
+		"| TapToNextScreen/new_tap | missing | 0.50 (0.50–0.50) | – | missing | 0.70 (0.70–0.70) | – |",
+		"| Gone | 9.00 (9.00–9.00) | missing | – | 9.00 (9.00–9.00) | missing | – |",
+	} {
+		if !strings.Contains(doc.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, doc.String())
+		}
+	}
+	if strings.Contains(doc.String(), "CallOverhead") || strings.Contains(plain, "CallOverhead") {
+		t.Errorf("the client's benchmark is in the ui comparison:\n%s", doc.String())
+	}
+}
