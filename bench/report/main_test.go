@@ -19,14 +19,7 @@ func TestReportKeepsTheHandWrittenSection(t *testing.T) {
 	if !ok {
 		t.Fatalf("docs/PERFORMANCE.md lacks the marker %q", handWritten)
 	}
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := tempWriter(t)
 	results := write("results.tsv", "kiosk\t1\t580\t470\t150000\t116000\t1\t2.0\t20\t150\t440\n"+
 		"chromium\t1\t1740\t1090\t938000\t384700\t9\t0.7\t20\t150\t440\n"+
 		"hello\t1\t480\t410\t128000\t94600\t1\t1.8\t20\t150\t440\n")
@@ -61,14 +54,7 @@ func TestReportKeepsTheHandWrittenSection(t *testing.T) {
 // rounds before and after and their ratio; one the baseline lacks is missing, and
 // the other package's benchmarks stay out of the comparison.
 func TestBeforeAfterTable(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := tempWriter(t)
 	round := func(reset, p95 string) string {
 		return "pkg: example.org/kiosk/ui\n" +
 			"BenchmarkResetLatency-2   50   1.0 ns/op   " + reset + " p50-ms   " + p95 + " p95-ms   1 p99-ms   2 max-ms\n" +
@@ -105,5 +91,18 @@ func TestBeforeAfterTable(t *testing.T) {
 	}
 	if strings.Contains(doc.String(), "CallOverhead") || strings.Contains(plain, "CallOverhead") {
 		t.Errorf("the client's benchmark is in the ui comparison:\n%s", doc.String())
+	}
+}
+
+// tempWriter gives a function that writes a file in a temporary directory of t's
+// and returns its path.
+func tempWriter(t *testing.T) func(name, text string) string {
+	dir := t.TempDir()
+	return func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
 	}
 }
