@@ -285,7 +285,8 @@ say "Go benchmarks run once (-benchtime $GO_BENCHTIME)"
 ui_bench "$SCRATCH/bin/ui-after.test" ui "$ui_once" "$GO_BENCHTIME" | tee -a "$gobench"
 go test -run '^$' -bench '^BenchmarkCallOverhead$' -benchtime "$client_benchtime" -count 1 ./client | tee -a "$gobench"
 printf 'go_benchtime\t%s\nclient_benchtime\t%s\n' "$GO_BENCHTIME" "$client_benchtime" >>"$machine"
-printf 'go_rounds\t%s\ngo_round_benchtime\t%s\ngo_compared_pkg\t%s\n' "$go_rounds" "$round_benchtime" "$(go list ./ui)" >>"$machine"
+printf 'go_rounds\t%s\ngo_round_benchtime\t%s\ngo_compared_pkg\t%s\ngo_compared\t%s\n' \
+	"$go_rounds" "$round_benchtime" "$(go list ./ui)" "$ui_compared" >>"$machine"
 printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
 # --- 7. the report --------------------------------------------------------------

@@ -243,13 +243,15 @@ func (c beforeAfter) ratio() string {
 	return fmt.Sprintf("%.2f×", c.after.median/c.before.median)
 }
 
-// comparedNames are the benchmarks of pkg in either tree: the current tree's
-// in its order, then those only the baseline has.
-func comparedNames(before, after goBenches, pkg string) []string {
+// comparedNames are the benchmarks of pkg whose top-level name matches the
+// pattern the rounds ran (-bench's, which matches each level of a name on its own)
+// in either tree: the current tree's in its order, then those only the baseline has.
+func comparedNames(before, after goBenches, pkg string, pattern *regexp.Regexp) []string {
 	var names []string
 	for _, b := range []goBenches{after, before} {
 		for _, name := range b.names {
-			if b.pkg[name] == pkg && !slices.Contains(names, name) {
+			top, _, _ := strings.Cut(name, "/")
+			if b.pkg[name] == pkg && pattern.MatchString(top) && !slices.Contains(names, name) {
 				names = append(names, name)
 			}
 		}
@@ -260,8 +262,12 @@ func comparedNames(before, after goBenches, pkg string) []string {
 // writeBeforeAfter compares the Go benchmarks of BENCH_BASELINE's checkout with
 // the current tree's, run in alternating rounds (bench/run.sh, step 6), and
 // returns the same table in plain text for the run's output.
-func writeBeforeAfter(doc *strings.Builder, before, after goBenches, m map[string]string) string {
+func writeBeforeAfter(doc *strings.Builder, before, after goBenches, m map[string]string) (string, error) {
 	pkg := m["go_compared_pkg"]
+	pattern, err := regexp.Compile(m["go_compared"])
+	if err != nil {
+		return "", fmt.Errorf("the compared benchmarks' pattern: %w", err)
+	}
 	fmt.Fprintf(doc, "\n## Go benchmarks before and after (%s)\n\n", baselineName(m))
 	fmt.Fprintf(doc, "The benchmarks of `%s` in a checkout of %s and in this tree, run in the same run: %s rounds,\n"+
 		"each running both trees' benchmarks one after the other (`-count 1 -benchtime %s`, each tree's test binary built once),\n"+
@@ -276,7 +282,7 @@ func writeBeforeAfter(doc *strings.Builder, before, after goBenches, m map[strin
 	var out strings.Builder
 	fmt.Fprintf(&out, "\nGo benchmarks, before (%s) and after, medians over %s rounds (ms):\n", m["baseline"], m["go_rounds"])
 	fmt.Fprintf(&out, "%-48s %10s %10s %7s %10s %10s %7s\n", "benchmark", "p50 before", "p50 after", "ratio", "p95 before", "p95 after", "ratio")
-	for _, name := range comparedNames(before, after, pkg) {
+	for _, name := range comparedNames(before, after, pkg, pattern) {
 		p50, p95 := compare(before, after, name, "p50-ms"), compare(before, after, name, "p95-ms")
 		short := strings.TrimPrefix(name, "Benchmark")
 		fmt.Fprintf(doc, "| %s | %s | %s | %s | %s | %s | %s |\n", short,
@@ -292,5 +298,5 @@ func writeBeforeAfter(doc *strings.Builder, before, after goBenches, m map[strin
 			plain(p50, p50.before, p50.hasBefore, "before"), plain(p50, p50.after, p50.hasAfter, "after"), p50.ratio(),
 			plain(p95, p95.before, p95.hasBefore, "before"), plain(p95, p95.after, p95.hasAfter, "after"), p95.ratio())
 	}
-	return out.String()
+	return out.String(), nil
 }

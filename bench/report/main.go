@@ -94,7 +94,11 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swi
 	writeSwipes(&doc, swipes)
 	writeGoBenchmarks(&doc, benches)
 	if gobenchBeforePath != "" {
-		targets += writeBeforeAfter(&doc, before, benches, m)
+		compared, err := writeBeforeAfter(&doc, before, benches, m)
+		if err != nil {
+			return err
+		}
+		targets += compared
 	}
 	writeMethod(&doc, runs, m)
 	doc.WriteString("\n" + handWritten)

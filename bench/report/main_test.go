@@ -52,7 +52,7 @@ func TestReportKeepsTheHandWrittenSection(t *testing.T) {
 
 // With a baseline, each benchmark of the compared package gets its medians over the
 // rounds before and after and their ratio; one the baseline lacks is missing, and
-// the other package's benchmarks stay out of the comparison.
+// those not run in rounds (another package's, or run once) stay out of it.
 func TestBeforeAfterTable(t *testing.T) {
 	write := tempWriter(t)
 	round := func(reset, p95 string) string {
@@ -62,6 +62,7 @@ func TestBeforeAfterTable(t *testing.T) {
 	}
 	after := write("after.txt", round("1.0", "2.0")+round("3.0", "4.0")+round("2.0", "3.0")+
 		"pkg: example.org/kiosk/ui\nBenchmarkTapToNextScreen/new_tap-2   50   1 ns/op   0.5 p50-ms   0.7 p95-ms\n"+
+		"BenchmarkSoakVisit-2   200   1 ns/op   20 p50-ms   40 p95-ms\n"+
 		"pkg: example.org/kiosk/client\nBenchmarkCallOverhead-2   2000   1 ns/op   1.2 ratio-p50\n")
 	before := write("before.txt", round("2.0", "4.0")+round("4.0", "8.0")+round("6.0", "6.0")+
 		"pkg: example.org/kiosk/ui\nBenchmarkGone-2   50   1 ns/op   9 p50-ms   9 p95-ms\n")
@@ -77,8 +78,11 @@ func TestBeforeAfterTable(t *testing.T) {
 		t.Errorf("ResetLatency's p50 over rounds = %v, want the median 2", got)
 	}
 	var doc strings.Builder
-	m := map[string]string{"go_compared_pkg": "example.org/kiosk/ui", "baseline": "abc1234", "go_rounds": "3", "go_round_benchtime": "50x"}
-	plain := writeBeforeAfter(&doc, b, a, m)
+	m := map[string]string{"go_compared_pkg": "example.org/kiosk/ui", "go_compared": "^Benchmark(ResetLatency|Reset|TapToNextScreen|Gone)$", "baseline": "abc1234", "go_rounds": "3", "go_round_benchtime": "50x"}
+	plain, err := writeBeforeAfter(&doc, b, a, m)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{
 		"| ResetLatency | 4.00 (2.00–6.00) | 2.00 (1.00–3.00) | 0.50× | 6.00 (4.00–8.00) | 3.00 (2.00–4.00) | 0.50× |",
 		"| Reset | 2.00 (2.00–2.00) | 2.00 (2.00–2.00) | 1.00× | – | – | – |",
@@ -89,8 +93,10 @@ func TestBeforeAfterTable(t *testing.T) {
 			t.Errorf("the table lacks %q:\n%s", want, doc.String())
 		}
 	}
-	if strings.Contains(doc.String(), "CallOverhead") || strings.Contains(plain, "CallOverhead") {
-		t.Errorf("the client's benchmark is in the ui comparison:\n%s", doc.String())
+	for _, once := range []string{"CallOverhead", "SoakVisit"} {
+		if strings.Contains(doc.String(), once) || strings.Contains(plain, once) {
+			t.Errorf("%s, not run in rounds, is in the comparison:\n%s", once, doc.String())
+		}
 	}
 }
 
