@@ -17,7 +17,9 @@
 #   5. on the same display, BENCH_RUNS swipes up the kiosk's FAQ (and the baseline's),
 #      each watched from outside every millisecond: the gaps between the screens
 #      drawn while the finger moves (bench/swipe.sh);
-#   6. runs the Go benchmarks of ./ui and ./client (per-iteration percentiles);
+#   6. runs the Go benchmarks of ./ui and ./client (per-iteration percentiles); with
+#      BENCH_BASELINE also the baseline's ./ui benchmarks, in BENCH_RUNS rounds
+#      alternating with the current tree's, for before/after medians and ratios;
 #   7. prints the medians, min-max and ratios, and writes docs/PERFORMANCE.md
 #      (bench/report).
 #
@@ -224,15 +226,70 @@ printf 'load_after_x\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
 # --- 6. Go benchmarks ---------------------------------------------------------
 gobench="$SCRATCH/gobench.txt"
-ui_benches='^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|LanguageSwitch|SpeechKeyToSpeak|SpeechArrival|SoakVisit)$'
-say "Go benchmarks (-benchtime $GO_BENCHTIME)"
+gobench_before="$SCRATCH/gobench-before.txt"
+# What a visitor's tap, a reset and a language switch cost: these run against the
+# baseline too. Speech mode's and the soak's benchmarks spend seconds setting up
+# (speech's harness about 9 s each time), so they run once, in this tree only.
+ui_compared=${BENCH_GO_COMPARE:-'^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|Reset|LanguageSwitch)$'}
+ui_once='^Benchmark(SpeechKeyToSpeak|SpeechArrival|SoakVisit)$'
 client_benchtime=2000x
-go test -run '^$' -bench "$ui_benches" -benchtime "$GO_BENCHTIME" -count 1 ./ui | tee "$gobench"
+# Each tree's ./ui tests are compiled once, so that a round times the benchmarks and
+# not the compiler; the binary runs in its package's directory, as go test runs it.
+go test -c -o "$SCRATCH/bin/ui-after.test" ./ui
+ui_bench() { # TEST_BINARY PACKAGE_DIR REGEXP BENCHTIME: one round of ./ui benchmarks
+	(cd "$2" && "$1" -test.run '^$' -test.bench "$3" -test.benchtime "$4" -test.count 1)
+}
+: >"$gobench"
+if [[ -z $BASELINE ]]; then
+	say "Go benchmarks (-benchtime $GO_BENCHTIME)"
+	ui_bench "$SCRATCH/bin/ui-after.test" ui "$ui_compared" "$GO_BENCHTIME" | tee -a "$gobench"
+	go_rounds=1 round_benchtime=$GO_BENCHTIME
+else
+	# Before and after in the same run: BENCH_RUNS rounds of both trees' benchmarks, the
+	# tree that goes first alternating, so that the shared machine's drift (other jobs,
+	# thermal state) falls on both alike rather than on whichever ran second. A round
+	# runs BENCH_GO_ROUND_BENCHTIME iterations (default 50x: five rounds time more
+	# iterations than one 200x run, and the median over rounds shows the spread).
+	go_rounds=$RUNS round_benchtime=${BENCH_GO_ROUND_BENCHTIME:-50x}
+	: >"$gobench_before"
+	go_baseline_note=""
+	# The baseline's own benchmarks and test harness, built with its tags. If they do not
+	# build (a baseline older than the benchmarks), every benchmark is reported missing
+	# rather than the whole run lost.
+	if ! (cd "$SCRATCH/baseline" && go test -c -tags "$BASELINE_TAGS" -o "$SCRATCH/bin/ui-before.test" ./ui) \
+		>"$SCRATCH/logs/ui-before-build.log" 2>&1; then
+		go_baseline_note="its ./ui tests did not build ($SCRATCH/logs/ui-before-build.log)"
+		say "the baseline's ./ui tests did not build: $SCRATCH/logs/ui-before-build.log"
+	fi
+	for round in $(seq 1 "$RUNS"); do
+		trees=(before after)
+		((round % 2)) || trees=(after before)
+		for tree in "${trees[@]}"; do
+			say "Go benchmarks, round $round/$RUNS, $tree (-benchtime $round_benchtime)"
+			if [[ $tree == after ]]; then
+				ui_bench "$SCRATCH/bin/ui-after.test" ui "$ui_compared" "$round_benchtime" | tee -a "$gobench"
+			elif [[ -x $SCRATCH/bin/ui-before.test ]]; then
+				# A baseline benchmark that fails loses its own figures (reported
+				# missing), not the run: its output up to the failure is kept.
+				ui_bench "$SCRATCH/bin/ui-before.test" "$SCRATCH/baseline/ui" "$ui_compared" "$round_benchtime" |
+					tee -a "$gobench_before" || {
+					say "the baseline's benchmarks failed in round $round (output in $gobench_before)"
+					go_baseline_note+="${go_baseline_note:+; }they exited with an error in round $round"
+				}
+			fi
+		done
+	done
+	printf 'go_baseline_note\t%s\n' "$go_baseline_note" >>"$machine"
+fi
+say "Go benchmarks run once (-benchtime $GO_BENCHTIME)"
+ui_bench "$SCRATCH/bin/ui-after.test" ui "$ui_once" "$GO_BENCHTIME" | tee -a "$gobench"
 go test -run '^$' -bench '^BenchmarkCallOverhead$' -benchtime "$client_benchtime" -count 1 ./client | tee -a "$gobench"
 printf 'go_benchtime\t%s\nclient_benchtime\t%s\n' "$GO_BENCHTIME" "$client_benchtime" >>"$machine"
+printf 'go_rounds\t%s\ngo_round_benchtime\t%s\ngo_compared_pkg\t%s\ngo_compared\t%s\n' \
+	"$go_rounds" "$round_benchtime" "$(go list ./ui)" "$ui_compared" >>"$machine"
 printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 
 # --- 7. the report --------------------------------------------------------------
 go run ./bench/report -results "$results" -gobench "$gobench" -machine "$machine" \
-	-reliability docs/reliability.md -swipes "$swipes" -out "$DOC"
+	-reliability docs/reliability.md -swipes "$swipes" -out "$DOC" ${BASELINE:+-gobench-before "$gobench_before"}
 say "wrote $DOC; screenshots of the settled screens in $SCRATCH/screens/"

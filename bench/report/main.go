@@ -45,14 +45,17 @@ func main() {
 	reliability := flag.String("reliability", "docs/reliability.md", "where the soak's table is")
 	out := flag.String("out", "docs/PERFORMANCE.md", "the document to write")
 	swipes := flag.String("swipes", "", "swipes.tsv of bench/run.sh (bench/swipe.sh)")
+	gobenchBefore := flag.String("gobench-before", "", "output of the Go benchmarks in BENCH_BASELINE's checkout, in rounds")
 	flag.Parse()
-	if err := report(*results, *gobench, *machine, *reliability, *out, *swipes, os.Stdout); err != nil {
+	if err := report(*results, *gobench, *machine, *reliability, *out, *swipes, os.Stdout, *gobenchBefore); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swipesPath string, stdout io.Writer) error {
+// report writes outPath from the run's files; gobenchBeforePath, when not empty, holds
+// the baseline's Go benchmarks, compared with gobenchPath's.
+func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swipesPath string, stdout io.Writer, gobenchBeforePath string) error {
 	runs, err := readRuns(resultsPath)
 	if err != nil {
 		return err
@@ -69,6 +72,12 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swi
 	if err != nil {
 		return err
 	}
+	var before goBenches
+	if gobenchBeforePath != "" {
+		if before, err = readGoBenchRounds(gobenchBeforePath); err != nil {
+			return err
+		}
+	}
 	soak := readSoak(reliabilityPath)
 	if slices.ContainsFunc(runs, func(r run) bool { return r.program == "before" }) {
 		programs = append(programs, program{"before", baselineName(m)})
@@ -84,6 +93,13 @@ func report(resultsPath, gobenchPath, machinePath, reliabilityPath, outPath, swi
 	writeSideBySide(&doc, runs)
 	writeSwipes(&doc, swipes)
 	writeGoBenchmarks(&doc, benches)
+	if gobenchBeforePath != "" {
+		compared, err := writeBeforeAfter(&doc, before, benches, m)
+		if err != nil {
+			return err
+		}
+		targets += compared
+	}
 	writeMethod(&doc, runs, m)
 	doc.WriteString("\n" + handWritten)
 	if kept == "" {
@@ -178,7 +194,12 @@ func statsOf(runs []run, program string, figure func(run) float64) stats {
 	if len(v) == 0 {
 		return stats{}
 	}
-	slices.Sort(v)
+	return spread(v)
+}
+
+// spread is the median and range of v (not empty).
+func spread(v []float64) stats {
+	v = slices.Sorted(slices.Values(v))
 	med := v[len(v)/2]
 	if len(v)%2 == 0 {
 		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
@@ -367,12 +388,12 @@ func writeMethod(doc *strings.Builder, runs []run, m map[string]string) {
 - **Idle CPU**: user + system time of the same processes over %s s of idling, without the
   screen watcher (the X server's own time is not counted for any of them).
 - **Go benchmarks**: the test driver (no X, no GPU): what the kiosk's own code costs per
-  visitor action, `+"`-benchtime %s`"+` (the client: %s); percentiles from per-iteration
+  visitor action, %s (the client: %s); percentiles from per-iteration
   timings. The client's ratio comes from one benchmark alternating both calls.
 `, m["cpu"], m["cores"], m["memory"], m["os"], m["kernel"], m["go"], m["fyne"], m["chromium"], m["xvfb"], m["mesa"],
 		m["kiosk_version"], m["kiosk_binary"], m["hello_binary"], orNone(m["build_tags"]), orNone(m["kiosk_tags"]), baselineTags(m), m["runs"], m["poll_ms"], m["settle"],
 		polls[len(polls)/2], slices.Max(pollMax), captures[len(captures)/2], m["idle_s"],
-		m["go_benchtime"], m["client_benchtime"])
+		goBenchtime(m), m["client_benchtime"])
 }
 
 // baselineTags names the tags the "before" kiosk was built with, when there was one.
@@ -390,6 +411,15 @@ func baselineName(m map[string]string) string {
 		return fmt.Sprintf("%s (%s)", label, m["baseline"])
 	}
 	return fmt.Sprintf("kiosk before (%s)", m["baseline"])
+}
+
+// goBenchtime says how the ./ui benchmarks ran: once, or in rounds beside the baseline's.
+func goBenchtime(m map[string]string) string {
+	if m["go_rounds"] == "" || m["go_rounds"] == "1" {
+		return fmt.Sprintf("`-benchtime %s`", m["go_benchtime"])
+	}
+	return fmt.Sprintf("`-benchtime %s` in %s rounds beside the baseline's (speech mode and the soak: `-benchtime %s`, once)",
+		m["go_round_benchtime"], m["go_rounds"], m["go_benchtime"])
 }
 
 func orNone(s string) string {
