@@ -15,6 +15,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
+	"log/slog"
 	"time"
 )
 
@@ -32,6 +33,8 @@ type CardTerminal interface {
 	// Pay asks for one payment; with no answer it asks the terminal for the
 	// transaction's status, and never pays again.
 	Pay(ctx context.Context, p terminal.Payment) (terminal.Result, error)
+	// Tokenise reads a card for AutoPay and returns the terminal's token for it.
+	Tokenise(ctx context.Context, r terminal.TokenRequest) (terminal.Token, error)
 	// Abort stops the transaction txID if it still runs (Cancel, or a reset).
 	Abort(ctx context.Context, txID string) error
 	// Recorded forgets a payment the portal has been told of (its journal entry).
@@ -58,6 +61,29 @@ type cardRun struct {
 	// The wait for a card is not the kiosk's background work, which tests wait
 	// for: it lasts as long as the visitor takes.
 	answered chan struct{}
+}
+
+// cardReader is the kiosk's side of the card terminal: a card's run, its
+// abort, and the reader's instructions on screen. nil when the kiosk has no
+// terminal.
+type cardReader struct {
+	terminal CardTerminal
+	practice PracticeReader // nil: a real reader, no practice cards
+	words    func(id string, data ...map[string]any) string
+	log      *slog.Logger
+	work     backgroundWork // the aborts and practice cards on their way (tests wait for them)
+}
+
+// cardsWaiting are the cards of visit v the terminal still waits for.
+func (v *visit) cardsWaiting() []*cardRun {
+	var runs []*cardRun
+	if st := v.pay; st != nil && st.card != nil && st.card.waiting {
+		runs = append(runs, st.card)
+	}
+	if st := v.autoPay; st != nil && st.card != nil && st.card.waiting {
+		runs = append(runs, st.card)
+	}
+	return runs
 }
 
 // abortWait bounds the Abort a Cancel or a reset sends.
@@ -107,7 +133,7 @@ func (s *payScreen) startCard(st *payState, accountRef string) {
 	var result terminal.Result
 	guard.Go(k.log, "a card payment", func() {
 		var err error
-		result, err = k.terminal.Pay(v.ctx, pay)
+		result, err = k.reader.terminal.Pay(v.ctx, pay)
 		fyne.Do(func() {
 			defer close(run.answered)
 			defer k.activity.RecoverPanic()
@@ -138,7 +164,7 @@ func (s *payScreen) cardAnswered(st *payState, r terminal.Result, err error) {
 	switch {
 	case err == nil && r.Outcome == terminal.Approved:
 		run.approved = true
-		st.req.Payment.Card = &client.Card{POIID: k.terminal.POIID(), TransactionID: run.txID, Reference: r.Reference,
+		st.req.Payment.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID, Reference: r.Reference,
 			Brand: portalBrand(r.Brand), Last4: r.LastFour}
 		s.recordCard(st)
 		return
@@ -175,7 +201,7 @@ func (s *payScreen) recordCard(st *payState) {
 			k.refresh()
 			return
 		}
-		if err := k.terminal.Recorded(run.txID); err != nil {
+		if err := k.reader.terminal.Recorded(run.txID); err != nil {
 			k.log.Error("card payment recorded, but its journal entry stays", "err", err.Error())
 			k.status.noteProblem("terminal_journal")
 		}
@@ -183,65 +209,75 @@ func (s *payScreen) recordCard(st *payState) {
 	})
 }
 
-// abortCard asks the terminal to stop the payment run (Cancel at the reader, or
-// a reset); its answer to the payment, cancelled, brings the review back.
-func (k *Kiosk) abortCard(run *cardRun) {
+// abort asks the terminal to stop run (Cancel at the reader, or a reset); its
+// answer to the payment, cancelled, brings the review back.
+func (r *cardReader) abort(run *cardRun) {
 	txID := run.txID
-	k.portal.inflight.Add(1)
-	guard.Go(k.log, "a card payment's abort", func() {
+	r.work.Add(1)
+	guard.Go(r.log, "a card's abort", func() {
 		ctx, cancel := context.WithTimeout(context.Background(), abortWait)
 		defer cancel()
-		if err := k.terminal.Abort(ctx, txID); err != nil {
-			k.log.Warn("card terminal abort", "err", terminalErrorClass(err))
+		if err := r.terminal.Abort(ctx, txID); err != nil {
+			r.log.Warn("card terminal abort", "err", terminalErrorClass(err))
 		}
-	}, func(error) { k.portal.inflight.Done() })
+	}, func(error) { r.work.Done() })
 }
 
-// readerView is the card payment while the terminal waits for the card: where
-// the reader is and what to do, Cancel, and in demo and training the practice
-// card reader.
-func (s *payScreen) readerView(st *payState) fyne.CanvasObject {
-	k := s.k
-	heading := widget.NewLabelWithStyle(k.T("reader.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// panel is what a screen shows while the terminal waits for the card of run:
+// where the reader is and what to do (instructions), a picture, Cancel, and in
+// demo and training the practice card reader. It returns Cancel and the
+// practice cards, for the screen's view.
+func (r *cardReader) panel(run *cardRun, instructions string) (fyne.CanvasObject, *kwidget.Button, map[string]*kwidget.Button) {
+	heading := widget.NewLabelWithStyle(r.words("reader.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	picture := canvas.NewImageFromResource(assets.CardReader)
 	picture.FillMode = canvas.ImageFillContain
 	picture.SetMinSize(fyne.NewSize(280, 200))
-	s.cancelCard = kwidget.NewButton(k.T("reader.cancel"), func() { k.abortCard(st.card) })
-	lines := []fyne.CanvasObject{readTogether(heading,
-		wrappedLabel(k.T("reader.insert", map[string]any{"Amount": formatMoney(st.req.AmountCents)})),
-		wrappedLabel(k.T("reader.waiting"))), picture, s.cancelCard}
-	if k.practice != nil {
-		lines = append(lines, s.practiceReader())
+	cancel := kwidget.NewButton(r.words("reader.cancel"), func() { r.abort(run) })
+	lines := []fyne.CanvasObject{readTogether(heading, wrappedLabel(instructions), wrappedLabel(r.words("reader.waiting"))),
+		picture, cancel}
+	var cards map[string]*kwidget.Button
+	if r.practice != nil {
+		var practice fyne.CanvasObject
+		practice, cards = r.practiceReader()
+		lines = append(lines, practice)
 	}
-	return formColumn(lines...)
+	return formColumn(lines...), cancel, cards
 }
 
 // practiceReader is the clearly marked practice card reader: a tap on a
 // practice card presents it to the practice terminal, as a visitor's card on a
 // real reader would be.
-func (s *payScreen) practiceReader() fyne.CanvasObject {
-	k := s.k
-	title := widget.NewLabelWithStyle(k.T("reader.practice_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+func (r *cardReader) practiceReader() (fyne.CanvasObject, map[string]*kwidget.Button) {
+	title := widget.NewLabelWithStyle(r.words("reader.practice_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	grid := container.NewGridWithColumns(2)
-	s.practiceCards = map[string]*kwidget.Button{}
-	for _, card := range k.practice.Cards() {
+	cards := map[string]*kwidget.Button{}
+	for _, card := range r.practice.Cards() {
 		words, known := practiceCardWords[card]
 		if !known {
 			continue // a card of a newer simulator, which the kiosk has no words for
 		}
-		b := kwidget.NewButton(k.T(words), func() {
-			k.portal.inflight.Add(1)
-			guard.Go(k.log, "a practice card", func() {
-				if err := k.practice.Present(card); err != nil {
-					k.log.Warn("practice card", "err", err.Error())
+		b := kwidget.NewButton(r.words(words), func() {
+			r.work.Add(1)
+			guard.Go(r.log, "a practice card", func() {
+				if err := r.practice.Present(card); err != nil {
+					r.log.Warn("practice card", "err", err.Error())
 				}
-			}, func(error) { k.portal.inflight.Done() })
+			}, func(error) { r.work.Done() })
 		})
-		s.practiceCards[card] = b
+		cards[card] = b
 		grid.Add(b)
 	}
-	return widget.NewCard("", "", container.NewPadded(container.NewVBox(title, wrappedLabel(k.T("reader.practice_hint")), grid)))
+	return widget.NewCard("", "", container.NewPadded(container.NewVBox(title, wrappedLabel(r.words("reader.practice_hint")), grid))), cards
+}
+
+// readerView is the card payment while the terminal waits for the card.
+func (s *payScreen) readerView(st *payState) fyne.CanvasObject {
+	k := s.k
+	var content fyne.CanvasObject
+	content, s.cancelCard, s.practiceCards = k.reader.panel(st.card,
+		k.T("reader.insert", map[string]any{"Amount": formatMoney(st.req.AmountCents)}))
+	return content
 }
 
 // practiceCardWords are the words of each practice card (terminalsim.Cards).

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
 )
 
 // The journeys of the issue, walked end to end in both languages by tapping and
@@ -107,5 +109,31 @@ func TestEBillingVerificationLinkCompletesIt(t *testing.T) {
 	h.settle()
 	if got := viewOf[*myAccountScreen](h.kiosk).eBilling.Text; got != h.msg("en", "myaccount.ebilling_on")[:len("Bill delivery: email to ")]+demoEmail+"." {
 		t.Errorf("after the link: %q", got)
+	}
+}
+
+// AutoPay by card: the terminal reads the card for a token (nothing charged),
+// the portal stores that token, never a number, and AutoPay is on.
+func TestJourneySignInThenAutoPayByCardAtTheReader(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		h, ct := newCardHarness(t, "")
+		h.signInDirectly(t, lang)
+		test.Tap(viewOf[*myAccountScreen](h.kiosk).setAutoPay)
+		test.Tap(h.autoPayForm().kind.buttons[client.KindCard])
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
+		h.readReview()
+		test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
+		s := viewOf[*autoPayScreen](h.kiosk)
+		if s.cancelCard == nil || !showing(h, h.msg(lang, "reader.insert_autopay")) {
+			t.Fatalf("%s: the reader's instructions are not on show: %q", lang, visibleTexts(h.win.Canvas()))
+		}
+		run := h.kiosk.visit.autoPay.card
+		test.Tap(s.practiceCards[terminalsim.CardApproved])
+		h.waitForTheReader(t, run)
+		if viewOf[*autoPayScreen](h.kiosk).confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 || ct.sim.Charges() != 0 {
+			t.Fatalf("%s: card AutoPay: enrolments %d, charges %d; problems %v", lang, h.sim.Stats().AutoPayEnrollments,
+				ct.sim.Charges(), h.kiosk.visit.problems)
+		}
+		assertTextsFromCatalog(t, h)
 	}
 }

@@ -83,11 +83,9 @@ type Kiosk struct {
 	screens  map[screenID]screen // the screen table (nav.go)
 	page     page                // the screen on show
 	visit    *visit
-	portal   portalLink     // the portal in use and the calls on their way (async.go)
-	terminal CardTerminal   // the card terminal; nil: no cards (cardreader.go)
-	practice PracticeReader // the practice card reader of demo and training; nil: a real terminal
-	logo     *canvas.Image  // the welcome screen's logo, made once (screen_welcome.go)
-	bill     *canvas.Image  // the Find screen's drawing of a bill, made once (screen_find.go)
+	portal   portalLink    // the portal in use and the calls on their way (async.go)
+	logo     *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
+	bill     *canvas.Image // the Find screen's drawing of a bill, made once (screen_find.go)
 
 	// The components, each with its own state (docs/ARCHITECTURE.md).
 	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)
@@ -102,6 +100,7 @@ type Kiosk struct {
 	speech    *speechmode.Mode     // speech output and keypad navigation
 	popups    []shownPopup         // the pop-ups shown, the last on top, and what Esc does there (showOverlay)
 	receipts  *receipts            // printed receipts and the portal's QR code (receipts.go)
+	reader    *cardReader          // the card terminal's reader; nil: no terminal, no cards (cardreader.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -116,7 +115,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	k := &Kiosk{win: win, settings: cfg, text: text, log: deps.Logger,
-		clock: deps.Clock, screens: screenTable(), terminal: deps.Terminal, practice: deps.Practice,
+		clock: deps.Clock, screens: screenTable(),
 		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts, inflight: &sync.WaitGroup{}}}
 	if k.log == nil {
 		k.log = slog.Default()
@@ -158,6 +157,9 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
 		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: printerForBeat(deps.Printer)})
+	if deps.Terminal != nil {
+		k.reader = &cardReader{terminal: deps.Terminal, practice: deps.Practice, words: k.T, log: k.log, work: k.portal.inflight}
+	}
 	k.usage = usage{beat: k.heartbeat, practising: func() bool { return k.portal.mode == ModeTraining }}
 	k.health = &healthWatch{host: k, screen: func() screenID { return k.page.id }, clock: k.clock, log: k.log,
 		portal: func() *client.Client { return k.portal.client }, noteProblem: k.status.noteProblem,

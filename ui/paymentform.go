@@ -61,7 +61,7 @@ type paymentForm struct {
 // cardsOffered reports whether this form offers a card: the screen takes one,
 // and the kiosk has a terminal to read it.
 func (p *paymentForm) cardsOffered() bool {
-	return p.cards && p.k.settings.CardEntry == config.CardEntryTerminal && p.k.terminal != nil
+	return p.cards && p.k.settings.CardEntry == config.CardEntryTerminal && p.k.reader != nil
 }
 
 // kindChosen is the kind of payment method the visitor chose: a bank account unless

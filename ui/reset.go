@@ -32,8 +32,8 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.speech.End() // silence at once: nothing of this visit is heard by the next
 	k.receipts.visitEnded()
 	v := k.visit
-	if st := v.pay; st != nil && st.card != nil && st.card.waiting {
-		k.abortCard(st.card) // the next visitor's card must not pay for this one
+	for _, run := range v.cardsWaiting() {
+		k.reader.abort(run) // the next visitor's card must not pay for this one
 	}
 	issued := v.end()
 	k.status.visitEnded(!v.startedAt.IsZero())

@@ -6,8 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"crypto/rand"
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
+	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
 
@@ -17,23 +20,26 @@ import (
 type autoPayState struct {
 	reviewState
 	details   client.PaymentDetails
-	methodKey string // idempotency key of adding the payment method
-	enrolKey  string // idempotency key of creating AutoPay
-	methodID  string // set once the portal stored the method: a retry only enrols
+	methodKey string   // idempotency key of adding the payment method
+	enrolKey  string   // idempotency key of creating AutoPay
+	methodID  string   // set once the portal stored the method: a retry only enrols
+	card      *cardRun // a card being read at the terminal for its token
 	result    *client.AutoPay
 }
 
 // autoPayScreen holds the widgets of whichever step is on show.
 type autoPayScreen struct {
-	k            *Kiosk
-	method       *paymentForm
-	submit       *kwidget.Button
-	review       []*widget.Label
-	create       *kwidget.Button
-	change       *kwidget.Button
-	confirmation *widget.Label
-	done         *kwidget.Button
-	problem      *widget.Label
+	k             *Kiosk
+	method        *paymentForm
+	submit        *kwidget.Button
+	review        []*widget.Label
+	create        *kwidget.Button
+	change        *kwidget.Button
+	confirmation  *widget.Label
+	done          *kwidget.Button
+	problem       *widget.Label
+	cancelCard    *kwidget.Button            // Cancel at the card reader
+	practiceCards map[string]*kwidget.Button // the practice card reader's cards, in demo and training
 }
 
 func buildAutoPay(k *Kiosk) (any, fyne.CanvasObject) {
@@ -47,10 +53,14 @@ func buildAutoPay(k *Kiosk) (any, fyne.CanvasObject) {
 	switch {
 	case st.result != nil:
 		return s, s.confirmedView(st.result)
+	case st.card != nil && st.card.waiting:
+		var content fyne.CanvasObject
+		content, s.cancelCard, s.practiceCards = k.reader.panel(st.card, k.T("reader.insert_autopay"))
+		return s, content
 	case st.reviewing:
 		return s, s.reviewView(st, problem)
 	}
-	s.method = newPaymentForm(k, false) // AutoPay by card needs the terminal's token: not offered yet
+	s.method = newPaymentForm(k, true)
 	s.submit = k.primaryButton("autopay.continue", s.continueToReview)
 	intro := wrappedLabel(k.T("autopay.intro"))
 	return s, formColumn(intro, s.method.object(), problem, s.submit)
@@ -135,6 +145,16 @@ func (s *autoPayScreen) enrol() {
 	if st == nil || st.result != nil || !st.confirm(k.clock.Now(), k.log) {
 		return
 	}
+	if c := st.details.Card; c != nil && c.Token == "" && st.methodID == "" {
+		s.readCard(st) // the card first: its token is what the portal stores
+		return
+	}
+	s.store(st)
+}
+
+// store stores the payment method (once) and enrols it in AutoPay.
+func (s *autoPayScreen) store(st *autoPayState) {
+	k := s.k
 	session, details, methodKey, enrolKey := k.visit.session, st.details, st.methodKey, st.enrolKey
 	methodID := st.methodID
 	var result client.AutoPay
@@ -157,6 +177,64 @@ func (s *autoPayScreen) enrol() {
 		}
 		s.created(result)
 	})
+}
+
+// readCard has the terminal read the visitor's card for its token (nothing is
+// charged), then stores it and enrols it.
+func (s *autoPayScreen) readCard(st *autoPayState) {
+	k := s.k
+	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], waiting: true, answered: make(chan struct{})}
+	st.card = run
+	delete(k.visit.problems, fieldNone)
+	k.refresh()
+	v, req := k.visit, terminal.TokenRequest{TransactionID: run.txID, AccountRef: k.visit.accountRef()}
+	guard.Go(k.log, "a card read for AutoPay", func() {
+		token, err := k.reader.terminal.Tokenise(v.ctx, req)
+		fyne.Do(func() {
+			defer close(run.answered)
+			defer k.activity.RecoverPanic()
+			if v != k.visit || st.card != run {
+				return
+			}
+			st.card = nil
+			switch {
+			case err == nil && token.Outcome == terminal.Approved:
+				st.details.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID,
+					Token: token.Value, Brand: portalBrand(token.Brand), Last4: token.LastFour}
+				s.store(st)
+				return
+			case err != nil:
+				k.log.Warn("card terminal", "err", terminalErrorClass(err))
+				k.visit.problems[fieldNone] = "reader.unavailable"
+			default:
+				k.visit.problems[fieldNone] = outcomeMessage(token.Outcome)
+			}
+			k.refresh()
+		})
+	}, func(err error) {
+		if err != nil {
+			fyne.Do(func() {
+				defer close(run.answered)
+				if v == k.visit && st.card == run {
+					st.card = nil
+					k.visit.problems[fieldNone] = "reader.unavailable"
+					k.refresh()
+				}
+			})
+		}
+	})
+}
+
+// accountRef is the portal's reference of the visitor's account: the signed-in
+// account's, else the one found.
+func (v *visit) accountRef() string {
+	switch {
+	case v.details != nil:
+		return v.details.AccountRef
+	case v.account != nil:
+		return v.account.AccountRef
+	}
+	return ""
 }
 
 // created records the enrolment and forgets the numbers typed for it.
