@@ -25,6 +25,12 @@ type cardTerminal struct {
 // startCardTerminal starts the practice terminal with faults (terminalsim's
 // SPEC, "" for none), as main does for the demo, on the test's clock.
 func startCardTerminal(t testing.TB, clock Clock, faults string) *cardTerminal {
+	return startCardTerminalWithin(t, clock, faults, 5*time.Second)
+}
+
+// startCardTerminalWithin is startCardTerminal whose client waits at most
+// payWithin for a payment's answer before it asks for the status.
+func startCardTerminalWithin(t testing.TB, clock Clock, faults string, payWithin time.Duration) *cardTerminal {
 	t.Helper()
 	f, err := terminalsim.ParseFaults(faults)
 	if err != nil {
@@ -44,7 +50,7 @@ func startCardTerminal(t testing.TB, clock Clock, faults string) *cardTerminal {
 	}
 	c, err := terminal.New(terminal.Options{URL: sim.URL(), CAFile: filepath.Join(dir, "ca.pem"), POIID: sim.POIID(),
 		SaleID: "lobby-test", Key: terminalsim.DemoKey(), Journal: j, Now: clock.Now, Logger: quiet,
-		PaymentTimeout: 5 * time.Second, RecoveryTimeout: time.Second, StatusInterval: 10 * time.Millisecond})
+		PaymentTimeout: payWithin, RecoveryTimeout: time.Second, StatusInterval: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
