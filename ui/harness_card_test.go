@@ -72,7 +72,7 @@ func newCardHarness(t testing.TB, faults string) (*harness, *cardTerminal) {
 
 // reviewCardPayment fills the payment form for the legacy account with a card
 // and continues to the review.
-func (h *harness) reviewCardPayment(t *testing.T, lang string) {
+func (h *harness) reviewCardPayment(t testing.TB, lang string) {
 	t.Helper()
 	h.goToPay(t, lang)
 	h.fillEmails("maria@example.com", "maria@example.com")

@@ -27,7 +27,7 @@ func newPayHarness(t *testing.T, cardEntry string) *harness {
 }
 
 // goToPay starts in lang, finds the legacy account and taps Pay now.
-func (h *harness) goToPay(t *testing.T, lang string) {
+func (h *harness) goToPay(t testing.TB, lang string) {
 	t.Helper()
 	h.startIn(lang)
 	h.findAccount(legacyAccount, "97501")

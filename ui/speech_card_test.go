@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
+	"github.com/medfordwater/lobbykiosk/ui/speechmode"
+)
+
+// A listener paying by card hears where the reader is and what to do as the
+// reader's instructions arrive, then the terminal's progress: the payment
+// done, or why the card was not charged.
+func TestSpeechSaysTheCardReadersInstructionsAndOutcome(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		r := &recordingSpeaker{}
+		h := newHarnessWith(t, harnessOptions{speech: r, settings: testConfig{CardEntry: "terminal"}})
+		h.press(keyHelp)
+		h.reviewCardPayment(t, lang)
+		r.take()
+		h.speechMoveTo(t, viewOf[*payScreen](h.kiosk).payButton)
+		r.take()
+		h.press(fyne.KeyReturn)
+		h.settle()
+		amount := formatMoney(h.kiosk.visit.account.AmountDueCents)
+		said := heard(r.take())
+		for _, want := range []string{h.msg(lang, "reader.title"), h.kiosk.tr(lang, "reader.insert", map[string]any{"Amount": amount})} {
+			if !strings.Contains(said, speechmode.Speakable(lang, want)) {
+				t.Fatalf("%s: arriving at the reader said:\n%s\nwithout %q", lang, said, want)
+			}
+		}
+		h.presentCard(t, terminalsim.CardDeclined)
+		if said := heard(r.take()); !strings.Contains(said, speechmode.Speakable(lang, h.msg(lang, "reader.declined"))) {
+			t.Errorf("%s: a declined card said:\n%s", lang, said)
+		}
+	}
+}
