@@ -231,7 +231,7 @@ gobench_before="$SCRATCH/gobench-before.txt"
 # baseline too. Speech mode's and the soak's benchmarks spend seconds setting up
 # (speech's harness about 9 s each time), so they run once, in this tree only.
 ui_compared=${BENCH_GO_COMPARE:-'^Benchmark(ScreenBuild|TapToNextScreen|ResetLatency|Reset|LanguageSwitch)$'}
-ui_once='^Benchmark(SpeechKeyToSpeak|SpeechArrival|SoakVisit)$'
+ui_once='^Benchmark(SpeechKeyToSpeak|SpeechArrival|SoakVisit|PresentCardToApproval)$'
 client_benchtime=2000x
 # Each tree's ./ui tests are compiled once, so that a round times the benchmarks and
 # not the compiler; the binary runs in its package's directory, as go test runs it.
