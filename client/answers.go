@@ -238,10 +238,15 @@ func (o *outbox) problem() string { return "" }
 // receiptFor checks that a receipt is for the payment asked: its amount, and the
 // email the visitor typed (the receipt shows it, so it must not be someone else's).
 func receiptFor(r *Receipt, req OneTimePaymentRequest) string {
+	return receiptMatches(r, req.AmountCents, req.Email)
+}
+
+// receiptMatches checks a receipt's amount and email against those asked.
+func receiptMatches(r *Receipt, cents int64, email string) string {
 	switch {
-	case r.AmountCents != req.AmountCents:
+	case r.AmountCents != cents:
 		return "amount_cents is not the amount asked"
-	case !strings.EqualFold(strings.TrimSpace(r.ReceiptEmail), strings.TrimSpace(req.Email)):
+	case !strings.EqualFold(strings.TrimSpace(r.ReceiptEmail), strings.TrimSpace(email)):
 		return "receipt_email is not the email asked"
 	}
 	return ""
@@ -250,13 +255,7 @@ func receiptFor(r *Receipt, req OneTimePaymentRequest) string {
 // cardReceiptFor checks that a card payment's receipt is for the payment
 // recorded: its amount, and the email asked for, if any.
 func cardReceiptFor(r *Receipt, req CardPaymentRequest) string {
-	switch {
-	case r.AmountCents != req.AmountCents:
-		return "amount_cents is not the amount asked"
-	case !strings.EqualFold(strings.TrimSpace(r.ReceiptEmail), strings.TrimSpace(req.Email)):
-		return "receipt_email is not the email asked"
-	}
-	return ""
+	return receiptMatches(r, req.AmountCents, req.Email)
 }
 
 // methodFor checks that a stored payment method is the one sent: its kind and

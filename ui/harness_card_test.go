@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"io"
-	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +9,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminaltest"
 )
 
 // cardTerminal is the practice terminal a card test pays through: the real
@@ -32,29 +30,8 @@ func startCardTerminal(t testing.TB, clock Clock, faults string) *cardTerminal {
 // payWithin for a payment's answer before it asks for the status.
 func startCardTerminalWithin(t testing.TB, clock Clock, faults string, payWithin time.Duration) *cardTerminal {
 	t.Helper()
-	f, err := terminalsim.ParseFaults(faults)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	sim, err := terminalsim.Start("127.0.0.1:0", terminalsim.Options{Faults: f, CAFile: filepath.Join(dir, "ca.pem"),
-		Now: clock.Now, SlowDelay: 2 * time.Second, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	j, err := terminal.OpenJournal(filepath.Join(dir, "journal"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := terminal.New(terminal.Options{URL: sim.URL(), CAFile: filepath.Join(dir, "ca.pem"), POIID: sim.POIID(),
-		SaleID: "lobby-test", Key: terminalsim.DemoKey(), Journal: j, Now: clock.Now, Logger: quiet,
-		PaymentTimeout: payWithin, RecoveryTimeout: time.Second, StatusInterval: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &cardTerminal{sim: sim, client: c, journal: j}
+	r := terminaltest.Start(t, terminaltest.Options{Faults: faults, Now: clock.Now, PayWithin: payWithin, SaleID: "lobby-test"})
+	return &cardTerminal{sim: r.Sim, client: r.Client, journal: r.Journal}
 }
 
 // newCardHarness is a kiosk with card_entry = "terminal" on the practice

@@ -79,13 +79,7 @@ func (s *Sim) handleOneTimePayment(q *request) reply {
 	if a == nil {
 		return accountNotFoundReply()
 	}
-	a.amountDueCents = max(0, a.amountDueCents-in.AmountCents)
-	s.stats.Payments++
-	return jsonReply(http.StatusCreated, client.Receipt{
-		ConfirmationNumber: "MW-" + rand.Text()[:8],
-		AmountCents:        in.AmountCents,
-		ReceiptEmail:       email,
-	})
+	return s.credit(a, in.AmountCents, email)
 }
 
 // handleCardPayment answers POST /card-payments: a payment the kiosk's terminal
@@ -114,11 +108,17 @@ func (s *Sim) handleCardPayment(q *request) reply {
 	if a == nil {
 		return accountNotFoundReply()
 	}
-	a.amountDueCents = max(0, a.amountDueCents-in.AmountCents)
+	return s.credit(a, in.AmountCents, email)
+}
+
+// credit takes a payment of cents off account a's balance and answers with its
+// receipt (emailed to email, if any).
+func (s *Sim) credit(a *account, cents int64, email string) reply {
+	a.amountDueCents = max(0, a.amountDueCents-cents)
 	s.stats.Payments++
 	return jsonReply(http.StatusCreated, client.Receipt{
 		ConfirmationNumber: "MW-" + rand.Text()[:8],
-		AmountCents:        in.AmountCents,
+		AmountCents:        cents,
 		ReceiptEmail:       email,
 	})
 }

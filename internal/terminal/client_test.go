@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminaltest"
 )
 
 // fixedNow keeps every time stamp off the wall clock.
@@ -25,32 +24,10 @@ type rig struct {
 	journal *terminal.Journal
 }
 
-// newRig starts a simulator with the faults spec and a client that trusts it.
 func newRig(t testing.TB, faults string) rig {
 	t.Helper()
-	f, err := terminalsim.ParseFaults(faults)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	sim, err := terminalsim.Start("127.0.0.1:0", terminalsim.Options{Faults: f, CAFile: filepath.Join(dir, "ca.pem"),
-		Now: fixedNow, SlowDelay: 2 * time.Second, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	j, err := terminal.OpenJournal(filepath.Join(dir, "journal"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := terminal.New(terminal.Options{URL: sim.URL(), CAFile: filepath.Join(dir, "ca.pem"), POIID: sim.POIID(),
-		SaleID: "kiosk-1", Key: terminalsim.DemoKey(), Journal: j, Now: fixedNow, Logger: quiet,
-		PaymentTimeout: 5 * time.Second, RecoveryTimeout: time.Second, StatusInterval: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rig{sim, c, j}
+	r := terminaltest.Start(t, terminaltest.Options{Faults: faults, Now: fixedNow})
+	return rig{r.Sim, r.Client, r.Journal}
 }
 
 func payment(id string) terminal.Payment {
