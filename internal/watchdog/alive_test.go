@@ -41,7 +41,7 @@ func TestAliveRunsWithoutSystemdAndStopsWithTheUIThread(t *testing.T) {
 	unblock := sync.OnceFunc(func() { close(release) })
 	defer unblock()
 	fyne.Do(func() { <-release }) // a callback that never returns: the UI thread is stuck
-	time.Sleep(testInterval / 2) // a check already queued before the stuck callback may still run
+	time.Sleep(testInterval / 2)  // a check already queued before the stuck callback may still run
 	for len(alive) > 0 {
 		<-alive
 	}
