@@ -46,6 +46,9 @@ func Start(win fyne.Window, logger *slog.Logger, alive func()) (stop func()) {
 		logger.Info("systemd watchdog: pinging from the UI thread while the window is shown",
 			"interval", interval.String(), "every", every.String())
 	}
+	if alive != nil {
+		alive() // on the UI thread, the first screen in the window: the first proof
+	}
 	go w.run(every)
 	var once sync.Once
 	return func() { once.Do(w.stop) }
