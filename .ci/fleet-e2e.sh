@@ -10,7 +10,7 @@
 #      loaded it from the rules file, is true for the kiosk (the alert itself
 #      is pending: its `for` is minutes).
 # With FLEET_E2E_SHOT=FILE.png it then saves Prometheus's own graph page of
-# the kiosk's status (lobbykiosk:status and its parts), drawn by headless
+# the kiosk's status (lobbykiosk:status and some of its parts), drawn by headless
 # Chromium: the picture in docs/fleet.md.
 # Usage: .ci/fleet-e2e.sh [BIN]   (default bin/lobbykiosk; needs make deps: prometheus, jq, Xvfb)
 set -euo pipefail
@@ -119,9 +119,9 @@ echo "fleet-e2e: ok: $alert is $state"
 if [[ -n ${FLEET_E2E_SHOT:-} ]]; then
 	sleep "${FLEET_E2E_SHOT_AFTER:-60}" # a minute of samples to draw
 	page="http://127.0.0.1:$port/graph?g0.expr=$(jq -rn --arg e \
-		'lobbykiosk:status or lobbykiosk_printer_ready or lobbykiosk_out_of_service or lobbykiosk_staff_lockout_active' \
+		'{__name__=~"lobbykiosk:status|lobbykiosk_printer_(configured|ready)|lobbykiosk_out_of_service|lobbykiosk_staff_lockout_active"}' \
 		'$e|@uri')&g0.tab=0&g0.range_input=1m"
-	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,760 \
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1000 \
 		--virtual-time-budget=10000 --screenshot="$FLEET_E2E_SHOT" "$page" >"$scratch/chromium.log" 2>&1 ||
 		fail "chromium could not take the picture (log: $scratch/chromium.log)"
 	echo "fleet-e2e: saved Prometheus's graph of the kiosk's status in $FLEET_E2E_SHOT"
