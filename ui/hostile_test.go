@@ -109,4 +109,3 @@ func (f *hostileFront) presentUntrusted(on bool) {
 	f.distrust.Store(on)
 	f.listen()
 }
-
