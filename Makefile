@@ -102,9 +102,12 @@ deploy-test: build
 
 # The fleet's Prometheus files (deploy/prometheus, docs/fleet.md): promtool check
 # rules, test rules (each alert) and check config with its inventory's targets;
-# amtool check-config and each alert's route.
-fleet-check:
+# amtool check-config and each alert's route. Then the fleet end to end: a real
+# Prometheus on loopback scrapes the demo kiosk under Xvfb and finds it up and
+# its printer alert's expression true (.ci/fleet-e2e.sh).
+fleet-check: build
 	@.ci/fleet-check.sh
+	@.ci/fleet-e2e.sh $(BIN)
 
 # Every fuzz target for FUZZTIME each (default 30s); fuzz-smoke is the short run CI does:
 # a count of inputs, not a time, since a time limit can end with a spurious

@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"math"
-	"math/big"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -33,7 +30,6 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/secrets"
 	"github.com/medfordwater/lobbykiosk/internal/speech"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
-	"github.com/medfordwater/lobbykiosk/internal/staffpin"
 	"github.com/medfordwater/lobbykiosk/internal/watchdog"
 	"github.com/medfordwater/lobbykiosk/ui"
 	"github.com/medfordwater/lobbykiosk/ui/kiosktheme"
@@ -56,25 +52,32 @@ func cmdRun(args []string) int {
 		return status
 	}
 	logger := newLogger(os.Stderr, cfg.SlogLevel())
+	fleet, err := serveMetrics(cfg, logger)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk:", err)
+		return exitConfig
+	}
+	defer fleet.close()
 	store := secrets.New(appID, secrets.Options{})
 	// The keyring read waits on D-Bus: openKiosk runs it while the window opens.
 	deps := func() ui.Deps {
-		portal, err := livePortal(cfg, store, logger)
+		portal, err := livePortal(cfg, store, logger, fleet.observer())
 		if err != nil {
 			logger.Error("kiosk out of service", "reason", err.Error())
 		}
 		d := ui.Deps{Portal: portal, Config: cfg, Logger: logger, Mode: ui.ModeLive,
 			Staff: store, StaffLockout: staffLockout(logger), KioskID: cfg.KioskID, Version: version,
-			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
+			HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility, fleet.observer())}
 		d.Speech, d.SpeechCheck = voice(cfg, logger)
 		d.Printer = receiptPrinter(cfg)
+		d.Metrics = fleet.ui()
 		return d
 	}
 	fullscreen := cfg.WindowMode == "fullscreen"
 	if fullscreen {
 		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}
-	return openKiosk(deps, fullscreen, logger)
+	return openKiosk(deps, fullscreen, logger, fleet.uiAlive())
 }
 
 // parseConfig parses the subcommand's flags, then the config file they name.
@@ -96,12 +99,13 @@ func parseConfig(flags *flag.FlagSet, args []string) (config.Config, int) {
 }
 
 // livePortal reads the kiosk's credential from the keyring and builds the portal client.
-func livePortal(cfg config.Config, store *secrets.Store, logger *slog.Logger) (*client.Client, error) {
+func livePortal(cfg config.Config, store *secrets.Store, logger *slog.Logger, observer client.Observer) (*client.Client, error) {
 	key, err := store.PortalKey()
 	if err != nil {
 		return nil, err
 	}
-	return client.New(client.Options{BaseURL: cfg.PortalURL, KioskKey: key, RootCAFile: cfg.RootCAFile, Logger: logger})
+	return client.New(client.Options{BaseURL: cfg.PortalURL, KioskKey: key, RootCAFile: cfg.RootCAFile, Logger: logger,
+		Observer: observer})
 }
 
 // cmdDemo runs the kiosk on an in-process portal simulator on a random loopback port:
@@ -116,6 +120,12 @@ func cmdDemo(args []string) int {
 		return status
 	}
 	logger := newLogger(os.Stderr, cfg.SlogLevel())
+	fleet, err := serveMetrics(cfg, logger)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return exitConfig
+	}
+	defer fleet.close()
 	sim, err := newSimulator(*faults, cfg.Utility)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
@@ -127,7 +137,8 @@ func cmdDemo(args []string) int {
 		return 1
 	}
 	defer srv.Close()
-	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger})
+	portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger,
+		Observer: fleet.observer()})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
 		return 1
@@ -143,13 +154,14 @@ func cmdDemo(args []string) int {
 	defer os.RemoveAll(stateDir)
 	deps := ui.Deps{Portal: portal, Config: cfg, Logger: logger, Mode: ui.ModeDemo, Staff: demoStaffPIN(pin),
 		StaffLockout: stafflock.NewFile(filepath.Join(stateDir, "staff-lockout"), logger), KioskID: cfg.KioskID, Version: version,
-		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility)}
+		HeartbeatEvery: cfg.HeartbeatEvery(), Training: practicePortal(logger, cfg.Utility, fleet.observer())}
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	deps.Printer = receiptPrinter(cfg)
+	deps.Metrics = fleet.ui()
 	if *fullscreen {
 		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}
-	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger)
+	return openKiosk(func() ui.Deps { return deps }, *fullscreen, logger, fleet.uiAlive())
 }
 
 // receiptPrinter is the CUPS queue the config names for receipts; nil (no receipt
@@ -219,60 +231,21 @@ func utilityZone(u config.Utility) *time.Location {
 
 // practicePortal starts, each time staff start training mode, a fresh simulator
 // with the practice accounts on a random loopback port, its dates in the
-// utility's zone.
-func practicePortal(logger *slog.Logger, utility config.Utility) func() (staff.TrainingPortal, error) {
+// utility's zone; observer (nil: none) counts its calls.
+func practicePortal(logger *slog.Logger, utility config.Utility, observer client.Observer) func() (staff.TrainingPortal, error) {
 	return func() (staff.TrainingPortal, error) {
 		srv, err := portalsim.New(portalsim.Options{Zone: utilityZone(utility)}).Start("127.0.0.1:0")
 		if err != nil {
 			return staff.TrainingPortal{}, err
 		}
-		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger})
+		portal, err := client.New(client.Options{BaseURL: srv.URL, KioskKey: portalsim.DemoKioskKey, Logger: logger,
+			Observer: observer})
 		if err != nil {
 			_ = srv.Close()
 			return staff.TrainingPortal{}, err
 		}
 		return staff.TrainingPortal{Portal: portal, Close: srv.Close}, nil
 	}
-}
-
-func printDemoIntro(w io.Writer, url, pin string) {
-	fmt.Fprintf(w, "Demo portal simulator at %s (kiosk key %q)\n", url, portalsim.DemoKioskKey)
-	fmt.Fprintf(w, "Staff PIN for this demo: %s\n", pin)
-	printDemoAccounts(w)
-}
-
-func printDemoAccounts(w io.Writer) {
-	fmt.Fprintln(w, "Practice accounts (account number, ZIP: situation):")
-	for _, a := range portalsim.DemoAccounts() {
-		fmt.Fprintf(w, "  %s  %s: %s", a.Number, a.PostalCode, a.Situation)
-		if a.Email != "" {
-			fmt.Fprintf(w, " (sign in: %s / %s)", a.Email, a.Password)
-		}
-		fmt.Fprintln(w)
-	}
-}
-
-// randomPIN is a fresh six-digit staff PIN for one demo run.
-// randomPIN is the demo's staff PIN: six random digits, drawn again until
-// staffpin.CheckNew takes them, so a demo on a lobby PC never has a PIN a
-// passer-by guesses first (000000, 123456, 121212).
-func randomPIN() string {
-	for {
-		n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
-		if err != nil {
-			panic(err) // crypto/rand never fails on Linux
-		}
-		if pin := fmt.Sprintf("%06d", n.Int64()); staffpin.CheckNew(pin) == nil {
-			return pin
-		}
-	}
-}
-
-// demoStaffPIN checks a PIN against the demo's own, held in memory (no keyring in a demo).
-type demoStaffPIN string
-
-func (p demoStaffPIN) VerifyStaffPIN(pin string) (bool, error) {
-	return subtle.ConstantTimeCompare([]byte(p), []byte(pin)) == 1, nil
 }
 
 // scaleToPanel makes Fyne draw the full-screen kiosk at the scale where body text
@@ -310,7 +283,8 @@ func scaleToPanel(diagonalInches float64, logger *slog.Logger) (release func()) 
 // goroutines run deps (the keyring read, for a live kiosk) and parse the fonts of
 // the welcome screen; the kiosk is built into the window once all that is done. So
 // on a two-core lobby PC the two halves of the start overlap (docs/PERFORMANCE.md).
-func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
+// alive (nil: none) hears each proof the watchdog has of a live, drawing screen.
+func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger, alive func()) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.WindowIcon)
 	// Before the window opens: a theme set later would make Fyne drop the fonts parsed
@@ -345,7 +319,7 @@ func openKiosk(deps func() ui.Deps, fullscreen bool, logger *slog.Logger) int {
 		}
 		// Ready once the first screen is in the window; from then on systemd
 		// restarts a kiosk whose UI thread or window stops answering.
-		stopWatchdog = watchdog.Start(win, logger)
+		stopWatchdog = watchdog.Start(win, logger, alive)
 	})
 	stop := quitOnSignal(a, logger)
 	defer stop()

@@ -176,7 +176,7 @@ func TestMissingSecretNamesItAndTheCommandThatStoresIt(t *testing.T) {
 	// `run` opens its window even so, on the out-of-service screen; the reason it
 	// logs is livePortal's error.
 	newMockStore(t)
-	_, err := livePortal(config.Default(), secrets.New(appID, secrets.Options{Timeout: time.Second}), nil)
+	_, err := livePortal(config.Default(), secrets.New(appID, secrets.Options{Timeout: time.Second}), nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "the portal credential is not in the OS keyring") || !strings.Contains(err.Error(), fix) {
 		t.Errorf("run without a credential logs %v", err)
 	}

@@ -28,6 +28,8 @@ packages=(
 	# the fleet's monitoring: promtool checks /metrics, the alert rules and the
 	# scrape config; amtool the Alertmanager routes (deploy/prometheus)
 	prometheus prometheus-alertmanager
+	# reads Prometheus's HTTP API answers in the fleet's end-to-end test
+	jq
 	# `go mod download` over HTTPS; commit id for -ldflags
 	ca-certificates git
 )

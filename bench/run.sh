@@ -293,3 +293,6 @@ printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 go run ./bench/report -results "$results" -gobench "$gobench" -machine "$machine" \
 	-reliability docs/reliability.md -swipes "$swipes" -out "$DOC" ${BASELINE:+-gobench-before "$gobench_before"}
 say "wrote $DOC; screenshots of the settled screens in $SCRATCH/screens/"
+
+# --- 8. the fleet's scrape: its time and the idle CPU it costs (docs/fleet.md) ---
+bench/scrape.sh "$SCRATCH/bin/lobbykiosk"

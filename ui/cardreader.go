@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/medfordwater/lobbykiosk/assets"
-	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
@@ -74,140 +72,8 @@ type cardReader struct {
 	work     backgroundWork // the aborts and practice cards on their way (tests wait for them)
 }
 
-// cardsWaiting are the cards of visit v the terminal still waits for.
-func (v *visit) cardsWaiting() []*cardRun {
-	var runs []*cardRun
-	if st := v.pay; st != nil && st.card != nil && st.card.waiting {
-		runs = append(runs, st.card)
-	}
-	if st := v.autoPay; st != nil && st.card != nil && st.card.waiting {
-		runs = append(runs, st.card)
-	}
-	return runs
-}
-
 // abortWait bounds the Abort a Cancel or a reset sends.
 const abortWait = 5 * time.Second
-
-// payByCard is Pay with a card: a lookup gives the account's reference, the
-// terminal takes the card, the portal records the payment. Once the terminal
-// charged the card, Pay only records it again (its key kept): never a second
-// charge.
-func (s *payScreen) payByCard(st *payState) {
-	k := s.k
-	switch {
-	case st.card != nil && st.card.approved:
-		s.recordCard(st)
-		return
-	case st.card != nil: // waiting, or an outcome no one knows: no second charge
-		return
-	}
-	req := st.req
-	var found client.AccountSummary
-	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
-		found, err = portal.Lookup(ctx, client.LookupRequest{AccountNumber: req.AccountNumber, PostalCode: req.PostalCode})
-		return err
-	}, func(err error) {
-		if err != nil {
-			k.reviewFailed(&st.reviewState, err, "error.unexpected_answer")
-			if k.portal.noteLookupPause(k.clock.Now(), err) {
-				k.visit.problems[fieldNone] = lookupPausedID
-				k.refresh()
-			}
-			return
-		}
-		s.startCard(st, found.AccountRef)
-	})
-}
-
-// startCard sends the payment to the terminal and shows the reader's
-// instructions until it answers.
-func (s *payScreen) startCard(st *payState, accountRef string) {
-	k := s.k
-	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true, answered: make(chan struct{})}
-	st.card = run
-	delete(k.visit.problems, fieldNone)
-	k.refresh()
-	v, pay := k.visit, terminal.Payment{TransactionID: run.txID, AmountCents: st.req.AmountCents,
-		AccountRef: accountRef, IdempotencyKey: st.key}
-	var result terminal.Result
-	guard.Go(k.log, "a card payment", func() {
-		var err error
-		result, err = k.reader.terminal.Pay(v.ctx, pay)
-		fyne.Do(func() {
-			defer close(run.answered)
-			defer k.activity.RecoverPanic()
-			if v == k.visit && st.card == run {
-				s.cardAnswered(st, result, err)
-			}
-		})
-	}, func(err error) {
-		if err != nil { // Pay panicked: the journal keeps the payment for the next start
-			fyne.Do(func() {
-				defer close(run.answered)
-				if v == k.visit && st.card == run {
-					run.waiting, run.unknown = false, true
-					k.visit.problems[fieldNone] = "reader.unknown"
-					k.refresh()
-				}
-			})
-		}
-	})
-}
-
-// cardAnswered shows what became of the card: recorded with the portal when the
-// terminal charged it, else why not, with the review kept for another try.
-func (s *payScreen) cardAnswered(st *payState, r terminal.Result, err error) {
-	k := s.k
-	run := st.card
-	run.waiting = false
-	switch {
-	case err == nil && r.Outcome == terminal.Approved:
-		run.approved = true
-		st.req.Payment.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID, Reference: r.Reference,
-			Brand: portalBrand(r.Brand), Last4: r.LastFour}
-		s.recordCard(st)
-		return
-	case errors.Is(err, terminal.ErrUnresolved):
-		run.unknown = true
-		k.visit.problems[fieldNone] = "reader.unknown"
-	case err != nil:
-		st.card = nil // nothing was charged: the terminal said so, or never got the request
-		k.log.Warn("card terminal", "err", terminalErrorClass(err))
-		k.visit.problems[fieldNone] = "reader.unavailable"
-	default:
-		st.card = nil
-		k.visit.problems[fieldNone] = outcomeMessage(r.Outcome)
-	}
-	k.refresh()
-}
-
-// recordCard tells the portal of the payment the terminal took. A failure
-// keeps the key and the card's answer: Pay tries again, never charging twice.
-func (s *payScreen) recordCard(st *payState) {
-	k := s.k
-	run := st.card
-	req := client.CardPaymentRequest{AccountRef: run.accountRef, AmountCents: st.req.AmountCents,
-		Email: st.req.Email, Card: *st.req.Payment.Card}
-	key := st.key
-	var receipt client.Receipt
-	k.portalCall(func(ctx context.Context, portal *client.Client) (err error) {
-		receipt, err = portal.RecordCardPayment(ctx, req, key)
-		return err
-	}, func(err error) {
-		if err != nil {
-			k.applyPortalProblem(err)
-			k.visit.problems[fieldNone] = "reader.charged_not_recorded"
-			k.refresh()
-			return
-		}
-		if err := k.reader.terminal.Recorded(run.txID); err != nil {
-			k.log.Error("card payment recorded, but its journal entry stays", "err", err.Error())
-			k.status.noteProblem("terminal_journal")
-		}
-		s.paid(receipt)
-	})
-}
 
 // abort asks the terminal to stop run (Cancel at the reader, or a reset); its
 // answer to the payment, cancelled, brings the review back.
@@ -269,15 +135,6 @@ func (r *cardReader) practiceReader() (fyne.CanvasObject, map[string]*kwidget.Bu
 		grid.Add(b)
 	}
 	return widget.NewCard("", "", container.NewPadded(container.NewVBox(title, wrappedLabel(r.words("reader.practice_hint")), grid))), cards
-}
-
-// readerView is the card payment while the terminal waits for the card.
-func (s *payScreen) readerView(st *payState) fyne.CanvasObject {
-	k := s.k
-	var content fyne.CanvasObject
-	content, s.cancelCard, s.practiceCards = k.reader.panel(st.card,
-		k.T("reader.insert", map[string]any{"Amount": formatMoney(st.req.AmountCents)}))
-	return content
 }
 
 // practiceCardWords are the words of each practice card (terminalsim.Cards).

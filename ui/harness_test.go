@@ -65,6 +65,8 @@ type harnessOptions struct {
 	// until told headphones are plugged in; otherwise it is "headphones", as most
 	// speech tests read typed values back.
 	askAudio bool
+	// metrics hear what the kiosk tells the fleet (Deps.Metrics); nil: none.
+	metrics Metrics
 }
 
 // testConfig is what a test changes of the kiosk's configuration; the rest is
@@ -137,7 +139,8 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	win := test.NewTempWindow(t, nil)
 	win.Resize(fyne.NewSize(1280, 800))
 	deps := Deps{Portal: portal, Mode: o.mode, Config: o.settings.config(o.askAudio), Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
-		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log)}
+		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log),
+		Metrics: o.metrics}
 	if o.card == nil && o.settings.CardEntry == "terminal" {
 		o.card = practiceTerminal(t)
 	}

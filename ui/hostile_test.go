@@ -1,15 +1,8 @@
 package ui
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
-	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -18,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/medfordwater/lobbykiosk/internal/certtest"
 )
 
 // hostileFront serves the simulator over TLS at a fixed loopback address and
@@ -42,11 +37,10 @@ type hostileFront struct {
 func newHostileFront(made **hostileFront) func(t testing.TB, sim http.Handler) (string, string) {
 	return func(t testing.TB, sim http.Handler) (string, string) {
 		f := &hostileFront{t: t, handler: sim}
-		var caPEM []byte
-		f.trusted, caPEM = selfSignedCert(t, "trusted test portal")
-		f.untrusted, _ = selfSignedCert(t, "untrusted interceptor")
+		trusted := certtest.SelfSigned(t, "trusted test portal")
+		f.trusted, f.untrusted = trusted.TLS, certtest.SelfSigned(t, "untrusted interceptor").TLS
 		ca := filepath.Join(t.TempDir(), "portal-ca.pem")
-		if err := os.WriteFile(ca, caPEM, 0o600); err != nil {
+		if err := os.WriteFile(ca, trusted.CertPEM, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -114,31 +108,4 @@ func (f *hostileFront) presentUntrusted(on bool) {
 	f.refuse()
 	f.distrust.Store(on)
 	f.listen()
-}
-
-// selfSignedCert makes a certificate for 127.0.0.1 and localhost, and its PEM.
-func selfSignedCert(t testing.TB, name string) (tls.Certificate, []byte) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(time.Now().UnixNano()),
-		Subject:               pkix.Name{CommonName: name},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(24 * time.Hour),
-		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1)},
-		DNSNames:              []string{"localhost"},
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key},
-		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }

@@ -68,6 +68,10 @@ type Deps struct {
 	// Training starts the practice portal staff training mode runs on (ui/staff);
 	// nil: training mode cannot start.
 	Training func() (staff.TrainingPortal, error)
+
+	// Metrics are the kiosk's health for the fleet's Prometheus; nil: the kiosk
+	// reports to no fleet, and polls nothing for one (fleet.go).
+	Metrics Metrics
 }
 
 // Kiosk is the running kiosk inside one window.
@@ -101,6 +105,7 @@ type Kiosk struct {
 	popups    []shownPopup         // the pop-ups shown, the last on top, and what Esc does there (showOverlay)
 	receipts  *receipts            // printed receipts and the portal's QR code (receipts.go)
 	reader    *cardReader          // the card terminal's reader; nil: no terminal, no cards (cardreader.go)
+	fleet     *fleetStatus         // what the fleet's metrics learn of the kiosk's parts (fleet.go)
 }
 
 // New builds the kiosk into win and shows its first screen: the welcome screen, or
@@ -141,26 +146,28 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	}, k.speech.ControlKeys(), k.log)
 	k.clock = guardedClock{Clock: k.clock, guard: k.activity}
 	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
+	k.fleet = newFleetStatus(deps.Metrics, deps.Printer, deps.SpeechCheck, k.clock, k.log, k.portal.inflight)
 	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
 		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: k.portal.inflight,
 		guard: k.activity, say: k.speech.Tell, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
-		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}}
+		visit: func() context.Context { return k.visit.ctx }, printing: &sync.WaitGroup{}, jobEnded: k.fleet.printed}
 	k.staff = staff.New(staffHost{k}, staff.Deps{Clock: k.clock, Zone: k.settings.Zone, Log: k.log, Canvas: win.Canvas(),
 		Work: k.portal.inflight, Languages: k.settings.Languages, Guard: k.activity, Facts: staffFacts{k.status, &k.portal},
-		CountLockout: func() { k.heartbeat.CountStaffLockout() }, NoteProblem: k.status.noteProblem,
+		CountLockout: func() { k.usage.staffLockedOut() }, NoteProblem: k.status.noteProblem,
 		Verifier: deps.Staff, Lockout: deps.StaffLockout, KioskID: deps.KioskID, Version: deps.Version, Quit: deps.Quit,
-		StartPractice: deps.Training, SpeechCheck: deps.SpeechCheck, Printer: deps.Printer,
+		StartPractice: deps.Training, SpeechCheck: k.fleet.speechCheck(), Printer: deps.Printer,
 		TestPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
 		}})
 	k.look = newLookControl(k, win.Canvas(), func() *keyboard.Keyboard { return k.keyboard })
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
-		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: printerForBeat(deps.Printer)})
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: k.fleet.printerProbe()})
 	if deps.Terminal != nil {
 		k.reader = &cardReader{terminal: deps.Terminal, practice: deps.Practice, words: k.T, log: k.log, work: k.portal.inflight}
 	}
-	k.usage = usage{beat: k.heartbeat, practising: func() bool { return k.portal.mode == ModeTraining }}
+	k.usage = usage{beat: k.heartbeat, metrics: k.fleet.metrics, clock: k.clock,
+		practising: func() bool { return k.portal.mode == ModeTraining }}
 	k.health = &healthWatch{host: k, screen: func() screenID { return k.page.id }, clock: k.clock, log: k.log,
 		portal: func() *client.Client { return k.portal.client }, noteProblem: k.status.noteProblem,
 		timeout: func() time.Duration { return k.portal.timeouts.health }, inflight: k.portal.inflight, guard: k.activity,
@@ -177,6 +184,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		k.health.watch()
 		k.heartbeat.Start(deps.Portal) // the live portal: training swaps k.portal.client, never the beats'
 	}
+	k.fleet.start(k.staff.Locked)
 	return k, nil
 }
 

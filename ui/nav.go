@@ -114,6 +114,7 @@ func (k *Kiosk) show(id screenID) {
 	typing, _ := k.win.Canvas().Focused().(*kwidget.Entry)
 	rebuilt := k.page.id == id
 	k.page = page{id: id}
+	k.fleet.screenShown(id)
 	k.activity.newScreen()
 	s := k.screens[id]
 	view, content := s.build(k)

@@ -64,6 +64,9 @@ type receipts struct {
 	// printing counts this visit's receipts on their way to the printer; the
 	// purge at the visit's end waits for them (visitEnded).
 	printing *sync.WaitGroup
+	// jobEnded runs on the UI thread after each job, done or failed, once the
+	// visitor is told: the printer's state is learnt again (fleet.go).
+	jobEnded func()
 
 	qrImage image.Image // the portal's code, drawn once
 	printed *widget.Label
@@ -133,6 +136,9 @@ func (r *receipts) print(rc receipt.Receipt, done func(err error)) {
 			defer r.inflight.Done()
 			defer r.guard.RecoverPanic()
 			done(err)
+			if r.jobEnded != nil {
+				r.jobEnded()
+			}
 		})
 	}()
 }

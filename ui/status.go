@@ -70,10 +70,13 @@ type beatClock struct{ Clock }
 
 func (c beatClock) AfterFunc(d time.Duration, f func()) { c.Clock.AfterFunc(d, f) }
 
-// usage counts how the kiosk is used, for the heartbeat: its visits, why they
-// ended and what they did. Staff practice (training mode) is not use.
+// usage counts how the kiosk is used, for the heartbeat and the fleet's
+// metrics alike, each event told to both from here: its visits, why they ended
+// and what they did, and staff lockouts. Staff practice (training mode) is not use.
 type usage struct {
 	beat       *heartbeat.Heartbeat
+	metrics    Metrics
+	clock      Clock // a visit's length
 	practising func() bool
 }
 
@@ -97,11 +100,21 @@ func (u usage) visitEnded(v *visit, trigger resetTrigger, lang string) {
 	for _, o := range v.outcomes {
 		journeys = append(journeys, outcomeKinds[o.kind].journey)
 	}
-	u.beat.VisitEnded(heartbeat.Visit{
+	ended := heartbeat.Visit{
 		EndedBy:  string(trigger),
 		Finished: trigger == triggerFinish,
 		TimedOut: trigger == triggerIdle || trigger == triggerVisitLimit,
 		Language: lang,
 		Journeys: journeys,
-	})
+		Took:     u.clock.Now().Sub(v.startedAt),
+	}
+	u.beat.VisitEnded(ended)
+	u.metrics.VisitEnded(ended)
+}
+
+// staffLockedOut counts a lock of staff mode after wrong PINs; the metrics
+// show it as active until the poll finds it lifted (fleet.go).
+func (u usage) staffLockedOut() {
+	u.beat.CountStaffLockout()
+	u.metrics.SetStaffLockout(true)
 }

@@ -280,3 +280,34 @@ func (v *visit) record(kind outcomeKind, data map[string]any, item receipt.Item)
 	}
 	v.outcomes = append(v.outcomes, outcome{kind: kind, data: data, item: item})
 }
+
+// cardsWaiting are the cards of visit v the terminal still waits for.
+func (v *visit) cardsWaiting() []*cardRun {
+	var runs []*cardRun
+	if st := v.pay; st != nil && st.card != nil && st.card.waiting {
+		runs = append(runs, st.card)
+	}
+	if st := v.autoPay; st != nil && st.card != nil && st.card.waiting {
+		runs = append(runs, st.card)
+	}
+	return runs
+}
+
+// paid reports whether this visit made a payment.
+func (v *visit) paid() bool { return v.pay != nil && v.pay.receipt != nil }
+
+// afterPaymentOffer is what the receipt offers next, so AutoPay or e-billing is one
+// step away: set them up when signed in, sign in when the account has a login,
+// register when it has none.
+func (v *visit) afterPaymentOffer() (offerID, buttonID string, ev event) {
+	a := v.account
+	switch {
+	case v.signedIn():
+		return "pay.myaccount_offer", "pay.myaccount", evMyAccount
+	case a == nil:
+		return "", "", ""
+	case a.Registered:
+		return "pay.signin_offer", "found.sign_in", evSignIn
+	}
+	return "pay.register_offer", "pay.register", evRegister
+}

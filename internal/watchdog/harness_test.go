@@ -157,7 +157,7 @@ func (s *notifySocket) pingsStop(t *testing.T, why string) {
 func startOnUI(t *testing.T, win fyne.Window, logger *slog.Logger) {
 	t.Helper()
 	var stop func()
-	fyne.DoAndWait(func() { stop = Start(win, logger) })
+	fyne.DoAndWait(func() { stop = Start(win, logger, nil) })
 	t.Cleanup(stop)
 }
 

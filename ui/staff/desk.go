@@ -184,6 +184,11 @@ func (d *Desk) lockedFor() time.Duration {
 	return d.record.LockedFor(d.Clock.Now())
 }
 
+// Locked says whether staff mode is locked after wrong PINs now. A lock the
+// kiosk's admin lifted (lobbykiosk admin unlock-staff) shows as lifted when the
+// PIN pad next opens, or when the lock would have ended.
+func (d *Desk) Locked() bool { return d.lockedFor() > 0 }
+
 // countAttempt counts a PIN about to be verified and keeps the count before the
 // check starts, so a restart during the check does not forget it. It reports
 // whether this PIN started a lock (which a right answer lifts).
