@@ -26,9 +26,8 @@ type Terminal interface {
 	POIID() string
 }
 
-// Journal lists the payments to settle and clears them (*terminal.Journal).
+// Journal clears the entries settled (*terminal.Journal).
 type Journal interface {
-	Pending() ([]terminal.Entry, error)
 	Done(txID string) error
 }
 
@@ -56,44 +55,45 @@ func (r Report) String() string {
 		r.Recorded, r.NotCharged, r.Unresolved, r.Unrecorded)
 }
 
-// Run settles every entry of j. A nil portal (a kiosk out of service) leaves
-// approved payments in the journal for a later run. The error is the
-// journal's own, when it cannot be read; each entry's trouble is logged and
-// counted instead.
-func Run(ctx context.Context, t Terminal, j Journal, portal Portal, log *slog.Logger) (Report, error) {
-	entries, err := j.Pending()
-	if err != nil {
-		return Report{}, fmt.Errorf("card recovery: %w", err)
-	}
+// Run settles entries, the journal's Pending() as the kiosk starts, and
+// returns those it could not settle yet, for a later run. It must not be
+// given a payment under way in this run: recovery aborts a payment still in
+// progress. A nil portal (a kiosk out of service) leaves approved payments
+// for a later run. Each entry's trouble is logged and counted.
+func Run(ctx context.Context, t Terminal, j Journal, portal Portal, log *slog.Logger, entries []terminal.Entry) (Report, []terminal.Entry) {
 	var r Report
+	var left []terminal.Entry
 	for _, e := range entries {
-		settle(ctx, t, j, portal, log, e, &r)
+		if !settle(ctx, t, j, portal, log, e, &r) {
+			left = append(left, e)
+		}
 	}
 	if !r.Empty() {
 		log.Info("card recovery", "recorded", r.Recorded, "not_charged", r.NotCharged,
 			"outcome_unknown", r.Unresolved, "not_yet_recorded", r.Unrecorded)
 	}
-	return r, nil
+	return r, left
 }
 
-// settle asks the terminal about one entry and does what its answer asks.
-func settle(ctx context.Context, t Terminal, j Journal, portal Portal, log *slog.Logger, e terminal.Entry, r *Report) {
+// settle asks the terminal about one entry and does what its answer asks; it
+// reports whether nothing more is owed.
+func settle(ctx context.Context, t Terminal, j Journal, portal Portal, log *slog.Logger, e terminal.Entry, r *Report) bool {
 	res, err := t.Recover(ctx, e.TransactionID)
 	switch {
 	case err != nil:
 		r.Unresolved++
 		log.Warn("card recovery: the terminal cannot say yet what became of a payment; kept for the next try",
 			"transaction", e.TransactionID, "error", terminal.ErrorClass(err))
-		return
+		return false
 	case !res.Outcome.Charged():
 		r.NotCharged++
 		log.Info("card recovery: the terminal took nothing", "transaction", e.TransactionID, "outcome", string(res.Outcome))
 		clear(j, log, e.TransactionID)
-		return
+		return true
 	case portal == nil:
 		r.Unrecorded++
 		log.Warn("card recovery: a payment the terminal took waits for the portal", "transaction", e.TransactionID)
-		return
+		return false
 	}
 	reference := res.Reference
 	if reference == "" {
@@ -107,12 +107,13 @@ func settle(ctx context.Context, t Terminal, j Journal, portal Portal, log *slog
 		r.Unrecorded++
 		log.Warn("card recovery: the portal did not record a payment the terminal took; kept for the next try",
 			"transaction", e.TransactionID, "error", heartbeat.ErrorCode(err))
-		return
+		return false
 	}
 	r.Recorded++
 	log.Info("card recovery: recorded a payment the terminal took", "transaction", e.TransactionID,
 		"terminal_reference", reference, "confirmation", receipt.ConfirmationNumber)
 	clear(j, log, e.TransactionID)
+	return true
 }
 
 func clear(j Journal, log *slog.Logger, txID string) {

@@ -100,9 +100,13 @@ func (r rig) payApproved(t *testing.T, c *terminal.Client, p terminal.Payment) t
 func (r rig) run(t *testing.T, portal cardrecovery.Portal) (cardrecovery.Report, string) {
 	t.Helper()
 	var log bytes.Buffer
-	report, err := cardrecovery.Run(context.Background(), r.terminal, r.journal, portal, slog.New(slog.NewJSONHandler(&log, nil)))
+	pending, err := r.journal.Pending()
 	if err != nil {
 		t.Fatal(err)
+	}
+	report, left := cardrecovery.Run(context.Background(), r.terminal, r.journal, portal, slog.New(slog.NewJSONHandler(&log, nil)), pending)
+	if len(left) != report.Pending() {
+		t.Errorf("%d entries left, but the report %v says %d", len(left), report, report.Pending())
 	}
 	return report, log.String()
 }
