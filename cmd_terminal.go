@@ -20,7 +20,7 @@ import (
 
 // Where the card terminal's state lives in the kiosk's state directory.
 const (
-	journalDirName = "card-journal"      // one file a card payment not yet settled (internal/terminal)
+	journalDirName = "card-journal"       // one file a card payment not yet settled (internal/terminal)
 	seenFileName   = "terminal-seen.json" // the terminal last seen, for swap detection
 )
 
