@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"path/filepath"
 	"time"
@@ -182,4 +184,43 @@ func wirePracticeTerminal(d *ui.Deps, stateDir string, logger *slog.Logger) (sto
 	d.Config.CardEntry = config.CardEntryTerminal
 	d.Terminal, d.Practice = t.client, sim
 	return sim.Close, nil
+}
+
+// terminalCheck is `lobbykiosk check`'s line for the card terminal, with
+// card_entry = "terminal": whether it can be reached, whether our key
+// verifies (a DiagnosisRequest round trip, which it seals with the same key)
+// and which device answers. It reports whether all is well.
+func terminalCheck(ctx context.Context, w io.Writer, cfg config.Config, store *secrets.Store) bool {
+	if cfg.CardEntry != config.CardEntryTerminal {
+		fmt.Fprintf(w, "%-10s off   card_entry = %q: no card terminal\n", "terminal", cfg.CardEntry)
+		return true
+	}
+	fail := func(err error) bool {
+		fmt.Fprintf(w, "%-10s FAIL  %v\n", "terminal", err)
+		return false
+	}
+	passphrase, err := store.TerminalPassphrase()
+	if err != nil {
+		return fail(err)
+	}
+	t := cfg.Terminal
+	c, err := terminal.New(terminal.Options{URL: t.URL, CAFile: t.CAFile, ServerName: t.ServerName, POIID: t.POIID,
+		SaleID: cfg.TerminalSaleID(), Key: terminal.Key{Identifier: t.KeyIdentifier, Version: t.KeyVersion, Passphrase: passphrase},
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return fail(err)
+	}
+	id, err := c.Describe(ctx)
+	switch {
+	case errors.Is(err, terminal.ErrSecurity), errors.Is(err, terminal.ErrRejected):
+		// A terminal refuses a message sealed with another key as it refuses a malformed one.
+		return fail(fmt.Errorf("%s answers, but not with our key (%s): check terminal.key_identifier, terminal.key_version and the passphrase (lobbykiosk provision --terminal)",
+			t.URL, terminal.ErrorClass(err)))
+	case errors.Is(err, terminal.ErrMismatch):
+		return fail(fmt.Errorf("%s answers, but not as terminal.poi_id %s: another device, or a wrong poi_id", t.URL, t.POIID))
+	case err != nil:
+		return fail(fmt.Errorf("%s: %w", t.URL, err))
+	}
+	fmt.Fprintf(w, "%-10s ok    %s reachable, key verifies, POIID %s, state %s\n", "terminal", t.URL, id.POIID, id.State)
+	return true
 }
