@@ -101,7 +101,8 @@ func TestCheckReportsTheTerminal(t *testing.T) {
 		}
 	})
 	ok, out := runCheckLines(t, path, store)
-	if ok || !strings.Contains(out, "terminal   FAIL  the terminal passphrase is not in the OS keyring") {
+	if ok || !strings.Contains(out, "terminal   FAIL  the terminal passphrase is not in the OS keyring") ||
+		!strings.Contains(out, "run `lobbykiosk provision --terminal` to store it") {
 		t.Errorf("no passphrase, yet:\n%s", out)
 	}
 
