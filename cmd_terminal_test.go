@@ -59,6 +59,21 @@ func TestProvisionTerminalRefusesNothingAndExtraWords(t *testing.T) {
 	}
 }
 
+// terminalConfig is a config with card_entry = "terminal", for the portal at
+// portalURL and the practice terminal at terminalURL under the demo key.
+func terminalConfig(portalURL, terminalURL, poiID, caFile string) string {
+	return fmt.Sprintf(`portal_url = %q
+speech = "off"
+card_entry = "terminal"
+[terminal]
+url = %q
+poi_id = %q
+key_identifier = %q
+key_version = %d
+ca_file = %q
+`, portalURL, terminalURL, poiID, terminalsim.DemoKeyIdentifier, terminalsim.DemoKeyVersion, caFile)
+}
+
 // terminalCheckEnv is a portal simulator, a practice terminal, a config for
 // both with card_entry = "terminal" (POIID poiID), and a provisioned store.
 func terminalCheckEnv(t *testing.T, poiID string) (string, *terminalsim.Sim, *secrets.Store) {
@@ -70,16 +85,7 @@ func terminalCheckEnv(t *testing.T, poiID string) (string, *terminalsim.Sim, *se
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := configtest.Write(t, fmt.Sprintf(`portal_url = %q
-speech = "off"
-card_entry = "terminal"
-[terminal]
-url = %q
-poi_id = %q
-key_identifier = %q
-key_version = %d
-ca_file = %q
-`, srv.URL, sim.URL(), poiID, terminalsim.DemoKeyIdentifier, terminalsim.DemoKeyVersion, filepath.Join(dir, "ca.pem")))
+	path := configtest.Write(t, terminalConfig(srv.URL, sim.URL(), poiID, filepath.Join(dir, "ca.pem")))
 	store := newMockStore(t)
 	if err := store.SetPortalKey(portalsim.DemoKioskKey); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -72,17 +71,7 @@ func newCrashRig(t *testing.T) crashRig {
 	}
 	t.Cleanup(func() { r.sim.Close() })
 	r.config = filepath.Join(dir, "config.toml")
-	cfg := fmt.Sprintf(`portal_url = %q
-window_mode = "windowed"
-speech = "off"
-card_entry = "terminal"
-[terminal]
-url = %q
-poi_id = %q
-key_identifier = %q
-key_version = %d
-ca_file = %q
-`, srv.URL, r.sim.URL(), r.sim.POIID(), terminalsim.DemoKeyIdentifier, terminalsim.DemoKeyVersion, filepath.Join(dir, "ca.pem"))
+	cfg := "window_mode = \"windowed\"\n" + terminalConfig(srv.URL, r.sim.URL(), r.sim.POIID(), filepath.Join(dir, "ca.pem"))
 	if err := os.WriteFile(r.config, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}

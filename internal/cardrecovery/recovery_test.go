@@ -111,6 +111,18 @@ func (r rig) run(t *testing.T, portal cardrecovery.Portal) (cardrecovery.Report,
 	return report, log.String()
 }
 
+// settles runs recovery and wants its report, the portal's count of
+// payments after it, and an empty journal; it returns the run's log.
+func (r rig) settles(t *testing.T, want cardrecovery.Report, payments int) string {
+	t.Helper()
+	report, log := r.run(t, r.client)
+	if report != want || r.portal.Stats().Payments != payments {
+		t.Fatalf("report %v, the portal has %d payments; want %v and %d", report, r.portal.Stats().Payments, want, payments)
+	}
+	r.wantPending(t, 0)
+	return log
+}
+
 func (r rig) wantPending(t *testing.T, n int) {
 	t.Helper()
 	if pending, err := r.journal.Pending(); err != nil || len(pending) != n {
@@ -125,14 +137,7 @@ func TestAnApprovedPaymentIsRecordedOnceAtTheNextStart(t *testing.T) {
 	r.payApproved(t, r.terminal, r.payment("tx-charged"))
 	r.wantPending(t, 1)
 
-	report, log := r.run(t, r.client)
-	if report != (cardrecovery.Report{Recorded: 1}) {
-		t.Fatalf("report %v, want one recorded", report)
-	}
-	if got := r.portal.Stats().Payments; got != 1 {
-		t.Fatalf("the portal recorded %d payments, want 1", got)
-	}
-	r.wantPending(t, 0)
+	log := r.settles(t, cardrecovery.Report{Recorded: 1}, 1)
 	if !strings.Contains(log, `"transaction":"tx-charged"`) || strings.Contains(log, r.ref) {
 		t.Errorf("the log must name the transaction and never the account: %s", log)
 	}
@@ -156,11 +161,7 @@ func TestARecordedPaymentReplayedIsRecordedOnce(t *testing.T) {
 		client.CardPaymentRequest{AccountRef: p.AccountRef, AmountCents: p.AmountCents, Card: card}, p.IdempotencyKey); err != nil {
 		t.Fatal(err)
 	}
-	report, _ := r.run(t, r.client)
-	if report != (cardrecovery.Report{Recorded: 1}) || r.portal.Stats().Payments != 1 {
-		t.Fatalf("report %v, portal payments %d: want the replay answered once", report, r.portal.Stats().Payments)
-	}
-	r.wantPending(t, 0)
+	r.settles(t, cardrecovery.Report{Recorded: 1}, 1) // the replay answered, not recorded again
 }
 
 // The kiosk died after sending the payment and before the answer: the entry
@@ -174,11 +175,10 @@ func TestASentPaymentIsAskedAboutAndRecordedWhenCharged(t *testing.T) {
 	_, elsewhere := r.kioskTerminal(t, "lost-run") // the request that left, whose answer the kiosk never read
 	r.payApproved(t, elsewhere, p)
 
-	report, _ := r.run(t, r.client)
-	if report != (cardrecovery.Report{Recorded: 1}) || r.portal.Stats().Payments != 1 || r.sim.Charges() != 1 {
-		t.Fatalf("report %v, portal payments %d, charges %d", report, r.portal.Stats().Payments, r.sim.Charges())
+	r.settles(t, cardrecovery.Report{Recorded: 1}, 1)
+	if r.sim.Charges() != 1 {
+		t.Errorf("the terminal charged %d times, want 1", r.sim.Charges())
 	}
-	r.wantPending(t, 0)
 }
 
 // A payment the terminal never got took nothing: cleared, nothing recorded.
@@ -187,11 +187,7 @@ func TestAPaymentTheTerminalNeverGotIsCleared(t *testing.T) {
 	if err := r.journal.Begin(r.payment("tx-never")); err != nil {
 		t.Fatal(err)
 	}
-	report, _ := r.run(t, r.client)
-	if report != (cardrecovery.Report{NotCharged: 1}) || r.portal.Stats().Payments != 0 {
-		t.Fatalf("report %v, portal payments %d", report, r.portal.Stats().Payments)
-	}
-	r.wantPending(t, 0)
+	r.settles(t, cardrecovery.Report{NotCharged: 1}, 0)
 }
 
 // A terminal that cannot answer leaves the entry for the next try; so does a
@@ -219,10 +215,7 @@ func TestWhatCannotBeSettledNowIsKept(t *testing.T) {
 	}
 	r.portal.ClearFaults()
 
-	if report, _ := r.run(t, r.client); report != (cardrecovery.Report{Recorded: 1}) || r.portal.Stats().Payments != 1 {
-		t.Fatalf("portal back: report %v, payments %d", report, r.portal.Stats().Payments)
-	}
-	r.wantPending(t, 0)
+	r.settles(t, cardrecovery.Report{Recorded: 1}, 1) // the portal is back
 }
 
 func mustFaults(t *testing.T, spec string) *terminalsim.Faults {
