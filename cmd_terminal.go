@@ -137,10 +137,16 @@ func (t *cardTerminal) keepUp(ctx context.Context, portal *client.Client, lookEv
 	return nil
 }
 
-// look asks the terminal who it is; a failure is logged by its class only.
+// look asks the terminal who it is. A failure is logged by its class only,
+// and once until the terminal answers again, not at every look.
 func (t *cardTerminal) look(ctx context.Context, logger *slog.Logger) {
-	if _, err := t.watch.Look(ctx, t.client); err != nil {
-		logger.Warn("card terminal does not answer as configured", "error", terminal.ErrorClass(err))
+	was := t.watch.Status().State
+	_, err := t.watch.Look(ctx, t.client)
+	switch now := t.watch.Status().State; {
+	case err != nil && now != was:
+		logger.Warn("card terminal does not answer as configured", "state", now, "error", terminal.ErrorClass(err))
+	case err == nil && now != was:
+		logger.Info("card terminal answers", "poi_id", t.watch.Status().POIID, "state", now)
 	}
 }
 

@@ -28,6 +28,7 @@ type Describer interface {
 
 // States the watch reports when the terminal gives none of its own.
 const (
+	StateUnknown     = "unknown"      // not asked yet
 	StateUnreachable = "unreachable"  // no valid answer
 	StateKeyRefused  = "key-refused"  // an answer that fails message security: not our key
 	StateWrongDevice = "wrong-device" // an answer from another POIID than the one configured
@@ -52,7 +53,7 @@ type seenDevice struct {
 // Open reads the device last seen from path (none yet is no error: the first
 // terminal the kiosk sees is the one it expects from then on).
 func Open(path string, log *slog.Logger) (*Watch, error) {
-	w := &Watch{path: path, log: log, status: client.TerminalStatus{State: StateUnreachable}}
+	w := &Watch{path: path, log: log, status: client.TerminalStatus{State: StateUnknown}}
 	b, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -76,8 +77,9 @@ func (w *Watch) Look(ctx context.Context, d Describer) (terminal.Identity, error
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
+		was := w.status.State
 		w.status.State = stateOf(err)
-		if w.status.State == StateWrongDevice {
+		if w.status.State == StateWrongDevice && was != StateWrongDevice { // once, not at every look
 			w.log.Warn("card terminal: a device other than the configured one answers; was it swapped?",
 				"poi_id_last_seen", w.seen.POIID, "error", terminal.ErrorClass(err))
 		}
