@@ -20,13 +20,18 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 )
 
-// cmdProvision stores the portal credential and staff PIN, read from stdin only.
+// cmdProvision stores the portal credential and staff PIN, or with --terminal
+// the card terminal's passphrase, read from stdin only.
 func cmdProvision(args []string) int {
-	if len(args) > 0 {
-		fmt.Fprintln(os.Stderr, "lobbykiosk provision: takes no arguments; it reads the credential and PIN from standard input")
+	provision := runProvision
+	switch {
+	case len(args) == 1 && args[0] == "--terminal":
+		provision = runProvisionTerminal
+	case len(args) > 0:
+		fmt.Fprintln(os.Stderr, "lobbykiosk provision: takes no arguments but --terminal; it reads the credential and PIN from standard input (with --terminal, the terminal's passphrase)")
 		return exitConfig
 	}
-	if err := runProvision(os.Stdin, os.Stderr, secrets.New(appID, secrets.Options{})); err != nil {
+	if err := provision(os.Stdin, os.Stderr, secrets.New(appID, secrets.Options{})); err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk provision:", err)
 		return 1
 	}
@@ -81,8 +86,8 @@ func cmdCheck(args []string) int {
 	return 0
 }
 
-// runChecks checks config, keyring, portal and credential in order, stopping at the
-// first piece the later ones depend on.
+// runChecks checks config, keyring, portal, credential and the card terminal in
+// order, stopping at the first piece the later ones depend on.
 func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 	verdict := func(piece string, err error, okText string) bool {
 		if err != nil {
@@ -117,7 +122,8 @@ func runChecks(w io.Writer, configPath string, store *secrets.Store) bool {
 	}
 	reachable := verdict("portal", reachErr, cfg.PortalURL+" reachable")
 	credential := reachable && verdict("credential", credErr, "accepted; terms version "+health.TermsVersion)
-	return pinOK && credential
+	cardsOK := terminalCheck(ctx, w, cfg, store)
+	return pinOK && credential && cardsOK
 }
 
 // speechCheck says whether the kiosk can speak for a visitor who cannot see the

@@ -47,7 +47,7 @@ const appID = "org.medfordwater.lobbykiosk"
 func cmdRun(args []string) int {
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
 	flags.String("config", "", "config file (default "+config.DefaultPath+" when present)")
-	cfg, status := parseConfig(flags, args)
+	cfg, status := parseConfig(flags, args, config.Load)
 	if status != 0 {
 		return status
 	}
@@ -71,6 +71,7 @@ func cmdRun(args []string) int {
 		d.Speech, d.SpeechCheck = voice(cfg, logger)
 		d.Printer = receiptPrinter(cfg)
 		d.Metrics = fleet.ui()
+		wireLiveTerminal(&d, cfg, store, logger)
 		return d
 	}
 	fullscreen := cfg.WindowMode == "fullscreen"
@@ -80,8 +81,8 @@ func cmdRun(args []string) int {
 	return openKiosk(deps, fullscreen, logger, fleet.uiAlive())
 }
 
-// parseConfig parses the subcommand's flags, then the config file they name.
-func parseConfig(flags *flag.FlagSet, args []string) (config.Config, int) {
+// parseConfig parses the subcommand's flags, then the config file they name with load.
+func parseConfig(flags *flag.FlagSet, args []string, load func(string) (config.Config, error)) (config.Config, int) {
 	path := flags.Lookup("config")
 	if err := flags.Parse(args); err != nil {
 		return config.Config{}, exitConfig
@@ -90,7 +91,7 @@ func parseConfig(flags *flag.FlagSet, args []string) (config.Config, int) {
 		fmt.Fprintf(os.Stderr, "lobbykiosk %s: unexpected argument %q\n", flags.Name(), flags.Arg(0))
 		return config.Config{}, exitConfig
 	}
-	cfg, err := config.Load(path.Value.String())
+	cfg, err := load(path.Value.String())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lobbykiosk:", err)
 		return cfg, exitConfig
@@ -115,7 +116,7 @@ func cmdDemo(args []string) int {
 	flags.String("config", "", "config file (its portal_url is ignored)")
 	fullscreen := flags.Bool("fullscreen", false, "fill the screen like a real kiosk")
 	faults := flags.String("faults", "", `portal faults to inject, e.g. "POST /accounts/lookup=status:503,times:2"`)
-	cfg, status := parseConfig(flags, args)
+	cfg, status := parseConfig(flags, args, config.LoadDemo)
 	if status != 0 {
 		return status
 	}
@@ -158,6 +159,12 @@ func cmdDemo(args []string) int {
 	deps.Speech, deps.SpeechCheck = voice(cfg, logger)
 	deps.Printer = receiptPrinter(cfg)
 	deps.Metrics = fleet.ui()
+	stopTerminal, err := wirePracticeTerminal(&deps, stateDir, logger)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lobbykiosk demo:", err)
+		return 1
+	}
+	defer stopTerminal()
 	if *fullscreen {
 		defer scaleToPanel(cfg.ScreenDiagonalInches, logger)()
 	}

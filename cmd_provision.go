@@ -32,7 +32,7 @@ type secretReader interface {
 // all of them before storing anything (so a typo leaves the keyring as it
 // was), stores them, and prints one line that names no secret to out.
 func runProvision(in io.Reader, out io.Writer, store *secrets.Store) error {
-	r := newSecretReader(in, out)
+	r := newSecretReader(in, out, "3 lines: credential, PIN, PIN again")
 	key, pin, err := readProvisionInput(r)
 	if err != nil {
 		return fmt.Errorf("provision: %w", err)
@@ -45,6 +45,21 @@ func runProvision(in io.Reader, out io.Writer, store *secrets.Store) error {
 		return fmt.Errorf("provision: portal credential stored, but storing staff PIN failed: %w", err)
 	}
 	_, err = fmt.Fprintf(out, "provisioned: portal credential and staff PIN stored in the OS keyring (service %s)\n", store.Service())
+	return err
+}
+
+// runProvisionTerminal reads the card terminal's passphrase (one line: the
+// passphrase set on the terminal with its key identifier and version) from in
+// and stores it, printing one line that names no secret to out.
+func runProvisionTerminal(in io.Reader, out io.Writer, store *secrets.Store) error {
+	passphrase, err := newSecretReader(in, out, "1 line: the passphrase").next("Terminal passphrase: ")
+	if err != nil {
+		return fmt.Errorf("provision: reading the terminal passphrase: %w", err)
+	}
+	if err := store.SetTerminalPassphrase(passphrase); err != nil {
+		return fmt.Errorf("provision: storing the terminal passphrase: %w", err)
+	}
+	_, err = fmt.Fprintf(out, "provisioned: terminal passphrase stored in the OS keyring (service %s)\n", store.Service())
 	return err
 }
 
@@ -75,14 +90,15 @@ func readProvisionInput(r secretReader) (key, pin string, err error) {
 }
 
 // newSecretReader picks no-echo prompting for a terminal and plain line
-// reading for anything else (a pipe, a file, a test buffer).
-func newSecretReader(in io.Reader, out io.Writer) secretReader {
+// reading for anything else (a pipe, a file, a test buffer), which expects
+// the lines expect says.
+func newSecretReader(in io.Reader, out io.Writer, expect string) secretReader {
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return &terminalReader{fd: int(f.Fd()), out: out}
 	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 512), maxProvisionLine)
-	return &lineReader{sc: sc}
+	return &lineReader{sc: sc, expect: expect}
 }
 
 // terminalReader prompts on out and reads without echo.
@@ -104,7 +120,8 @@ func (t *terminalReader) next(prompt string) (string, error) {
 // lineReader reads one line per secret and prints no prompts, so scripted
 // provisioning produces only the result line.
 type lineReader struct {
-	sc *bufio.Scanner
+	sc     *bufio.Scanner
+	expect string // the lines, said when stdin ends early
 }
 
 func (l *lineReader) next(string) (string, error) {
@@ -117,5 +134,5 @@ func (l *lineReader) next(string) (string, error) {
 		}
 		return "", err
 	}
-	return "", errors.New("stdin ended early (expected 3 lines: credential, PIN, PIN again)")
+	return "", fmt.Errorf("stdin ended early (expected %s)", l.expect)
 }

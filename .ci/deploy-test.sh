@@ -21,7 +21,11 @@
 #   6. the watchdog as systemd drives it: the installed binary with a NOTIFY_SOCKET of
 #      the test's own, WATCHDOG_USEC and WATCHDOG_PID says READY=1 and pings; once
 #      another X client destroys its window (lockdown.md's `xdotool windowclose`)
-#      the pings stop while the process lives on: the state systemd restarts.
+#      the pings stop while the process lives on: the state systemd restarts;
+#   7. card recovery after a crash (docs/payments.md): the installed binary, `run` with a
+#      card terminal and its passphrase in the keyring, is killed with SIGKILL while it
+#      owes the portal two payments the practice terminal took, and started again: each
+#      is recorded once, the journal is empty (crash_recovery_test.go, tag crashtest).
 # `make package` itself is not run here: cold it takes ~6 min (the release tags
 # rebuild the cgo OpenGL bindings); DEPLOY_TEST_PACKAGE=1 runs it first.
 # Usage: .ci/deploy-test.sh   (needs `make deps`; installs xinit for startx, socat and
@@ -328,5 +332,23 @@ kill -TERM "$watched_pid"
 wait "$watched_pid" || true
 watched_pid=""
 pass "watchdog: READY=1, then WATCHDOG=1 every second; window destroyed by another X client: no ping for 3 s (> WatchdogSec), process alive, so systemd restarts it"
+
+# --- 7. card recovery after a crash. The test holds the portal simulator and the
+# practice terminal, which outlive the kiosk it kills; the keyring is this script's.
+# shellcheck disable=SC2016 # expanded by the inner bash
+session_crash='
+set -euo pipefail
+s=$DEPLOY_SCRATCH
+CREDENTIALS_DIRECTORY=$s/creds "$DEPLOY_LIBEXEC/unlock-keyring" 2>"$s/unlock4.log" ||
+	{ cat "$s/unlock4.log" >&2; exit 1; }
+LOBBYKIOSK_BIN=$DEPLOY_BIN go test -tags "crashtest${BUILD_TAGS:+,$BUILD_TAGS}" -run "^TestKioskKilled" -count=1 -v . \
+	>"$s/crash.log" 2>&1 || { tail -n 60 "$s/crash.log" >&2; exit 1; }
+'
+crash_start=$SECONDS
+run_session "card recovery after a crash" "$session_crash"
+# A wrong tag or -run pattern would "pass" with no test run: refuse that.
+grep -q -- '--- PASS: TestKioskKilledAfterApprovalRecordsThePaymentOnce' "$scratch/crash.log" ||
+	fail "the crash test did not run: $(tail -n 5 "$scratch/crash.log")"
+pass "card recovery: run killed (SIGKILL) owing the portal two approved payments, restarted: each recorded once, journal empty ($((SECONDS - crash_start)) s)"
 
 echo "deploy-test: PASS ($((SECONDS - start_s)) s)"

@@ -260,7 +260,24 @@ type Heartbeat struct {
 	PeriodSeconds int64           `json:"period_seconds"`
 	BeatsMissed   int             `json:"beats_missed"`
 	Counts        HeartbeatCounts `json:"counts"`
-	Printer       *PrinterStatus  `json:"printer,omitempty"` // nil: the kiosk has no receipt printer
+	Printer       *PrinterStatus  `json:"printer,omitempty"`  // nil: the kiosk has no receipt printer
+	Terminal      *TerminalStatus `json:"terminal,omitempty"` // nil: the kiosk has no card terminal
+}
+
+// TerminalStatus is the card terminal as the kiosk last saw it: which device
+// answers and in what state, so that a swapped one is noticed (PCI DSS 4.0
+// §9.5.1), and the card payments the kiosk has yet to settle. Never a card.
+type TerminalStatus struct {
+	POIID  string `json:"poi_id,omitempty"` // model and serial as the terminal names itself; "" when it never answered
+	Serial string `json:"serial,omitempty"`
+	State  string `json:"state"` // the terminal's own (OK, Busy, Maintenance, Unavailable…) or "unreachable"
+	// SerialChanges counts the times, since the kiosk started, that a terminal
+	// with another serial answered than the one it had seen before: a swap.
+	SerialChanges int    `json:"serial_changes,omitempty"`
+	PreviousPOIID string `json:"previous_poi_id,omitempty"` // the device seen before the last change
+	// PendingPayments counts journalled card payments not yet settled: the
+	// terminal could not say what became of them, or the portal was not told yet.
+	PendingPayments int `json:"pending_payments,omitempty"`
 }
 
 // PrinterStatus is the receipt printer as CUPS saw it when the beat went out:

@@ -35,6 +35,9 @@ func (d *prismDriver) kiosk() {
 	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat, status: http.StatusAccepted})
 	beat.Printer = &client.PrinterStatus{Summary: "paper-out", State: "stopped", Reasons: []string{"media-empty-error"}}
 	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat, status: http.StatusAccepted})
+	beat.Terminal = &client.TerminalStatus{POIID: "V400m-324688179", Serial: "324688179", State: "OK",
+		SerialChanges: 1, PreviousPOIID: "V400m-000000042", PendingPayments: 1}
+	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat, status: http.StatusAccepted})
 	beat.KioskID = " "
 	d.send(exchange{method: "POST", route: "/kiosk/heartbeat", body: beat,
 		status: http.StatusUnprocessableEntity, code: client.CodeValidationFailed})

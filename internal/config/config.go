@@ -53,8 +53,9 @@ type Config struct {
 	MetricsListen string `toml:"metrics_listen"`
 	// MetricsWebConfig is an exporter-toolkit web config (TLS, basic auth) for
 	// /metrics, required beyond loopback; "" is plain HTTP.
-	MetricsWebConfig string  `toml:"metrics_web_config"`
-	Utility          Utility `toml:"utility"`
+	MetricsWebConfig string   `toml:"metrics_web_config"`
+	Terminal         Terminal `toml:"terminal"`
+	Utility          Utility  `toml:"utility"`
 }
 
 // Utility is the profile of the utility the kiosk serves: what the screens say
@@ -192,7 +193,13 @@ func Default() Config {
 // Load reads path over the defaults. An empty path reads DefaultPath when it
 // exists and otherwise keeps the defaults. Unknown keys and bad values are errors
 // that name the file and the key.
-func Load(path string) (Config, error) {
+func Load(path string) (Config, error) { return load(path, true) }
+
+// LoadDemo is Load for `lobbykiosk demo`, whose practice terminal stands in
+// for the [terminal] table: card_entry = "terminal" does not require it there.
+func LoadDemo(path string) (Config, error) { return load(path, false) }
+
+func load(path string, terminalRequired bool) (Config, error) {
 	cfg := Default()
 	if path == "" {
 		if _, err := os.Stat(DefaultPath); err != nil {
@@ -214,6 +221,9 @@ func Load(path string) (Config, error) {
 	if err := cfg.validate(); err != nil {
 		return cfg, fmt.Errorf("config %s: %w", path, err)
 	}
+	if err := cfg.validateTerminal(terminalRequired); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
 	return cfg, nil
 }
 
@@ -224,7 +234,8 @@ type Valid struct {
 	Zone *time.Location // Utility.TimeZone: where every date the kiosk shows falls
 }
 
-// Validated checks c as Load does, and loads its zone.
+// Validated checks c as Load does, and loads its zone. The [terminal] table
+// is not its concern: main builds the terminal from it, or the demo's practice one.
 func (c Config) Validated() (Valid, error) {
 	if err := c.validate(); err != nil {
 		return Valid{}, err

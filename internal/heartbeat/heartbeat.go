@@ -48,6 +48,9 @@ type Options struct {
 	// Printer asks the receipt printer's state as each beat goes out, within the
 	// beat's deadline; nil: the kiosk has no printer.
 	Printer func(context.Context) *client.PrinterStatus
+	// Terminal is the card terminal as last seen (which device, its state, the
+	// payments still to settle) as each beat goes out; nil: no terminal.
+	Terminal func() *client.TerminalStatus
 }
 
 // Heartbeat keeps the usage counts and sends them with every beat.
@@ -107,6 +110,7 @@ func (h *Heartbeat) tick() {
 		PeriodSeconds: int64(now.Sub(h.since).Seconds()), BeatsMissed: h.missed,
 		Counts: h.usage.take(),
 	}
+
 	to := h.to
 	h.mu.Unlock()
 	if h.opts.Inflight != nil {
@@ -121,6 +125,9 @@ func (h *Heartbeat) tick() {
 			defer cancel()
 			if h.opts.Printer != nil {
 				beat.Printer = h.opts.Printer(ctx)
+			}
+			if h.opts.Terminal != nil {
+				beat.Terminal = h.opts.Terminal()
 			}
 			return to.SendHeartbeat(ctx, beat)
 		})

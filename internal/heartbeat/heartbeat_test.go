@@ -166,3 +166,26 @@ func TestAnUnexpectedAnswerIsNotUnavailable(t *testing.T) {
 		}
 	}
 }
+
+// The card terminal as last seen goes with every beat: a swapped device and
+// the payments still to settle reach the fleet's monitor.
+func TestTheBeatCarriesTheTerminal(t *testing.T) {
+	clock := &stepClock{now: time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)}
+	var inflight sync.WaitGroup
+	seen := &client.TerminalStatus{POIID: "V400m-000000042", Serial: "000000042", State: "OK"}
+	h := New(Options{KioskID: "k", Version: "v", Every: time.Minute, Clock: clock, Inflight: &inflight,
+		Timeout: func() time.Duration { return time.Second }, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Terminal: func() *client.TerminalStatus { s := *seen; return &s }})
+	to := &portal{}
+	h.Start(to)
+	clock.fire()
+	inflight.Wait()
+	seen = &client.TerminalStatus{POIID: "V400m-999999999", Serial: "999999999", State: "OK", SerialChanges: 1,
+		PreviousPOIID: "V400m-000000042", PendingPayments: 1}
+	clock.fire()
+	inflight.Wait()
+	if len(to.beats) != 2 || to.beats[0].Terminal == nil || to.beats[0].Terminal.Serial != "000000042" ||
+		*to.beats[1].Terminal != *seen {
+		t.Fatalf("beats %+v, want the terminal as seen at each", to.beats)
+	}
+}

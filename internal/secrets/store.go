@@ -189,8 +189,12 @@ type missingItemError struct {
 
 func (e *missingItemError) Error() string {
 	what := map[string]string{portalKeyItem: "portal credential", staffPINItem: "staff PIN", terminalPassphraseItem: "terminal passphrase"}[e.item]
-	return fmt.Sprintf("the %s is not in the OS keyring (service %s, item %s): run `lobbykiosk provision` to store it",
-		what, e.service, e.item)
+	command := "lobbykiosk provision"
+	if e.item == terminalPassphraseItem {
+		command = "lobbykiosk provision --terminal"
+	}
+	return fmt.Sprintf("the %s is not in the OS keyring (service %s, item %s): run `%s` to store it",
+		what, e.service, e.item, command)
 }
 
 func (e *missingItemError) Unwrap() []error { return []error{ErrNoCredential, e.err} }

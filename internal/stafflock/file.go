@@ -21,18 +21,29 @@ type File struct {
 	now  func() time.Time
 }
 
-// DefaultPath is $XDG_STATE_HOME/lobbykiosk/staff-lockout, or
-// ~/.local/state/lobbykiosk/staff-lockout when XDG_STATE_HOME is unset.
-func DefaultPath() (string, error) {
+// StateDir is the kiosk's state directory: $XDG_STATE_HOME/lobbykiosk (systemd's
+// StateDirectory sets XDG_STATE_HOME), or ~/.local/state/lobbykiosk when it is
+// unset. What must outlive a restart lives there: the staff lockout, the card
+// terminal's journal.
+func StateDir() (string, error) {
 	dir := os.Getenv("XDG_STATE_HOME")
 	if dir == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("no state directory for the staff lockout: %w", err)
+			return "", fmt.Errorf("no state directory: %w", err)
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	return filepath.Join(dir, "lobbykiosk", "staff-lockout"), nil
+	return filepath.Join(dir, "lobbykiosk"), nil
+}
+
+// DefaultPath is the staff lockout's file in StateDir.
+func DefaultPath() (string, error) {
+	dir, err := StateDir()
+	if err != nil {
+		return "", fmt.Errorf("no state directory for the staff lockout: %w", err)
+	}
+	return filepath.Join(dir, "staff-lockout"), nil
 }
 
 // NewFile keeps the lockout at path; the file and its directory are made on the
