@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/medfordwater/lobbykiosk/client"
+	"github.com/medfordwater/lobbykiosk/internal/clock"
 	"github.com/medfordwater/lobbykiosk/internal/config"
 	"github.com/medfordwater/lobbykiosk/internal/metrics"
 	"github.com/medfordwater/lobbykiosk/ui"
@@ -78,5 +78,5 @@ func (f *fleetMetrics) uiAlive() func() {
 	if f == nil {
 		return nil
 	}
-	return func() { f.m.UIAlive(time.Now()) }
+	return func() { f.m.UIAlive(clock.Wall()) }
 }

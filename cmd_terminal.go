@@ -174,7 +174,7 @@ func wireLiveTerminal(d *ui.Deps, cfg config.Config, store *secrets.Store, logge
 		logger.Error("card terminal unavailable: cards are not offered", "reason", err.Error())
 		return
 	}
-	d.Terminal = t.client
+	d.Terminal, d.TerminalStatus = t.client, t.watch.Status
 }
 
 // wirePracticeTerminal gives a demo's d the practice terminal and its
@@ -188,7 +188,7 @@ func wirePracticeTerminal(d *ui.Deps, stateDir string, logger *slog.Logger) (sto
 		return nil, fmt.Errorf("practice terminal: %w", err)
 	}
 	d.Config.CardEntry = config.CardEntryTerminal
-	d.Terminal, d.Practice = t.client, sim
+	d.Terminal, d.Practice, d.TerminalStatus = t.client, sim, t.watch.Status
 	return sim.Close, nil
 }
 

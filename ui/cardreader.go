@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -55,10 +54,6 @@ type cardRun struct {
 	waiting    bool   // the terminal waits for the card: the reader's instructions are on show
 	approved   bool   // the terminal charged the card: only the portal's record is left
 	unknown    bool   // neither the terminal nor recovery could say whether it charged
-	// answered closes once the terminal's answer was handled on the UI thread.
-	// The wait for a card is not the kiosk's background work, which tests wait
-	// for: it lasts as long as the visitor takes.
-	answered chan struct{}
 }
 
 // cardReader is the kiosk's side of the card terminal: a card's run, its
@@ -69,7 +64,32 @@ type cardReader struct {
 	practice PracticeReader // nil: a real reader, no practice cards
 	words    func(id string, data ...map[string]any) string
 	log      *slog.Logger
-	work     backgroundWork // the aborts and practice cards on their way (tests wait for them)
+	work     backgroundWork // the cards, aborts and practice cards on their way (tests wait for them)
+	guard    panicGuard     // deferred around the answers
+}
+
+// start runs ask (the terminal's Pay or Tokenise, which waits as long as the
+// visitor takes) off the UI thread for the visit whose context is ctx, then
+// answer on the UI thread with its error: guard.ErrPanicked if it panicked,
+// when whatever the terminal did stays in its journal for the next start. A
+// visit that ended meanwhile gets no answer: a reset cancels the visit before it
+// aborts the card, so an aborted card's answer never reaches the next visitor.
+func (r *cardReader) start(ctx context.Context, ask func(context.Context) error, answer func(err error)) {
+	r.work.Add(1)
+	deliver := func(err error) {
+		fyne.Do(func() {
+			defer r.work.Done()
+			defer r.guard.RecoverPanic()
+			if ctx.Err() == nil {
+				answer(err)
+			}
+		})
+	}
+	guard.Go(r.log, "a card at the terminal", func() { deliver(ask(ctx)) }, func(err error) {
+		if err != nil {
+			deliver(err)
+		}
+	})
 }
 
 // abortWait bounds the Abort a Cancel or a reset sends.
@@ -84,7 +104,7 @@ func (r *cardReader) abort(run *cardRun) {
 		ctx, cancel := context.WithTimeout(context.Background(), abortWait)
 		defer cancel()
 		if err := r.terminal.Abort(ctx, txID); err != nil {
-			r.log.Warn("card terminal abort", "err", terminalErrorClass(err))
+			r.log.Warn("card terminal abort", "err", terminal.ErrorClass(err))
 		}
 	}, func(error) { r.work.Done() })
 }
@@ -158,29 +178,4 @@ func outcomeMessage(o terminal.Outcome) string {
 		return "reader.busy"
 	}
 	return "reader.declined"
-}
-
-// portalBrand is the portal's name of the card scheme a terminal names.
-func portalBrand(scheme string) string {
-	switch scheme {
-	case "mc", "mastercard":
-		return "mastercard"
-	case "amex", "americanexpress":
-		return "amex"
-	case "discover":
-		return "discover"
-	}
-	return scheme
-}
-
-// terminalErrorClass names a terminal failure for the log: never a card, an
-// account or the key.
-func terminalErrorClass(err error) string {
-	for _, known := range []error{terminal.ErrUnreachable, terminal.ErrNoAnswer, terminal.ErrSecurity,
-		terminal.ErrMismatch, terminal.ErrMalformed, terminal.ErrRejected, terminal.ErrUnresolved} {
-		if errors.Is(err, known) {
-			return known.Error()
-		}
-	}
-	return "other"
 }

@@ -19,6 +19,7 @@ type Metrics interface {
 	SetSpeech(available bool)
 	SetStaffLockout(active bool)
 	SetOutOfService(out bool)
+	SetTerminal(ready bool, poiid string) // poiid: the device as last seen ("" when it never answered)
 }
 
 // noMetrics stands in when the kiosk reports to no fleet.
@@ -29,6 +30,7 @@ func (noMetrics) SetPrinter(*client.PrinterStatus) {}
 func (noMetrics) SetSpeech(bool)                   {}
 func (noMetrics) SetStaffLockout(bool)             {}
 func (noMetrics) SetOutOfService(bool)             {}
+func (noMetrics) SetTerminal(bool, string)         {}
 
 // devicePollEvery is how often a kiosk that reports to a fleet asks its
 // printer, its speech daemon and its staff lockout how they are: no event tells
@@ -47,6 +49,7 @@ type fleetStatus struct {
 	polled   bool                                            // a fleet listens (Deps.Metrics set)
 	printer  func(ctx context.Context) *client.PrinterStatus // nil: no printer
 	speech   func(ctx context.Context) error                 // nil: speech is off
+	terminal func() *client.TerminalStatus                   // the card terminal as last seen; nil: none
 	clock    Clock
 	log      *slog.Logger
 	inflight backgroundWork
@@ -124,6 +127,11 @@ func (f *fleetStatus) start(locked func() bool) {
 func (f *fleetStatus) poll(locked func() bool) {
 	f.clock.AfterFunc(devicePollEvery, func() { f.poll(locked) })
 	f.metrics.SetStaffLockout(locked())
+	if f.terminal != nil {
+		if st := f.terminal(); st != nil {
+			f.metrics.SetTerminal(st.State == "OK", st.POIID)
+		}
+	}
 	if f.printer != nil || f.speech != nil {
 		f.ask(f.printerProbe(), f.speechCheck()) // done within devicePollTimeout, before the next poll
 	}

@@ -19,6 +19,8 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/metrics"
 	"github.com/medfordwater/lobbykiosk/internal/printer"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
+	"github.com/medfordwater/lobbykiosk/internal/terminalwatch"
+	"path/filepath"
 )
 
 // The fleet's metrics, as a real kiosk makes them, heard by the kiosk's UI and
@@ -200,6 +202,29 @@ func TestTheFleetSeesThePrinterAndTheStaffLockoutComeAndGo(t *testing.T) {
 	_, fams = scrapeFleet(t, m)
 	if got, _ := series(t, fams, "lobbykiosk_staff_lockout_active"); got != 0 {
 		t.Errorf("the lock over: staff_lockout_active = %v, want 0", got)
+	}
+}
+
+// The card terminal the kiosk pays through is ready for the fleet, named by its
+// POIID, from the look the kiosk takes at it (terminalwatch, as main wires it).
+func TestTheFleetSeesTheCardTerminal(t *testing.T) {
+	var ct *cardTerminal
+	watch, err := terminalwatch.Open(filepath.Join(t.TempDir(), "terminal-seen.json"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, m := newFleetHarness(t, harnessOptions{settings: testConfig{CardEntry: "terminal"}, terminalStatus: watch.Status,
+		card: func(clock Clock) (CardTerminal, PracticeReader) {
+			ct = startCardTerminal(t, clock, "")
+			return ct.client, ct.sim
+		}})
+	if _, err := watch.Look(context.Background(), ct.client); err != nil {
+		t.Fatal(err)
+	}
+	h.advance(devicePollEvery)
+	_, fams := scrapeFleet(t, m)
+	if got, _ := series(t, fams, "lobbykiosk_payment_terminal_ready", "poiid", ct.sim.POIID()); got != 1 {
+		t.Errorf("payment_terminal_ready{poiid=%q} = %v, want 1", ct.sim.POIID(), got)
 	}
 }
 

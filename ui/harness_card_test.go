@@ -61,38 +61,46 @@ func (h *harness) reviewCardPayment(t testing.TB, lang string) {
 	h.advance(time.Second) // past the double-tap guard
 }
 
-// payAtTheReader taps Pay on the review, waits for the reader's instructions,
-// and taps the practice card on the practice card reader.
-func (h *harness) payAtTheReader(t *testing.T, card string) {
+// atTheReader does act (a tap on Pay or Create AutoPay) and, once the
+// terminal waits for the card, at: what the visitor does at the reader (taps
+// a practice card, Cancel, Start over). at runs on a goroutine of its own while
+// the kiosk waits for the terminal, as a visitor's tap arrives; nothing else
+// touches the kiosk then. It returns once all the act started is over, and
+// reports whether the terminal asked for a card.
+func (h *harness) atTheReader(t testing.TB, act, at func()) bool {
 	t.Helper()
-	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-	h.settle() // the lookup; the terminal now waits for the card
-	s := viewOf[*payScreen](h.kiosk)
-	if s.cancelCard == nil || s.practiceCards[card] == nil {
-		t.Fatalf("the reader's instructions are not on show: %q", visibleTexts(h.win.Canvas()))
-	}
-	h.presentCard(t, card)
-}
-
-// presentCard taps a practice card on the reader on show and waits until the
-// kiosk has handled the terminal's answer, and what that started.
-func (h *harness) presentCard(t *testing.T, card string) {
-	t.Helper()
-	run := h.kiosk.visit.pay.card
-	test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[card])
-	h.waitForTheReader(t, run)
-}
-
-// waitForTheReader waits until the kiosk has handled the terminal's answer to
-// run, then for what that started (the portal's record).
-func (h *harness) waitForTheReader(t *testing.T, run *cardRun) {
-	t.Helper()
-	select {
-	case <-run.answered:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the terminal's answer never came")
-	}
+	sim := h.kiosk.reader.practice.(*terminalsim.Sim)
+	stop, asked := make(chan struct{}), make(chan bool, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				asked <- false
+				return
+			default:
+			}
+			if sim.Waiting() {
+				at()
+				asked <- true
+				return
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	act()
 	h.settle()
+	close(stop)
+	return <-asked
+}
+
+// payAtTheReader taps Pay on the review and, at the reader, the practice
+// card; it fails if the terminal never asked for a card.
+func (h *harness) payAtTheReader(t testing.TB, card string) {
+	t.Helper()
+	tapPay := func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) }
+	if !h.atTheReader(t, tapPay, func() { test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[card]) }) {
+		t.Fatalf("the terminal never asked for a card; problems %v", h.kiosk.visit.problems)
+	}
 }
 
 // practiceTerminal is harnessOptions.card for a kiosk that offers cards: the

@@ -122,14 +122,14 @@ func TestJourneySignInThenAutoPayByCardAtTheReader(t *testing.T) {
 		test.Tap(h.autoPayForm().kind.buttons[client.KindCard])
 		test.Tap(viewOf[*autoPayScreen](h.kiosk).submit)
 		h.readReview()
-		test.Tap(viewOf[*autoPayScreen](h.kiosk).create)
-		s := viewOf[*autoPayScreen](h.kiosk)
-		if s.cancelCard == nil || !showing(h, h.msg(lang, "reader.insert_autopay")) {
-			t.Fatalf("%s: the reader's instructions are not on show: %q", lang, visibleTexts(h.win.Canvas()))
+		var shown string
+		h.atTheReader(t, func() { test.Tap(viewOf[*autoPayScreen](h.kiosk).create) }, func() {
+			shown = h.screenText()
+			test.Tap(viewOf[*autoPayScreen](h.kiosk).practiceCards[terminalsim.CardApproved])
+		})
+		if !strings.Contains(shown, h.msg(lang, "reader.insert_autopay")) {
+			t.Fatalf("%s: the reader's instructions were not on show:\n%s", lang, shown)
 		}
-		run := h.kiosk.visit.autoPay.card
-		test.Tap(s.practiceCards[terminalsim.CardApproved])
-		h.waitForTheReader(t, run)
 		if viewOf[*autoPayScreen](h.kiosk).confirmation == nil || h.sim.Stats().AutoPayEnrollments != 1 || ct.sim.Charges() != 0 {
 			t.Fatalf("%s: card AutoPay: enrolments %d, charges %d; problems %v", lang, h.sim.Stats().AutoPayEnrollments,
 				ct.sim.Charges(), h.kiosk.visit.problems)

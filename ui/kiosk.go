@@ -58,6 +58,10 @@ type Deps struct {
 	// Practice is the practice card reader of demo and training: it presents a
 	// practice card to the practice terminal. nil with a real terminal.
 	Practice PracticeReader
+	// TerminalStatus is the card terminal as last seen (which device, its
+	// state, a swap, payments still to settle), for the heartbeat and the
+	// fleet's metrics; nil: no terminal.
+	TerminalStatus func() *client.TerminalStatus
 
 	StaffLockout staff.Lockout // keeps wrong-PIN counts across restarts; nil: in memory only
 	KioskID      string        // shown in the staff status and sent in the heartbeat
@@ -147,6 +151,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.clock = guardedClock{Clock: k.clock, guard: k.activity}
 	k.status = &kioskStatus{clock: k.clock, zone: k.settings.Zone}
 	k.fleet = newFleetStatus(deps.Metrics, deps.Printer, deps.SpeechCheck, k.clock, k.log, k.portal.inflight)
+	k.fleet.terminal = deps.TerminalStatus
 	k.receipts = &receipts{host: k, printer: deps.Printer, paper: receipt.Width(k.settings.ReceiptWidth),
 		utility: k.settings.Utility, kioskID: deps.KioskID, clock: k.clock, log: k.log, inflight: k.portal.inflight,
 		guard: k.activity, say: k.speech.Tell, practice: func() receipt.Practice { return practiceOf(k.portal.mode) },
@@ -162,9 +167,11 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 	k.look = newLookControl(k, win.Canvas(), func() *keyboard.Keyboard { return k.keyboard })
 	k.heartbeat = heartbeat.New(heartbeat.Options{KioskID: deps.KioskID, Version: deps.Version,
 		Every: deps.HeartbeatEvery, Timeout: func() time.Duration { return k.portal.timeouts.beat },
-		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: k.fleet.printerProbe()})
+		Clock: beatClock{k.clock}, Log: k.log, Inflight: k.portal.inflight, Printer: k.fleet.printerProbe(),
+		Terminal: deps.TerminalStatus})
 	if deps.Terminal != nil {
-		k.reader = &cardReader{terminal: deps.Terminal, practice: deps.Practice, words: k.T, log: k.log, work: k.portal.inflight}
+		k.reader = &cardReader{terminal: deps.Terminal, practice: deps.Practice, words: k.T, log: k.log,
+			work: k.portal.inflight, guard: k.activity}
 	}
 	k.usage = usage{beat: k.heartbeat, metrics: k.fleet.metrics, clock: k.clock,
 		practising: func() bool { return k.portal.mode == ModeTraining }}

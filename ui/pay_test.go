@@ -88,16 +88,18 @@ func TestPayByCardAtTheReader(t *testing.T) {
 		if text := h.screenText(); !strings.Contains(text, h.msg(lang, "payment.card_reader_review")) {
 			t.Fatalf("%s: review of a card payment:\n%s", lang, text)
 		}
-		test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-		h.settle()
 		amount := formatMoney(h.kiosk.visit.account.AmountDueCents)
+		var shown string
+		h.atTheReader(t, func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) }, func() {
+			shown = h.screenText() // what the visitor sees while the terminal waits
+			test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[terminalsim.CardApproved])
+		})
 		for _, want := range []string{h.msg(lang, "reader.title"), h.kiosk.tr(lang, "reader.insert", map[string]any{"Amount": amount}),
 			h.msg(lang, "reader.practice_title")} {
-			if !showing(h, want) {
-				t.Fatalf("%s: the reader's instructions do not say %q:\n%s", lang, want, h.screenText())
+			if !strings.Contains(shown, want) {
+				t.Fatalf("%s: the reader's instructions do not say %q:\n%s", lang, want, shown)
 			}
 		}
-		h.presentCard(t, terminalsim.CardApproved)
 		if ct.sim.Charges() != 1 || h.sim.Stats().Payments != 1 {
 			t.Fatalf("%s: %d charges, %d payments recorded; problems %v", lang, ct.sim.Charges(), h.sim.Stats().Payments, h.kiosk.visit.problems)
 		}
@@ -143,11 +145,8 @@ func TestADeclinedCardSaysSoAndOffersAnotherWay(t *testing.T) {
 func TestCancelAtTheReaderChargesNothing(t *testing.T) {
 	h, ct := newCardHarness(t, "")
 	h.reviewCardPayment(t, "en")
-	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-	h.settle()
-	run := h.kiosk.visit.pay.card
-	test.Tap(viewOf[*payScreen](h.kiosk).cancelCard)
-	h.waitForTheReader(t, run)
+	h.atTheReader(t, func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) },
+		func() { test.Tap(viewOf[*payScreen](h.kiosk).cancelCard) })
 	if s := viewOf[*payScreen](h.kiosk); s.payButton == nil || s.problem.Text != h.msg("en", "reader.cancelled") || ct.sim.Charges() != 0 {
 		t.Fatalf("after Cancel: %q, %d charges", s.problem.Text, ct.sim.Charges())
 	}
@@ -158,16 +157,9 @@ func TestCancelAtTheReaderChargesNothing(t *testing.T) {
 func TestAResetAbortsTheWaitingCard(t *testing.T) {
 	h, ct := newCardHarness(t, "")
 	h.reviewCardPayment(t, "en")
-	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-	h.settle()
-	for deadline := time.Now().Add(10 * time.Second); !ct.sim.Waiting(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the terminal is not waiting for a card")
-		}
+	if !h.atTheReader(t, func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) }, h.startOver) {
+		t.Fatal("the terminal never asked for a card")
 	}
-	run := h.kiosk.visit.pay.card
-	h.startOver()
-	h.waitForTheReader(t, run)
 	if ct.sim.Waiting() || ct.sim.Charges() != 0 || h.kiosk.page.id != screenWelcome {
 		t.Fatalf("after the reset: terminal waiting %v, %d charges, screen %s", ct.sim.Waiting(), ct.sim.Charges(), h.kiosk.page.id)
 	}

@@ -59,9 +59,13 @@ type paymentForm struct {
 }
 
 // cardsOffered reports whether this form offers a card: the screen takes one,
-// and the kiosk has a terminal to read it.
+// and the kiosk has a terminal to read it. Training practises on the practice
+// portal, so a real terminal would charge a real card for a practice payment:
+// there cards are offered only with a practice reader.
 func (p *paymentForm) cardsOffered() bool {
-	return p.cards && p.k.settings.CardEntry == config.CardEntryTerminal && p.k.reader != nil
+	r := p.k.reader
+	return p.cards && p.k.settings.CardEntry == config.CardEntryTerminal && r != nil &&
+		(p.k.portal.mode != ModeTraining || r.practice != nil)
 }
 
 // kindChosen is the kind of payment method the visitor chose: a bank account unless

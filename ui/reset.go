@@ -32,10 +32,11 @@ func (k *Kiosk) reset(trigger resetTrigger) {
 	k.speech.End() // silence at once: nothing of this visit is heard by the next
 	k.receipts.visitEnded()
 	v := k.visit
-	for _, run := range v.cardsWaiting() {
+	waiting := v.cardsWaiting()
+	issued := v.end() // first: the answer of a card aborted below is then this visit's, never the next one's
+	for _, run := range waiting {
 		k.reader.abort(run) // the next visitor's card must not pay for this one
 	}
-	issued := v.end()
 	k.status.visitEnded(!v.startedAt.IsZero())
 	k.staff.VisitEnded()
 	k.usage.visitEnded(v, trigger, k.lang)

@@ -8,7 +8,6 @@ import (
 
 	"crypto/rand"
 	"github.com/medfordwater/lobbykiosk/client"
-	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
@@ -183,45 +182,33 @@ func (s *autoPayScreen) store(st *autoPayState) {
 // charged), then stores it and enrols it.
 func (s *autoPayScreen) readCard(st *autoPayState) {
 	k := s.k
-	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], waiting: true, answered: make(chan struct{})}
+	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], waiting: true}
 	st.card = run
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
-	v, req := k.visit, terminal.TokenRequest{TransactionID: run.txID, AccountRef: k.visit.accountRef()}
-	guard.Go(k.log, "a card read for AutoPay", func() {
-		token, err := k.reader.terminal.Tokenise(v.ctx, req)
-		fyne.Do(func() {
-			defer close(run.answered)
-			defer k.activity.RecoverPanic()
-			if v != k.visit || st.card != run {
-				return
-			}
-			st.card = nil
-			switch {
-			case err == nil && token.Outcome == terminal.Approved:
-				st.details.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID,
-					Token: token.Value, Brand: portalBrand(token.Brand), Last4: token.LastFour}
-				s.store(st)
-				return
-			case err != nil:
-				k.log.Warn("card terminal", "err", terminalErrorClass(err))
-				k.visit.problems[fieldNone] = "reader.unavailable"
-			default:
-				k.visit.problems[fieldNone] = outcomeMessage(token.Outcome)
-			}
-			k.refresh()
-		})
+	req := terminal.TokenRequest{TransactionID: run.txID, AccountRef: k.visit.accountRef()}
+	var token terminal.Token
+	k.reader.start(k.visit.ctx, func(ctx context.Context) (err error) {
+		token, err = k.reader.terminal.Tokenise(ctx, req)
+		return err
 	}, func(err error) {
-		if err != nil {
-			fyne.Do(func() {
-				defer close(run.answered)
-				if v == k.visit && st.card == run {
-					st.card = nil
-					k.visit.problems[fieldNone] = "reader.unavailable"
-					k.refresh()
-				}
-			})
+		if st.card != run {
+			return
 		}
+		st.card = nil
+		switch {
+		case err == nil && token.Outcome == terminal.Approved:
+			st.details.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID,
+				Token: token.Value, Brand: terminal.PortalBrand(token.Brand), Last4: token.LastFour}
+			s.store(st)
+			return
+		case err != nil:
+			k.log.Warn("card terminal", "err", terminal.ErrorClass(err))
+			k.visit.problems[fieldNone] = "reader.unavailable"
+		default:
+			k.visit.problems[fieldNone] = outcomeMessage(token.Outcome)
+		}
+		k.refresh()
 	})
 }
 

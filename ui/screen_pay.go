@@ -312,33 +312,18 @@ func (s *payScreen) payByCard(st *payState) {
 // instructions until it answers.
 func (s *payScreen) startCard(st *payState, accountRef string) {
 	k := s.k
-	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true, answered: make(chan struct{})}
+	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true}
 	st.card = run
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
-	v, pay := k.visit, terminal.Payment{TransactionID: run.txID, AmountCents: st.req.AmountCents,
-		AccountRef: accountRef, IdempotencyKey: st.key}
+	pay := terminal.Payment{TransactionID: run.txID, AmountCents: st.req.AmountCents, AccountRef: accountRef, IdempotencyKey: st.key}
 	var result terminal.Result
-	guard.Go(k.log, "a card payment", func() {
-		var err error
-		result, err = k.reader.terminal.Pay(v.ctx, pay)
-		fyne.Do(func() {
-			defer close(run.answered)
-			defer k.activity.RecoverPanic()
-			if v == k.visit && st.card == run {
-				s.cardAnswered(st, result, err)
-			}
-		})
+	k.reader.start(k.visit.ctx, func(ctx context.Context) (err error) {
+		result, err = k.reader.terminal.Pay(ctx, pay)
+		return err
 	}, func(err error) {
-		if err != nil { // Pay panicked: the journal keeps the payment for the next start
-			fyne.Do(func() {
-				defer close(run.answered)
-				if v == k.visit && st.card == run {
-					run.waiting, run.unknown = false, true
-					k.visit.problems[fieldNone] = "reader.unknown"
-					k.refresh()
-				}
-			})
+		if st.card == run {
+			s.cardAnswered(st, result, err)
 		}
 	})
 }
@@ -353,15 +338,15 @@ func (s *payScreen) cardAnswered(st *payState, r terminal.Result, err error) {
 	case err == nil && r.Outcome == terminal.Approved:
 		run.approved = true
 		st.req.Payment.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID, Reference: r.Reference,
-			Brand: portalBrand(r.Brand), Last4: r.LastFour}
+			Brand: terminal.PortalBrand(r.Brand), Last4: r.LastFour}
 		s.recordCard(st)
 		return
-	case errors.Is(err, terminal.ErrUnresolved):
+	case errors.Is(err, terminal.ErrUnresolved), errors.Is(err, guard.ErrPanicked):
 		run.unknown = true
 		k.visit.problems[fieldNone] = "reader.unknown"
 	case err != nil:
 		st.card = nil // nothing was charged: the terminal said so, or never got the request
-		k.log.Warn("card terminal", "err", terminalErrorClass(err))
+		k.log.Warn("card terminal", "err", terminal.ErrorClass(err))
 		k.visit.problems[fieldNone] = "reader.unavailable"
 	default:
 		st.card = nil

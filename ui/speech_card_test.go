@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
 	"github.com/medfordwater/lobbykiosk/ui/speechmode"
 )
@@ -16,22 +17,25 @@ import (
 func TestSpeechSaysTheCardReadersInstructionsAndOutcome(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		r := &recordingSpeaker{}
-		h := newHarnessWith(t, harnessOptions{speech: r, settings: testConfig{CardEntry: "terminal"}})
+		gate := &callGate{} // the portal's answer waits for the key event to be over, as on the UI thread
+		h := newHarnessWith(t, harnessOptions{speech: r, settings: testConfig{CardEntry: "terminal"}, front: gate.front})
+		h.gate = gate
 		h.press(keyHelp)
 		h.reviewCardPayment(t, lang)
 		r.take()
 		h.speechMoveTo(t, viewOf[*payScreen](h.kiosk).payButton)
 		r.take()
-		h.press(fyne.KeyReturn)
-		h.settle()
+		var said string
+		h.atTheReader(t, func() { h.press(fyne.KeyReturn) }, func() {
+			said = heard(r.take()) // what the listener heard as the reader's instructions arrived
+			test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[terminalsim.CardDeclined])
+		})
 		amount := formatMoney(h.kiosk.visit.account.AmountDueCents)
-		said := heard(r.take())
 		for _, want := range []string{h.msg(lang, "reader.title"), h.kiosk.tr(lang, "reader.insert", map[string]any{"Amount": amount})} {
 			if !strings.Contains(said, speechmode.Speakable(lang, want)) {
 				t.Fatalf("%s: arriving at the reader said:\n%s\nwithout %q", lang, said, want)
 			}
 		}
-		h.presentCard(t, terminalsim.CardDeclined)
 		if said := heard(r.take()); !strings.Contains(said, speechmode.Speakable(lang, h.msg(lang, "reader.declined"))) {
 			t.Errorf("%s: a declined card said:\n%s", lang, said)
 		}

@@ -49,7 +49,8 @@ func TestTerminalFaultsThroughTheUI(t *testing.T) {
 					return ct.client, ct.sim
 				}})
 			h.reviewCardPayment(t, lang)
-			h.payPresentingWhenAsked(t, ct)
+			h.atTheReader(t, func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) },
+				func() { test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[terminalsim.CardApproved]) })
 			pending, err := ct.journal.Pending()
 			if err != nil {
 				t.Fatal(err)
@@ -71,34 +72,6 @@ func TestTerminalFaultsThroughTheUI(t *testing.T) {
 			}
 		})
 	}
-}
-
-// payPresentingWhenAsked taps Pay and, once the terminal waits for a card,
-// presents the approved practice card; it returns when the kiosk has handled
-// the terminal's answer.
-func (h *harness) payPresentingWhenAsked(t *testing.T, ct *cardTerminal) {
-	t.Helper()
-	test.Tap(viewOf[*payScreen](h.kiosk).payButton)
-	h.settle() // the lookup
-	run := h.kiosk.visit.pay.card
-	if run == nil {
-		t.Fatalf("no card run after Pay; problems %v", h.kiosk.visit.problems)
-	}
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		select {
-		case <-run.answered: // failed before any card was asked for
-			h.settle()
-			return
-		default:
-		}
-		if ct.sim.Waiting() {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the terminal never asked for a card")
-		}
-	}
-	h.presentCard(t, terminalsim.CardApproved)
 }
 
 func problemText(s *payScreen) string {
