@@ -160,7 +160,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		Work: k.portal.inflight, Languages: k.settings.Languages, Guard: k.activity, Facts: staffFacts{k.status, &k.portal},
 		CountLockout: func() { k.usage.staffLockedOut() }, NoteProblem: k.status.noteProblem,
 		Verifier: deps.Staff, Lockout: deps.StaffLockout, KioskID: deps.KioskID, Version: deps.Version, Quit: deps.Quit,
-		StartPractice: deps.Training, SpeechCheck: k.fleet.speechCheck(), Printer: deps.Printer,
+		StartPractice: deps.Training, SpeechCheck: k.fleet.speechCheck(), Printer: deps.Printer, Terminal: deps.TerminalStatus,
 		TestPage: func() ([]byte, error) {
 			return receipt.TestPage(k.settings.Utility, deps.KioskID, k.clock.Now(), k.lang, receipt.Width(k.settings.ReceiptWidth))
 		}})

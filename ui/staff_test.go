@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/portalsim"
 	"github.com/medfordwater/lobbykiosk/internal/stafflock"
 	"github.com/medfordwater/lobbykiosk/ui/staff"
@@ -264,5 +265,23 @@ func TestAPINPadLeftOpenClosesItself(t *testing.T) {
 	h.advance(staff.MenuIdle)
 	if h.kiosk.staff.Pad() != nil || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("a PIN pad left open is still there for the next visitor")
+	}
+}
+
+// The staff status names the card terminal and its state, says when it was
+// swapped for another device (to inspect before anyone pays on it), and how
+// many card payments are still to settle.
+func TestStaffStatusShowsTheCardTerminal(t *testing.T) {
+	status := &client.TerminalStatus{POIID: "V400m-000000043", State: "OK", SerialChanges: 1,
+		PreviousPOIID: "V400m-000000042", PendingPayments: 2}
+	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "terminal"},
+		terminalStatus: func() *client.TerminalStatus { return status }})
+	staffDeps(h.kiosk, &fixedPIN{pin: testStaffPIN}, &memLockout{})
+	h.openStaffMenu(t)
+	for _, want := range []string{"Card terminal: V400m-000000043, OK",
+		"The card terminal was swapped: V400m-000000042 is now V400m-000000043.", "Card payments still to settle: 2."} {
+		if !showing(h, want) {
+			t.Errorf("the staff status does not say %q: %q", want, visibleTexts(h.win.Canvas()))
+		}
 	}
 }

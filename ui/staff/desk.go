@@ -110,6 +110,9 @@ type Deps struct {
 	// training mode cannot start.
 	StartPractice func() (TrainingPortal, error)
 	SpeechCheck   func(ctx context.Context) error // whether the kiosk can speak; nil: speech is off
+	// Terminal is the card terminal as last seen (which device, its state, a
+	// swap, payments still to settle); nil: no terminal.
+	Terminal func() *client.TerminalStatus
 	// Printer is the receipt printer (nil: none); TestPage lays out its test page.
 	Printer  Printer
 	TestPage func() ([]byte, error)

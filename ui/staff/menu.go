@@ -75,7 +75,37 @@ func (d *Desk) status(m *Menu) fyne.CanvasObject {
 	if d.Printer == nil {
 		m.Printer.Hide()
 	}
-	return container.NewVBox(m.portal, m.Speech, m.Printer, m.kioskID, m.version, m.visits, m.lastErr, m.LookupPause)
+	box := container.NewVBox(m.portal, m.Speech, m.Printer, m.kioskID, m.version, m.visits, m.lastErr, m.LookupPause)
+	for _, line := range d.terminalLines() {
+		box.Add(line)
+	}
+	return box
+}
+
+// terminalLines are the card terminal's lines of the status: which device in
+// what state, a device swapped since it was last seen (PCI DSS 4.0 §9.5.1: staff
+// inspect it before anyone pays on it), and card payments still to settle.
+func (d *Desk) terminalLines() []fyne.CanvasObject {
+	if d.Terminal == nil {
+		return nil
+	}
+	st := d.Terminal()
+	if st == nil {
+		return nil
+	}
+	line := func(id string, data map[string]any) fyne.CanvasObject {
+		l := widget.NewLabel(d.host.T(id, data))
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	lines := []fyne.CanvasObject{line("staff.terminal", map[string]any{"POIID": st.POIID, "State": st.State})}
+	if st.SerialChanges > 0 {
+		lines = append(lines, line("staff.terminal_swapped", map[string]any{"Previous": st.PreviousPOIID, "POIID": st.POIID}))
+	}
+	if st.PendingPayments > 0 {
+		lines = append(lines, line("staff.terminal_pending", map[string]any{"Count": st.PendingPayments}))
+	}
+	return lines
 }
 
 // languageChoice sets the language every visit starts in, for the life of the
