@@ -120,15 +120,14 @@ func (r *cardReader) panel(run *cardRun, instructions string) (fyne.CanvasObject
 	picture.FillMode = canvas.ImageFillContain
 	picture.SetMinSize(fyne.NewSize(280, 200))
 	cancel := kwidget.NewButton(r.words("reader.cancel"), func() { r.abort(run) })
-	lines := []fyne.CanvasObject{readTogether(heading, wrappedLabel(instructions), wrappedLabel(r.words("reader.waiting"))),
-		picture, cancel}
+	lines := []fyne.CanvasObject{readTogether(heading, wrappedLabel(instructions), wrappedLabel(r.words("reader.waiting")))}
 	var cards map[string]*kwidget.Button
-	if r.practice != nil {
+	if r.practice != nil { // in demo and training the practice reader is the reader: in view first
 		var practice fyne.CanvasObject
 		practice, cards = r.practiceReader()
 		lines = append(lines, practice)
 	}
-	return formColumn(lines...), cancel, cards
+	return formColumn(append(lines, picture, cancel)...), cancel, cards
 }
 
 // practiceReader is the clearly marked practice card reader: a tap on a
