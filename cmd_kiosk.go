@@ -72,6 +72,9 @@ func cmdRun(args []string) int {
 		d.Printer = receiptPrinter(cfg)
 		d.Metrics = fleet.ui()
 		wireLiveTerminal(&d, cfg, store, logger)
+		if d.Terminal != nil {
+			d.TrainingCards = trainingCards(cfg.KioskID, logger)
+		}
 		return d
 	}
 	fullscreen := cfg.WindowMode == "fullscreen"

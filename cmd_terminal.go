@@ -18,6 +18,7 @@ import (
 	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
 	"github.com/medfordwater/lobbykiosk/internal/terminalwatch"
 	"github.com/medfordwater/lobbykiosk/ui"
+	"os"
 )
 
 // Where the card terminal's state lives in the kiosk's state directory.
@@ -229,4 +230,26 @@ func terminalCheck(ctx context.Context, w io.Writer, cfg config.Config, store *s
 	}
 	fmt.Fprintf(w, "%-10s ok    %s reachable, key verifies, POIID %s, state %s\n", "terminal", t.URL, id.POIID, id.State)
 	return true
+}
+
+// trainingCards starts, for each training run, a practice terminal of its own
+// in a temporary directory, so training's card payments never reach the live
+// terminal.
+func trainingCards(kioskID string, logger *slog.Logger) func() (ui.CardTerminal, ui.PracticeReader, func() error, error) {
+	return func() (ui.CardTerminal, ui.PracticeReader, func() error, error) {
+		dir, err := os.MkdirTemp("", "lobbykiosk-training-terminal-")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		t, sim, err := practiceTerminal(dir, kioskID, logger)
+		if err != nil {
+			_ = os.RemoveAll(dir)
+			return nil, nil, nil, err
+		}
+		return t.client, sim, func() error {
+			err := sim.Close()
+			_ = os.RemoveAll(dir)
+			return err
+		}, nil
+	}
 }

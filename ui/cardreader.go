@@ -95,6 +95,13 @@ func (r *cardReader) start(ctx context.Context, ask func(context.Context) error,
 // abortWait bounds the Abort a Cancel or a reset sends.
 const abortWait = 5 * time.Second
 
+// on is the reader r on another terminal and practice reader (training's).
+func (r *cardReader) on(t CardTerminal, practice PracticeReader) *cardReader {
+	other := *r
+	other.terminal, other.practice = t, practice
+	return &other
+}
+
 // abort asks the terminal to stop run (Cancel at the reader, or a reset); its
 // answer to the payment, cancelled, brings the review back.
 func (r *cardReader) abort(run *cardRun) {

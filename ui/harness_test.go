@@ -67,6 +67,8 @@ type harnessOptions struct {
 	askAudio bool
 	// metrics hear what the kiosk tells the fleet (Deps.Metrics); nil: none.
 	metrics Metrics
+	// trainingCards starts training's practice card terminal (Deps.TrainingCards).
+	trainingCards func() (CardTerminal, PracticeReader, func() error, error)
 	// terminalStatus is the card terminal as last seen (Deps.TerminalStatus).
 	terminalStatus func() *client.TerminalStatus
 }
@@ -142,7 +144,7 @@ func newHarnessWith(t testing.TB, o harnessOptions) *harness {
 	win.Resize(fyne.NewSize(1280, 800))
 	deps := Deps{Portal: portal, Mode: o.mode, Config: o.settings.config(o.askAudio), Clock: clock, Logger: o.log, Speech: o.speech, Printer: o.printer,
 		HeartbeatEvery: o.heartbeat, KioskID: "lobby-test", Version: "test", Training: practicePortal(clock, o.log),
-		Metrics: o.metrics, TerminalStatus: o.terminalStatus}
+		Metrics: o.metrics, TerminalStatus: o.terminalStatus, TrainingCards: o.trainingCards}
 	if o.card == nil && o.settings.CardEntry == "terminal" {
 		o.card = practiceTerminal(t)
 	}

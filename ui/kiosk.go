@@ -58,6 +58,10 @@ type Deps struct {
 	// Practice is the practice card reader of demo and training: it presents a
 	// practice card to the practice terminal. nil with a real terminal.
 	Practice PracticeReader
+	// TrainingCards starts the practice terminal training mode pays on, and
+	// returns it with its practice card reader and what stops it; nil: training
+	// offers no cards (a live terminal would charge a real card for practice).
+	TrainingCards func() (CardTerminal, PracticeReader, func() error, error)
 	// TerminalStatus is the card terminal as last seen (which device, its
 	// state, a swap, payments still to settle), for the heartbeat and the
 	// fleet's metrics; nil: no terminal.
@@ -91,9 +95,11 @@ type Kiosk struct {
 	screens  map[screenID]screen // the screen table (nav.go)
 	page     page                // the screen on show
 	visit    *visit
-	portal   portalLink    // the portal in use and the calls on their way (async.go)
-	logo     *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
-	bill     *canvas.Image // the Find screen's drawing of a bill, made once (screen_find.go)
+	portal   portalLink // the portal in use and the calls on their way (async.go)
+	// trainingCards starts training's practice card terminal (Deps.TrainingCards).
+	trainingCards func() (CardTerminal, PracticeReader, func() error, error)
+	logo          *canvas.Image // the welcome screen's logo, made once (screen_welcome.go)
+	bill          *canvas.Image // the Find screen's drawing of a bill, made once (screen_find.go)
 
 	// The components, each with its own state (docs/ARCHITECTURE.md).
 	limits    *visitLimits         // the idle and visit-length timers and their warning (limits.go)
@@ -124,7 +130,7 @@ func New(win fyne.Window, deps Deps) (*Kiosk, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	k := &Kiosk{win: win, settings: cfg, text: text, log: deps.Logger,
-		clock: deps.Clock, screens: screenTable(),
+		clock: deps.Clock, screens: screenTable(), trainingCards: deps.TrainingCards,
 		portal: portalLink{client: deps.Portal, mode: deps.Mode, timeouts: defaultTimeouts, inflight: &sync.WaitGroup{}}}
 	if k.log == nil {
 		k.log = slog.Default()
@@ -231,9 +237,24 @@ func (h staffHost) SetDefaultLanguage(lang string) { h.k.settings.DefaultLanguag
 // Practise runs the kiosk on training's practice portal p, and returns what
 // puts the live portal and its mode back.
 func (h staffHost) Practise(p *client.Client) (restore func()) {
-	live, mode := h.k.portal.client, h.k.portal.mode
+	k := h.k
+	live, mode, reader := k.portal.client, k.portal.mode, k.reader
+	stopCards := func() error { return nil }
+	if reader != nil && k.trainingCards != nil { // cards in training, on a practice terminal
+		if t, practice, stop, err := k.trainingCards(); err != nil {
+			k.log.Error("no practice card terminal: training offers no cards", "err", err.Error())
+		} else {
+			k.reader, stopCards = reader.on(t, practice), stop
+		}
+	}
 	h.usePortal(p, ModeTraining)
-	return func() { h.usePortal(live, mode) }
+	return func() {
+		k.reader = reader
+		if err := stopCards(); err != nil {
+			k.log.Warn("the practice card terminal did not stop cleanly", "err", err.Error())
+		}
+		h.usePortal(live, mode)
+	}
 }
 
 // usePortal makes p, in mode m, the portal the kiosk talks to, then shows the

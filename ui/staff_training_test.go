@@ -60,3 +60,34 @@ func TestStaffTrainingWithoutAPracticePortalSaysSo(t *testing.T) {
 		t.Errorf("the menu shows %q, last error %q", visibleTexts(h.win.Canvas()), h.kiosk.status.last)
 	}
 }
+
+// On a kiosk with a live card terminal (no practice reader), training pays
+// cards on a practice terminal of its own, with its practice card reader:
+// a practice payment never reaches the live terminal. Leaving training puts
+// the live terminal back.
+func TestTrainingPaysCardsOnAPracticeTerminal(t *testing.T) {
+	var live, practice *cardTerminal
+	var h *harness
+	h = newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "terminal"},
+		card: func(clock Clock) (CardTerminal, PracticeReader) {
+			live = startCardTerminal(t, clock, "")
+			return live.client, nil // a real reader: no practice cards
+		},
+		trainingCards: func() (CardTerminal, PracticeReader, func() error, error) {
+			practice = startCardTerminal(t, h.clock, "")
+			return practice.client, practice.sim, func() error { return nil }, nil
+		}})
+	staffDeps(h.kiosk, &fixedPIN{pin: testStaffPIN}, &memLockout{})
+	liveReader := h.kiosk.reader
+	test.Tap(h.openStaffMenu(t).Training)
+	h.reviewCardPayment(t, "en")
+	h.payAtTheReader(t, "approved")
+	if practice.sim.Charges() != 1 || live.sim.Charges() != 0 {
+		t.Fatalf("in training: %d practice charges, %d live; problems %v", practice.sim.Charges(), live.sim.Charges(), h.kiosk.visit.problems)
+	}
+	test.Tap(h.openStaffMenu(t).Training)
+	h.settle()
+	if h.kiosk.reader != liveReader || h.kiosk.reader.practice != nil {
+		t.Error("leaving training did not put the live terminal back")
+	}
+}
