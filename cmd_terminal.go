@@ -114,6 +114,7 @@ func (t *cardTerminal) keepUp(ctx context.Context, portal *client.Client, lookEv
 		if len(left) > 0 {
 			report, left = cardrecovery.Run(ctx, t.client, t.journal, recorder, logger, left)
 			t.watch.SetPending(len(left))
+			t.watch.AddRecovered(report.Recorded)
 		}
 		logger.Info("card recovery at start", "recorded", report.Recorded, "not_charged", report.NotCharged,
 			"left", len(left))
@@ -129,8 +130,10 @@ func (t *cardTerminal) keepUp(ctx context.Context, portal *client.Client, lookEv
 				t.look(ctx, logger)
 			case <-retry.C:
 				if len(left) > 0 {
-					_, left = cardrecovery.Run(ctx, t.client, t.journal, recorder, logger, left)
+					var report cardrecovery.Report
+					report, left = cardrecovery.Run(ctx, t.client, t.journal, recorder, logger, left)
 					t.watch.SetPending(len(left))
+					t.watch.AddRecovered(report.Recorded)
 				}
 			}
 		}

@@ -278,6 +278,9 @@ type TerminalStatus struct {
 	// PendingPayments counts journalled card payments not yet settled: the
 	// terminal could not say what became of them, or the portal was not told yet.
 	PendingPayments int `json:"pending_payments,omitempty"`
+	// RecoveredPayments counts card payments an earlier run left charged but
+	// unrecorded, which this run recorded with the portal.
+	RecoveredPayments int `json:"recovered_payments,omitempty"`
 }
 
 // PrinterStatus is the receipt printer as CUPS saw it when the beat went out:

@@ -273,13 +273,14 @@ func TestAPINPadLeftOpenClosesItself(t *testing.T) {
 // many card payments are still to settle.
 func TestStaffStatusShowsTheCardTerminal(t *testing.T) {
 	status := &client.TerminalStatus{POIID: "V400m-000000043", State: "OK", SerialChanges: 1,
-		PreviousPOIID: "V400m-000000042", PendingPayments: 2}
+		PreviousPOIID: "V400m-000000042", PendingPayments: 2, RecoveredPayments: 1}
 	h := newHarnessWith(t, harnessOptions{settings: testConfig{CardEntry: "terminal"},
 		terminalStatus: func() *client.TerminalStatus { return status }})
 	staffDeps(h.kiosk, &fixedPIN{pin: testStaffPIN}, &memLockout{})
 	h.openStaffMenu(t)
 	for _, want := range []string{"Card terminal: V400m-000000043, OK",
-		"The card terminal was swapped: V400m-000000042 is now V400m-000000043.", "Card payments still to settle: 2."} {
+		"The card terminal was swapped: V400m-000000042 is now V400m-000000043.", "Card payments still to settle: 2.",
+		"Card payments recovered at this start: 1."} {
 		if !showing(h, want) {
 			t.Errorf("the staff status does not say %q: %q", want, visibleTexts(h.win.Canvas()))
 		}

@@ -108,6 +108,14 @@ func (w *Watch) SetPending(n int) {
 	w.status.PendingPayments = n
 }
 
+// AddRecovered counts card payments an earlier run left charged but
+// unrecorded, now recorded with the portal.
+func (w *Watch) AddRecovered(n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.status.RecoveredPayments += n
+}
+
 // Status is the terminal as last seen, for the heartbeat.
 func (w *Watch) Status() *client.TerminalStatus {
 	w.mu.Lock()

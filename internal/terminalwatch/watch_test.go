@@ -98,6 +98,8 @@ func TestATerminalThatDoesNotAnswerAsConfiguredIsAState(t *testing.T) {
 		t.Errorf("another device, looked at twice: %+v, want one warning in the log: %s", s, log)
 	}
 	w.SetPending(2)
+	w.AddRecovered(1)
+	w.AddRecovered(2)
 	dead := practiceTerminal(t, "V400m-000000042", "V400m-000000042")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
 	defer cancel()
@@ -105,7 +107,7 @@ func TestATerminalThatDoesNotAnswerAsConfiguredIsAState(t *testing.T) {
 	if _, err := w.Look(ctx, dead); err == nil {
 		t.Fatal("a Describe past its deadline succeeded")
 	}
-	if s := w.Status(); s.State != terminalwatch.StateUnreachable || s.PendingPayments != 2 {
+	if s := w.Status(); s.State != terminalwatch.StateUnreachable || s.PendingPayments != 2 || s.RecoveredPayments != 3 {
 		t.Errorf("unreachable: %+v", s)
 	}
 }

@@ -105,6 +105,9 @@ func (d *Desk) terminalLines() []fyne.CanvasObject {
 	if st.PendingPayments > 0 {
 		lines = append(lines, line("staff.terminal_pending", map[string]any{"Count": st.PendingPayments}))
 	}
+	if st.RecoveredPayments > 0 {
+		lines = append(lines, line("staff.terminal_recovered", map[string]any{"Count": st.RecoveredPayments}))
+	}
 	return lines
 }
 
