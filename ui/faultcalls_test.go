@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/medfordwater/lobbykiosk/internal/terminal/terminalsim"
 	"github.com/medfordwater/lobbykiosk/ui/internal/faultmatrix"
 	kwidget "github.com/medfordwater/lobbykiosk/ui/widget"
 )
@@ -94,6 +95,9 @@ func faultCallSteps() map[string]faultCall {
 			done: func(h *harness) bool { return len(h.sim.Outbox()) >= 2 && h.kiosk.visit.problems[fieldNone] == "" }},
 		"PayOnce": {
 			reach: reachPayReview, act: tapAndSettle(pay), button: pay,
+			done: func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil }},
+		"RecordCardPayment": {
+			reach: reachCardReview, act: payByCardAtTheReader, button: pay,
 			done: func(h *harness) bool { return viewOf[*payScreen](h.kiosk).confirmation != nil }},
 		"SignOut": {
 			reach: func(t *testing.T, h *harness, lang string) { h.signInDirectly(t, lang) },
@@ -193,4 +197,14 @@ func reachPayReview(t *testing.T, h *harness, lang string) {
 		t.Fatalf("no payment review: %v", h.kiosk.visit.problems)
 	}
 	h.readReview()
+}
+
+// reachCardReview reviews a payment of the legacy account by card.
+func reachCardReview(t *testing.T, h *harness, lang string) { h.reviewCardPayment(t, lang) }
+
+// payByCardAtTheReader taps Pay and presents the approved practice card when the
+// terminal asks for one; a Pay that only records a charged card again asks for none.
+func payByCardAtTheReader(h *harness) {
+	h.atTheReader(h.t, func() { test.Tap(viewOf[*payScreen](h.kiosk).payButton) },
+		func() { test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[terminalsim.CardApproved]) })
 }

@@ -20,6 +20,9 @@ const (
 	VisitorCall    Kind = iota // a visitor's tap: a message on the screen
 	HealthCall                 // the welcome screen's check: the out-of-service screen
 	BackgroundCall             // the sign-out at the end of a visit: never shown
+	// CardRecordCall is the record of a card payment the terminal took: the card
+	// is charged already, so a failure says so and offers Try again, same key.
+	CardRecordCall
 )
 
 // Call is one portal call the UI makes.
@@ -46,6 +49,7 @@ func Calls() []Call {
 		{Name: "SetBillDelivery", Route: "PUT /bill-delivery", Retried: true},
 		{Name: "ResendVerificationEmail", Route: "POST /bill-delivery/verification-email"},
 		{Name: "PayOnce", Route: "POST /one-time-payments", Retried: true},
+		{Name: "RecordCardPayment", Route: "POST /card-payments", Retried: true, Kind: CardRecordCall},
 		{Name: "SignOut", Route: "DELETE /sessions/current", Retried: true, NoBody: true, Kind: BackgroundCall},
 	}
 }
@@ -58,12 +62,13 @@ type Fault struct {
 	Slow        bool   // it runs into the kiosk's deadline
 	Label       bool   // it spoils only the label of an answer
 	RateLimited bool   // the portal asks the kiosk to slow down (429)
+	Everywhere  bool   // it fails every call, not only the one injected into
 }
 
 // Faults are the faults, each injected into one call at a time.
 func Faults() []Fault {
 	return []Fault{
-		{Name: "refused", How: "nothing listens on the portal's address"},
+		{Name: "refused", How: "nothing listens on the portal's address", Everywhere: true},
 		{Name: "dropped", How: "connection closed before any answer (`drop`)"},
 		{Name: "cut once", How: "the portal acts, its answer is cut off halfway, once (`cut,times:1`)", Once: true},
 		{Name: "no answer", How: "the answer never comes (`latency:1h`)", Slow: true},
@@ -76,7 +81,7 @@ func Faults() []Fault {
 		{Name: "HTML page", How: "a proxy's 502 page (`html`)"},
 		{Name: "wrong type", How: "the real answer labelled text/plain (`wrongtype`)", Label: true},
 		{Name: "huge body", How: "200 with 4 MiB of JSON (`huge`; the client's cap is 1 MiB)"},
-		{Name: "untrusted cert", How: "TLS with a certificate the kiosk does not trust"},
+		{Name: "untrusted cert", How: "TLS with a certificate the kiosk does not trust", Everywhere: true},
 		{Name: "redirect", How: "307 to another origin (`redirect:https://elsewhere.example`)"},
 	}
 }
@@ -90,6 +95,7 @@ const (
 	Absorbed    Outcome = "A" // nothing: the client's own retry succeeded
 	OutOfOrder  Outcome = "O" // the out-of-service screen after two failed checks
 	Unseen      Outcome = "U" // nothing: a background call; the portal's session expiry covers it
+	Charged     Outcome = "C" // the card was charged, the record not yet made: said so, and Try again
 )
 
 // Expected is the outcome the kiosk must give for fault f on call c.
@@ -101,6 +107,8 @@ func Expected(c Call, f Fault) Outcome {
 		return Unseen
 	case c.Kind == HealthCall:
 		return OutOfOrder
+	case c.Kind == CardRecordCall && !f.Everywhere:
+		return Charged // a fault of every call stops the lookup before the card: Message
 	case f.RateLimited:
 		return RateLimited
 	}
