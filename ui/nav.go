@@ -143,7 +143,7 @@ func (k *Kiosk) show(id screenID) {
 	if keep {
 		k.page.touch.Scroll.ScrollToOffset(offset)
 	}
-	k.speech.Arrived(string(id))
+	k.speech.Arrived(k.page.ID())
 }
 
 // sameField is the field under content that types into the same field of the

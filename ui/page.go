@@ -40,7 +40,10 @@ type page struct {
 	touch        *kwidget.TouchScroll // the page's scroll, which a finger's swipe moves
 	question     *startOverQuestion   // "Erase what you typed?", once asked (startover.go)
 	held         *heldFocus           // the field that had the focus when Start over was pressed
-	primaries    []*kwidget.Button    // the primary actions, in build order (pressPrimary)
+	// part names a step of the screen that is a screen of its own to a listener
+	// (the card reader's instructions): arriving on it is an arrival, not a rebuild.
+	part      string
+	primaries []*kwidget.Button // the primary actions, in build order (pressPrimary)
 
 	// What speech mode reads, in order: the banner and chrome, then the content,
 	// and what the screen tells it of controls their type does not say.

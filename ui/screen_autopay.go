@@ -53,6 +53,7 @@ func buildAutoPay(k *Kiosk) (any, fyne.CanvasObject) {
 	case st.result != nil:
 		return s, s.confirmedView(st.result)
 	case st.card != nil && st.card.waiting:
+		k.page.part = "reader"
 		var content fyne.CanvasObject
 		content, s.cancelCard, s.practiceCards = k.reader.panel(st.card, k.T("reader.insert_autopay"))
 		return s, content

@@ -64,6 +64,7 @@ func buildPay(k *Kiosk) (any, fyne.CanvasObject) {
 	case st.receipt != nil:
 		return s, s.receiptView(st.receipt)
 	case st.card != nil && st.card.waiting:
+		k.page.part = "reader"
 		return s, s.readerView(st)
 	case st.reviewing:
 		return s, s.reviewView(st)

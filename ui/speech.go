@@ -69,7 +69,12 @@ func (k *Kiosk) AudioPrivate(private bool) {
 
 // The page is the screen speech mode reads (speechmode.Screen).
 
-func (p *page) ID() string    { return string(p.id) }
+func (p *page) ID() string {
+	if p.part != "" {
+		return string(p.id) + "/" + p.part
+	}
+	return string(p.id)
+}
 func (p *page) Title() string { return p.title }
 func (p *page) First() bool   { return p.id == screenWelcome }
 

@@ -31,6 +31,12 @@ func TestSpeechSaysTheCardReadersInstructionsAndOutcome(t *testing.T) {
 			test.Tap(viewOf[*payScreen](h.kiosk).practiceCards[terminalsim.CardDeclined])
 		})
 		amount := formatMoney(h.kiosk.visit.account.AmountDueCents)
+		// The reader's instructions are an arrival of their own, heard within the
+		// arrival budget, practice cards and all (the first of them said).
+		arrival := strings.Replace(said, speechmode.Speakable(lang, h.msg(lang, "busy.one_moment")), "", 1)
+		if n := len(strings.Fields(arrival)); n > arrivalBudget {
+			t.Errorf("%s: arriving at the reader says %d words, over the budget of %d:\n%s", lang, n, arrivalBudget, arrival)
+		}
 		for _, want := range []string{h.msg(lang, "reader.title"), h.kiosk.tr(lang, "reader.insert", map[string]any{"Amount": amount})} {
 			if !strings.Contains(said, speechmode.Speakable(lang, want)) {
 				t.Fatalf("%s: arriving at the reader said:\n%s\nwithout %q", lang, said, want)
