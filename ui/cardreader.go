@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"crypto/rand"
 	"github.com/medfordwater/lobbykiosk/assets"
 	"github.com/medfordwater/lobbykiosk/internal/guard"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
@@ -54,6 +55,12 @@ type cardRun struct {
 	waiting    bool   // the terminal waits for the card: the reader's instructions are on show
 	approved   bool   // the terminal charged the card: only the portal's record is left
 	unknown    bool   // neither the terminal nor recovery could say whether it charged
+}
+
+// newCardRun is a card at the terminal for the account accountRef ("" when the
+// terminal needs none), waiting for the visitor, under a transaction ID of its own.
+func newCardRun(accountRef string) *cardRun {
+	return &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true}
 }
 
 // cardReader is the kiosk's side of the card terminal: a card's run, its
@@ -168,6 +175,16 @@ var practiceCardWords = map[string]string{
 	"approved": "reader.practice.approved", "declined": "reader.practice.declined",
 	"insufficient": "reader.practice.insufficient", "blocked": "reader.practice.blocked",
 	"wrongpin": "reader.practice.wrongpin", "removed": "reader.practice.removed", "timeout": "reader.practice.timeout",
+}
+
+// notCharged is the message ID of a card the terminal did not charge: the
+// reader failed (err, logged by its class, never its data), or it said why.
+func (r *cardReader) notCharged(err error, o terminal.Outcome) string {
+	if err != nil {
+		r.log.Warn("card terminal", "err", terminal.ErrorClass(err))
+		return "reader.unavailable"
+	}
+	return outcomeMessage(o)
 }
 
 // outcomeMessage is what the visitor is told of a card the terminal did not

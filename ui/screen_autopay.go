@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"crypto/rand"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/internal/receipt"
 	"github.com/medfordwater/lobbykiosk/internal/terminal"
@@ -183,7 +182,7 @@ func (s *autoPayScreen) store(st *autoPayState) {
 // charged), then stores it and enrols it.
 func (s *autoPayScreen) readCard(st *autoPayState) {
 	k := s.k
-	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], waiting: true}
+	run := newCardRun("")
 	st.card = run
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
@@ -197,18 +196,13 @@ func (s *autoPayScreen) readCard(st *autoPayState) {
 			return
 		}
 		st.card = nil
-		switch {
-		case err == nil && token.Outcome == terminal.Approved:
+		if err == nil && token.Outcome == terminal.Approved {
 			st.details.Card = &client.Card{POIID: k.reader.terminal.POIID(), TransactionID: run.txID,
 				Token: token.Value, Brand: terminal.PortalBrand(token.Brand), Last4: token.LastFour}
 			s.store(st)
 			return
-		case err != nil:
-			k.log.Warn("card terminal", "err", terminal.ErrorClass(err))
-			k.visit.problems[fieldNone] = "reader.unavailable"
-		default:
-			k.visit.problems[fieldNone] = outcomeMessage(token.Outcome)
 		}
+		k.visit.problems[fieldNone] = k.reader.notCharged(err, token.Outcome)
 		k.refresh()
 	})
 }

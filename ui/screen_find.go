@@ -72,9 +72,7 @@ func (s *findScreen) lookUp() {
 	}, func(err error) {
 		if err != nil {
 			k.applyPortalProblem(err)
-			if k.portal.noteLookupPause(k.clock.Now(), err) {
-				k.visit.problems[fieldNone] = lookupPausedID
-			}
+			k.visit.lookupPaused(&k.portal, k.clock.Now(), err)
 			k.refresh()
 			return
 		}
@@ -82,9 +80,6 @@ func (s *findScreen) lookUp() {
 		k.navigate(evAccountFound)
 	})
 }
-
-// lookupPausedID is the screen's problem while the portal's lookup lock lasts.
-const lookupPausedID = "lookup.paused"
 
 // explainLookupPause adds the wait to a screen problem that is the lookup lock;
 // rebuilt with the screen, it follows the clock and the language.

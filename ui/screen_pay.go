@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"crypto/rand"
 	"errors"
 	"github.com/medfordwater/lobbykiosk/client"
 	"github.com/medfordwater/lobbykiosk/client/validate"
@@ -219,9 +218,8 @@ func (s *payScreen) pay() {
 	}, func(err error) {
 		if err != nil {
 			k.reviewFailed(&st.reviewState, err, "error.payment_unknown")
-			if k.portal.noteLookupPause(k.clock.Now(), err) {
-				k.visit.problems[fieldNone] = lookupPausedID // the key is kept: Pay once the lock ends pays once
-				k.refresh()
+			if k.visit.lookupPaused(&k.portal, k.clock.Now(), err) {
+				k.refresh() // the key is kept: Pay once the lock ends pays once
 			}
 			return
 		}
@@ -299,8 +297,7 @@ func (s *payScreen) payByCard(st *payState) {
 	}, func(err error) {
 		if err != nil {
 			k.reviewFailed(&st.reviewState, err, "error.unexpected_answer")
-			if k.portal.noteLookupPause(k.clock.Now(), err) {
-				k.visit.problems[fieldNone] = lookupPausedID
+			if k.visit.lookupPaused(&k.portal, k.clock.Now(), err) {
 				k.refresh()
 			}
 			return
@@ -313,7 +310,7 @@ func (s *payScreen) payByCard(st *payState) {
 // instructions until it answers.
 func (s *payScreen) startCard(st *payState, accountRef string) {
 	k := s.k
-	run := &cardRun{txID: "kiosk-" + rand.Text()[:16], accountRef: accountRef, waiting: true}
+	run := newCardRun(accountRef)
 	st.card = run
 	delete(k.visit.problems, fieldNone)
 	k.refresh()
@@ -345,13 +342,9 @@ func (s *payScreen) cardAnswered(st *payState, r terminal.Result, err error) {
 	case errors.Is(err, terminal.ErrUnresolved), errors.Is(err, guard.ErrPanicked):
 		run.unknown = true
 		k.visit.problems[fieldNone] = "reader.unknown"
-	case err != nil:
-		st.card = nil // nothing was charged: the terminal said so, or never got the request
-		k.log.Warn("card terminal", "err", terminal.ErrorClass(err))
-		k.visit.problems[fieldNone] = "reader.unavailable"
-	default:
+	default: // nothing was charged: the terminal said so, or never got the request
 		st.card = nil
-		k.visit.problems[fieldNone] = outcomeMessage(r.Outcome)
+		k.visit.problems[fieldNone] = k.reader.notCharged(err, r.Outcome)
 	}
 	k.refresh()
 }

@@ -311,3 +311,17 @@ func (v *visit) afterPaymentOffer() (offerID, buttonID string, ev event) {
 	}
 	return "pay.register_offer", "pay.register", evRegister
 }
+
+// lookupPausedID is the screen's problem while the portal's lookup lock lasts.
+const lookupPausedID = "lookup.paused"
+
+// lookupPaused notes on the portal link a 429 to a lookup or a payment (the
+// kiosk-wide lookup lock) and shows it as the visit's screen problem; it
+// reports whether err was that 429.
+func (v *visit) lookupPaused(p *portalLink, now time.Time, err error) bool {
+	if !p.noteLookupPause(now, err) {
+		return false
+	}
+	v.problems[fieldNone] = lookupPausedID
+	return true
+}
